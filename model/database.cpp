@@ -1,0 +1,224 @@
+#include "database.h"
+
+#include <QFileInfo>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QStringList>
+
+namespace tidemark::model::Database {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcStore, "tidemark.model.store", QtWarningMsg)
+
+// Forward-only migrations: step N takes a store from version N-1 to N. Never edit a step that has
+// shipped; add one.
+const QList<QStringList> &migrations()
+{
+    static const QList<QStringList> steps{
+        // 1: entities, history, outbox, device metadata.
+        {
+            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            QStringLiteral(R"(CREATE TABLE collections (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                color TEXT NOT NULL DEFAULT '',
+                parent_id TEXT,
+                sort_key TEXT NOT NULL DEFAULT '',
+                deleted INTEGER NOT NULL DEFAULT 0,
+                extra TEXT NOT NULL DEFAULT '{}',
+                rev INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral(R"(CREATE TABLE items (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                kind TEXT NOT NULL CHECK (kind IN ('note', 'task')),
+                collection_id TEXT,
+                title TEXT NOT NULL DEFAULT '',
+                body TEXT NOT NULL DEFAULT '',
+                tags TEXT NOT NULL DEFAULT '[]',
+                pinned INTEGER NOT NULL DEFAULT 0,
+                archived INTEGER NOT NULL DEFAULT 0,
+                deleted INTEGER NOT NULL DEFAULT 0,
+                due TEXT,
+                due_at INTEGER,
+                priority INTEGER NOT NULL DEFAULT 0,
+                done_at TEXT,
+                parent_id TEXT,
+                sort_key TEXT NOT NULL DEFAULT '',
+                recurrence TEXT,
+                extra TEXT NOT NULL DEFAULT '{}',
+                rev INTEGER NOT NULL DEFAULT 0,
+                created_at INTEGER NOT NULL,
+                updated_at INTEGER NOT NULL))"),
+            QStringLiteral("CREATE INDEX items_collection ON items (collection_id, deleted)"),
+            QStringLiteral(R"(CREATE TABLE history (
+                seq INTEGER PRIMARY KEY,
+                entity_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                version INTEGER NOT NULL,
+                hlc TEXT NOT NULL,
+                device TEXT NOT NULL,
+                at INTEGER NOT NULL,
+                origin TEXT NOT NULL,
+                changed TEXT NOT NULL,
+                snapshot TEXT NOT NULL,
+                UNIQUE (entity_id, version)))"),
+            QStringLiteral(R"(CREATE TABLE outbox (
+                seq INTEGER PRIMARY KEY,
+                op_id TEXT NOT NULL UNIQUE,
+                device TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                fields TEXT NOT NULL,
+                base_rev INTEGER NOT NULL,
+                hlc TEXT NOT NULL,
+                created_at INTEGER NOT NULL,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                in_flight INTEGER NOT NULL DEFAULT 0,
+                last_error TEXT))"),
+            QStringLiteral("CREATE INDEX outbox_entity ON outbox (entity_id)"),
+        },
+        // 2: full-text search over titles, bodies, task notes and tags, kept in step by triggers.
+        {
+            QStringLiteral(R"(CREATE VIRTUAL TABLE items_fts USING fts5(
+                title, body, tags, content='items', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2', prefix='2 3'))"),
+            QStringLiteral(R"(CREATE TRIGGER items_fts_insert AFTER INSERT ON items BEGIN
+                INSERT INTO items_fts (rowid, title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags);
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER items_fts_delete AFTER DELETE ON items BEGIN
+                INSERT INTO items_fts (items_fts, rowid, title, body, tags)
+                    VALUES ('delete', old.rowid, old.title, old.body, old.tags);
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER items_fts_update AFTER UPDATE OF title, body, tags ON items
+                WHEN old.title IS NOT new.title OR old.body IS NOT new.body OR old.tags IS NOT new.tags BEGIN
+                INSERT INTO items_fts (items_fts, rowid, title, body, tags)
+                    VALUES ('delete', old.rowid, old.title, old.body, old.tags);
+                INSERT INTO items_fts (rowid, title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags);
+            END)"),
+            QStringLiteral("INSERT INTO items_fts (items_fts) VALUES ('rebuild')"),
+        },
+        // 3: conflict records (filled by sync) and indexes for the list views.
+        {
+            QStringLiteral(R"(CREATE TABLE conflicts (
+                id TEXT PRIMARY KEY,
+                entity_id TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                field TEXT NOT NULL,
+                rule TEXT NOT NULL,
+                status TEXT NOT NULL DEFAULT 'open',
+                mine TEXT,
+                theirs TEXT,
+                base TEXT,
+                created_at INTEGER NOT NULL,
+                resolved_at INTEGER))"),
+            QStringLiteral("CREATE INDEX conflicts_open ON conflicts (entity_id) WHERE status = 'open'"),
+            QStringLiteral("CREATE INDEX items_due ON items (due_at) WHERE deleted = 0 AND done_at IS NULL"),
+            QStringLiteral("CREATE INDEX items_updated ON items (updated_at)"),
+        },
+    };
+    return steps;
+}
+
+Result<void> exec(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    if (!query.exec(sql)) {
+        qCWarning(lcStore) << "SQL failed:" << query.lastError().text();
+        return std::unexpected(Error::database(query.lastError().text()));
+    }
+    return {};
+}
+
+} // namespace
+
+int latestVersion() { return static_cast<int>(migrations().size()); }
+
+Result<int> version(const QSqlDatabase &db)
+{
+    QSqlQuery query(db);
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return std::unexpected(Error::database(query.lastError().text()));
+    return query.value(0).toInt();
+}
+
+Result<void> migrate(const QSqlDatabase &db, int targetVersion)
+{
+    auto current = version(db);
+    if (!current)
+        return std::unexpected(current.error());
+    if (*current > latestVersion())
+        return std::unexpected(Error::database(
+            QStringLiteral("the store has schema version %1, newer than this version of Tidemark (%2)")
+                .arg(*current)
+                .arg(latestVersion())));
+    for (int step = *current + 1; step <= targetVersion && step <= latestVersion(); ++step) {
+        if (auto r = exec(db, QStringLiteral("BEGIN IMMEDIATE")); !r)
+            return r;
+        for (const QString &sql : migrations().at(step - 1)) {
+            if (auto r = exec(db, sql); !r) {
+                (void)exec(db, QStringLiteral("ROLLBACK"));
+                return std::unexpected(Error::database(
+                    QStringLiteral("migration to version %1 failed: %2").arg(step).arg(r.error().message)));
+            }
+        }
+        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(step)); !r) {
+            (void)exec(db, QStringLiteral("ROLLBACK"));
+            return r;
+        }
+        if (auto r = exec(db, QStringLiteral("COMMIT")); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> open(const QString &path, const QString &connectionName)
+{
+    Q_ASSERT(!QSqlDatabase::contains(connectionName));
+    if (path != QLatin1String(":memory:")) {
+        const QFileInfo info(path);
+        if (!QDir().mkpath(info.absolutePath()))
+            return std::unexpected(Error::io(QStringLiteral("cannot create folder %1").arg(info.absolutePath())));
+    }
+    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    db.setDatabaseName(path);
+    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open()) {
+        const QString message = db.lastError().text();
+        db = QSqlDatabase();
+        QSqlDatabase::removeDatabase(connectionName);
+        return std::unexpected(Error::io(QStringLiteral("cannot open %1: %2").arg(path, message)));
+    }
+    for (const char *pragma : {"PRAGMA journal_mode = WAL", "PRAGMA synchronous = NORMAL",
+                               "PRAGMA foreign_keys = ON", "PRAGMA busy_timeout = 5000"}) {
+        if (auto r = exec(db, QString::fromLatin1(pragma)); !r) {
+            db.close();
+            return std::unexpected(Error::io(
+                QStringLiteral("%1 is not a Tidemark store or is damaged: %2").arg(path, r.error().message)));
+        }
+    }
+    // A file that is not SQLite shows up at the first real read.
+    if (auto v = version(db); !v) {
+        db.close();
+        return std::unexpected(Error::io(
+            QStringLiteral("%1 is not a Tidemark store or is damaged: %2").arg(path, v.error().message)));
+    }
+    return migrate(db, latestVersion());
+}
+
+void close(const QString &connectionName)
+{
+    {
+        QSqlDatabase db = QSqlDatabase::database(connectionName, false);
+        if (db.isValid())
+            db.close();
+    }
+    QSqlDatabase::removeDatabase(connectionName);
+}
+
+} // namespace tidemark::model::Database

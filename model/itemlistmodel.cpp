@@ -1,0 +1,240 @@
+#include "itemlistmodel.h"
+
+#include "store.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+
+#include <algorithm>
+
+namespace tidemark::model {
+
+namespace {
+Q_LOGGING_CATEGORY(lcList, "tidemark.model.list", QtWarningMsg)
+}
+
+ItemListModel::ItemListModel(Store *store, QObject *parent)
+    : QAbstractListModel(parent)
+    , m_store(store)
+{
+    Q_ASSERT(store);
+    connect(store, &Store::entityChanged, this, &ItemListModel::onEntityChanged);
+    reload();
+}
+
+ItemListModel::Order ItemListModel::orderFor(const ItemFilter &filter)
+{
+    switch (filter.type) {
+    case ItemFilter::Type::Today:
+    case ItemFilter::Type::Upcoming:
+        return Order::Due;
+    case ItemFilter::Type::Done:
+        return Order::Done;
+    case ItemFilter::Type::Collection:
+        return Order::Manual;
+    default:
+        return Order::Updated;
+    }
+}
+
+void ItemListModel::setFilter(const ItemFilter &filter)
+{
+    if (filter == m_filter)
+        return;
+    m_filter = filter;
+    reload();
+}
+
+bool ItemListModel::reload()
+{
+    beginResetModel();
+    m_order = orderFor(m_filter);
+    m_rows.clear();
+    m_rowOfId.clear();
+    bool ok = true;
+    if (m_store) {
+        auto rows = m_store->items(m_filter);
+        if (rows) {
+            m_rows = std::move(*rows);
+            std::ranges::sort(m_rows, [this](const ItemRow &a, const ItemRow &b) { return lessThan(a, b); });
+        } else {
+            qCWarning(lcList) << "cannot load the list:" << rows.error().message;
+            ok = false;
+        }
+    }
+    m_rowOfId.reserve(m_rows.size());
+    reindex(0, int(m_rows.size()) - 1);
+    endResetModel();
+    return ok;
+}
+
+bool ItemListModel::lessThan(const ItemRow &a, const ItemRow &b) const
+{
+    // Every order ends with the id, so it is total and a row's place is well defined.
+    const auto byUpdated = [](const ItemRow &x, const ItemRow &y) {
+        if (x.pinned != y.pinned)
+            return x.pinned;
+        if (x.updatedAt != y.updatedAt)
+            return x.updatedAt > y.updatedAt;
+        return x.id > y.id;
+    };
+    switch (m_order) {
+    case Order::Updated:
+        return byUpdated(a, b);
+    case Order::Due:
+        if ((a.dueAt == 0) != (b.dueAt == 0))
+            return a.dueAt != 0;
+        if (a.dueAt != b.dueAt)
+            return a.dueAt < b.dueAt;
+        if (a.priority != b.priority)
+            return a.priority > b.priority;
+        return a.id < b.id;
+    case Order::Manual:
+        if (a.kind != b.kind)
+            return a.kind == Kind::Task;
+        if (a.kind == Kind::Task) {
+            if (a.isDone() != b.isDone())
+                return !a.isDone();
+            if (a.sortKey != b.sortKey)
+                return a.sortKey < b.sortKey;
+            return a.id < b.id;
+        }
+        return byUpdated(a, b);
+    case Order::Done:
+        if (a.doneAt != b.doneAt)
+            return a.doneAt > b.doneAt;
+        return a.id > b.id;
+    }
+    return a.id < b.id;
+}
+
+int ItemListModel::insertionRow(const ItemRow &row, int skip) const
+{
+    // A binary search over the rows as if row `skip` (the one being moved) were not there.
+    int lo = 0;
+    int hi = int(m_rows.size()) - (skip >= 0 ? 1 : 0);
+    while (lo < hi) {
+        const int mid = lo + (hi - lo) / 2;
+        const int actual = skip >= 0 && mid >= skip ? mid + 1 : mid;
+        if (lessThan(m_rows.at(actual), row))
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+void ItemListModel::reindex(int from, int to)
+{
+    for (int i = std::max(from, 0); i <= to && i < m_rows.size(); ++i)
+        m_rowOfId.insert(m_rows.at(i).id, i);
+}
+
+void ItemListModel::onEntityChanged(Kind kind, const QString &id)
+{
+    if (kind == Kind::Collection || !m_store)
+        return;
+    const int current = rowOf(id);
+    std::optional<ItemRow> fresh = m_store->itemRow(id, m_filter);
+
+    if (current < 0 && !fresh)
+        return;
+    if (current < 0) {
+        const int at = insertionRow(*fresh);
+        beginInsertRows({}, at, at);
+        m_rows.insert(at, std::move(*fresh));
+        reindex(at, int(m_rows.size()) - 1);
+        endInsertRows();
+        return;
+    }
+    if (!fresh) {
+        beginRemoveRows({}, current, current);
+        m_rows.removeAt(current);
+        m_rowOfId.remove(id);
+        reindex(current, int(m_rows.size()) - 1);
+        endRemoveRows();
+        return;
+    }
+
+    // Still in the list: update in place, moving the row first if its place changed.
+    const bool fitsBefore = current == 0 || lessThan(m_rows.at(current - 1), *fresh);
+    const bool fitsAfter = current == m_rows.size() - 1 || lessThan(*fresh, m_rows.at(current + 1));
+    if (fitsBefore && fitsAfter) {
+        m_rows[current] = std::move(*fresh);
+        const QModelIndex changed = index(current);
+        Q_EMIT dataChanged(changed, changed);
+        return;
+    }
+    const int target = insertionRow(*fresh, current); // its place among the other rows
+    // beginMoveRows counts the destination in the list before the move.
+    const int destination = target >= current ? target + 1 : target;
+    const bool moving = beginMoveRows({}, current, current, {}, destination);
+    m_rows.removeAt(current);
+    m_rows.insert(target, std::move(*fresh));
+    reindex(std::min(current, target), std::max(current, target));
+    if (moving)
+        endMoveRows();
+    const QModelIndex changed = index(target);
+    Q_EMIT dataChanged(changed, changed);
+}
+
+int ItemListModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+QVariant ItemListModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const ItemRow &row = m_rows.at(index.row());
+    switch (role) {
+    case Qt::DisplayRole:
+        return row.title.isEmpty() ? row.snippet.left(60) : row.title;
+    case Qt::ToolTipRole:
+        return row.snippet;
+    case IdRole:
+        return row.id;
+    case KindRole:
+        return row.kind == Kind::Task ? QStringLiteral("task") : QStringLiteral("note");
+    case SnippetRole:
+        return row.snippet;
+    case TagsRole:
+        return row.tags;
+    case DueRole:
+        return row.due;
+    case DueAtRole:
+        return row.dueAt ? QDateTime::fromMSecsSinceEpoch(row.dueAt) : QDateTime();
+    case PriorityRole:
+        return row.priority;
+    case DoneRole:
+        return row.isDone();
+    case PinnedRole:
+        return row.pinned;
+    case PendingRole:
+        return row.pending;
+    case ConflictRole:
+        return row.conflict;
+    case UpdatedAtRole:
+        return QDateTime::fromMSecsSinceEpoch(row.updatedAt);
+    case CollectionRole:
+        return row.collectionId;
+    case RowRole:
+        return QVariant::fromValue(row);
+    default:
+        return {};
+    }
+}
+
+QHash<int, QByteArray> ItemListModel::roleNames() const
+{
+    QHash<int, QByteArray> names = QAbstractListModel::roleNames();
+    names.insert({{IdRole, "id"},           {KindRole, "kind"},         {SnippetRole, "snippet"},
+                  {TagsRole, "tags"},       {DueRole, "due"},           {DueAtRole, "dueAt"},
+                  {PriorityRole, "priority"}, {DoneRole, "done"},       {PinnedRole, "pinned"},
+                  {PendingRole, "pending"}, {ConflictRole, "conflict"}, {UpdatedAtRole, "updatedAt"},
+                  {CollectionRole, "collection"}, {RowRole, "row"}});
+    return names;
+}
+
+} // namespace tidemark::model

@@ -1,0 +1,78 @@
+#pragma once
+
+#include "records.h"
+
+#include <QAbstractListModel>
+#include <QHash>
+#include <QPointer>
+
+namespace tidemark::model {
+
+class Store;
+
+/// The notes and tasks of one filter (a collection, a tag, Today, Trash, ...), sorted for that
+/// filter. It loads every matching row at once (100,000 rows in well under a second) and then
+/// follows the store: a change to one item updates, moves, inserts or removes that one row; it
+/// never resets the model for a single edit.
+class ItemListModel final : public QAbstractListModel
+{
+    Q_OBJECT
+
+public:
+    enum Role {
+        IdRole = Qt::UserRole + 1,
+        KindRole,      ///< "note" or "task"
+        SnippetRole,
+        TagsRole,      ///< QStringList
+        DueRole,       ///< Due text form, empty when none
+        DueAtRole,     ///< QDateTime, invalid when none
+        PriorityRole,
+        DoneRole,
+        PinnedRole,
+        PendingRole,
+        ConflictRole,
+        UpdatedAtRole, ///< QDateTime
+        CollectionRole,
+        RowRole,       ///< the whole ItemRow
+    };
+    Q_ENUM(Role)
+
+    /// How rows are ordered; each filter has a natural order (`orderFor`).
+    enum class Order {
+        Updated, ///< pinned first, then most recently changed
+        Due,     ///< earliest due first, then higher priority
+        Manual,  ///< tasks by their manual position, then notes by change
+        Done,    ///< most recently completed first
+    };
+
+    explicit ItemListModel(Store *store, QObject *parent = nullptr);
+
+    void setFilter(const ItemFilter &filter);
+    [[nodiscard]] ItemFilter filter() const { return m_filter; }
+    [[nodiscard]] Order order() const { return m_order; }
+    static Order orderFor(const ItemFilter &filter);
+
+    /// Reads all rows again (a model reset): for a new filter, or after bulk changes.
+    bool reload();
+
+    [[nodiscard]] int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
+    [[nodiscard]] const ItemRow &item(int row) const { return m_rows.at(row); }
+
+    int rowCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QHash<int, QByteArray> roleNames() const override;
+
+private:
+    void onEntityChanged(Kind kind, const QString &id);
+    [[nodiscard]] bool lessThan(const ItemRow &a, const ItemRow &b) const;
+    [[nodiscard]] int insertionRow(const ItemRow &row, int skip = -1) const;
+    void reindex(int from, int to);
+
+    QPointer<Store> m_store;
+    ItemFilter m_filter;
+    Order m_order = Order::Updated;
+    QList<ItemRow> m_rows;
+    QHash<QString, int> m_rowOfId;
+};
+
+} // namespace tidemark::model

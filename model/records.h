@@ -1,0 +1,108 @@
+#pragma once
+
+#include "entity.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <QStringList>
+
+namespace tidemark::model {
+
+/// What the item list shows of a note or task: enough to draw a row, without the whole body.
+struct ItemRow
+{
+    QString id;
+    Kind kind = Kind::Note;
+    QString collectionId;
+    QString title;
+    QString snippet; ///< the start of the body, Markdown marks and line breaks flattened
+    QStringList tags;
+    QString due;     ///< Due text form, empty when none
+    qint64 dueAt = 0; ///< ms since epoch, 0 when no due
+    int priority = 0;
+    qint64 doneAt = 0; ///< ms since epoch, 0 while not done
+    QString sortKey;
+    bool pinned = false;
+    bool deleted = false;
+    bool pending = false;  ///< has operations not yet accepted by the server
+    bool conflict = false; ///< has an open conflict
+    qint64 createdAt = 0;
+    qint64 updatedAt = 0;
+
+    [[nodiscard]] bool isDone() const { return doneAt != 0; }
+};
+
+/// Which items a list shows.
+struct ItemFilter
+{
+    enum class Type { All, Collection, Tag, Today, Upcoming, Done, Trash, Pending, Conflicts };
+    Type type = Type::All;
+    QString value; ///< the collection id or the tag
+
+    static ItemFilter all() { return {}; }
+    static ItemFilter collection(const QString &id) { return {Type::Collection, id}; }
+    static ItemFilter tag(const QString &tag) { return {Type::Tag, tag}; }
+    static ItemFilter of(Type type) { return {type, {}}; }
+
+    friend bool operator==(const ItemFilter &, const ItemFilter &) = default;
+};
+
+/// A collection as the sidebar shows it.
+struct CollectionRow
+{
+    QString id;
+    QString name;
+    QString color;
+    QString parentId;
+    QString sortKey;
+    int itemCount = 0; ///< notes and tasks in it, not counting deleted ones
+};
+
+/// One version of an entity.
+struct HistoryEntry
+{
+    qint64 seq = 0;
+    QString entityId;
+    Kind kind = Kind::Note;
+    int version = 0;
+    QString hlc;
+    QString device;
+    qint64 at = 0;      ///< ms since epoch
+    QString origin;     ///< "local", "remote" or "restore"
+    QStringList changed; ///< the fields this version changed
+    QJsonObject snapshot; ///< every field after the change
+};
+
+/// One operation waiting in the outbox for the server.
+struct OutboxOp
+{
+    qint64 seq = 0;
+    QString opId;
+    QString device;
+    Kind kind = Kind::Note;
+    QString entityId;
+    QJsonObject fields; ///< the changed fields and their new values
+    qint64 baseRev = 0; ///< the server revision the edit was made on; 0 for a create
+    QString hlc;
+    qint64 createdAt = 0;
+    int attempts = 0;
+    bool inFlight = false;
+    QString lastError;
+};
+
+/// One full-text search result.
+struct SearchHit
+{
+    QString id;
+    Kind kind = Kind::Note;
+    QString title;
+    QString snippet;           ///< text around the best match
+    QList<QPair<int, int>> highlights; ///< (start, length) of matched words within `snippet`
+    double rank = 0;           ///< lower is better (bm25)
+};
+
+} // namespace tidemark::model
+
+Q_DECLARE_METATYPE(tidemark::model::ItemRow)

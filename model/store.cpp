@@ -1,0 +1,725 @@
+#include "store.h"
+
+#include "database.h"
+#include "due.h"
+#include "ids.h"
+#include "recurrence.h"
+#include "sortkey.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QThread>
+
+namespace tidemark::model {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcStore, "tidemark.model.store", QtWarningMsg)
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+// QtSql binds a null QString as SQL NULL; text columns are NOT NULL.
+QString text(const QJsonValue &value)
+{
+    QString t = value.toString();
+    return t.isNull() ? QStringLiteral("") : t;
+}
+
+QString toJsonText(const QJsonObject &object)
+{
+    return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact));
+}
+
+QString toJsonText(const QJsonArray &array)
+{
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
+
+QJsonObject objectFromText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).object();
+}
+
+QVariant nullableText(const QJsonValue &value)
+{
+    return value.isString() ? QVariant(value.toString()) : QVariant(QMetaType(QMetaType::QString));
+}
+
+QJsonValue textOrNull(const QVariant &value)
+{
+    return value.isNull() ? QJsonValue(QJsonValue::Null) : QJsonValue(value.toString());
+}
+
+const char kItemColumns[] = "id, kind, collection_id, title, body, tags, pinned, archived, deleted, due, "
+                            "due_at, priority, done_at, parent_id, sort_key, recurrence, extra, rev, "
+                            "created_at, updated_at";
+const char kCollectionColumns[] = "id, name, color, parent_id, sort_key, deleted, extra, rev, created_at, "
+                                  "updated_at";
+
+// Per-process counter so that two Stores in one thread still get distinct connection names.
+QAtomicInteger<quint64> g_connectionCounter;
+
+} // namespace
+
+// ------------------------------------------------------------------------------------------------
+// Opening
+
+Store::Store(QString path, QString connection, HybridClock::WallClock wallClock)
+    : m_path(std::move(path))
+    , m_connection(std::move(connection))
+    , m_wall(std::move(wallClock))
+    , m_clock(QString(), m_wall)
+{
+}
+
+Store::~Store()
+{
+    m_statements.clear();
+    Database::close(m_connection);
+}
+
+Result<std::unique_ptr<Store>> Store::open(const QString &path, HybridClock::WallClock wallClock)
+{
+    const QString connection = QStringLiteral("tidemark-store-%1-%2")
+                                   .arg(quintptr(QThread::currentThreadId()), 0, 16)
+                                   .arg(g_connectionCounter.fetchAndAddRelaxed(1));
+    std::unique_ptr<Store> store(new Store(path, connection, std::move(wallClock)));
+    if (auto opened = Database::open(path, connection); !opened)
+        return std::unexpected(opened.error()); // the destructor removes the connection
+    if (auto device = store->loadDevice(); !device)
+        return std::unexpected(device.error());
+    return store;
+}
+
+Result<void> Store::loadDevice()
+{
+    return transact([this]() -> Result<void> {
+        QSqlQuery &read = prepared(s("SELECT key, value FROM meta WHERE key IN ('device_id', 'hlc')"));
+        if (!read.exec())
+            return std::unexpected(Error::database(read.lastError().text()));
+        QString device;
+        std::optional<Hlc> last;
+        while (read.next()) {
+            if (read.value(0).toString() == QLatin1String("device_id"))
+                device = read.value(1).toString();
+            else
+                last = Hlc::fromString(read.value(1).toString());
+        }
+        read.finish();
+        if (device.isEmpty()) {
+            device = newId();
+            QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('device_id', ?)"));
+            write.addBindValue(device);
+            if (!write.exec())
+                return std::unexpected(Error::database(write.lastError().text()));
+        }
+        m_clock = HybridClock(device, m_wall);
+        if (last)
+            m_clock.observe(*last);
+        return {};
+    });
+}
+
+// ------------------------------------------------------------------------------------------------
+// Transactions
+
+QSqlQuery &Store::prepared(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        if (!query.prepare(sql))
+            qCWarning(lcStore) << "prepare failed:" << query.lastError().text() << sql;
+        it = m_statements.insert(sql, query);
+    }
+    return it.value();
+}
+
+Result<void> Store::begin()
+{
+    // IMMEDIATE takes the write lock up front, so a busy store makes us wait (busy_timeout)
+    // instead of failing half-way through an action.
+    QSqlQuery &q = prepared(s("BEGIN IMMEDIATE"));
+    if (!q.exec())
+        return std::unexpected(Error::database(s("cannot start a transaction: ") + q.lastError().text()));
+    m_changedInTransaction.clear();
+    m_outboxChangedInTransaction = false;
+    return {};
+}
+
+Result<void> Store::commit()
+{
+    QSqlQuery &q = prepared(s("COMMIT"));
+    if (!q.exec()) {
+        const QString message = q.lastError().text();
+        rollback();
+        return std::unexpected(Error::database(s("cannot commit: ") + message));
+    }
+    // Tell listeners only about what is durable.
+    const auto changed = std::exchange(m_changedInTransaction, {});
+    for (const auto &[kind, id] : changed)
+        Q_EMIT entityChanged(kind, id);
+    if (std::exchange(m_outboxChangedInTransaction, false))
+        Q_EMIT outboxChanged();
+    return {};
+}
+
+void Store::rollback()
+{
+    for (auto &statement : m_statements)
+        statement.finish();
+    QSqlQuery &q = prepared(s("ROLLBACK"));
+    if (!q.exec())
+        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    m_changedInTransaction.clear();
+    m_outboxChangedInTransaction = false;
+    // The in-memory clock may have ticked for the failed action; that is harmless (it only
+    // ever moves forward), and the persisted value stays consistent with what was committed.
+}
+
+template<typename F>
+auto Store::transact(F &&action) -> decltype(action())
+{
+    if (auto started = begin(); !started)
+        return std::unexpected(started.error());
+    auto result = action();
+    if (!result) {
+        rollback();
+        return result;
+    }
+    if (auto committed = commit(); !committed)
+        return std::unexpected(committed.error());
+    return result;
+}
+
+Result<Hlc> Store::nextHlc()
+{
+    // Another process (tidemarkctl next to the app) may have ticked the same device's clock.
+    QSqlQuery &read = prepared(s("SELECT value FROM meta WHERE key = 'hlc'"));
+    if (!read.exec())
+        return std::unexpected(Error::database(read.lastError().text()));
+    if (read.next()) {
+        if (auto persisted = Hlc::fromString(read.value(0).toString()))
+            m_clock.observe(*persisted);
+    }
+    read.finish();
+    const Hlc hlc = m_clock.tick();
+    QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    write.addBindValue(hlc.toString());
+    if (!write.exec())
+        return std::unexpected(Error::database(write.lastError().text()));
+    return hlc;
+}
+
+// ------------------------------------------------------------------------------------------------
+// Rows <-> entities
+
+std::optional<Entity> Store::loadEntity(const QString &id) const
+{
+    QSqlQuery &item = prepared(s("SELECT %1 FROM items WHERE id = ?").arg(QLatin1StringView(kItemColumns)));
+    item.addBindValue(id);
+    if (item.exec() && item.next()) {
+        Entity e;
+        e.id = item.value(0).toString();
+        e.kind = item.value(1).toString() == QLatin1String("task") ? Kind::Task : Kind::Note;
+        e.fields = objectFromText(item.value(16).toString());
+        e.fields[s("collection")] = textOrNull(item.value(2));
+        e.fields[s("title")] = item.value(3).toString();
+        e.fields[e.kind == Kind::Task ? s("notes") : s("body")] = item.value(4).toString();
+        e.fields[s("tags")] = QJsonDocument::fromJson(item.value(5).toString().toUtf8()).array();
+        e.fields[s("deleted")] = item.value(8).toBool();
+        if (e.kind == Kind::Note) {
+            e.fields[s("pinned")] = item.value(6).toBool();
+            e.fields[s("archived")] = item.value(7).toBool();
+        } else {
+            e.fields[s("due")] = textOrNull(item.value(9));
+            e.fields[s("priority")] = item.value(11).toInt();
+            e.fields[s("done_at")] = textOrNull(item.value(12));
+            e.fields[s("parent")] = textOrNull(item.value(13));
+            e.fields[s("sort_key")] = item.value(14).toString();
+            e.fields[s("recurrence")] = textOrNull(item.value(15));
+        }
+        e.rev = item.value(17).toLongLong();
+        e.createdAt = item.value(18).toLongLong();
+        e.updatedAt = item.value(19).toLongLong();
+        item.finish();
+        return e;
+    }
+    item.finish();
+
+    QSqlQuery &collection =
+        prepared(s("SELECT %1 FROM collections WHERE id = ?").arg(QLatin1StringView(kCollectionColumns)));
+    collection.addBindValue(id);
+    if (collection.exec() && collection.next()) {
+        Entity e;
+        e.kind = Kind::Collection;
+        e.id = collection.value(0).toString();
+        e.fields = objectFromText(collection.value(6).toString());
+        e.fields[s("name")] = collection.value(1).toString();
+        e.fields[s("color")] = collection.value(2).toString();
+        e.fields[s("parent")] = textOrNull(collection.value(3));
+        e.fields[s("sort_key")] = collection.value(4).toString();
+        e.fields[s("deleted")] = collection.value(5).toBool();
+        e.rev = collection.value(7).toLongLong();
+        e.createdAt = collection.value(8).toLongLong();
+        e.updatedAt = collection.value(9).toLongLong();
+        collection.finish();
+        return e;
+    }
+    collection.finish();
+    return std::nullopt;
+}
+
+Result<void> Store::writeEntity(const Entity &e, bool isNew)
+{
+    QJsonObject extra;
+    for (auto it = e.fields.begin(); it != e.fields.end(); ++it) {
+        if (!Fields::isKnown(e.kind, it.key()))
+            extra.insert(it.key(), it.value());
+    }
+    const QJsonObject &f = e.fields;
+    QSqlQuery *q = nullptr;
+    if (e.kind == Kind::Collection) {
+        q = &prepared(isNew ? s("INSERT INTO collections (name, color, parent_id, sort_key, deleted, extra, rev, "
+                                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            : s("UPDATE collections SET name = ?, color = ?, parent_id = ?, sort_key = ?, "
+                                "deleted = ?, extra = ?, rev = ?, created_at = ?, updated_at = ? WHERE id = ?"));
+        q->addBindValue(text(f.value(s("name"))));
+        q->addBindValue(text(f.value(s("color"))));
+        q->addBindValue(nullableText(f.value(s("parent"))));
+        q->addBindValue(text(f.value(s("sort_key"))));
+        q->addBindValue(f.value(s("deleted")).toBool() ? 1 : 0);
+    } else {
+        const bool task = e.kind == Kind::Task;
+        q = &prepared(isNew ? s("INSERT INTO items (kind, collection_id, title, body, tags, pinned, archived, "
+                                "deleted, due, due_at, priority, done_at, parent_id, sort_key, recurrence, "
+                                "extra, rev, created_at, updated_at, id) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            : s("UPDATE items SET kind = ?, collection_id = ?, title = ?, body = ?, tags = ?, "
+                                "pinned = ?, archived = ?, deleted = ?, due = ?, due_at = ?, priority = ?, "
+                                "done_at = ?, parent_id = ?, sort_key = ?, recurrence = ?, extra = ?, rev = ?, "
+                                "created_at = ?, updated_at = ? WHERE id = ?"));
+        q->addBindValue(kindName(e.kind));
+        q->addBindValue(nullableText(f.value(s("collection"))));
+        q->addBindValue(text(f.value(s("title"))));
+        q->addBindValue(text(f.value(task ? s("notes") : s("body"))));
+        q->addBindValue(toJsonText(f.value(s("tags")).toArray()));
+        q->addBindValue(!task && f.value(s("pinned")).toBool() ? 1 : 0);
+        q->addBindValue(!task && f.value(s("archived")).toBool() ? 1 : 0);
+        q->addBindValue(f.value(s("deleted")).toBool() ? 1 : 0);
+        const auto due = task && f.value(s("due")).isString() ? Due::parse(f.value(s("due")).toString())
+                                                                : std::nullopt;
+        q->addBindValue(due ? QVariant(due->toString()) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(due ? QVariant(due->toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)));
+        q->addBindValue(task ? f.value(s("priority")).toInt() : 0);
+        q->addBindValue(task ? nullableText(f.value(s("done_at"))) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(task ? nullableText(f.value(s("parent"))) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(task ? text(f.value(s("sort_key"))) : QStringLiteral(""));
+        q->addBindValue(task ? nullableText(f.value(s("recurrence"))) : QVariant(QMetaType(QMetaType::QString)));
+    }
+    q->addBindValue(toJsonText(extra));
+    q->addBindValue(e.rev);
+    q->addBindValue(e.createdAt);
+    q->addBindValue(e.updatedAt);
+    q->addBindValue(e.id);
+    if (!q->exec())
+        return std::unexpected(Error::database(q->lastError().text()));
+    if (!isNew && q->numRowsAffected() != 1)
+        return std::unexpected(Error::notFound(s("no entity %1").arg(e.id)));
+    m_changedInTransaction.append({e.kind, e.id});
+    return {};
+}
+
+void Store::noteMembership(const std::optional<Entity> &before, const Entity &after)
+{
+    // A collection's counts change when an item enters, leaves, or is deleted or restored in it.
+    if (after.kind == Kind::Collection)
+        return;
+    const QString oldCollection = before ? before->fields.value(s("collection")).toString() : QString();
+    const QString newCollection = after.fields.value(s("collection")).toString();
+    const bool deletedChanged = !before || before->isDeleted() != after.isDeleted();
+    if (oldCollection == newCollection && !deletedChanged)
+        return;
+    for (const QString &collection : {oldCollection, newCollection}) {
+        if (!collection.isEmpty() && !m_changedInTransaction.contains({Kind::Collection, collection}))
+            m_changedInTransaction.append({Kind::Collection, collection});
+    }
+}
+
+// ------------------------------------------------------------------------------------------------
+// History and outbox
+
+Result<void> Store::appendHistory(const Entity &e, const QStringList &changed, const QString &origin,
+                                  const Hlc &hlc)
+{
+    QSqlQuery &q = prepared(s("INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, "
+                              "snapshot) VALUES (?, ?, (SELECT COALESCE(MAX(version), 0) + 1 FROM history "
+                              "WHERE entity_id = ?), ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(e.id);
+    q.addBindValue(kindName(e.kind));
+    q.addBindValue(e.id);
+    q.addBindValue(hlc.toString());
+    q.addBindValue(hlc.device);
+    q.addBindValue(e.updatedAt);
+    q.addBindValue(origin);
+    q.addBindValue(toJsonText(QJsonArray::fromStringList(changed)));
+    q.addBindValue(toJsonText(e.fields));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    return {};
+}
+
+Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, const Hlc &hlc)
+{
+    m_outboxChangedInTransaction = true;
+    // Consecutive unsent edits of one entity coalesce into one operation that keeps the first
+    // edit's base revision: the server judges the combined change against what the user saw first.
+    QSqlQuery &last = prepared(s("SELECT seq, entity_id, fields, base_rev, in_flight FROM outbox "
+                                 "ORDER BY seq DESC LIMIT 1"));
+    if (!last.exec())
+        return std::unexpected(Error::database(last.lastError().text()));
+    if (last.next() && last.value(1).toString() == e.id && !last.value(4).toBool()) {
+        const qint64 seq = last.value(0).toLongLong();
+        QJsonObject merged = objectFromText(last.value(2).toString());
+        const qint64 baseRev = last.value(3).toLongLong();
+        last.finish();
+        bool sameFieldsOnly = true;
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            sameFieldsOnly = sameFieldsOnly && merged.contains(it.key());
+        if (sameFieldsOnly || baseRev == e.rev) {
+            for (auto it = fields.begin(); it != fields.end(); ++it)
+                merged.insert(it.key(), it.value());
+            QSqlQuery &update = prepared(s("UPDATE outbox SET fields = ?, hlc = ? WHERE seq = ?"));
+            update.addBindValue(toJsonText(merged));
+            update.addBindValue(hlc.toString());
+            update.addBindValue(seq);
+            if (!update.exec())
+                return std::unexpected(Error::database(update.lastError().text()));
+            return {};
+        }
+    }
+    last.finish();
+    QSqlQuery &insert = prepared(s("INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, "
+                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.addBindValue(newId());
+    insert.addBindValue(hlc.device);
+    insert.addBindValue(kindName(e.kind));
+    insert.addBindValue(e.id);
+    insert.addBindValue(toJsonText(fields));
+    insert.addBindValue(e.rev);
+    insert.addBindValue(hlc.toString());
+    insert.addBindValue(e.updatedAt);
+    if (!insert.exec())
+        return std::unexpected(Error::database(insert.lastError().text()));
+    return {};
+}
+
+// ------------------------------------------------------------------------------------------------
+// Actions
+
+Result<void> Store::checkReferences(const Entity &e) const
+{
+    const QString collection = e.fields.value(s("collection")).toString();
+    if (e.kind != Kind::Collection && !collection.isEmpty()) {
+        const auto target = loadEntity(collection);
+        if (!target || target->kind != Kind::Collection)
+            return std::unexpected(Error::notFound(s("no collection %1").arg(collection)));
+    }
+    const QString parent = e.fields.value(s("parent")).toString();
+    if (!parent.isEmpty()) {
+        if (parent == e.id)
+            return std::unexpected(Error::invalid(s("an entity cannot be its own parent")));
+        const auto target = loadEntity(parent);
+        if (!target || target->kind != e.kind || (e.kind != Kind::Task && e.kind != Kind::Collection))
+            return std::unexpected(Error::notFound(s("no %1 %2 to be the parent").arg(kindName(e.kind), parent)));
+        // No cycles: walk up from the new parent.
+        QString up = target->fields.value(s("parent")).toString();
+        for (int depth = 0; !up.isEmpty() && depth < 1000; ++depth) {
+            if (up == e.id)
+                return std::unexpected(Error::invalid(s("that parent would make a cycle")));
+            const auto next = loadEntity(up);
+            up = next ? next->fields.value(s("parent")).toString() : QString();
+        }
+    }
+    return {};
+}
+
+QString Store::lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const
+{
+    QSqlQuery &q = kind == Kind::Collection
+        ? prepared(s("SELECT MAX(sort_key) FROM collections WHERE parent_id IS ?"))
+        : prepared(s("SELECT MAX(sort_key) FROM items WHERE kind = 'task' AND collection_id IS ? "
+                     "AND parent_id IS ?"));
+    if (kind == Kind::Collection) {
+        q.addBindValue(parentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(parentId));
+    } else {
+        q.addBindValue(collectionId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(collectionId));
+        q.addBindValue(parentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(parentId));
+    }
+    QString key;
+    if (q.exec() && q.next())
+        key = q.value(0).toString();
+    q.finish();
+    return key;
+}
+
+Result<Entity> Store::insertEntity(Entity e)
+{
+    if (auto refs = checkReferences(e); !refs)
+        return std::unexpected(refs.error());
+    if ((e.kind == Kind::Task || e.kind == Kind::Collection) && e.fields.value(s("sort_key")).toString().isEmpty()) {
+        const QString last = lastSortKey(e.kind, e.fields.value(s("collection")).toString(),
+                                         e.fields.value(s("parent")).toString());
+        e.fields[s("sort_key")] = SortKey::between(SortKey::isValid(last) ? last : QString(), QString());
+    }
+    auto hlc = nextHlc();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    e.createdAt = e.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    if (auto r = writeEntity(e, true); !r)
+        return std::unexpected(r.error());
+    noteMembership(std::nullopt, e);
+    if (auto r = appendHistory(e, e.fields.keys(), s("local"), *hlc); !r)
+        return std::unexpected(r.error());
+    if (auto r = appendOperation(e, e.fields, *hlc); !r)
+        return std::unexpected(r.error());
+    return e;
+}
+
+Result<Entity> Store::create(Kind kind, const QJsonObject &fields)
+{
+    Entity e;
+    e.kind = kind;
+    e.id = newId();
+    e.fields = Fields::defaults(kind);
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        auto value = Fields::validate(kind, it.key(), it.value());
+        if (!value)
+            return std::unexpected(value.error());
+        e.fields[it.key()] = *value;
+    }
+    if (kind == Kind::Collection && e.fields.value(s("name")).toString().isEmpty())
+        return std::unexpected(Error::invalid(s("a collection needs a name")));
+    return transact([&] { return insertEntity(e); });
+}
+
+Result<Entity> Store::changeEntity(Entity e, const QJsonObject &changes, const QString &origin)
+{
+    QJsonObject changed;
+    for (auto it = changes.begin(); it != changes.end(); ++it) {
+        if (e.fields.value(it.key()) != it.value())
+            changed.insert(it.key(), it.value());
+    }
+    if (changed.isEmpty())
+        return e; // nothing to save, nothing to send
+    const Entity before = e;
+    for (auto it = changed.begin(); it != changed.end(); ++it)
+        e.fields[it.key()] = it.value();
+    if (auto refs = checkReferences(e); !refs)
+        return std::unexpected(refs.error());
+    auto hlc = nextHlc();
+    if (!hlc)
+        return std::unexpected(hlc.error());
+    e.updatedAt = QDateTime::currentMSecsSinceEpoch();
+    if (auto r = writeEntity(e, false); !r)
+        return std::unexpected(r.error());
+    noteMembership(before, e);
+    if (auto r = appendHistory(e, changed.keys(), origin, *hlc); !r)
+        return std::unexpected(r.error());
+    if (auto r = appendOperation(e, changed, *hlc); !r)
+        return std::unexpected(r.error());
+    return e;
+}
+
+Result<Entity> Store::update(const QString &id, const QJsonObject &changes)
+{
+    return transact([&]() -> Result<Entity> {
+        auto e = loadEntity(id);
+        if (!e)
+            return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(id)));
+        QJsonObject valid;
+        for (auto it = changes.begin(); it != changes.end(); ++it) {
+            auto value = Fields::validate(e->kind, it.key(), it.value());
+            if (!value)
+                return std::unexpected(value.error());
+            valid.insert(it.key(), *value);
+        }
+        return changeEntity(*e, valid, s("local"));
+    });
+}
+
+Result<Entity> Store::setDeleted(const QString &id, bool deleted)
+{
+    return update(id, {{s("deleted"), deleted}});
+}
+
+Result<Entity> Store::move(const QString &id, const QString &collectionId)
+{
+    const auto e = entity(id);
+    if (e && e->kind == Kind::Collection)
+        return std::unexpected(Error::invalid(s("collections are nested with their parent, not moved into one")));
+    return update(id, {{s("collection"), collectionId.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                                : QJsonValue(collectionId)}});
+}
+
+Result<Entity> Store::reorder(const QString &id, const QString &afterId, const QString &beforeId)
+{
+    const auto keyOf = [this](const QString &other) -> Result<QString> {
+        if (other.isEmpty())
+            return QString();
+        const auto e = loadEntity(other);
+        if (!e)
+            return std::unexpected(Error::notFound(s("no entity %1").arg(other)));
+        return e->fields.value(s("sort_key")).toString();
+    };
+    const auto after = keyOf(afterId);
+    const auto before = keyOf(beforeId);
+    if (!after)
+        return std::unexpected(after.error());
+    if (!before)
+        return std::unexpected(before.error());
+    if (!after->isEmpty() && !before->isEmpty() && !(*after < *before))
+        return std::unexpected(Error::invalid(s("the neighbours are not in order")));
+    return update(id, {{s("sort_key"), SortKey::between(*after, *before)}});
+}
+
+Result<QList<Entity>> Store::setDone(const QString &id, bool done)
+{
+    return transact([&]() -> Result<QList<Entity>> {
+        auto e = loadEntity(id);
+        if (!e || e->kind != Kind::Task)
+            return std::unexpected(Error::notFound(s("no task with id %1").arg(id)));
+        if (e->fields.value(s("done_at")).isString() == done)
+            return QList<Entity>{*e};
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QJsonObject changes{{s("done_at"), done ? QJsonValue(now.toString(Qt::ISODateWithMs)) : QJsonValue::Null}};
+        const auto rule = done && e->fields.value(s("recurrence")).isString()
+            ? Recurrence::parse(e->fields.value(s("recurrence")).toString())
+            : std::nullopt;
+        if (rule)
+            changes.insert(s("recurrence"), QJsonValue::Null); // the rule moves on to the next one
+        auto completed = changeEntity(*e, changes, s("local"));
+        if (!completed)
+            return std::unexpected(completed.error());
+        QList<Entity> result{*completed};
+        if (rule) {
+            // The next occurrence: the same task, due one interval after this one was due (or after
+            // today when it had no due date).
+            const auto due = e->fields.value(s("due")).isString() ? Due::parse(e->fields.value(s("due")).toString())
+                                                                   : std::nullopt;
+            Due nextDue;
+            if (due)
+                nextDue = due->withDate(rule->next(due->date));
+            else
+                nextDue.date = rule->next(QDate::currentDate());
+            Entity next;
+            next.kind = Kind::Task;
+            next.id = newId();
+            next.fields = e->fields;
+            next.fields[s("due")] = nextDue.toString();
+            next.fields[s("done_at")] = QJsonValue::Null;
+            next.fields[s("deleted")] = false;
+            next.fields[s("sort_key")] = QString();
+            auto created = insertEntity(next);
+            if (!created)
+                return std::unexpected(created.error());
+            result.append(*created);
+        }
+        return result;
+    });
+}
+
+Result<Entity> Store::restoreVersion(const QString &id, int version)
+{
+    return transact([&]() -> Result<Entity> {
+        auto e = loadEntity(id);
+        if (!e)
+            return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(id)));
+        QSqlQuery &q = prepared(s("SELECT snapshot FROM history WHERE entity_id = ? AND version = ?"));
+        q.addBindValue(id);
+        q.addBindValue(version);
+        if (!q.exec())
+            return std::unexpected(Error::database(q.lastError().text()));
+        if (!q.next()) {
+            q.finish();
+            return std::unexpected(Error::notFound(s("%1 has no version %2").arg(id).arg(version)));
+        }
+        const QJsonObject snapshot = objectFromText(q.value(0).toString());
+        q.finish();
+        QJsonObject changes;
+        for (const QString &field : Fields::known(e->kind)) {
+            if (snapshot.contains(field))
+                changes.insert(field, snapshot.value(field));
+        }
+        return changeEntity(*e, changes, s("restore"));
+    });
+}
+
+Result<Entity> Store::applyRemote(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
+                                  const Hlc &hlc)
+{
+    if (!isValidId(id))
+        return std::unexpected(Error::invalid(s("not an id: %1").arg(id)));
+    return transact([&]() -> Result<Entity> {
+        m_clock.observe(hlc);
+        auto existing = loadEntity(id);
+        if (existing && existing->kind != kind)
+            return std::unexpected(Error::invalid(s("%1 is a %2, not a %3").arg(id, kindName(existing->kind), kindName(kind))));
+        // Fields with a pending local operation keep the local value until the server has judged it.
+        QSet<QString> pending;
+        QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
+        ops.addBindValue(id);
+        if (!ops.exec())
+            return std::unexpected(Error::database(ops.lastError().text()));
+        while (ops.next()) {
+            const QJsonObject opFields = objectFromText(ops.value(0).toString());
+            for (auto it = opFields.begin(); it != opFields.end(); ++it)
+                pending.insert(it.key());
+        }
+        ops.finish();
+
+        Entity e = existing ? *existing : Entity{kind, id, 0, Fields::defaults(kind), 0, 0};
+        QStringList changed;
+        for (auto it = fields.begin(); it != fields.end(); ++it) {
+            if (pending.contains(it.key()) || e.fields.value(it.key()) == it.value())
+                continue;
+            QJsonValue value = it.value();
+            if (Fields::isKnown(kind, it.key())) {
+                auto valid = Fields::validate(kind, it.key(), value);
+                if (!valid)
+                    return std::unexpected(Error::invalid(s("server sent a bad value: ") + valid.error().message));
+                value = *valid;
+            }
+            e.fields[it.key()] = value;
+            changed << it.key();
+        }
+        e.rev = std::max(e.rev, rev);
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        if (!existing)
+            e.createdAt = now;
+        if (!changed.isEmpty())
+            e.updatedAt = now;
+        if (auto r = writeEntity(e, !existing); !r)
+            return std::unexpected(r.error());
+        noteMembership(existing, e);
+        if (!changed.isEmpty()) {
+            const Hlc local = m_clock.last();
+            QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+            write.addBindValue(local.toString());
+            if (!write.exec())
+                return std::unexpected(Error::database(write.lastError().text()));
+            if (auto r = appendHistory(e, changed, s("remote"), hlc); !r)
+                return std::unexpected(r.error());
+        }
+        return e;
+    });
+}
+
+} // namespace tidemark::model

@@ -1,0 +1,121 @@
+#pragma once
+
+#include "entity.h"
+#include "error.h"
+#include "hlc.h"
+#include "records.h"
+
+#include <QHash>
+#include <QObject>
+#include <QSqlQuery>
+
+#include <memory>
+#include <optional>
+
+namespace tidemark::model {
+
+/// The local store of one device: collections, notes and tasks in SQLite, with their history and
+/// the outbox of operations for the server.
+///
+/// Every user action is one transaction that changes the entity, appends a history version and
+/// queues one operation in the outbox, so nothing is saved without being queued and nothing is
+/// queued without being saved. A Store belongs to the thread that opened it and uses that
+/// thread's own database connection; other threads open their own Store on the same file.
+class Store final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Opens or creates the store at `path` (":memory:" for a private one). `wallClock` replaces
+    /// the system clock, for tests of clock jumps.
+    static Result<std::unique_ptr<Store>> open(const QString &path, HybridClock::WallClock wallClock = {});
+    ~Store() override;
+
+    [[nodiscard]] QString deviceId() const { return m_clock.device(); }
+    [[nodiscard]] QString connectionName() const { return m_connection; }
+    [[nodiscard]] QString path() const { return m_path; }
+    [[nodiscard]] Hlc lastHlc() const { return m_clock.last(); }
+
+    // --- Actions: each is one transaction and one outbox operation per entity it changes -------
+
+    /// Creates an entity from the given fields (the rest take their defaults).
+    Result<Entity> create(Kind kind, const QJsonObject &fields);
+    /// Changes fields of an existing entity; values equal to the current ones change nothing.
+    Result<Entity> update(const QString &id, const QJsonObject &changes);
+    /// Marks a task done or not done. Completing a recurring task also creates its next
+    /// occurrence, returned as the second entity.
+    Result<QList<Entity>> setDone(const QString &id, bool done);
+    /// Moves an entity to the Trash (a tombstone, mergeable and undoable like any edit).
+    Result<Entity> trash(const QString &id) { return setDeleted(id, true); }
+    Result<Entity> restore(const QString &id) { return setDeleted(id, false); }
+    /// Puts a note or task into a collection (or none, with an empty id).
+    Result<Entity> move(const QString &id, const QString &collectionId);
+    /// Gives a task (or collection) a manual position between two siblings (either may be empty).
+    Result<Entity> reorder(const QString &id, const QString &afterId, const QString &beforeId);
+    /// Makes the entity look as it did in `version` again: a new version, itself undoable.
+    Result<Entity> restoreVersion(const QString &id, int version);
+    /// Applies a change that came from the server (no outbox operation). Fields with pending local
+    /// operations keep their local values; fields unknown to this version are kept as they are.
+    Result<Entity> applyRemote(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
+                               const Hlc &hlc);
+
+    // --- Reads -------------------------------------------------------------------------------
+
+    [[nodiscard]] std::optional<Entity> entity(const QString &id) const;
+    [[nodiscard]] Result<QList<ItemRow>> items(const ItemFilter &filter) const;
+    /// The row of one item if it belongs to `filter`.
+    [[nodiscard]] std::optional<ItemRow> itemRow(const QString &id, const ItemFilter &filter) const;
+    [[nodiscard]] Result<QList<CollectionRow>> collections() const;
+    [[nodiscard]] std::optional<CollectionRow> collectionRow(const QString &id) const;
+    /// Every tag in use, with how many live items carry it.
+    [[nodiscard]] Result<QList<QPair<QString, int>>> tags() const;
+    [[nodiscard]] Result<QList<HistoryEntry>> history(const QString &id) const;
+    [[nodiscard]] Result<QList<OutboxOp>> outbox() const;
+    [[nodiscard]] int pendingCount() const;
+    /// Full-text search over titles, bodies, task notes and tags, best first. The last word is
+    /// matched as a prefix, so results follow typing.
+    [[nodiscard]] Result<QList<SearchHit>> search(const QString &text, int limit = 50, int offset = 0) const;
+
+Q_SIGNALS:
+    /// An entity was created or changed (by any action, including remote ones); after commit.
+    /// It also fires for a collection whose items changed (one entered, left, was deleted or
+    /// restored), so that counts can follow.
+    void entityChanged(tidemark::model::Kind kind, const QString &id);
+    /// The outbox gained, merged or lost operations.
+    void outboxChanged();
+
+private:
+    Store(QString path, QString connection, HybridClock::WallClock wallClock);
+
+    Result<void> loadDevice();
+    QSqlQuery &prepared(const QString &sql) const;
+    Result<void> begin();
+    Result<void> commit();
+    void rollback();
+    template<typename F>
+    auto transact(F &&action) -> decltype(action());
+
+    std::optional<Entity> loadEntity(const QString &id) const;
+    Result<void> writeEntity(const Entity &entity, bool isNew);
+    void noteMembership(const std::optional<Entity> &before, const Entity &after);
+    Result<Entity> changeEntity(Entity entity, const QJsonObject &changes, const QString &origin);
+    Result<Entity> insertEntity(Entity entity);
+    Result<void> appendHistory(const Entity &entity, const QStringList &changed, const QString &origin,
+                               const Hlc &hlc);
+    Result<void> appendOperation(const Entity &entity, const QJsonObject &fields, const Hlc &hlc);
+    Result<Hlc> nextHlc();
+    Result<void> checkReferences(const Entity &entity) const;
+    Result<Entity> setDeleted(const QString &id, bool deleted);
+    QString lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const;
+    QString filterClause(const ItemFilter &filter, QVariantList &bindings) const;
+
+    QString m_path;
+    QString m_connection;
+    HybridClock::WallClock m_wall;
+    HybridClock m_clock;
+    mutable QHash<QString, QSqlQuery> m_statements;
+    QList<QPair<Kind, QString>> m_changedInTransaction;
+    bool m_outboxChangedInTransaction = false;
+};
+
+} // namespace tidemark::model
