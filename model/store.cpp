@@ -492,11 +492,13 @@ Result<Entity> Store::insertEntity(Entity e)
     return e;
 }
 
-Result<Entity> Store::create(Kind kind, const QJsonObject &fields)
+Result<Entity> Store::create(Kind kind, const QJsonObject &fields, const QString &id)
 {
+    if (!id.isEmpty() && (!isValidId(id) || loadEntity(id)))
+        return std::unexpected(Error::invalid(s("cannot create with id '%1': not an id, or already used").arg(id)));
     Entity e;
     e.kind = kind;
-    e.id = newId();
+    e.id = id.isEmpty() ? newId() : id;
     e.fields = Fields::defaults(kind);
     for (auto it = fields.begin(); it != fields.end(); ++it) {
         auto value = Fields::validate(kind, it.key(), it.value());

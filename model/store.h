@@ -38,8 +38,9 @@ public:
 
     // --- Actions: each is one transaction and one outbox operation per entity it changes -------
 
-    /// Creates an entity from the given fields (the rest take their defaults).
-    Result<Entity> create(Kind kind, const QJsonObject &fields);
+    /// Creates an entity from the given fields (the rest take their defaults). `id` keeps a known
+    /// identity (an import of exported files); by default a new id is made.
+    Result<Entity> create(Kind kind, const QJsonObject &fields, const QString &id = {});
     /// Changes fields of an existing entity; values equal to the current ones change nothing.
     Result<Entity> update(const QString &id, const QJsonObject &changes);
     /// Marks a task done or not done. Completing a recurring task also creates its next
@@ -62,6 +63,9 @@ public:
     // --- Reads -------------------------------------------------------------------------------
 
     [[nodiscard]] std::optional<Entity> entity(const QString &id) const;
+    /// The full id for what a person typed: a whole id, or a unique start or end of one (at least
+    /// six characters). Ambiguous and unknown text are errors that say so.
+    [[nodiscard]] Result<QString> resolveId(const QString &text) const;
     [[nodiscard]] Result<QList<ItemRow>> items(const ItemFilter &filter) const;
     /// The row of one item if it belongs to `filter`.
     [[nodiscard]] std::optional<ItemRow> itemRow(const QString &id, const ItemFilter &filter) const;

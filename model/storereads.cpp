@@ -1,6 +1,8 @@
 // Store's read side: entities, list rows, collections, history, outbox and search.
 #include "store.h"
 
+#include "ids.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -96,6 +98,36 @@ QString matchExpression(const QString &text)
 } // namespace
 
 std::optional<Entity> Store::entity(const QString &id) const { return loadEntity(id); }
+
+Result<QString> Store::resolveId(const QString &text) const
+{
+    const QString needle = text.trimmed().toLower();
+    static const QRegularExpression idChars(s("^[0-9a-f-]{6,36}$"));
+    if (!idChars.match(needle).hasMatch())
+        return std::unexpected(Error::invalid(s("'%1' is not an id (ids look like 0193a2b4-...)").arg(text)));
+    if (isValidId(needle)) {
+        if (loadEntity(needle))
+            return needle;
+        return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(needle)));
+    }
+    QSqlQuery &q = prepared(s("SELECT id FROM items WHERE id LIKE ? OR id LIKE ? "
+                              "UNION SELECT id FROM collections WHERE id LIKE ? OR id LIKE ? LIMIT 2"));
+    for (int i = 0; i < 2; ++i) {
+        q.addBindValue(needle + QLatin1Char('%'));
+        q.addBindValue(QLatin1Char('%') + needle);
+    }
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    QStringList found;
+    while (q.next())
+        found << q.value(0).toString();
+    q.finish();
+    if (found.isEmpty())
+        return std::unexpected(Error::notFound(s("no note, task or collection whose id starts or ends with %1").arg(needle)));
+    if (found.size() > 1)
+        return std::unexpected(Error::invalid(s("'%1' matches more than one id; give more of it").arg(needle)));
+    return found.first();
+}
 
 QString Store::filterClause(const ItemFilter &filter, QVariantList &bindings) const
 {

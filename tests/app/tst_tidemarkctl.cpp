@@ -1,0 +1,317 @@
+// tidemarkctl driven as a script would: local commands over a store file, JSON output, and clear
+// failures that write nothing.
+#include <QDir>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+QString s(const char *text) { return QString::fromUtf8(text); }
+}
+
+class TestTidemarkctl final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void addListShowRoundTrip();
+    void editDoneRemoveRestoreMove();
+    void recurringTaskCompletes();
+    void searchFindsWithHighlights();
+    void historyRestoresAVersion();
+    void badInputFailsAndWritesNothing_data();
+    void badInputFailsAndWritesNothing();
+    void exportAndImportMarkdownRoundTrip();
+    void brokenImportWritesNothing();
+    void exportJsonHasEverything();
+    void shortIdsResolve();
+
+private:
+    struct Result
+    {
+        int code = -1;
+        QString out;
+        QString err;
+        QJsonValue json() const
+        {
+            const QJsonDocument doc = QJsonDocument::fromJson(out.toUtf8());
+            return doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object());
+        }
+    };
+    Result ctl(QStringList args, const QByteArray &input = {});
+    int outboxSize();
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_db;
+};
+
+void TestTidemarkctl::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_db = m_dir->filePath(s("store.db"));
+}
+
+TestTidemarkctl::Result TestTidemarkctl::ctl(QStringList args, const QByteArray &input)
+{
+    args.prepend(m_db);
+    args.prepend(s("--db"));
+    QProcess process;
+    process.start(s(TIDEMARKCTL_PATH), args);
+    process.write(input);
+    process.closeWriteChannel();
+    if (!process.waitForFinished(30000))
+        return {};
+    return {process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1,
+            QString::fromUtf8(process.readAllStandardOutput()), QString::fromUtf8(process.readAllStandardError())};
+}
+
+int TestTidemarkctl::outboxSize()
+{
+    return int(ctl({s("outbox"), s("--json")}).json().toArray().size());
+}
+
+void TestTidemarkctl::addListShowRoundTrip()
+{
+    const Result list = ctl({s("add"), s("collection"), s("Groceries")});
+    QCOMPARE(list.code, 0);
+    const Result task = ctl({s("add"), s("task"), s("Buy"), s("oat"), s("milk"), s("--collection"), s("groceries"),
+                             s("--due"), s("2026-12-01T17:30[Europe/Berlin]"), s("--priority"), s("2"),
+                             s("--tags"), s("shop,dairy")});
+    QCOMPARE(task.code, 0);
+    const QString taskId = task.out.trimmed();
+    QCOMPARE(taskId.size(), 36);
+    const Result note = ctl({s("add"), s("note"), s("--title"), s("Recipes"), s("--body-file"), s("-")},
+                            "# Pancakes\n\nFlour, *oat milk*, eggs.\n");
+    QCOMPARE(note.code, 0);
+
+    const Result all = ctl({s("list"), s("--json")});
+    QCOMPARE(all.code, 0);
+    const QJsonArray rows = all.json().toArray();
+    QCOMPARE(rows.size(), 2);
+    const Result inList = ctl({s("list"), s("--collection"), s("Groceries"), s("--json")});
+    QCOMPARE(inList.json().toArray().size(), 1);
+    const QJsonObject row = inList.json().toArray().first().toObject();
+    QCOMPARE(row.value(s("title")).toString(), s("Buy oat milk"));
+    QCOMPARE(row.value(s("due")).toString(), s("2026-12-01T17:30[Europe/Berlin]"));
+    QCOMPARE(row.value(s("priority")).toInt(), 2);
+    QCOMPARE(row.value(s("tags")).toArray(), (QJsonArray{s("dairy"), s("shop")}));
+    QCOMPARE(row.value(s("pending")).toBool(), true);
+
+    const Result shown = ctl({s("show"), note.out.trimmed(), s("--json")});
+    QCOMPARE(shown.code, 0);
+    QCOMPARE(shown.json().toObject().value(s("fields")).toObject().value(s("body")).toString(),
+             s("# Pancakes\n\nFlour, *oat milk*, eggs.\n"));
+    const Result text = ctl({s("show"), taskId});
+    QVERIFY(text.out.contains(s("title: Buy oat milk")));
+    QCOMPARE(outboxSize(), 3);
+}
+
+void TestTidemarkctl::editDoneRemoveRestoreMove()
+{
+    const QString id = ctl({s("add"), s("task"), s("Draft")}).out.trimmed();
+    ctl({s("add"), s("collection"), s("Work")});
+    QCOMPARE(ctl({s("edit"), id, s("--title"), s("Final"), s("--due"), s("today")}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--view"), s("today"), s("--json")}).json().toArray().size(), 1);
+    QCOMPARE(ctl({s("done"), id}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--view"), s("today"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(ctl({s("list"), s("--view"), s("done"), s("--json")}).json().toArray().size(), 1);
+    QCOMPARE(ctl({s("done"), id, s("--undo")}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--view"), s("done"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(ctl({s("mv"), id, s("Work")}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--collection"), s("Work"), s("--json")}).json().toArray().size(), 1);
+    QCOMPARE(ctl({s("rm"), id}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(ctl({s("list"), s("--view"), s("trash"), s("--json")}).json().toArray().size(), 1);
+    QCOMPARE(ctl({s("restore"), id}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().first().toObject().value(s("title")).toString(), s("Final"));
+    QCOMPARE(ctl({s("mv"), id, s("none")}).code, 0);
+    QCOMPARE(ctl({s("collections"), s("--json")}).json().toArray().first().toObject().value(s("count")).toInt(), 0);
+}
+
+void TestTidemarkctl::recurringTaskCompletes()
+{
+    const QString id = ctl({s("add"), s("task"), s("Pay rent"), s("--due"), s("2026-01-31"), s("--recurrence"),
+                            s("FREQ=MONTHLY")}).out.trimmed();
+    const Result done = ctl({s("done"), id});
+    QCOMPARE(done.code, 0);
+    QVERIFY2(done.out.contains(s("due 2026-02-28")), qPrintable(done.out));
+    const QJsonArray open = ctl({s("list"), s("--json")}).json().toArray();
+    QCOMPARE(open.size(), 2);
+}
+
+void TestTidemarkctl::searchFindsWithHighlights()
+{
+    ctl({s("add"), s("note"), s("Harbour"), s("--body"), s("The tide turns at noon near the lighthouse.")});
+    ctl({s("add"), s("note"), s("Shopping"), s("--body"), s("Eggs and flour.")});
+    const Result hits = ctl({s("search"), s("lighthouse"), s("--json")});
+    QCOMPARE(hits.code, 0);
+    const QJsonArray array = hits.json().toArray();
+    QCOMPARE(array.size(), 1);
+    const QJsonObject hit = array.first().toObject();
+    QCOMPARE(hit.value(s("title")).toString(), s("Harbour"));
+    const QJsonArray range = hit.value(s("highlights")).toArray().first().toArray();
+    QCOMPARE(hit.value(s("snippet")).toString().mid(range.at(0).toInt(), range.at(1).toInt()), s("lighthouse"));
+    QVERIFY(ctl({s("search"), s("lighthouse")}).out.contains(s("[lighthouse]")));
+    QCOMPARE(ctl({s("search"), s("light"), s("--json")}).json().toArray().size(), 0); // whole words
+    QCOMPARE(ctl({s("search"), s("light*"), s("--json")}).json().toArray().size(), 1); // unless asked
+}
+
+void TestTidemarkctl::historyRestoresAVersion()
+{
+    const QString id = ctl({s("add"), s("note"), s("One")}).out.trimmed();
+    ctl({s("edit"), id, s("--title"), s("Two")});
+    ctl({s("edit"), id, s("--title"), s("Three")});
+    QCOMPARE(ctl({s("history"), id, s("--json")}).json().toArray().size(), 3);
+    const Result restored = ctl({s("history"), id, s("--restore"), s("1"), s("--json")});
+    QCOMPARE(restored.code, 0);
+    const QJsonArray versions = restored.json().toArray();
+    QCOMPARE(versions.size(), 4);
+    QCOMPARE(versions.last().toObject().value(s("origin")).toString(), s("restore"));
+    QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+             s("One"));
+}
+
+void TestTidemarkctl::badInputFailsAndWritesNothing_data()
+{
+    QTest::addColumn<QStringList>("args");
+    QTest::addColumn<int>("code");
+    QTest::addColumn<QString>("message");
+    const QString ghost = s("01900000-0000-7000-8000-000000000000");
+    QTest::newRow("unknown command") << QStringList{s("frob")} << 2 << s("unknown command");
+    QTest::newRow("unknown option") << QStringList{s("list"), s("--frob")} << 2 << s("Unknown option");
+    QTest::newRow("option of another command") << QStringList{s("list"), s("--due"), s("today")} << 2 << s("does not apply");
+    QTest::newRow("bad kind") << QStringList{s("add"), s("memo")} << 2 << s("not note, task or collection");
+    QTest::newRow("bad date") << QStringList{s("add"), s("task"), s("x"), s("--due"), s("31/12/2026")} << 1 << s("due must be");
+    QTest::newRow("bad priority") << QStringList{s("add"), s("task"), s("x"), s("--priority"), s("9")} << 1 << s("priority");
+    QTest::newRow("priority word") << QStringList{s("add"), s("task"), s("x"), s("--priority"), s("high")} << 1 << s("priority");
+    QTest::newRow("bad rule") << QStringList{s("add"), s("task"), s("x"), s("--recurrence"), s("FREQ=SECONDLY")} << 1 << s("recurrence");
+    QTest::newRow("note has no due") << QStringList{s("add"), s("note"), s("x"), s("--due"), s("today")} << 1 << s("does not apply to a note");
+    QTest::newRow("missing collection") << QStringList{s("add"), s("note"), s("x"), s("--collection"), s("Nowhere")} << 1 << s("no collection");
+    QTest::newRow("bad id") << QStringList{s("rm"), s("zzz")} << 1 << s("not an id");
+    QTest::newRow("unknown id") << QStringList{s("edit"), ghost, s("--title"), s("x")} << 1 << s("no note, task or collection");
+    QTest::newRow("done a note") << QStringList{s("done"), s("NOTE")} << 1 << s("no task");
+    QTest::newRow("edit nothing") << QStringList{s("edit"), s("NOTE")} << 2 << s("nothing to change");
+    QTest::newRow("bad view") << QStringList{s("list"), s("--view"), s("someday")} << 2 << s("unknown view");
+    QTest::newRow("export format") << QStringList{s("export"), s("--format"), s("pdf"), s("out")} << 2 << s("--format");
+    QTest::newRow("pinned maybe") << QStringList{s("edit"), s("NOTE"), s("--pinned"), s("maybe")} << 1 << s("yes or no");
+}
+
+void TestTidemarkctl::badInputFailsAndWritesNothing()
+{
+    QFETCH(QStringList, args);
+    QFETCH(int, code);
+    QFETCH(QString, message);
+    const QString note = ctl({s("add"), s("note"), s("Existing")}).out.trimmed();
+    args.replaceInStrings(s("NOTE"), note);
+    const int before = outboxSize();
+    const QString listBefore = ctl({s("list"), s("--json")}).out;
+
+    const Result result = ctl(args);
+    QCOMPARE(result.code, code);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+    QCOMPARE(result.err.count(QLatin1Char('\n')) <= 1 || code == 2, true);
+    QVERIFY(result.out.isEmpty());
+    QCOMPARE(outboxSize(), before);
+    QCOMPARE(ctl({s("list"), s("--json")}).out, listBefore);
+}
+
+void TestTidemarkctl::exportAndImportMarkdownRoundTrip()
+{
+    ctl({s("add"), s("collection"), s("Journal")});
+    const QString note = ctl({s("add"), s("note"), s("Day one: \"sun\""), s("--collection"), s("Journal"), s("--tags"),
+                              s("life"), s("--pinned"), s("yes"), s("--body"), s("Walked by the sea.\n\n- gulls\n")}).out.trimmed();
+    const QString task = ctl({s("add"), s("task"), s("Call #mum"), s("--due"), s("2026-12-24T18:00[Europe/London]"),
+                              s("--priority"), s("3"), s("--recurrence"), s("FREQ=YEARLY")}).out.trimmed();
+    const QString folder = m_dir->filePath(s("md"));
+    const Result exported = ctl({s("export"), s("--format"), s("markdown"), folder});
+    QCOMPARE(exported.code, 0);
+    QCOMPARE(QDir(folder).entryList({s("*.md")}).size(), 2);
+
+    // Into a new store: same ids, same fields.
+    const QString original = m_db;
+    m_db = m_dir->filePath(s("other.db"));
+    const Result imported = ctl({s("import"), s("markdown"), folder});
+    QCOMPARE(imported.code, 0);
+    QVERIFY(imported.out.contains(s("1 notes and 1 tasks")));
+    const QJsonObject noteFields = ctl({s("show"), note, s("--json")}).json().toObject().value(s("fields")).toObject();
+    QCOMPARE(noteFields.value(s("title")).toString(), s("Day one: \"sun\""));
+    QCOMPARE(noteFields.value(s("body")).toString(), s("Walked by the sea.\n\n- gulls\n"));
+    QCOMPARE(noteFields.value(s("tags")).toArray(), QJsonArray{s("life")});
+    QCOMPARE(noteFields.value(s("pinned")).toBool(), true);
+    const QJsonObject taskFields = ctl({s("show"), task, s("--json")}).json().toObject().value(s("fields")).toObject();
+    QCOMPARE(taskFields.value(s("title")).toString(), s("Call #mum"));
+    QCOMPARE(taskFields.value(s("due")).toString(), s("2026-12-24T18:00[Europe/London]"));
+    QCOMPARE(taskFields.value(s("priority")).toInt(), 3);
+    QCOMPARE(taskFields.value(s("recurrence")).toString(), s("FREQ=YEARLY"));
+    QCOMPARE(ctl({s("collections"), s("--json")}).json().toArray().first().toObject().value(s("name")).toString(), s("Journal"));
+
+    // A second import updates instead of duplicating.
+    QCOMPARE(ctl({s("import"), s("markdown"), folder}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 2);
+    m_db = original;
+}
+
+void TestTidemarkctl::brokenImportWritesNothing()
+{
+    const QString folder = m_dir->filePath(s("in"));
+    QDir().mkpath(folder);
+    const auto write = [&folder](const char *name, const QByteArray &data) {
+        QFile file(QDir(folder).filePath(s(name)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(data);
+    };
+    write("good.md", "---\ntitle: Fine\ntags: [a, b]\n---\nBody\n");
+    write("plain.md", "# Heading becomes the title\n\nText.\n");
+    write("bad-date.md", "---\nkind: task\ndue: someday\n---\n");
+    write("unclosed.md", "---\ntitle: never closed\n");
+    write("binary.md", QByteArray("\xff\xfe\x00garbage", 10));
+    const Result result = ctl({s("import"), s("markdown"), folder});
+    QCOMPARE(result.code, 1);
+    QVERIFY(result.err.contains(s("bad-date.md")));
+    QVERIFY(result.err.contains(s("unclosed.md")));
+    QVERIFY(result.err.contains(s("binary.md")));
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(outboxSize(), 0);
+
+    QFile::remove(QDir(folder).filePath(s("bad-date.md")));
+    QFile::remove(QDir(folder).filePath(s("unclosed.md")));
+    QFile::remove(QDir(folder).filePath(s("binary.md")));
+    QCOMPARE(ctl({s("import"), s("markdown"), folder}).code, 0);
+    const QJsonArray rows = ctl({s("list"), s("--json")}).json().toArray();
+    QCOMPARE(rows.size(), 2);
+    QStringList titles{rows.at(0).toObject().value(s("title")).toString(), rows.at(1).toObject().value(s("title")).toString()};
+    titles.sort();
+    QCOMPARE(titles, (QStringList{s("Fine"), s("Heading becomes the title")}));
+    QCOMPARE(ctl({s("tags"), s("--json")}).json().toArray().size(), 2);
+}
+
+void TestTidemarkctl::exportJsonHasEverything()
+{
+    ctl({s("add"), s("collection"), s("Box")});
+    ctl({s("add"), s("note"), s("N"), s("--collection"), s("Box")});
+    ctl({s("add"), s("task"), s("T"), s("--due"), s("2026-12-01")});
+    const QString folder = m_dir->filePath(s("json"));
+    QCOMPARE(ctl({s("export"), s("--format"), s("json"), folder}).code, 0);
+    QFile file(QDir(folder).filePath(s("tidemark.json")));
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QJsonObject root = QJsonDocument::fromJson(file.readAll()).object();
+    QCOMPARE(root.value(s("collections")).toArray().size(), 1);
+    QCOMPARE(root.value(s("notes")).toArray().size(), 1);
+    QCOMPARE(root.value(s("tasks")).toArray().first().toObject().value(s("due")).toString(), s("2026-12-01"));
+}
+
+void TestTidemarkctl::shortIdsResolve()
+{
+    const QString id = ctl({s("add"), s("note"), s("Short")}).out.trimmed();
+    QCOMPARE(ctl({s("edit"), id.right(8), s("--title"), s("By its end")}).code, 0);
+    QCOMPARE(ctl({s("show"), id.left(23), s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+             s("By its end"));
+}
+
+QTEST_GUILESS_MAIN(TestTidemarkctl)
+#include "tst_tidemarkctl.moc"
