@@ -310,25 +310,31 @@ Result<Summary> importMarkdown(Store &store, const QString &directory)
         collectionByName.insert(row.name, row.id);
 
     Summary summary;
-    for (ParsedFile &file : files) {
-        if (!file.collectionName.isEmpty()) {
-            if (!collectionByName.contains(file.collectionName)) {
-                auto created = store.create(Kind::Collection, {{s("name"), file.collectionName}});
-                if (!created)
-                    return std::unexpected(created.error());
-                collectionByName.insert(file.collectionName, created->id);
-                ++summary.collections;
+    // One transaction: an import that fails half-way (a full disk, say) leaves nothing behind.
+    const auto imported = store.batch([&]() -> Result<void> {
+        for (ParsedFile &file : files) {
+            if (!file.collectionName.isEmpty()) {
+                if (!collectionByName.contains(file.collectionName)) {
+                    auto created = store.create(Kind::Collection, {{s("name"), file.collectionName}});
+                    if (!created)
+                        return std::unexpected(created.error());
+                    collectionByName.insert(file.collectionName, created->id);
+                    ++summary.collections;
+                }
+                file.fields.insert(s("collection"), collectionByName.value(file.collectionName));
             }
-            file.fields.insert(s("collection"), collectionByName.value(file.collectionName));
+            // Keeping the id makes a second import of the same files update instead of duplicating.
+            const bool exists = !file.id.isEmpty() && store.entity(file.id).has_value();
+            auto result = exists ? store.update(file.id, file.fields) : store.create(file.kind, file.fields, file.id);
+            if (!result)
+                return std::unexpected(Error{result.error().code, s("%1: %2").arg(file.path, result.error().message)});
+            summary.files << file.path;
+            ++(file.kind == Kind::Task ? summary.tasks : summary.notes);
         }
-        // Keeping the id makes a second import of the same files update instead of duplicating.
-        const bool exists = !file.id.isEmpty() && store.entity(file.id).has_value();
-        auto result = exists ? store.update(file.id, file.fields) : store.create(file.kind, file.fields, file.id);
-        if (!result)
-            return std::unexpected(Error{result.error().code, s("%1: %2").arg(file.path, result.error().message)});
-        summary.files << file.path;
-        ++(file.kind == Kind::Task ? summary.tasks : summary.notes);
-    }
+        return {};
+    });
+    if (!imported)
+        return std::unexpected(imported.error());
     return summary;
 }
 

@@ -142,6 +142,15 @@ QSqlQuery &Store::prepared(const QString &sql) const
 
 Result<void> Store::begin()
 {
+    if (m_depth > 0) {
+        // An action inside a batch: a savepoint, so that its failure undoes only itself.
+        QSqlQuery &q = prepared(s("SAVEPOINT action"));
+        if (!q.exec())
+            return std::unexpected(Error::database(s("cannot start a savepoint: ") + q.lastError().text()));
+        m_savepointMarks.append(m_changedInTransaction.size());
+        ++m_depth;
+        return {};
+    }
     // IMMEDIATE takes the write lock up front, so a busy store makes us wait (busy_timeout)
     // instead of failing half-way through an action.
     QSqlQuery &q = prepared(s("BEGIN IMMEDIATE"));
@@ -149,17 +158,31 @@ Result<void> Store::begin()
         return std::unexpected(Error::database(s("cannot start a transaction: ") + q.lastError().text()));
     m_changedInTransaction.clear();
     m_outboxChangedInTransaction = false;
+    m_depth = 1;
     return {};
 }
 
 Result<void> Store::commit()
 {
+    Q_ASSERT(m_depth > 0);
+    if (m_depth > 1) {
+        QSqlQuery &release = prepared(s("RELEASE action"));
+        if (!release.exec()) {
+            const QString message = release.lastError().text();
+            rollback();
+            return std::unexpected(Error::database(s("cannot release a savepoint: ") + message));
+        }
+        m_savepointMarks.removeLast();
+        --m_depth;
+        return {};
+    }
     QSqlQuery &q = prepared(s("COMMIT"));
     if (!q.exec()) {
         const QString message = q.lastError().text();
         rollback();
         return std::unexpected(Error::database(s("cannot commit: ") + message));
     }
+    m_depth = 0;
     // Tell listeners only about what is durable.
     const auto changed = std::exchange(m_changedInTransaction, {});
     for (const auto &[kind, id] : changed)
@@ -171,15 +194,32 @@ Result<void> Store::commit()
 
 void Store::rollback()
 {
+    Q_ASSERT(m_depth > 0);
     for (auto &statement : m_statements)
         statement.finish();
+    if (m_depth > 1) {
+        QSqlQuery &undo = prepared(s("ROLLBACK TO action"));
+        QSqlQuery &release = prepared(s("RELEASE action"));
+        if (!undo.exec() || !release.exec())
+            qCWarning(lcStore) << "rollback to savepoint failed:" << undo.lastError().text();
+        m_changedInTransaction.resize(m_savepointMarks.takeLast());
+        --m_depth;
+        return;
+    }
     QSqlQuery &q = prepared(s("ROLLBACK"));
     if (!q.exec())
         qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+    m_depth = 0;
+    m_savepointMarks.clear();
     m_changedInTransaction.clear();
     m_outboxChangedInTransaction = false;
     // The in-memory clock may have ticked for the failed action; that is harmless (it only
     // ever moves forward), and the persisted value stays consistent with what was committed.
+}
+
+Result<void> Store::batch(const std::function<Result<void>()> &actions)
+{
+    return transact(actions);
 }
 
 template<typename F>

@@ -9,6 +9,7 @@
 #include <QObject>
 #include <QSqlQuery>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -59,6 +60,10 @@ public:
     /// operations keep their local values; fields unknown to this version are kept as they are.
     Result<Entity> applyRemote(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
                                const Hlc &hlc);
+
+    /// Runs several actions as one transaction: all of them or none. Each action inside is still
+    /// versioned and queued on its own; listeners hear of the changes once the batch commits.
+    Result<void> batch(const std::function<Result<void>()> &actions);
 
     // --- Reads -------------------------------------------------------------------------------
 
@@ -119,6 +124,8 @@ private:
     HybridClock m_clock;
     mutable QHash<QString, QSqlQuery> m_statements;
     QList<QPair<Kind, QString>> m_changedInTransaction;
+    QList<qsizetype> m_savepointMarks;
+    int m_depth = 0; ///< 0: no transaction; 1: an action or batch; more: actions inside a batch
     bool m_outboxChangedInTransaction = false;
 };
 

@@ -32,6 +32,8 @@ private Q_SLOTS:
     void sameValueChangesNothing();
     void failureMidActionLeavesNothing_data();
     void failureMidActionLeavesNothing();
+    void batchIsAllOrNothing();
+    void failedActionInsideBatchUndoesOnlyItself();
     void invalidInputWritesNothing_data();
     void invalidInputWritesNothing();
     void referencesMustExist();
@@ -216,6 +218,54 @@ void TestStore::failureMidActionLeavesNothing()
     QVERIFY(QSqlQuery(db()).exec(QStringLiteral("DROP TRIGGER fail_update")));
     QVERIFY(m_store->update(note->id, {{s("title"), s("After")}}));
     QCOMPARE(m_store->entity(note->id)->string(s("title")), s("After"));
+}
+
+void TestStore::batchIsAllOrNothing()
+{
+    QSignalSpy changed(m_store.get(), &Store::entityChanged);
+    qsizetype announcedInside = -1;
+    const auto failed = m_store->batch([&]() -> Result<void> {
+        if (auto a = m_store->create(Kind::Note, {{s("title"), s("one")}}); !a)
+            return std::unexpected(a.error());
+        announcedInside = changed.size();
+        if (auto b = m_store->create(Kind::Task, {{s("priority"), 9}}); !b)
+            return std::unexpected(b.error());
+        return {};
+    });
+    QVERIFY(!failed);
+    QCOMPARE(announcedInside, 0); // nothing is announced before the commit
+    QCOMPARE(changed.size(), 0);
+    QCOMPARE(count(s("items")), 0);
+    QCOMPARE(count(s("outbox")), 0);
+
+    const auto ok = m_store->batch([this]() -> Result<void> {
+        for (int i = 0; i < 3; ++i) {
+            if (auto a = m_store->create(Kind::Note, {{s("title"), s("n%1").arg(i)}}); !a)
+                return std::unexpected(a.error());
+        }
+        return {};
+    });
+    QVERIFY(ok);
+    QCOMPARE(changed.size(), 3);
+    QCOMPARE(count(s("items")), 3);
+    QCOMPARE(count(s("history")), 3);
+}
+
+void TestStore::failedActionInsideBatchUndoesOnlyItself()
+{
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("keep")}});
+    QVERIFY(QSqlQuery(db()).exec(s("CREATE TEMP TRIGGER no_edit BEFORE UPDATE ON main.outbox "
+                                   "BEGIN SELECT RAISE(ABORT, 'injected'); END")));
+    const auto result = m_store->batch([&]() -> Result<void> {
+        const auto edit = m_store->update(note->id, {{s("title"), s("lost")}}); // coalesces: outbox UPDATE fails
+        if (edit)
+            return std::unexpected(Error::database(s("the injected failure did not happen")));
+        return m_store->create(Kind::Task, {{s("title"), s("kept")}}).transform([](const Entity &) {});
+    });
+    QVERIFY2(result, qPrintable(result ? QString() : result.error().message));
+    QCOMPARE(m_store->entity(note->id)->string(s("title")), s("keep"));
+    QCOMPARE(m_store->history(note->id)->size(), 1);
+    QCOMPARE(count(s("items")), 2);
 }
 
 void TestStore::invalidInputWritesNothing_data()
