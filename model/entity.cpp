@@ -37,6 +37,31 @@ std::optional<Kind> kindFromName(QStringView name)
     return std::nullopt;
 }
 
+QString plainSnippet(const QString &body)
+{
+    QString out;
+    out.reserve(std::min<qsizetype>(body.size(), 140));
+    bool lineStart = true;
+    for (qsizetype i = 0; i < body.size() && out.size() < 140; ++i) {
+        const QChar c = body.at(i);
+        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t')) {
+            if (!out.isEmpty() && !out.endsWith(QLatin1Char(' ')))
+                out += QLatin1Char(' ');
+            lineStart = true;
+            continue;
+        }
+        if (lineStart && (c == QLatin1Char('#') || c == QLatin1Char('>') || c == QLatin1Char('-')
+                          || c == QLatin1Char('*') || c == QLatin1Char('+') || c == QLatin1Char(' ')))
+            continue;
+        lineStart = false;
+        if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`'))
+            continue;
+        out += c;
+    }
+    return out.trimmed();
+}
+
+
 namespace Fields {
 
 namespace {

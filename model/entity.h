@@ -34,6 +34,10 @@ struct Entity
     [[nodiscard]] bool isDeleted() const { return flag(QStringLiteral("deleted")); }
 };
 
+/// The start of a Markdown body as one plain line (about 140 characters) for lists: line breaks
+/// flattened, heading, list, quote and emphasis marks left out.
+QString plainSnippet(const QString &markdown);
+
 /// The field catalogue: which fields each kind has, their defaults, and the rules for values.
 namespace Fields {
 

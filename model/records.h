@@ -105,4 +105,6 @@ struct SearchHit
 
 } // namespace tidemark::model
 
+// Only Qt values and integers: lists of rows can grow by moving bytes.
+Q_DECLARE_TYPEINFO(tidemark::model::ItemRow, Q_RELOCATABLE_TYPE);
 Q_DECLARE_METATYPE(tidemark::model::ItemRow)

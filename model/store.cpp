@@ -133,6 +133,8 @@ QSqlQuery &Store::prepared(const QString &sql) const
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        // Forward-only: otherwise QtSql keeps a copy of every row read, doubling time and memory.
+        query.setForwardOnly(true);
         if (!query.prepare(sql))
             qCWarning(lcStore) << "prepare failed:" << query.lastError().text() << sql;
         it = m_statements.insert(sql, query);
@@ -337,18 +339,20 @@ Result<void> Store::writeEntity(const Entity &e, bool isNew)
         q->addBindValue(f.value(s("deleted")).toBool() ? 1 : 0);
     } else {
         const bool task = e.kind == Kind::Task;
-        q = &prepared(isNew ? s("INSERT INTO items (kind, collection_id, title, body, tags, pinned, archived, "
-                                "deleted, due, due_at, priority, done_at, parent_id, sort_key, recurrence, "
+        q = &prepared(isNew ? s("INSERT INTO items (kind, collection_id, title, body, snippet, tags, pinned, "
+                                "archived, deleted, due, due_at, priority, done_at, parent_id, sort_key, recurrence, "
                                 "extra, rev, created_at, updated_at, id) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                            : s("UPDATE items SET kind = ?, collection_id = ?, title = ?, body = ?, tags = ?, "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+                            : s("UPDATE items SET kind = ?, collection_id = ?, title = ?, body = ?, snippet = ?, tags = ?, "
                                 "pinned = ?, archived = ?, deleted = ?, due = ?, due_at = ?, priority = ?, "
                                 "done_at = ?, parent_id = ?, sort_key = ?, recurrence = ?, extra = ?, rev = ?, "
                                 "created_at = ?, updated_at = ? WHERE id = ?"));
         q->addBindValue(kindName(e.kind));
         q->addBindValue(nullableText(f.value(s("collection"))));
         q->addBindValue(text(f.value(s("title"))));
-        q->addBindValue(text(f.value(task ? s("notes") : s("body"))));
+        const QString body = text(f.value(task ? s("notes") : s("body")));
+        q->addBindValue(body);
+        q->addBindValue(plainSnippet(body));
         q->addBindValue(toJsonText(f.value(s("tags")).toArray()));
         q->addBindValue(!task && f.value(s("pinned")).toBool() ? 1 : 0);
         q->addBindValue(!task && f.value(s("archived")).toBool() ? 1 : 0);

@@ -82,7 +82,9 @@ public:
     [[nodiscard]] Result<QList<OutboxOp>> outbox() const;
     [[nodiscard]] int pendingCount() const;
     /// Full-text search over titles, bodies, task notes and tags, best first. The last word is
-    /// matched as a prefix, so results follow typing.
+    /// matched as a prefix, so results follow typing (end the text with a space for whole words).
+    /// A query that matches more than 2,000 items lists them newest first instead of ranking them
+    /// all, so that a word found in most notes still answers at once.
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &text, int limit = 50, int offset = 0) const;
 
 Q_SIGNALS:

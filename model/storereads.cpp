@@ -7,7 +7,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QRegularExpression>
+#include <QSet>
+#include <QSqlDriver>
 #include <QSqlError>
+
+#include <sqlite3.h>
 
 namespace tidemark::model {
 
@@ -15,63 +19,80 @@ namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
-// The start of a body as one line: no Markdown heading, list, quote or emphasis marks.
-QString snippetOf(const QString &body)
-{
-    QString out;
-    out.reserve(std::min<qsizetype>(body.size(), 140));
-    bool lineStart = true;
-    for (qsizetype i = 0; i < body.size() && out.size() < 140; ++i) {
-        const QChar c = body.at(i);
-        if (c == QLatin1Char('\n') || c == QLatin1Char('\r') || c == QLatin1Char('\t')) {
-            if (!out.isEmpty() && !out.endsWith(QLatin1Char(' ')))
-                out += QLatin1Char(' ');
-            lineStart = true;
-            continue;
-        }
-        if (lineStart && (c == QLatin1Char('#') || c == QLatin1Char('>') || c == QLatin1Char('-')
-                          || c == QLatin1Char('*') || c == QLatin1Char('+') || c == QLatin1Char(' ')))
-            continue;
-        lineStart = false;
-        if (c == QLatin1Char('*') || c == QLatin1Char('_') || c == QLatin1Char('`'))
-            continue;
-        out += c;
-    }
-    return out.trimmed();
-}
-
+// Every column here is in the items_list index, so a list is read from the index alone and never
+// touches the (large) bodies.
 const char kRowColumns[] =
-    "id, kind, collection_id, title, substr(body, 1, 400), tags, due, due_at, priority, done_at, sort_key, "
-    "pinned, deleted, created_at, updated_at, "
-    "EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id), "
+    "id, kind, collection_id, title, snippet, tags, due, due_at, priority, done_at, sort_key, "
+    "pinned, deleted, created_at, updated_at";
+const char kRowFlags[] =
+    ", EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id), "
     "EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id AND c.status = 'open')";
 
-ItemRow rowFrom(const QSqlQuery &q)
+// Column readers for rowFrom: one over QtSql, one over a raw SQLite statement for bulk reads.
+struct QtColumns
+{
+    const QSqlQuery &q;
+    QString text(int i) const { return q.value(i).toString(); }
+    qint64 integer(int i) const { return q.value(i).toLongLong(); }
+    bool isNull(int i) const { return q.isNull(i); }
+};
+
+struct RawColumns
+{
+    sqlite3_stmt *statement;
+    QString text(int i) const
+    {
+        const auto *data = static_cast<const QChar *>(sqlite3_column_text16(statement, i));
+        return data ? QString(data, sqlite3_column_bytes16(statement, i) / 2) : QString();
+    }
+    qint64 integer(int i) const { return sqlite3_column_int64(statement, i); }
+    bool isNull(int i) const { return sqlite3_column_type(statement, i) == SQLITE_NULL; }
+};
+
+template<typename Columns>
+ItemRow rowFrom(const Columns &c, bool withFlags)
 {
     ItemRow row;
-    row.id = q.value(0).toString();
-    row.kind = q.value(1).toString() == QLatin1String("task") ? Kind::Task : Kind::Note;
-    row.collectionId = q.value(2).toString();
-    row.title = q.value(3).toString();
-    row.snippet = snippetOf(q.value(4).toString());
-    const QString tags = q.value(5).toString();
+    row.id = c.text(0);
+    row.kind = c.text(1) == QLatin1String("task") ? Kind::Task : Kind::Note;
+    row.collectionId = c.text(2);
+    row.title = c.text(3);
+    row.snippet = c.text(4);
+    const QString tags = c.text(5);
     if (tags.size() > 2) {
         for (const QJsonValue &tag : QJsonDocument::fromJson(tags.toUtf8()).array())
             row.tags << tag.toString();
     }
-    row.due = q.value(6).toString();
-    row.dueAt = q.value(7).toLongLong();
-    row.priority = q.value(8).toInt();
-    if (!q.value(9).isNull())
-        row.doneAt = QDateTime::fromString(q.value(9).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
-    row.sortKey = q.value(10).toString();
-    row.pinned = q.value(11).toBool();
-    row.deleted = q.value(12).toBool();
-    row.createdAt = q.value(13).toLongLong();
-    row.updatedAt = q.value(14).toLongLong();
-    row.pending = q.value(15).toBool();
-    row.conflict = q.value(16).toBool();
+    row.due = c.text(6);
+    row.dueAt = c.integer(7);
+    row.priority = int(c.integer(8));
+    if (!c.isNull(9))
+        row.doneAt = QDateTime::fromString(c.text(9), Qt::ISODateWithMs).toMSecsSinceEpoch();
+    row.sortKey = c.text(10);
+    row.pinned = c.integer(11) != 0;
+    row.deleted = c.integer(12) != 0;
+    row.createdAt = c.integer(13);
+    row.updatedAt = c.integer(14);
+    if (withFlags) {
+        row.pending = c.integer(15) != 0;
+        row.conflict = c.integer(16) != 0;
+    }
     return row;
+}
+
+// A prepared raw statement that finalizes itself.
+struct RawStatement
+{
+    sqlite3_stmt *statement = nullptr;
+    ~RawStatement() { sqlite3_finalize(statement); }
+};
+
+sqlite3 *rawHandle(const QString &connection)
+{
+    const QVariant handle = QSqlDatabase::database(connection, false).driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0)
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    return nullptr;
 }
 
 qint64 endOfToday()
@@ -160,17 +181,52 @@ QString Store::filterClause(const ItemFilter &filter, QVariantList &bindings) co
 
 Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
 {
+    // The one bulk read of the app (every row of a list at start-up): straight from SQLite, as
+    // QtSql's per-value QVariants would triple its time at 100,000 rows.
+    sqlite3 *db = rawHandle(m_connection);
+    if (!db)
+        return std::unexpected(Error::database(s("the store's connection is not SQLite")));
+    const auto failure = [db] { return std::unexpected(Error::database(QString::fromUtf8(sqlite3_errmsg(db)))); };
+
+    // The pending and conflict flags come from two small sets instead of two lookups per row.
+    QSet<QString> pending;
+    QSet<QString> conflicted;
+    for (auto [set, sql] : {std::pair{&pending, "SELECT DISTINCT entity_id FROM outbox"},
+                            std::pair{&conflicted, "SELECT DISTINCT entity_id FROM conflicts WHERE status = 'open'"}}) {
+        RawStatement flags;
+        if (sqlite3_prepare_v2(db, sql, -1, &flags.statement, nullptr) != SQLITE_OK)
+            return failure();
+        int rc = SQLITE_ROW;
+        while ((rc = sqlite3_step(flags.statement)) == SQLITE_ROW)
+            set->insert(RawColumns{flags.statement}.text(0));
+        if (rc != SQLITE_DONE)
+            return failure();
+    }
+
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    QSqlQuery &q = prepared(s("SELECT %1 FROM items WHERE %2").arg(QLatin1StringView(kRowColumns), where));
-    for (const QVariant &value : bindings)
-        q.addBindValue(value);
-    if (!q.exec())
-        return std::unexpected(Error::database(q.lastError().text()));
+    const QByteArray sql = s("SELECT %1 FROM items WHERE %2").arg(QLatin1StringView(kRowColumns), where).toUtf8();
+    RawStatement q;
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &q.statement, nullptr) != SQLITE_OK)
+        return failure();
+    for (int i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = bindings.at(i);
+        const int rc = value.typeId() == QMetaType::QString
+            ? sqlite3_bind_text16(q.statement, i + 1, value.toString().utf16(), int(value.toString().size() * 2), SQLITE_TRANSIENT)
+            : sqlite3_bind_int64(q.statement, i + 1, value.toLongLong());
+        if (rc != SQLITE_OK)
+            return failure();
+    }
     QList<ItemRow> rows;
-    while (q.next())
-        rows.append(rowFrom(q));
-    q.finish();
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q.statement)) == SQLITE_ROW) {
+        ItemRow row = rowFrom(RawColumns{q.statement}, false);
+        row.pending = pending.contains(row.id);
+        row.conflict = conflicted.contains(row.id);
+        rows.append(std::move(row));
+    }
+    if (rc != SQLITE_DONE)
+        return failure();
     return rows;
 }
 
@@ -178,13 +234,14 @@ std::optional<ItemRow> Store::itemRow(const QString &id, const ItemFilter &filte
 {
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    QSqlQuery &q = prepared(s("SELECT %1 FROM items WHERE id = ? AND (%2)").arg(QLatin1StringView(kRowColumns), where));
+    QSqlQuery &q = prepared(s("SELECT %1%2 FROM items WHERE id = ? AND (%3)")
+                                .arg(QLatin1StringView(kRowColumns), QLatin1StringView(kRowFlags), where));
     q.addBindValue(id);
     for (const QVariant &value : bindings)
         q.addBindValue(value);
     std::optional<ItemRow> row;
     if (q.exec() && q.next())
-        row = rowFrom(q);
+        row = rowFrom(QtColumns{q}, true);
     q.finish();
     return row;
 }
@@ -302,11 +359,22 @@ Result<QList<SearchHit>> Store::search(const QString &text, int limit, int offse
     const QString match = matchExpression(text);
     if (match.isEmpty())
         return QList<SearchHit>{};
+    // Ranking scores every match, which for a word found in most notes costs far more than it tells
+    // (its weight is near zero everywhere). Count up to a cap first; past it, newest first.
+    constexpr int kRankedMatches = 2000;
+    QSqlQuery &counter = prepared(s("SELECT COUNT(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ?)"));
+    counter.addBindValue(match);
+    counter.addBindValue(kRankedMatches + 1);
+    if (!counter.exec() || !counter.next())
+        return std::unexpected(Error::database(counter.lastError().text()));
+    const bool ranked = counter.value(0).toInt() <= kRankedMatches;
+    counter.finish();
     // Title matches weigh most, then tags, then the body.
     QSqlQuery &q = prepared(s("SELECT i.id, i.kind, i.title, snippet(items_fts, -1, char(2), char(3), '…', 12), "
                               "bm25(items_fts, 10.0, 1.0, 4.0) AS score "
                               "FROM items_fts JOIN items i ON i.rowid = items_fts.rowid "
-                              "WHERE items_fts MATCH ? AND i.deleted = 0 ORDER BY score LIMIT ? OFFSET ?"));
+                              "WHERE items_fts MATCH ? AND i.deleted = 0 ORDER BY %1 LIMIT ? OFFSET ?")
+                                .arg(ranked ? s("score") : s("items_fts.rowid DESC")));
     q.addBindValue(match);
     q.addBindValue(std::clamp(limit, 1, 1000));
     q.addBindValue(std::max(offset, 0));
