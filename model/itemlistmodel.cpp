@@ -12,6 +12,12 @@ namespace tidemark::model {
 
 namespace {
 Q_LOGGING_CATEGORY(lcList, "tidemark.model.list", QtWarningMsg)
+
+// Rows are read around the one asked for, a page at a time, and the cache is dropped when it
+// grows past a few screens' worth.
+constexpr int kPageBefore = 20;
+constexpr int kPageAfter = 80;
+constexpr qsizetype kCacheLimit = 5000;
 }
 
 ItemListModel::ItemListModel(Store *store, QObject *parent)
@@ -52,9 +58,10 @@ bool ItemListModel::reload()
     m_order = orderFor(m_filter);
     m_rows.clear();
     m_rowOfId.clear();
+    m_cache.clear();
     bool ok = true;
     if (m_store) {
-        auto rows = m_store->items(m_filter);
+        auto rows = m_store->itemOrder(m_filter);
         if (rows) {
             // Sort positions, not rows: moving an ItemRow costs a dozen string moves.
             std::vector<int> order(rows->size());
@@ -74,10 +81,10 @@ bool ItemListModel::reload()
     return ok;
 }
 
-bool ItemListModel::lessThan(const ItemRow &a, const ItemRow &b) const
+bool ItemListModel::lessThan(const ItemOrder &a, const ItemOrder &b) const
 {
     // Every order ends with the id, so it is total and a row's place is well defined.
-    const auto byUpdated = [](const ItemRow &x, const ItemRow &y) {
+    const auto byUpdated = [](const ItemOrder &x, const ItemOrder &y) {
         if (x.pinned != y.pinned)
             return x.pinned;
         if (x.updatedAt != y.updatedAt)
@@ -114,7 +121,7 @@ bool ItemListModel::lessThan(const ItemRow &a, const ItemRow &b) const
     return a.id < b.id;
 }
 
-int ItemListModel::insertionRow(const ItemRow &row, int skip) const
+int ItemListModel::insertionRow(const ItemOrder &row, int skip) const
 {
     // A binary search over the rows as if row `skip` (the one being moved) were not there.
     int lo = 0;
@@ -141,14 +148,16 @@ void ItemListModel::onEntityChanged(Kind kind, const QString &id)
     if (kind == Kind::Collection || !m_store)
         return;
     const int current = rowOf(id);
-    std::optional<ItemRow> fresh = m_store->itemRow(id, m_filter);
+    const std::optional<ItemRow> fresh = m_store->itemRow(id, m_filter);
 
     if (current < 0 && !fresh)
         return;
     if (current < 0) {
-        const int at = insertionRow(*fresh);
+        const ItemOrder order = ItemOrder::of(*fresh);
+        const int at = insertionRow(order);
         beginInsertRows({}, at, at);
-        m_rows.insert(at, std::move(*fresh));
+        m_rows.insert(at, order);
+        m_cache.insert(id, *fresh);
         reindex(at, int(m_rows.size()) - 1);
         endInsertRows();
         return;
@@ -157,31 +166,63 @@ void ItemListModel::onEntityChanged(Kind kind, const QString &id)
         beginRemoveRows({}, current, current);
         m_rows.removeAt(current);
         m_rowOfId.remove(id);
+        m_cache.remove(id);
         reindex(current, int(m_rows.size()) - 1);
         endRemoveRows();
         return;
     }
 
     // Still in the list: update in place, moving the row first if its place changed.
-    const bool fitsBefore = current == 0 || lessThan(m_rows.at(current - 1), *fresh);
-    const bool fitsAfter = current == m_rows.size() - 1 || lessThan(*fresh, m_rows.at(current + 1));
+    ItemOrder order = ItemOrder::of(*fresh);
+    const bool fitsBefore = current == 0 || lessThan(m_rows.at(current - 1), order);
+    const bool fitsAfter = current == m_rows.size() - 1 || lessThan(order, m_rows.at(current + 1));
     if (fitsBefore && fitsAfter) {
-        m_rows[current] = std::move(*fresh);
+        m_rows[current] = std::move(order);
+        m_cache.insert(id, *fresh);
         const QModelIndex changed = index(current);
         Q_EMIT dataChanged(changed, changed);
         return;
     }
-    const int target = insertionRow(*fresh, current); // its place among the other rows
+    const int target = insertionRow(order, current); // its place among the other rows
     // beginMoveRows counts the destination in the list before the move.
     const int destination = target >= current ? target + 1 : target;
     const bool moving = beginMoveRows({}, current, current, {}, destination);
     m_rows.removeAt(current);
-    m_rows.insert(target, std::move(*fresh));
+    m_rows.insert(target, std::move(order));
     reindex(std::min(current, target), std::max(current, target));
     if (moving)
         endMoveRows();
+    m_cache.insert(id, *fresh);
     const QModelIndex changed = index(target);
     Q_EMIT dataChanged(changed, changed);
+}
+
+const ItemRow &ItemListModel::cached(int row) const
+{
+    const QString &id = m_rows.at(row).id;
+    auto it = m_cache.constFind(id);
+    if (it != m_cache.cend())
+        return it.value();
+    if (m_cache.size() > kCacheLimit)
+        m_cache.clear();
+    QStringList page;
+    for (int r = std::max(0, row - kPageBefore); r < std::min(int(m_rows.size()), row + kPageAfter); ++r) {
+        if (!m_cache.contains(m_rows.at(r).id))
+            page << m_rows.at(r).id;
+    }
+    if (m_store) {
+        if (auto rows = m_store->itemRows(page)) {
+            for (ItemRow &fresh : *rows)
+                m_cache.insert(fresh.id, std::move(fresh));
+        } else {
+            qCWarning(lcList) << "cannot read rows:" << rows.error().message;
+        }
+    }
+    // An item deleted underneath (its change signal still on its way) shows as an empty row.
+    it = m_cache.constFind(id);
+    if (it == m_cache.cend())
+        it = m_cache.insert(id, ItemRow{.id = id, .kind = m_rows.at(row).kind});
+    return it.value();
 }
 
 int ItemListModel::rowCount(const QModelIndex &parent) const
@@ -193,7 +234,7 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const ItemRow &row = m_rows.at(index.row());
+    const ItemRow &row = cached(index.row());
     switch (role) {
     case Qt::DisplayRole:
         return row.title.isEmpty() ? row.snippet.left(60) : row.title;

@@ -11,9 +11,10 @@ namespace tidemark::model {
 class Store;
 
 /// The notes and tasks of one filter (a collection, a tag, Today, Trash, ...), sorted for that
-/// filter. It loads every matching row at once (100,000 rows in well under a second) and then
-/// follows the store: a change to one item updates, moves, inserts or removes that one row; it
-/// never resets the model for a single edit.
+/// filter. It loads what ordering needs of every matching item at once and reads the rest of a
+/// row (title, snippet, tags, ...) when a view asks for it, a page at a time, so that 100,000
+/// items are ready in a fraction of a second. It then follows the store: a change to one item
+/// updates, moves, inserts or removes that one row; it never resets the model for a single edit.
 class ItemListModel final : public QAbstractListModel
 {
     Q_OBJECT
@@ -56,7 +57,9 @@ public:
     bool reload();
 
     [[nodiscard]] int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
-    [[nodiscard]] const ItemRow &item(int row) const { return m_rows.at(row); }
+    [[nodiscard]] QString idAt(int row) const { return m_rows.at(row).id; }
+    /// Everything the list shows of a row (read from the store if not yet cached).
+    [[nodiscard]] ItemRow item(int row) const { return cached(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -64,15 +67,17 @@ public:
 
 private:
     void onEntityChanged(Kind kind, const QString &id);
-    [[nodiscard]] bool lessThan(const ItemRow &a, const ItemRow &b) const;
-    [[nodiscard]] int insertionRow(const ItemRow &row, int skip = -1) const;
+    [[nodiscard]] bool lessThan(const ItemOrder &a, const ItemOrder &b) const;
+    [[nodiscard]] int insertionRow(const ItemOrder &row, int skip = -1) const;
     void reindex(int from, int to);
+    const ItemRow &cached(int row) const;
 
     QPointer<Store> m_store;
     ItemFilter m_filter;
     Order m_order = Order::Updated;
-    QList<ItemRow> m_rows;
+    QList<ItemOrder> m_rows;
     QHash<QString, int> m_rowOfId;
+    mutable QHash<QString, ItemRow> m_cache; ///< display data of rows shown recently
 };
 
 } // namespace tidemark::model

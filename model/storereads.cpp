@@ -230,6 +230,69 @@ Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
     return rows;
 }
 
+Result<QList<ItemOrder>> Store::itemOrder(const ItemFilter &filter) const
+{
+    sqlite3 *db = rawHandle(m_connection);
+    if (!db)
+        return std::unexpected(Error::database(s("the store's connection is not SQLite")));
+    QVariantList bindings;
+    const QString where = filterClause(filter, bindings);
+    const QByteArray sql = s("SELECT id, kind, pinned, priority, updated_at, due_at, done_at, sort_key FROM items WHERE %1")
+                               .arg(where)
+                               .toUtf8();
+    RawStatement q;
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &q.statement, nullptr) != SQLITE_OK)
+        return std::unexpected(Error::database(QString::fromUtf8(sqlite3_errmsg(db))));
+    for (int i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = bindings.at(i);
+        if (value.typeId() == QMetaType::QString)
+            sqlite3_bind_text16(q.statement, i + 1, value.toString().utf16(), int(value.toString().size() * 2), SQLITE_TRANSIENT);
+        else
+            sqlite3_bind_int64(q.statement, i + 1, value.toLongLong());
+    }
+    QList<ItemOrder> rows;
+    const RawColumns c{q.statement};
+    int rc = SQLITE_ROW;
+    while ((rc = sqlite3_step(q.statement)) == SQLITE_ROW) {
+        ItemOrder row;
+        row.id = c.text(0);
+        const auto *kind = sqlite3_column_text(q.statement, 1);
+        row.kind = kind && kind[0] == 't' ? Kind::Task : Kind::Note;
+        row.pinned = c.integer(2) != 0;
+        row.priority = int(c.integer(3));
+        row.updatedAt = c.integer(4);
+        row.dueAt = c.integer(5);
+        if (!c.isNull(6))
+            row.doneAt = QDateTime::fromString(c.text(6), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        if (row.kind == Kind::Task)
+            row.sortKey = c.text(7);
+        rows.append(std::move(row));
+    }
+    if (rc != SQLITE_DONE)
+        return std::unexpected(Error::database(QString::fromUtf8(sqlite3_errmsg(db))));
+    return rows;
+}
+
+Result<QList<ItemRow>> Store::itemRows(const QStringList &ids) const
+{
+    QList<ItemRow> rows;
+    if (ids.isEmpty())
+        return rows;
+    QStringList marks(ids.size(), s("?"));
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.setForwardOnly(true);
+    if (!q.prepare(s("SELECT %1%2 FROM items WHERE id IN (%3)")
+                       .arg(QLatin1StringView(kRowColumns), QLatin1StringView(kRowFlags), marks.join(QLatin1Char(',')))))
+        return std::unexpected(Error::database(q.lastError().text()));
+    for (const QString &id : ids)
+        q.addBindValue(id);
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    while (q.next())
+        rows.append(rowFrom(QtColumns{q}, true));
+    return rows;
+}
+
 std::optional<ItemRow> Store::itemRow(const QString &id, const ItemFilter &filter) const
 {
     QVariantList bindings;
