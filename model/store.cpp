@@ -219,6 +219,24 @@ void Store::rollback()
     // ever moves forward), and the persisted value stays consistent with what was committed.
 }
 
+Result<void> Store::setAutoCheckpoint(bool enabled)
+{
+    QSqlQuery &q = prepared(enabled ? s("PRAGMA wal_autocheckpoint = 1000") : s("PRAGMA wal_autocheckpoint = 0"));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    q.finish();
+    return {};
+}
+
+Result<void> Store::checkpoint()
+{
+    QSqlQuery &q = prepared(s("PRAGMA wal_checkpoint(PASSIVE)"));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    q.finish();
+    return {};
+}
+
 Result<void> Store::batch(const std::function<Result<void>()> &actions)
 {
     return transact(actions);

@@ -1,9 +1,12 @@
 // The local store as a user of the app (or tidemarkctl) observes it: actions are saved, versioned
 // and queued together, or not at all.
+#include "model/checkpointer.h"
 #include "model/database.h"
 #include "model/store.h"
 
 #include <QDateTime>
+#include <QFileInfo>
+#include <QThread>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QSqlDatabase>
@@ -52,6 +55,7 @@ private Q_SLOTS:
     void searchIgnoresQuerySyntaxAndDeletedItems();
     void twoStoresOnOneFileSeeEachOther();
     void garbageFileIsRefusedCleanly();
+    void checkpointerKeepsTheLogShort();
 
 private:
     std::unique_ptr<Store> openStore(HybridClock::WallClock wall = {});
@@ -659,6 +663,52 @@ void TestStore::garbageFileIsRefusedCleanly()
     QFile check(path);
     QVERIFY(check.open(QIODevice::ReadOnly));
     QCOMPARE(check.readAll(), QByteArray(8192, 'x')); // untouched
+}
+
+void TestStore::checkpointerKeepsTheLogShort()
+{
+    const QString wal = m_dir->filePath(s("store.db-wal"));
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("log")}});
+    QVERIFY(m_store->setAutoCheckpoint(false));
+    const auto edit = [&](int count) {
+        for (int i = 0; i < count; ++i) {
+            if (!m_store->update(note->id, {{s("body"), QString(2000, QLatin1Char('a' + i % 26))}}))
+                return false;
+        }
+        return true;
+    };
+    // Without checkpoints the log only grows.
+    QVERIFY(edit(300));
+    const qint64 unbounded = QFileInfo(wal).size();
+    QVERIFY(unbounded > 300 * 4096);
+
+    QThread thread;
+    auto *checkpointer = new Checkpointer(m_dir->filePath(s("store.db")), 20);
+    checkpointer->moveToThread(&thread);
+    connect(&thread, &QThread::finished, checkpointer, &QObject::deleteLater);
+    QSignalSpy failed(checkpointer, &Checkpointer::failed);
+    thread.start();
+    QMetaObject::invokeMethod(checkpointer, &Checkpointer::start, Qt::BlockingQueuedConnection);
+    // With them, writers start the log over again and again: it stops growing.
+    for (int round = 0; round < 20; ++round) {
+        QVERIFY(edit(30));
+        QTest::qWait(25);
+    }
+    // The log holds only what was written since the last restart: far less than 300 edits' worth
+    // (the file itself never shrinks; SQLite reuses it from the start).
+    QSqlQuery probe(db());
+    QVERIFY(probe.exec(s("PRAGMA wal_checkpoint(PASSIVE)")) && probe.next());
+    const qint64 frames = probe.value(1).toLongLong();
+    probe.finish();
+    const qint64 unboundedFrames = unbounded / (4096 + 24);
+    QVERIFY2(frames < unboundedFrames, qPrintable(s("%1 frames in the log, %2 after 300 edits").arg(frames).arg(unboundedFrames)));
+    QMetaObject::invokeMethod(checkpointer, &Checkpointer::stop, Qt::BlockingQueuedConnection);
+    QVERIFY(checkpointer->runs() > 5);
+    thread.quit();
+    thread.wait();
+    QCOMPARE(failed.size(), 0);
+    QVERIFY(edit(1));
+    QCOMPARE(m_store->history(note->id)->size(), 302 + 600);
 }
 
 QTEST_GUILESS_MAIN(TestStore)
