@@ -220,8 +220,12 @@ const ItemRow &ItemListModel::cached(int row) const
     }
     // An item deleted underneath (its change signal still on its way) shows as an empty row.
     it = m_cache.constFind(id);
-    if (it == m_cache.cend())
-        it = m_cache.insert(id, ItemRow{.id = id, .kind = m_rows.at(row).kind});
+    if (it == m_cache.cend()) {
+        ItemRow placeholder;
+        placeholder.id = id;
+        placeholder.kind = m_rows.at(row).kind;
+        it = m_cache.insert(id, placeholder);
+    }
     return it.value();
 }
 
