@@ -1,0 +1,463 @@
+#include "syncservice.h"
+
+#include "sync/judgement.h"
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QDir>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLoggingCategory>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QUuid>
+
+namespace tidemark::server {
+
+namespace {
+
+Q_LOGGING_CATEGORY(lcService, "tidemark.server.sync", QtWarningMsg)
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+QString json(const QJsonObject &object) { return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)); }
+QString json(const QJsonArray &array) { return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)); }
+QJsonObject object(const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
+
+QString valueText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+// Forward-only steps; the same SQL runs on SQLite and PostgreSQL.
+const QStringList kSchema{
+    s("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+      "rev BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
+    s("CREATE TABLE IF NOT EXISTS entities (account_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, "
+      "fields TEXT NOT NULL, states TEXT NOT NULL, rev BIGINT NOT NULL, PRIMARY KEY (account_id, id))"),
+    s("CREATE TABLE IF NOT EXISTS versions (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
+      "fields TEXT NOT NULL, hlc TEXT NOT NULL, device TEXT NOT NULL, at BIGINT NOT NULL, "
+      "PRIMARY KEY (account_id, entity_id, rev))"),
+    s("CREATE TABLE IF NOT EXISTS changes (account_id TEXT NOT NULL, rev BIGINT NOT NULL, entity_id TEXT NOT NULL, "
+      "kind TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (account_id, rev))"),
+    s("CREATE TABLE IF NOT EXISTS ops (account_id TEXT NOT NULL, op_id TEXT NOT NULL, result TEXT NOT NULL, "
+      "PRIMARY KEY (account_id, op_id))"),
+    s("CREATE TABLE IF NOT EXISTS conflicts (account_id TEXT NOT NULL, id TEXT NOT NULL, entity_id TEXT NOT NULL, "
+      "kind TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, "
+      "incoming TEXT NOT NULL, current TEXT NOT NULL, base TEXT, incoming_device TEXT NOT NULL, "
+      "current_hlc TEXT NOT NULL, op_id TEXT NOT NULL, rev BIGINT NOT NULL, at BIGINT NOT NULL, "
+      "PRIMARY KEY (account_id, id))"),
+    s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
+    s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
+      "PRIMARY KEY (account_id, field))"),
+};
+
+QString outcomeName(sync::FieldVerdict::Outcome outcome)
+{
+    using O = sync::FieldVerdict::Outcome;
+    switch (outcome) {
+    case O::Apply:
+        return s("applied");
+    case O::Same:
+        return s("same");
+    case O::Merge:
+        return s("merged");
+    case O::IncomingWins:
+        return s("incoming-kept");
+    case O::CurrentWins:
+        return s("current-kept");
+    case O::Conflict:
+        return s("open");
+    }
+    return {};
+}
+
+} // namespace
+
+SyncService::SyncService(QString connection)
+    : m_connection(std::move(connection))
+{
+}
+
+SyncService::~SyncService()
+{
+    m_statements.clear();
+    {
+        QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(m_connection);
+}
+
+std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QString &path)
+{
+    static int counter = 0;
+    const QString connection = s("tidemark-server-%1").arg(++counter);
+    std::unique_ptr<SyncService> service(new SyncService(connection));
+    if (path != QLatin1String(":memory:"))
+        QDir().mkpath(QFileInfo(path).absolutePath());
+    QSqlDatabase db = QSqlDatabase::addDatabase(s("QSQLITE"), connection);
+    db.setDatabaseName(path);
+    db.setConnectOptions(s("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!db.open())
+        return std::unexpected(s("cannot open %1: %2").arg(path, db.lastError().text()));
+    for (const QString &sql : QStringList{s("PRAGMA journal_mode = WAL"), s("PRAGMA synchronous = FULL")} + kSchema) {
+        if (!service->exec(sql))
+            return std::unexpected(s("cannot prepare %1: %2").arg(path, db.lastError().text()));
+    }
+    return service;
+}
+
+bool SyncService::exec(const QString &sql) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    if (!q.exec(sql)) {
+        qCWarning(lcService) << "SQL failed:" << q.lastError().text();
+        return false;
+    }
+    return true;
+}
+
+QSqlQuery &SyncService::prepared(const QString &sql) const
+{
+    auto it = m_statements.find(sql);
+    if (it == m_statements.end()) {
+        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        query.setForwardOnly(true);
+        if (!query.prepare(sql))
+            qCWarning(lcService) << "prepare failed:" << query.lastError().text() << sql;
+        it = m_statements.insert(sql, query);
+    }
+    return it.value();
+}
+
+std::expected<QString, QString> SyncService::createAccount(const QString &name)
+{
+    const QString id = newUuid();
+    QSqlQuery &q = prepared(s("INSERT INTO accounts (id, name, rev, created_at) VALUES (?, ?, 0, ?)"));
+    q.addBindValue(id);
+    q.addBindValue(name);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!q.exec())
+        return std::unexpected(s("cannot create account '%1': %2").arg(name, q.lastError().text()));
+    return id;
+}
+
+qint64 SyncService::revision(const QString &account) const
+{
+    QSqlQuery &q = prepared(s("SELECT rev FROM accounts WHERE id = ?"));
+    q.addBindValue(account);
+    qint64 rev = -1;
+    if (q.exec() && q.next())
+        rev = q.value(0).toLongLong();
+    q.finish();
+    return rev;
+}
+
+std::optional<QJsonObject> SyncService::entity(const QString &account, const QString &id) const
+{
+    QSqlQuery &q = prepared(s("SELECT fields FROM entities WHERE account_id = ? AND id = ?"));
+    q.addBindValue(account);
+    q.addBindValue(id);
+    std::optional<QJsonObject> fields;
+    if (q.exec() && q.next())
+        fields = object(q.value(0).toString());
+    q.finish();
+    return fields;
+}
+
+QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync::Operation> &ops)
+{
+    QList<sync::OpResult> results;
+    for (const sync::Operation &op : ops) {
+        if (!exec(s("BEGIN IMMEDIATE"))) {
+            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server is busy; try again")});
+            continue;
+        }
+        auto result = judgeAndStore(account, op);
+        if (!result) {
+            qCWarning(lcService) << "operation failed:" << result.error();
+            for (auto &statement : m_statements)
+                statement.finish();
+            exec(s("ROLLBACK"));
+            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
+            continue;
+        }
+        for (auto &statement : m_statements)
+            statement.finish();
+        if (!exec(s("COMMIT"))) {
+            exec(s("ROLLBACK"));
+            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
+            continue;
+        }
+        results.append(*result);
+        if (result->status != sync::OpResult::Status::Rejected)
+            Q_EMIT revisionMoved(account, revision(account));
+    }
+    return results;
+}
+
+std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString &account, const sync::Operation &op)
+{
+    const auto failed = [](const QSqlQuery &q) { return std::unexpected(q.lastError().text()); };
+
+    // Idempotency: a repeated operation gets the stored answer.
+    QSqlQuery &seen = prepared(s("SELECT result FROM ops WHERE account_id = ? AND op_id = ?"));
+    seen.addBindValue(account);
+    seen.addBindValue(op.opId);
+    if (!seen.exec())
+        return failed(seen);
+    if (seen.next()) {
+        auto stored = sync::decodeResult(object(seen.value(0).toString()));
+        seen.finish();
+        if (stored)
+            return *stored;
+        return std::unexpected(stored.error());
+    }
+    seen.finish();
+
+    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev FROM entities WHERE account_id = ? AND id = ?"));
+    load.addBindValue(account);
+    load.addBindValue(op.entityId);
+    if (!load.exec())
+        return failed(load);
+    sync::OperationCase c;
+    c.kind = op.kind;
+    c.incoming = op.fields;
+    c.baseRev = op.baseRev;
+    c.hlc = op.hlc;
+    QString storedKind;
+    qint64 entityRev = 0;
+    if (load.next()) {
+        c.exists = true;
+        storedKind = load.value(0).toString();
+        entityRev = load.value(3).toLongLong();
+        c.current = object(load.value(1).toString());
+        const QJsonObject states = object(load.value(2).toString());
+        for (auto it = states.begin(); it != states.end(); ++it) {
+            const QJsonArray state = it.value().toArray();
+            c.states.insert(it.key(), {qint64(state.at(0).toDouble()), state.at(1).toString()});
+        }
+    }
+    load.finish();
+
+    sync::OpResult result{op.opId, sync::OpResult::Status::Applied, 0, {}, {}};
+    const auto storeResult = [&]() -> std::expected<void, QString> {
+        QSqlQuery &q = prepared(s("INSERT INTO ops (account_id, op_id, result) VALUES (?, ?, ?)"));
+        q.addBindValue(account);
+        q.addBindValue(op.opId);
+        q.addBindValue(json(sync::encodeResult(result)));
+        if (!q.exec())
+            return std::unexpected(q.lastError().text());
+        return {};
+    };
+    if (c.exists && storedKind != op.kind) {
+        result.status = sync::OpResult::Status::Rejected;
+        result.reason = s("entity %1 is a %2, not a %3").arg(op.entityId, storedKind, op.kind);
+        if (auto stored = storeResult(); !stored)
+            return std::unexpected(stored.error());
+        return result;
+    }
+
+    // The value of a field at the base revision: the newest stored version at or before it.
+    std::optional<QJsonObject> baseSnapshot;
+    bool baseLoaded = false;
+    c.baseValue = [&](const QString &field) -> std::optional<QJsonValue> {
+        if (!baseLoaded) {
+            baseLoaded = true;
+            QSqlQuery &q = prepared(s("SELECT fields FROM versions WHERE account_id = ? AND entity_id = ? AND rev <= ? "
+                                      "ORDER BY rev DESC LIMIT 1"));
+            q.addBindValue(account);
+            q.addBindValue(op.entityId);
+            q.addBindValue(op.baseRev);
+            if (q.exec() && q.next())
+                baseSnapshot = object(q.value(0).toString());
+            q.finish();
+        }
+        if (!baseSnapshot || op.baseRev == 0)
+            return std::nullopt;
+        return baseSnapshot->value(field);
+    };
+    QSqlQuery &policies = prepared(s("SELECT field, policy FROM policies WHERE account_id = ?"));
+    policies.addBindValue(account);
+    if (policies.exec()) {
+        while (policies.next()) {
+            if (policies.value(1).toString() == QLatin1String("ask"))
+                c.policies.insert(policies.value(0).toString(), sync::FieldPolicy::AlwaysAsk);
+        }
+    }
+    policies.finish();
+
+    const sync::OperationVerdict verdict = sync::judgeOperation(c);
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    qint64 rev = 0;
+    QSqlQuery &current = prepared(s("SELECT rev FROM accounts WHERE id = ?"));
+    current.addBindValue(account);
+    if (!current.exec())
+        return failed(current);
+    if (!current.next())
+        return std::unexpected(s("no account %1").arg(account));
+    rev = current.value(0).toLongLong();
+    current.finish();
+
+    const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty();
+    if (writes) {
+        ++rev;
+        QSqlQuery &bump = prepared(s("UPDATE accounts SET rev = ? WHERE id = ?"));
+        bump.addBindValue(rev);
+        bump.addBindValue(account);
+        if (!bump.exec())
+            return failed(bump);
+
+        QJsonObject fields = c.current;
+        QJsonObject states;
+        for (auto it = c.states.begin(); it != c.states.end(); ++it)
+            states.insert(it.key(), QJsonArray{it.value().rev, it.value().hlc});
+        for (auto it = verdict.changes.begin(); it != verdict.changes.end(); ++it) {
+            fields.insert(it.key(), it.value());
+            states.insert(it.key(), QJsonArray{rev, op.hlc});
+        }
+        QSqlQuery &write = prepared(c.exists ? s("UPDATE entities SET fields = ?, states = ?, rev = ? WHERE account_id = ? AND id = ? AND kind = ?")
+                                             : s("INSERT INTO entities (fields, states, rev, account_id, id, kind) VALUES (?, ?, ?, ?, ?, ?)"));
+        write.addBindValue(json(fields));
+        write.addBindValue(json(states));
+        write.addBindValue(rev);
+        write.addBindValue(account);
+        write.addBindValue(op.entityId);
+        write.addBindValue(op.kind);
+        if (!write.exec())
+            return failed(write);
+
+        QSqlQuery &version = prepared(s("INSERT INTO versions (account_id, entity_id, rev, fields, hlc, device, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        version.addBindValue(account);
+        version.addBindValue(op.entityId);
+        version.addBindValue(rev);
+        version.addBindValue(json(fields));
+        version.addBindValue(op.hlc);
+        version.addBindValue(op.device);
+        version.addBindValue(now);
+        if (!version.exec())
+            return failed(version);
+
+        QSqlQuery &change = prepared(s("INSERT INTO changes (account_id, rev, entity_id, kind, fields) VALUES (?, ?, ?, ?, ?)"));
+        change.addBindValue(account);
+        change.addBindValue(rev);
+        change.addBindValue(op.entityId);
+        change.addBindValue(op.kind);
+        change.addBindValue(json(QJsonArray::fromStringList(verdict.changes.keys())));
+        if (!change.exec())
+            return failed(change);
+
+        for (const auto &decision : verdict.decisions) {
+            const QString id = newUuid();
+            const bool open = decision.verdict.outcome == sync::FieldVerdict::Outcome::Conflict;
+            QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
+                                           "incoming, current, base, incoming_device, current_hlc, op_id, rev, at) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+            for (const QVariant &value : QVariantList{account, id, op.entityId, op.kind, decision.field, decision.verdict.rule,
+                                                      open ? s("open") : s("settled"), outcomeName(decision.verdict.outcome),
+                                                      valueText(decision.incoming), valueText(decision.current),
+                                                      decision.base ? QVariant(valueText(*decision.base)) : QVariant(QMetaType(QMetaType::QString)),
+                                                      op.device, c.states.value(decision.field).hlc, op.opId, rev, now})
+                record.addBindValue(value);
+            if (!record.exec())
+                return failed(record);
+            result.conflicts << id;
+        }
+    }
+    switch (verdict.status) {
+    case sync::OperationVerdict::Status::Applied:
+        result.status = sync::OpResult::Status::Applied;
+        break;
+    case sync::OperationVerdict::Status::Merged:
+        result.status = sync::OpResult::Status::Merged;
+        break;
+    case sync::OperationVerdict::Status::Conflict:
+        result.status = sync::OpResult::Status::Conflict;
+        break;
+    }
+    result.rev = writes ? rev : entityRev;
+    if (auto stored = storeResult(); !stored)
+        return std::unexpected(stored.error());
+    return result;
+}
+
+std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qint64 since, int limit)
+{
+    ChangesPage page;
+    page.cursor = since;
+    limit = std::clamp(limit, 1, 5000);
+    QSqlQuery &q = prepared(s("SELECT rev, entity_id, kind, fields FROM changes WHERE account_id = ? AND rev > ? "
+                              "ORDER BY rev LIMIT ?"));
+    q.addBindValue(account);
+    q.addBindValue(since);
+    q.addBindValue(limit + 1);
+    if (!q.exec())
+        return std::unexpected(q.lastError().text());
+    QHash<QString, qsizetype> indexOf;
+    int rows = 0;
+    while (q.next()) {
+        if (++rows > limit) {
+            page.hasMore = true;
+            break;
+        }
+        const qint64 rev = q.value(0).toLongLong();
+        const QString id = q.value(1).toString();
+        page.cursor = rev;
+        qsizetype at = indexOf.value(id, -1);
+        if (at < 0) {
+            at = page.changes.size();
+            indexOf.insert(id, at);
+            page.changes.append({id, q.value(2).toString(), rev, {}});
+        }
+        page.changes[at].rev = rev;
+        for (const QJsonValue &field : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
+            page.changes[at].fields.insert(field.toString(), QJsonValue::Undefined);
+    }
+    q.finish();
+    // Values as of now: a field changed again later will come again with that later change.
+    for (auto &change : page.changes) {
+        const auto fields = entity(account, change.id);
+        const QStringList names = change.fields.keys();
+        change.fields = {};
+        for (const QString &name : names)
+            change.fields.insert(name, fields ? fields->value(name) : QJsonValue());
+    }
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev "
+                              "FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+    c.addBindValue(account);
+    c.addBindValue(since);
+    c.addBindValue(page.cursor);
+    if (!c.exec())
+        return std::unexpected(c.lastError().text());
+    while (c.next()) {
+        page.conflicts.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
+                               {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
+                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
+                               {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
+                               {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
+                               {s("rev"), c.value(9).toLongLong()}});
+    }
+    c.finish();
+    return page;
+}
+
+QList<QJsonObject> SyncService::conflicts(const QString &account) const
+{
+    QList<QJsonObject> records;
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome FROM conflicts WHERE account_id = ? ORDER BY rev"));
+    c.addBindValue(account);
+    if (c.exec()) {
+        while (c.next()) {
+            records.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
+                            {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
+                            {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()}});
+        }
+    }
+    c.finish();
+    return records;
+}
+
+} // namespace tidemark::server

@@ -1,0 +1,73 @@
+#pragma once
+
+#include "sync/protocol.h"
+
+#include <QHash>
+#include <QJsonObject>
+#include <QObject>
+#include <QSqlQuery>
+#include <QString>
+
+#include <expected>
+#include <memory>
+#include <optional>
+
+namespace tidemark::server {
+
+/// One page of changes for a device.
+struct ChangesPage
+{
+    struct Change
+    {
+        QString id;
+        QString kind;
+        qint64 rev = 0;
+        QJsonObject fields; ///< the fields that changed after the cursor, with their current values
+    };
+    QList<Change> changes;
+    QList<QJsonObject> conflicts; ///< conflict records opened or settled in the page's range
+    qint64 cursor = 0;            ///< pass as `since` for the next page
+    bool hasMore = false;
+};
+
+/// The server's core: it stores every account's entities, judges each incoming operation by the
+/// conflict rules (sync/judgement.h) in its own transaction, and hands out changes by revision.
+/// No HTTP in here: tests and the deterministic simulation drive it directly.
+///
+/// Every account has a revision that each accepted change moves by one; a pull pages through the
+/// change log by that revision. Operations are idempotent by op id: a repeated one gets the stored
+/// answer and changes nothing. Every query is scoped by account.
+class SyncService final : public QObject
+{
+    Q_OBJECT
+
+public:
+    /// Opens (creating if needed) the server database at `path` (SQLite).
+    static std::expected<std::unique_ptr<SyncService>, QString> open(const QString &path);
+    ~SyncService() override;
+
+    std::expected<QString, QString> createAccount(const QString &name);
+
+    /// Judges and stores each operation in order, each in its own transaction.
+    QList<sync::OpResult> push(const QString &account, const QList<sync::Operation> &ops);
+    std::expected<ChangesPage, QString> pull(const QString &account, qint64 since, int limit);
+
+    [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
+    [[nodiscard]] qint64 revision(const QString &account) const;
+    [[nodiscard]] QList<QJsonObject> conflicts(const QString &account) const;
+
+Q_SIGNALS:
+    /// An account's revision moved; emitted after the change is durable.
+    void revisionMoved(const QString &account, qint64 rev);
+
+private:
+    explicit SyncService(QString connection);
+    QSqlQuery &prepared(const QString &sql) const;
+    std::expected<sync::OpResult, QString> judgeAndStore(const QString &account, const sync::Operation &op);
+    bool exec(const QString &sql) const;
+
+    QString m_connection;
+    mutable QHash<QString, QSqlQuery> m_statements;
+};
+
+} // namespace tidemark::server

@@ -1,0 +1,137 @@
+#include "protocol.h"
+
+#include <QJsonArray>
+#include <QRegularExpression>
+
+namespace tidemark::sync {
+
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+bool isUuid(const QString &text)
+{
+    static const QRegularExpression uuid(
+        s("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+    return uuid.match(text).hasMatch();
+}
+
+qsizetype jsonBytes(const QJsonValue &value)
+{
+    if (value.isString())
+        return value.toString().size() * 3; // an upper bound for UTF-8
+    qsizetype total = 0;
+    if (value.isArray()) {
+        for (const QJsonValue &item : value.toArray())
+            total += jsonBytes(item) + 1;
+    } else if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            total += it.key().size() * 3 + jsonBytes(it.value()) + 2;
+    } else {
+        total = 8;
+    }
+    return total;
+}
+
+} // namespace
+
+QString statusName(OpResult::Status status)
+{
+    switch (status) {
+    case OpResult::Status::Applied:
+        return s("applied");
+    case OpResult::Status::Merged:
+        return s("merged");
+    case OpResult::Status::Conflict:
+        return s("conflict");
+    case OpResult::Status::Rejected:
+        return s("rejected");
+    }
+    return {};
+}
+
+std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const Limits &limits)
+{
+    const auto text = [&](const char *name, QString &out) -> std::optional<QString> {
+        const QJsonValue value = json.value(QLatin1StringView(name));
+        if (!value.isString())
+            return s("'%1' must be a string").arg(QLatin1StringView(name));
+        out = value.toString();
+        if (out.isEmpty() || out.size() > limits.maxIdLength)
+            return s("'%1' must be 1 to %2 characters").arg(QLatin1StringView(name)).arg(limits.maxIdLength);
+        return std::nullopt;
+    };
+    Operation op;
+    for (auto [name, target] : {std::pair{"op_id", &op.opId}, std::pair{"device", &op.device},
+                                std::pair{"kind", &op.kind}, std::pair{"entity", &op.entityId},
+                                std::pair{"hlc", &op.hlc}}) {
+        if (auto problem = text(name, *target))
+            return std::unexpected(*problem);
+    }
+    if (!isUuid(op.opId))
+        return std::unexpected(s("'op_id' must be a lower-case UUID"));
+    if (!isUuid(op.entityId))
+        return std::unexpected(s("'entity' must be a lower-case UUID"));
+    if (op.kind != QLatin1String("collection") && op.kind != QLatin1String("note") && op.kind != QLatin1String("task"))
+        return std::unexpected(s("'kind' must be collection, note or task"));
+    const QJsonValue base = json.value(s("base_rev"));
+    if (!base.isDouble() || base.toDouble() < 0 || base.toDouble() != double(qint64(base.toDouble())))
+        return std::unexpected(s("'base_rev' must be a whole number, 0 or more"));
+    op.baseRev = qint64(base.toDouble());
+    const QJsonValue fields = json.value(s("fields"));
+    if (!fields.isObject())
+        return std::unexpected(s("'fields' must be an object"));
+    op.fields = fields.toObject();
+    if (op.fields.isEmpty() || op.fields.size() > limits.maxFieldsPerOp)
+        return std::unexpected(s("'fields' must have 1 to %1 members").arg(limits.maxFieldsPerOp));
+    for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > limits.maxIdLength)
+            return std::unexpected(s("a field name must be 1 to %1 characters").arg(limits.maxIdLength));
+        if (jsonBytes(it.value()) > limits.maxStringBytes)
+            return std::unexpected(s("field '%1' is larger than %2 bytes").arg(it.key()).arg(limits.maxStringBytes));
+    }
+    return op;
+}
+
+QJsonObject encodeOperation(const Operation &op)
+{
+    return {{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), op.kind}, {s("entity"), op.entityId},
+            {s("fields"), op.fields}, {s("base_rev"), op.baseRev}, {s("hlc"), op.hlc}};
+}
+
+QJsonObject encodeResult(const OpResult &result)
+{
+    QJsonObject json{{s("op_id"), result.opId}, {s("status"), statusName(result.status)}, {s("rev"), result.rev}};
+    if (!result.conflicts.isEmpty())
+        json.insert(s("conflicts"), QJsonArray::fromStringList(result.conflicts));
+    if (!result.reason.isEmpty())
+        json.insert(s("reason"), result.reason);
+    return json;
+}
+
+std::expected<OpResult, QString> decodeResult(const QJsonObject &json)
+{
+    OpResult result;
+    result.opId = json.value(s("op_id")).toString();
+    const QString status = json.value(s("status")).toString();
+    if (status == QLatin1String("applied"))
+        result.status = OpResult::Status::Applied;
+    else if (status == QLatin1String("merged"))
+        result.status = OpResult::Status::Merged;
+    else if (status == QLatin1String("conflict"))
+        result.status = OpResult::Status::Conflict;
+    else if (status == QLatin1String("rejected"))
+        result.status = OpResult::Status::Rejected;
+    else
+        return std::unexpected(s("unknown status '%1'").arg(status));
+    if (result.opId.isEmpty())
+        return std::unexpected(s("a result without 'op_id'"));
+    result.rev = qint64(json.value(s("rev")).toDouble());
+    for (const QJsonValue &id : json.value(s("conflicts")).toArray())
+        result.conflicts << id.toString();
+    result.reason = json.value(s("reason")).toString();
+    return result;
+}
+
+} // namespace tidemark::sync

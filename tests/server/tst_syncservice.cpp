@@ -1,0 +1,201 @@
+// The server's core, driven in-process: push judgement, idempotency, paging and account scoping.
+#include "server/syncservice.h"
+
+#include <QJsonArray>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace tidemark;
+using sync::OpResult;
+using sync::Operation;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+QString hlc(qint64 ms, const char *device) { return s("%1-000000-%2").arg(ms, 15, 10, QLatin1Char('0')).arg(QLatin1StringView(device)); }
+
+Operation op(const QString &entity, const QString &kind, const QJsonObject &fields, qint64 baseRev, const QString &clock,
+             const char *device = "laptop")
+{
+    return {uuid(), QString::fromLatin1(device), kind, entity, fields, baseRev, clock};
+}
+
+} // namespace
+
+class TestSyncService final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void createThenEditApplies();
+    void repeatedOperationIsAnsweredFromItsRecord();
+    void concurrentTitleEditsLaterWinsAndIsRecorded();
+    void concurrentBodyEditsMergeAgainstTheBaseVersion();
+    void overlappingBodyEditsOpenAConflict();
+    void pullPagesThroughEveryChangeOnce();
+    void accountsNeverSeeEachOther();
+    void kindMismatchIsRejected();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<server::SyncService> m_service;
+    QString m_account;
+};
+
+void TestSyncService::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    auto service = server::SyncService::open(m_dir->filePath(s("server.db")));
+    QVERIFY2(service, qPrintable(service ? QString() : service.error()));
+    m_service = std::move(*service);
+    m_account = *m_service->createAccount(s("anna"));
+}
+
+void TestSyncService::cleanup()
+{
+    m_service.reset();
+    m_dir.reset();
+}
+
+void TestSyncService::createThenEditApplies()
+{
+    QSignalSpy moved(m_service.get(), &server::SyncService::revisionMoved);
+    const QString id = uuid();
+    const auto created = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Hello")}, {s("body"), s("x")}}, 0, hlc(1000, "laptop"))});
+    QCOMPARE(created.size(), 1);
+    QCOMPARE(created.first().status, OpResult::Status::Applied);
+    QCOMPARE(created.first().rev, 1);
+    const auto edited = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Hello again")}}, 1, hlc(2000, "laptop"))});
+    QCOMPARE(edited.first().status, OpResult::Status::Applied);
+    QCOMPARE(edited.first().rev, 2);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Hello again"));
+    QCOMPARE(m_service->revision(m_account), 2);
+    QCOMPARE(moved.size(), 2);
+}
+
+void TestSyncService::repeatedOperationIsAnsweredFromItsRecord()
+{
+    const QString id = uuid();
+    const Operation create = op(id, s("task"), {{s("title"), s("Once")}}, 0, hlc(1000, "laptop"));
+    const auto first = m_service->push(m_account, {create});
+    const auto again = m_service->push(m_account, {create, create});
+    QCOMPARE(again.size(), 2);
+    for (const OpResult &result : again) {
+        QCOMPARE(result.status, first.first().status);
+        QCOMPARE(result.rev, first.first().rev);
+    }
+    QCOMPARE(m_service->revision(m_account), 1);
+    const auto page = m_service->pull(m_account, 0, 100);
+    QCOMPARE(page->changes.size(), 1);
+}
+
+void TestSyncService::concurrentTitleEditsLaterWinsAndIsRecorded()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call")}}, 0, hlc(1000, "laptop"))});
+    // Both devices edit from revision 1; the desktop's edit is later by the clock.
+    const auto laptop = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Anna")}}, 1, hlc(3000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Ben")}}, 1, hlc(5000, "desktop"), "desktop")});
+    QCOMPARE(laptop.first().status, OpResult::Status::Applied);
+    QCOMPARE(desktop.first().status, OpResult::Status::Merged);
+    QCOMPARE(desktop.first().conflicts.size(), 1);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Call Ben"));
+    const auto records = m_service->conflicts(m_account);
+    QCOMPARE(records.size(), 1);
+    QCOMPARE(records.first().value(s("rule")).toString(), s("scalar-later-wins"));
+    QCOMPARE(records.first().value(s("status")).toString(), s("settled"));
+
+    // A late edit based on revision 1 with an older clock loses and is recorded too.
+    const auto late = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Cleo")}}, 1, hlc(2000, "phone"), "phone")});
+    QCOMPARE(late.first().status, OpResult::Status::Merged);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Call Ben"));
+}
+
+void TestSyncService::concurrentBodyEditsMergeAgainstTheBaseVersion()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\ntwo\nthree\n")}}, 1, hlc(2000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nTHREE\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    QCOMPARE(desktop.first().status, OpResult::Status::Merged);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("ONE\ntwo\nTHREE\n"));
+}
+
+void TestSyncService::overlappingBodyEditsOpenAConflict()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("milk\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("oat milk\n")}}, 1, hlc(2000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("soy milk\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    QCOMPARE(desktop.first().status, OpResult::Status::Conflict);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    const auto page = m_service->pull(m_account, 2, 100);
+    QCOMPARE(page->conflicts.size(), 1);
+    const QJsonObject record = page->conflicts.first();
+    QCOMPARE(record.value(s("status")).toString(), s("open"));
+    QCOMPARE(record.value(s("incoming")).toString(), s("soy milk\n"));
+    QCOMPARE(record.value(s("current")).toString(), s("oat milk\n"));
+}
+
+void TestSyncService::pullPagesThroughEveryChangeOnce()
+{
+    QStringList ids;
+    for (int i = 0; i < 25; ++i) {
+        ids << uuid();
+        m_service->push(m_account, {op(ids.last(), s("task"), {{s("title"), s("t%1").arg(i)}}, 0, hlc(1000 + i, "laptop"))});
+    }
+    QStringList seen;
+    qint64 cursor = 0;
+    int pages = 0;
+    for (;;) {
+        const auto page = m_service->pull(m_account, cursor, 10);
+        QVERIFY(page);
+        ++pages;
+        for (const auto &change : page->changes)
+            seen << change.id;
+        QVERIFY(page->cursor >= cursor);
+        cursor = page->cursor;
+        if (pages == 1) // a push between pages is neither skipped nor repeated
+            m_service->push(m_account, {op(ids.first(), s("task"), {{s("title"), s("edited")}}, 1, hlc(5000, "laptop"))});
+        if (!page->hasMore)
+            break;
+    }
+    QCOMPARE(pages, 3);
+    QCOMPARE(seen.size(), 26);
+    QCOMPARE(seen.count(ids.first()), 2);
+    QCOMPARE(cursor, m_service->revision(m_account));
+    QVERIFY(m_service->pull(m_account, cursor, 10)->changes.isEmpty());
+}
+
+void TestSyncService::accountsNeverSeeEachOther()
+{
+    const QString other = *m_service->createAccount(s("ben"));
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Anna's secret")}}, 0, hlc(1000, "laptop"))});
+    QVERIFY(!m_service->entity(other, id));
+    QVERIFY(m_service->pull(other, 0, 100)->changes.isEmpty());
+    // Ben using Anna's id makes his own note; Anna's is untouched.
+    const auto result = m_service->push(other, {op(id, s("note"), {{s("title"), s("Ben's note")}}, 5, hlc(2000, "bens-phone"))});
+    QCOMPARE(result.first().status, OpResult::Status::Applied);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Anna's secret"));
+    QCOMPARE(m_service->entity(other, id)->value(s("title")).toString(), s("Ben's note"));
+    QCOMPARE(m_service->revision(m_account), 1);
+}
+
+void TestSyncService::kindMismatchIsRejected()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("A note")}}, 0, hlc(1000, "laptop"))});
+    const auto result = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Now a task?")}}, 1, hlc(2000, "laptop"))});
+    QCOMPARE(result.first().status, OpResult::Status::Rejected);
+    QVERIFY(result.first().reason.contains(s("is a note")));
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("A note"));
+}
+
+QTEST_GUILESS_MAIN(TestSyncService)
+#include "tst_syncservice.moc"
