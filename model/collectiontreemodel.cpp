@@ -45,8 +45,21 @@ bool CollectionTreeModel::reload()
             auto parent = m_nodes.find(node->row.parentId);
             // A collection whose parent is gone shows at the top level rather than not at all.
             node->parent = parent != m_nodes.end() ? parent->second.get() : nullptr;
-            siblings(node->parent).push_back(node.get());
         }
+        // Two devices can nest A in B and B in A at once; such a cycle is cut at the first
+        // collection found on it, which shows at the top level.
+        for (auto &[id, node] : m_nodes) {
+            std::vector<Node *> path;
+            for (Node *up = node.get(); up; up = up->parent) {
+                if (std::ranges::find(path, up) != path.end()) {
+                    up->parent = nullptr;
+                    break;
+                }
+                path.push_back(up);
+            }
+        }
+        for (auto &[id, node] : m_nodes)
+            siblings(node->parent).push_back(node.get());
         const auto sortLevel = [](std::vector<Node *> &level) {
             std::ranges::sort(level, [](const Node *a, const Node *b) { return siblingLess(a->row, b->row); });
         };
@@ -149,9 +162,10 @@ void CollectionTreeModel::onEntityChanged(Kind kind, const QString &id)
     }
     const auto parent = m_nodes.find(fresh->parentId);
     Node *newParent = parent != m_nodes.end() ? parent->second.get() : nullptr;
+    // The tree itself never holds a cycle (reload cuts them), so walking up ends.
     for (const Node *up = newParent; up; up = up->parent) {
         if (up == node) {
-            newParent = nullptr; // a cycle from a sync: show it at the top level
+            newParent = nullptr; // this change would close a cycle: show it at the top level
             break;
         }
     }

@@ -173,6 +173,18 @@ Result<void> migrate(const QSqlDatabase &db, int targetVersion)
     for (int step = *current + 1; step <= targetVersion && step <= latestVersion(); ++step) {
         if (auto r = exec(db, QStringLiteral("BEGIN IMMEDIATE")); !r)
             return r;
+        // Another process (the app and tidemarkctl starting together) may have taken this step
+        // while we waited for the lock.
+        const auto now = version(db);
+        if (!now) {
+            (void)exec(db, QStringLiteral("ROLLBACK"));
+            return std::unexpected(now.error());
+        }
+        if (*now >= step) {
+            if (auto r = exec(db, QStringLiteral("COMMIT")); !r)
+                return r;
+            continue;
+        }
         for (const QString &sql : migrations().at(step - 1)) {
             if (auto r = exec(db, sql); !r) {
                 (void)exec(db, QStringLiteral("ROLLBACK"));

@@ -25,7 +25,8 @@ QString yamlValue(const QJsonValue &value)
 {
     if (value.isString()) {
         const QString text = value.toString();
-        static const QRegularExpression plain(s("^[\\p{L}\\p{N}][\\p{L}\\p{N} ._/+-]*$"));
+        // Plain only when YAML cannot read it as anything but text: starts with a letter.
+        static const QRegularExpression plain(s("^\\p{L}[\\p{L}\\p{N} ._/+-]*$"));
         if (plain.match(text).hasMatch() && text.trimmed() == text && text != s("true") && text != s("false")
             && text != s("null"))
             return text;
@@ -127,10 +128,13 @@ Result<ParsedFile> parseMarkdown(const QString &path)
     QJsonObject front;
     QString body = text;
     if (text.startsWith(s("---\n"))) {
-        const qsizetype end = text.indexOf(s("\n---"), 3);
-        if (end < 0)
+        // The closing line is exactly "---" (an empty block closes on the second line).
+        static const QRegularExpression closing(s("^---[ \\t]*$"), QRegularExpression::MultilineOption);
+        const auto close = closing.match(text, 4);
+        if (!close.hasMatch())
             return std::unexpected(Error::invalid(s("%1: the front matter has no closing ---").arg(path)));
-        const QStringList lines = text.mid(4, end - 4).split(QLatin1Char('\n'));
+        const qsizetype end = close.capturedStart() - 1; // the newline before it
+        const QStringList lines = end > 4 ? text.mid(4, end - 4).split(QLatin1Char('\n')) : QStringList();
         int number = 1;
         for (const QString &line : lines) {
             ++number;
@@ -141,7 +145,7 @@ Result<ParsedFile> parseMarkdown(const QString &path)
                 return std::unexpected(Error::invalid(s("%1:%2: expected 'key: value'").arg(path).arg(number)));
             front.insert(line.left(colon).trimmed(), parseYamlValue(line.mid(colon + 1)));
         }
-        qsizetype bodyStart = end + 4;
+        qsizetype bodyStart = close.capturedEnd();
         if (bodyStart < text.size() && text.at(bodyStart) == QLatin1Char('\n'))
             ++bodyStart;
         body = text.mid(bodyStart);
@@ -155,9 +159,14 @@ Result<ParsedFile> parseMarkdown(const QString &path)
     parsed.id = front.value(s("id")).toString();
     if (!parsed.id.isEmpty() && !isValidId(parsed.id))
         return std::unexpected(Error::invalid(s("%1: id '%2' is not a valid id").arg(path, parsed.id)));
-    parsed.collectionName = front.value(s("collection")).toString().trimmed();
+    // Front matter written by hand may leave a number unquoted (title: 2024).
+    const auto textOf = [&front](const char *key) {
+        const QJsonValue value = front.value(QLatin1StringView(key));
+        return value.isDouble() ? QString::number(value.toDouble()) : value.toString();
+    };
+    parsed.collectionName = textOf("collection").trimmed();
 
-    QString title = front.value(s("title")).toString();
+    QString title = textOf("title");
     if (title.isEmpty()) {
         // The first heading, else the file name.
         static const QRegularExpression heading(s("^#\\s+(.+)$"), QRegularExpression::MultilineOption);

@@ -132,14 +132,14 @@ QSqlQuery &Store::prepared(const QString &sql) const
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        QSqlQuery query(QSqlDatabase::database(m_connection, false));
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
         // Forward-only: otherwise QtSql keeps a copy of every row read, doubling time and memory.
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            qCWarning(lcStore) << "prepare failed:" << query.lastError().text() << sql;
-        it = m_statements.insert(sql, query);
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(lcStore) << "prepare failed:" << query->lastError().text() << sql;
+        it = m_statements.emplace(sql, std::move(query)).first;
     }
-    return it.value();
+    return *it->second;
 }
 
 Result<void> Store::begin()
@@ -178,6 +178,10 @@ Result<void> Store::commit()
         --m_depth;
         return {};
     }
+    if (m_batchBroken) {
+        rollback();
+        return std::unexpected(Error::database(s("an action inside the batch could not be undone; nothing was saved")));
+    }
     QSqlQuery &q = prepared(s("COMMIT"));
     if (!q.exec()) {
         const QString message = q.lastError().text();
@@ -185,11 +189,13 @@ Result<void> Store::commit()
         return std::unexpected(Error::database(s("cannot commit: ") + message));
     }
     m_depth = 0;
-    // Tell listeners only about what is durable.
+    // Tell listeners only about what is durable. Take the lists first: a listener may start
+    // another action.
     const auto changed = std::exchange(m_changedInTransaction, {});
+    const bool outbox = std::exchange(m_outboxChangedInTransaction, false);
     for (const auto &[kind, id] : changed)
         Q_EMIT entityChanged(kind, id);
-    if (std::exchange(m_outboxChangedInTransaction, false))
+    if (outbox)
         Q_EMIT outboxChanged();
     return {};
 }
@@ -197,13 +203,20 @@ Result<void> Store::commit()
 void Store::rollback()
 {
     Q_ASSERT(m_depth > 0);
-    for (auto &statement : m_statements)
-        statement.finish();
+    for (auto &[sql, statement] : m_statements)
+        statement->finish();
     if (m_depth > 1) {
+        // Always release, even when the rollback failed, so the savepoint stack stays balanced;
+        // a failed rollback poisons the whole batch instead of committing half an action.
         QSqlQuery &undo = prepared(s("ROLLBACK TO action"));
-        QSqlQuery &release = prepared(s("RELEASE action"));
-        if (!undo.exec() || !release.exec())
+        const bool undone = undo.exec();
+        if (!undone) {
             qCWarning(lcStore) << "rollback to savepoint failed:" << undo.lastError().text();
+            m_batchBroken = true;
+        }
+        QSqlQuery &release = prepared(s("RELEASE action"));
+        if (!release.exec())
+            qCWarning(lcStore) << "release of savepoint failed:" << release.lastError().text();
         m_changedInTransaction.resize(m_savepointMarks.takeLast());
         --m_depth;
         return;
@@ -212,6 +225,7 @@ void Store::rollback()
     if (!q.exec())
         qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
     m_depth = 0;
+    m_batchBroken = false;
     m_savepointMarks.clear();
     m_changedInTransaction.clear();
     m_outboxChangedInTransaction = false;
@@ -585,8 +599,12 @@ Result<Entity> Store::changeEntity(Entity e, const QJsonObject &changes, const Q
     const Entity before = e;
     for (auto it = changed.begin(); it != changed.end(); ++it)
         e.fields[it.key()] = it.value();
-    if (auto refs = checkReferences(e); !refs)
-        return std::unexpected(refs.error());
+    // Only references being set are checked: an item whose collection has not arrived from the
+    // server yet can still be edited.
+    if (changed.contains(s("collection")) || changed.contains(s("parent"))) {
+        if (auto refs = checkReferences(e); !refs)
+            return std::unexpected(refs.error());
+    }
     auto hlc = nextHlc();
     if (!hlc)
         return std::unexpected(hlc.error());

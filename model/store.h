@@ -11,6 +11,7 @@
 
 #include <functional>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 
 namespace tidemark::model {
@@ -135,10 +136,13 @@ private:
     QString m_connection;
     HybridClock::WallClock m_wall;
     HybridClock m_clock;
-    mutable QHash<QString, QSqlQuery> m_statements;
+    // Statements by SQL text. Held through unique_ptr so that a reference from prepared() stays
+    // valid while other statements are added.
+    mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QList<QPair<Kind, QString>> m_changedInTransaction;
     QList<qsizetype> m_savepointMarks;
-    int m_depth = 0; ///< 0: no transaction; 1: an action or batch; more: actions inside a batch
+    int m_depth = 0;
+    bool m_batchBroken = false; ///< a savepoint could not be rolled back: the batch must not commit ///< 0: no transaction; 1: an action or batch; more: actions inside a batch
     bool m_outboxChangedInTransaction = false;
 };
 

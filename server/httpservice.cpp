@@ -1,16 +1,59 @@
 #include "httpservice.h"
 
+#include "syncservice.h"
+
 #include <tidemark/version.h>
 
 #include <QHttpServer>
+#include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QJsonObject>
 #include <QTcpServer>
 
 namespace tidemark::server {
 
-HttpService::HttpService(QObject *parent)
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+using Status = QHttpServerResponse::StatusCode;
+
+QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status::Ok)
+{
+    return QHttpServerResponse("application/json", QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+}
+
+// RFC 9457 problem details, with a sentence a person understands.
+QHttpServerResponse problem(Status status, const QString &title, const QString &detail)
+{
+    const QJsonObject body{{s("type"), s("about:blank")}, {s("title"), title}, {s("status"), int(status)},
+                           {s("detail"), detail}};
+    return QHttpServerResponse("application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), status);
+}
+
+// The JSON object a request carries, or the problem with it.
+std::expected<QJsonObject, QHttpServerResponse> jsonBody(const QHttpServerRequest &request, qsizetype maxBytes)
+{
+    if (request.body().size() > maxBytes)
+        return std::unexpected(problem(Status::PayloadTooLarge, s("Request too large"),
+                                       s("The request body is larger than %1 bytes.").arg(maxBytes)));
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+    if (error.error != QJsonParseError::NoError)
+        return std::unexpected(problem(Status::BadRequest, s("Malformed JSON"),
+                                       s("The body is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset)));
+    if (!doc.isObject())
+        return std::unexpected(problem(Status::BadRequest, s("Malformed request"), s("The body must be a JSON object.")));
+    return doc.object();
+}
+
+} // namespace
+
+HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     : QObject(parent)
+    , m_sync(sync)
+    , m_options(options)
     , m_http(std::make_unique<QHttpServer>())
 {
     addRoutes();
@@ -43,11 +86,151 @@ quint16 HttpService::port() const
 
 void HttpService::addRoutes()
 {
-    m_http->route(QStringLiteral("/healthz"), QHttpServerRequest::Method::Get, [] {
-        return QHttpServerResponse(QJsonObject{
-            {QStringLiteral("status"), QStringLiteral("ok")},
-            {QStringLiteral("version"), QLatin1StringView(kVersion)},
-        });
+    using Method = QHttpServerRequest::Method;
+    const qsizetype maxBody = m_options.maxBodyBytes;
+
+    // The account a request's bearer token belongs to, or the 401 to answer.
+    const auto authenticated = [this](const QHttpServerRequest &request) -> std::expected<QString, QHttpServerResponse> {
+        const QByteArray header = request.value("authorization");
+        if (!header.startsWith("Bearer "))
+            return std::unexpected(problem(Status::Unauthorized, s("Sign in needed"),
+                                           s("Send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'.")));
+        const auto account = m_sync->accounts().authenticate(QString::fromLatin1(header.mid(7).trimmed()));
+        if (!account)
+            return std::unexpected(problem(Status::Unauthorized, s("Sign in again"),
+                                           s("This token is unknown, or was revoked (logged out or password changed).")));
+        return *account;
+    };
+    const auto protocolProblem = [](const QHttpServerRequest &request) -> std::optional<QHttpServerResponse> {
+        const QByteArray version = request.value("tidemark-protocol");
+        if (!version.isEmpty() && version != QByteArray::number(sync::kProtocolVersion))
+            return problem(Status::BadRequest, s("Incompatible client"),
+                           s("This server speaks sync protocol %1; the client speaks %2. Update the app.")
+                               .arg(sync::kProtocolVersion).arg(QString::fromLatin1(version.left(20))));
+        return std::nullopt;
+    };
+
+    m_http->route(s("/healthz"), Method::Get, [] {
+        return jsonResponse({{s("status"), s("ok")}, {s("version"), QLatin1StringView(kVersion)},
+                             {s("protocol"), sync::kProtocolVersion}});
+    });
+
+    m_http->route(s("/v1/accounts"), Method::Post, [this, maxBody](const QHttpServerRequest &request) {
+        if (!m_options.registrationOpen)
+            return problem(Status::Forbidden, s("Registration closed"),
+                           s("This server does not take new accounts; ask its administrator."));
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::move(body.error());
+        const QJsonValue name = body->value(s("name"));
+        const QJsonValue password = body->value(s("password"));
+        if (!name.isString() || !password.isString())
+            return problem(Status::BadRequest, s("Malformed request"), s("Send 'name' and 'password' as strings."));
+        auto account = m_sync->accounts().registerAccount(name.toString(), password.toString());
+        if (!account) {
+            const auto failure = account.error().failure;
+            return problem(failure == Accounts::Failure::Exists ? Status::Conflict
+                           : failure == Accounts::Failure::Internal ? Status::InternalServerError
+                                                                    : Status::BadRequest,
+                           s("Cannot register"), account.error().message);
+        }
+        return jsonResponse({{s("account"), *account}}, Status::Created);
+    });
+
+    m_http->route(s("/v1/sessions"), Method::Post, [this, maxBody](const QHttpServerRequest &request) {
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::move(body.error());
+        const QJsonValue name = body->value(s("name"));
+        const QJsonValue password = body->value(s("password"));
+        const QJsonValue device = body->value(s("device"));
+        if (!name.isString() || !password.isString() || !(device.isString() || device.isUndefined()))
+            return problem(Status::BadRequest, s("Malformed request"), s("Send 'name', 'password' and 'device' as strings."));
+        auto session = m_sync->accounts().logIn(name.toString(), password.toString(), device.toString());
+        if (!session)
+            return problem(session.error().failure == Accounts::Failure::Internal ? Status::InternalServerError : Status::Unauthorized,
+                           s("Cannot sign in"), session.error().message);
+        return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
+    });
+
+    m_http->route(s("/v1/sessions/current"), Method::Delete, [this, authenticated](const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        m_sync->accounts().logOut(QString::fromLatin1(request.value("authorization").mid(7).trimmed()));
+        return QHttpServerResponse(Status::NoContent);
+    });
+
+    m_http->route(s("/v1/push"), Method::Post,
+                  [this, maxBody, authenticated, protocolProblem](const QHttpServerRequest &request) {
+        if (auto incompatible = protocolProblem(request))
+            return std::move(*incompatible);
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::move(body.error());
+        const QJsonValue ops = body->value(s("ops"));
+        const sync::Limits limits;
+        if (!ops.isArray())
+            return problem(Status::BadRequest, s("Malformed request"), s("Send the operations as an array 'ops'."));
+        if (ops.toArray().size() > limits.maxOpsPerPush)
+            return problem(Status::PayloadTooLarge, s("Too many operations"),
+                           s("Send at most %1 operations per request.").arg(limits.maxOpsPerPush));
+        QList<sync::Operation> decoded;
+        int index = 0;
+        for (const QJsonValue &op : ops.toArray()) {
+            auto parsed = op.isObject() ? sync::decodeOperation(op.toObject(), limits)
+                                        : std::expected<sync::Operation, QString>(std::unexpected(s("not an object")));
+            if (!parsed)
+                return problem(Status::BadRequest, s("Malformed operation"), s("Operation %1: %2").arg(index).arg(parsed.error()));
+            decoded.append(*parsed);
+            ++index;
+        }
+        QJsonArray results;
+        for (const sync::OpResult &result : m_sync->push(*account, decoded))
+            results.append(sync::encodeResult(result));
+        return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(*account)}});
+    });
+
+    m_http->route(s("/v1/changes"), Method::Get, [this, authenticated, protocolProblem](const QHttpServerRequest &request) {
+        if (auto incompatible = protocolProblem(request))
+            return std::move(*incompatible);
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        bool okSince = true;
+        bool okLimit = true;
+        const QString sinceText = request.query().queryItemValue(s("since"));
+        const QString limitText = request.query().queryItemValue(s("limit"));
+        const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&okSince);
+        const int limit = limitText.isEmpty() ? 1000 : limitText.toInt(&okLimit);
+        if (!okSince || since < 0 || !okLimit || limit < 1 || limit > 5000)
+            return problem(Status::BadRequest, s("Bad query"),
+                           s("'since' is a revision (a whole number, 0 or more) and 'limit' is 1 to 5000."));
+        auto page = m_sync->pull(*account, since, limit);
+        if (!page)
+            return problem(Status::InternalServerError, s("Cannot read changes"), s("The server could not read its change log."));
+        QJsonArray changes;
+        for (const auto &change : page->changes)
+            changes.append(QJsonObject{{s("id"), change.id}, {s("kind"), change.kind}, {s("rev"), change.rev},
+                                       {s("fields"), change.fields}});
+        QJsonArray conflicts;
+        for (const QJsonObject &record : page->conflicts)
+            conflicts.append(record);
+        return jsonResponse({{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
+                             {s("has_more"), page->hasMore}});
+    });
+
+    m_http->route(s("/v1/conflicts"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        QJsonArray records;
+        for (const QJsonObject &record : m_sync->conflicts(*account))
+            records.append(record);
+        return jsonResponse({{s("conflicts"), records}});
     });
 }
 

@@ -12,15 +12,23 @@ class QTcpServer;
 
 namespace tidemark::server {
 
-/// The HTTP face of tidemark-server. It owns the QHttpServer and its listening socket and
-/// registers the routes; everything a route decides lives in libraries without HTTP in them, so
-/// that tests can drive the same logic in-process.
+class SyncService;
+
+/// The HTTP face of tidemark-server (see docs/protocol.md). It owns the QHttpServer and its
+/// listening socket and maps routes to the SyncService; everything a route decides lives there,
+/// so that tests and the simulation can drive the same logic in-process.
 class HttpService final : public QObject
 {
     Q_OBJECT
 
 public:
-    explicit HttpService(QObject *parent = nullptr);
+    struct Options
+    {
+        bool registrationOpen = true;
+        qsizetype maxBodyBytes = 16 * 1024 * 1024;
+    };
+
+    HttpService(SyncService *sync, Options options, QObject *parent = nullptr);
     ~HttpService() override;
 
     /// Starts listening. Port 0 picks a free port; the bound port is returned.
@@ -31,6 +39,8 @@ public:
 private:
     void addRoutes();
 
+    SyncService *m_sync;
+    Options m_options;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_tcp = nullptr;
 };

@@ -77,7 +77,8 @@ QString outcomeName(sync::FieldVerdict::Outcome outcome)
 } // namespace
 
 SyncService::SyncService(QString connection)
-    : m_connection(std::move(connection))
+    : m_connection(connection)
+    , m_accounts(std::make_unique<Accounts>(connection))
 {
 }
 
@@ -107,6 +108,8 @@ std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QSt
         if (!service->exec(sql))
             return std::unexpected(s("cannot prepare %1: %2").arg(path, db.lastError().text()));
     }
+    if (!service->m_accounts->prepare())
+        return std::unexpected(s("cannot prepare the account tables in %1").arg(path));
     return service;
 }
 
@@ -124,13 +127,13 @@ QSqlQuery &SyncService::prepared(const QString &sql) const
 {
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
-        QSqlQuery query(QSqlDatabase::database(m_connection, false));
-        query.setForwardOnly(true);
-        if (!query.prepare(sql))
-            qCWarning(lcService) << "prepare failed:" << query.lastError().text() << sql;
-        it = m_statements.insert(sql, query);
+        auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
+        query->setForwardOnly(true);
+        if (!query->prepare(sql))
+            qCWarning(lcService) << "prepare failed:" << query->lastError().text() << sql;
+        it = m_statements.emplace(sql, std::move(query)).first;
     }
-    return it.value();
+    return *it->second;
 }
 
 std::expected<QString, QString> SyncService::createAccount(const QString &name)
@@ -179,14 +182,14 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
         auto result = judgeAndStore(account, op);
         if (!result) {
             qCWarning(lcService) << "operation failed:" << result.error();
-            for (auto &statement : m_statements)
-                statement.finish();
+            for (auto &[sql, statement] : m_statements)
+                statement->finish();
             exec(s("ROLLBACK"));
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
             continue;
         }
-        for (auto &statement : m_statements)
-            statement.finish();
+        for (auto &[sql, statement] : m_statements)
+            statement->finish();
         if (!exec(s("COMMIT"))) {
             exec(s("ROLLBACK"));
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "accounts.h"
 #include "sync/protocol.h"
 
 #include <QHash>
@@ -10,6 +11,7 @@
 
 #include <expected>
 #include <memory>
+#include <unordered_map>
 #include <optional>
 
 namespace tidemark::server {
@@ -46,7 +48,9 @@ public:
     static std::expected<std::unique_ptr<SyncService>, QString> open(const QString &path);
     ~SyncService() override;
 
+    /// An account without a password (administration and tests); people register through Accounts.
     std::expected<QString, QString> createAccount(const QString &name);
+    [[nodiscard]] Accounts &accounts() { return *m_accounts; }
 
     /// Judges and stores each operation in order, each in its own transaction.
     QList<sync::OpResult> push(const QString &account, const QList<sync::Operation> &ops);
@@ -67,7 +71,10 @@ private:
     bool exec(const QString &sql) const;
 
     QString m_connection;
-    mutable QHash<QString, QSqlQuery> m_statements;
+    // Statements by SQL text. Held through unique_ptr so that a reference from prepared() stays
+    // valid while other statements are added.
+    mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
+    std::unique_ptr<Accounts> m_accounts;
 };
 
 } // namespace tidemark::server

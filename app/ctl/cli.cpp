@@ -209,7 +209,10 @@ Result<QJsonObject> Cli::fieldsFromOptions(Kind kind)
                                                                       : file.open(QIODevice::ReadOnly);
         if (!opened)
             return reject(s("cannot read %1: %2").arg(value("body-file"), file.errorString()));
-        const QByteArray bytes = file.read(4 * 1024 * 1024 + 1);
+        constexpr qint64 kMaxBytes = 16 * 1024 * 1024;
+        const QByteArray bytes = file.read(kMaxBytes + 1);
+        if (bytes.size() > kMaxBytes)
+            return reject(s("%1 is larger than 16 MB").arg(value("body-file")));
         const QString text = QString::fromUtf8(bytes);
         if (text.toUtf8() != bytes)
             return reject(s("%1 is not UTF-8 text").arg(value("body-file")));

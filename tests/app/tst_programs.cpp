@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTest>
 
 class TestPrograms final : public QObject
@@ -117,10 +118,11 @@ void TestPrograms::serverRejectsBadArguments()
 
 void TestPrograms::serverAnswersHealthz()
 {
+    QTemporaryDir dir;
     QProcess server;
     server.start(QStringLiteral(TIDEMARK_SERVER_PATH),
                  {QStringLiteral("--listen"), QStringLiteral("127.0.0.1"), QStringLiteral("--port"),
-                  QStringLiteral("0")});
+                  QStringLiteral("0"), QStringLiteral("--database"), dir.filePath(QStringLiteral("server.db"))});
     QVERIFY(server.waitForStarted());
     const auto stop = qScopeGuard([&server] {
         server.kill();

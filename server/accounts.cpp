@@ -1,0 +1,184 @@
+#include "accounts.h"
+
+#include <QByteArray>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRegularExpression>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QUuid>
+
+#include <sodium.h>
+
+namespace tidemark::server {
+
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+QString tokenHash(const QString &token)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(token.toUtf8(), QCryptographicHash::Sha256).toHex());
+}
+
+Accounts::Error internal(const QSqlQuery &q) { return {Accounts::Failure::Internal, q.lastError().text()}; }
+
+} // namespace
+
+Accounts::Accounts(QString connection)
+    : m_connection(std::move(connection))
+{
+}
+
+bool Accounts::prepare()
+{
+    if (sodium_init() < 0)
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    return q.exec(s("CREATE TABLE IF NOT EXISTS passwords (account_id TEXT PRIMARY KEY, hash TEXT NOT NULL)"))
+        && q.exec(s("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
+                    "device TEXT NOT NULL, created_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)"));
+}
+
+std::expected<QString, Accounts::Error> Accounts::registerAccount(const QString &name, const QString &password)
+{
+    static const QRegularExpression valid(s("^[\\p{L}\\p{N}._@+-]{1,64}$"));
+    if (!valid.match(name).hasMatch())
+        return std::unexpected(Error{Failure::BadName, s("a user name is 1 to 64 letters, digits or . _ @ + -")});
+    if (password.size() < 8 || password.size() > 1024)
+        return std::unexpected(Error{Failure::WeakPassword, s("a password needs at least 8 characters")});
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery exists(db);
+    exists.prepare(s("SELECT 1 FROM accounts WHERE name = ?"));
+    exists.addBindValue(name);
+    if (!exists.exec())
+        return std::unexpected(internal(exists));
+    if (exists.next())
+        return std::unexpected(Error{Failure::Exists, s("the name '%1' is taken").arg(name)});
+
+    char hash[crypto_pwhash_STRBYTES];
+    const QByteArray secret = password.toUtf8();
+    if (crypto_pwhash_str(hash, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return std::unexpected(Error{Failure::Internal, s("out of memory while hashing the password")});
+    const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    if (!db.transaction())
+        return std::unexpected(Error{Failure::Internal, db.lastError().text()});
+    QSqlQuery insert(db);
+    insert.prepare(s("INSERT INTO accounts (id, name, rev, created_at) VALUES (?, ?, 0, ?)"));
+    insert.addBindValue(id);
+    insert.addBindValue(name);
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    QSqlQuery store(db);
+    store.prepare(s("INSERT INTO passwords (account_id, hash) VALUES (?, ?)"));
+    store.addBindValue(id);
+    store.addBindValue(QString::fromLatin1(hash));
+    if (!insert.exec() || !store.exec()) {
+        const Error error = internal(insert.lastError().isValid() ? insert : store);
+        db.rollback();
+        return std::unexpected(error);
+    }
+    if (!db.commit())
+        return std::unexpected(Error{Failure::Internal, db.lastError().text()});
+    return id;
+}
+
+std::expected<Accounts::Session, Accounts::Error> Accounts::logIn(const QString &name, const QString &password,
+                                                                  const QString &device)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(s("SELECT a.id, p.hash FROM accounts a JOIN passwords p ON p.account_id = a.id WHERE a.name = ?"));
+    q.addBindValue(name);
+    if (!q.exec())
+        return std::unexpected(internal(q));
+    const QByteArray secret = password.toUtf8();
+    if (!q.next()) {
+        // Spend the same effort as a real check, so that timing does not tell which names exist.
+        char dummy[crypto_pwhash_STRBYTES];
+        [[maybe_unused]] const int ignored = crypto_pwhash_str(dummy, secret.constData(), quint64(secret.size()),
+                                                               crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                                                               crypto_pwhash_MEMLIMIT_INTERACTIVE);
+        return std::unexpected(Error{Failure::WrongPassword, s("wrong user name or password")});
+    }
+    const QString account = q.value(0).toString();
+    const QByteArray hash = q.value(1).toString().toLatin1();
+    q.finish();
+    if (crypto_pwhash_str_verify(hash.constData(), secret.constData(), quint64(secret.size())) != 0)
+        return std::unexpected(Error{Failure::WrongPassword, s("wrong user name or password")});
+
+    unsigned char random[32];
+    randombytes_buf(random, sizeof random);
+    const QString token = QString::fromLatin1(
+        QByteArray(reinterpret_cast<const char *>(random), sizeof random).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    QSqlQuery insert(db);
+    insert.prepare(s("INSERT INTO tokens (hash, account_id, device, created_at) VALUES (?, ?, ?, ?)"));
+    insert.addBindValue(tokenHash(token));
+    insert.addBindValue(account);
+    insert.addBindValue(device.left(200));
+    insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    if (!insert.exec())
+        return std::unexpected(internal(insert));
+    return Session{account, token};
+}
+
+std::optional<QString> Accounts::authenticate(const QString &token) const
+{
+    if (token.isEmpty() || token.size() > 100)
+        return std::nullopt;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(s("SELECT account_id FROM tokens WHERE hash = ? AND revoked = 0"));
+    q.addBindValue(tokenHash(token));
+    if (q.exec() && q.next())
+        return q.value(0).toString();
+    return std::nullopt;
+}
+
+bool Accounts::logOut(const QString &token)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(s("UPDATE tokens SET revoked = 1 WHERE hash = ?"));
+    q.addBindValue(tokenHash(token));
+    return q.exec() && q.numRowsAffected() == 1;
+}
+
+std::expected<void, Accounts::Error> Accounts::changePassword(const QString &account, const QString &oldPassword,
+                                                              const QString &newPassword)
+{
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+    QSqlQuery q(db);
+    q.prepare(s("SELECT hash FROM passwords WHERE account_id = ?"));
+    q.addBindValue(account);
+    if (!q.exec() || !q.next())
+        return std::unexpected(Error{Failure::Unknown, s("no such account")});
+    const QByteArray hash = q.value(0).toString().toLatin1();
+    q.finish();
+    const QByteArray old = oldPassword.toUtf8();
+    if (crypto_pwhash_str_verify(hash.constData(), old.constData(), quint64(old.size())) != 0)
+        return std::unexpected(Error{Failure::WrongPassword, s("the current password is wrong")});
+    if (newPassword.size() < 8 || newPassword.size() > 1024)
+        return std::unexpected(Error{Failure::WeakPassword, s("a password needs at least 8 characters")});
+    char fresh[crypto_pwhash_STRBYTES];
+    const QByteArray secret = newPassword.toUtf8();
+    if (crypto_pwhash_str(fresh, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return std::unexpected(Error{Failure::Internal, s("out of memory while hashing the password")});
+    if (!db.transaction())
+        return std::unexpected(Error{Failure::Internal, db.lastError().text()});
+    QSqlQuery update(db);
+    update.prepare(s("UPDATE passwords SET hash = ? WHERE account_id = ?"));
+    update.addBindValue(QString::fromLatin1(fresh));
+    update.addBindValue(account);
+    QSqlQuery revoke(db);
+    revoke.prepare(s("UPDATE tokens SET revoked = 1 WHERE account_id = ?")); // every device signs in again
+    revoke.addBindValue(account);
+    if (!update.exec() || !revoke.exec()) {
+        db.rollback();
+        return std::unexpected(Error{Failure::Internal, s("cannot store the new password")});
+    }
+    if (!db.commit())
+        return std::unexpected(Error{Failure::Internal, db.lastError().text()});
+    return {};
+}
+
+} // namespace tidemark::server

@@ -1,0 +1,47 @@
+#pragma once
+
+#include <QSqlQuery>
+#include <QString>
+
+#include <expected>
+#include <optional>
+
+namespace tidemark::server {
+
+/// Accounts, passwords and device tokens, in the server database.
+///
+/// Passwords are stored as argon2id hashes (libsodium's crypto_pwhash_str). A login gives a device
+/// a bearer token of 256 random bits; the database keeps only its SHA-256, so a copy of the
+/// database does not let anyone in. Tokens are revoked one by one (log out) or all at once (a
+/// password change).
+class Accounts final
+{
+public:
+    struct Session
+    {
+        QString account;
+        QString token; ///< shown once, never stored
+    };
+    enum class Failure { Exists, BadName, WeakPassword, WrongPassword, Unknown, Internal };
+    struct Error
+    {
+        Failure failure;
+        QString message;
+    };
+
+    explicit Accounts(QString connection);
+
+    /// Creates the tables if needed.
+    bool prepare();
+    std::expected<QString, Error> registerAccount(const QString &name, const QString &password);
+    std::expected<Session, Error> logIn(const QString &name, const QString &password, const QString &device);
+    /// The account a token belongs to, if it is valid and not revoked.
+    [[nodiscard]] std::optional<QString> authenticate(const QString &token) const;
+    bool logOut(const QString &token);
+    std::expected<void, Error> changePassword(const QString &account, const QString &oldPassword, const QString &newPassword);
+
+private:
+    QString m_connection;
+};
+
+} // namespace tidemark::server
