@@ -400,6 +400,7 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
     if (!q.exec())
         return std::unexpected(q.lastError().text());
     QHash<QString, qsizetype> indexOf;
+    QList<QStringList> changedFields;
     int rows = 0;
     while (q.next()) {
         if (++rows > limit) {
@@ -414,19 +415,20 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
             at = page.changes.size();
             indexOf.insert(id, at);
             page.changes.append({id, q.value(2).toString(), rev, {}});
+            changedFields.append(QStringList());
         }
         page.changes[at].rev = rev;
-        for (const QJsonValue &field : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array())
-            page.changes[at].fields.insert(field.toString(), QJsonValue::Undefined);
+        for (const QJsonValue &field : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array()) {
+            if (!changedFields[at].contains(field.toString()))
+                changedFields[at].append(field.toString());
+        }
     }
     q.finish();
     // Values as of now: a field changed again later will come again with that later change.
-    for (auto &change : page.changes) {
-        const auto fields = entity(account, change.id);
-        const QStringList names = change.fields.keys();
-        change.fields = {};
-        for (const QString &name : names)
-            change.fields.insert(name, fields ? fields->value(name) : QJsonValue());
+    for (qsizetype i = 0; i < page.changes.size(); ++i) {
+        const auto fields = entity(account, page.changes[i].id);
+        for (const QString &name : std::as_const(changedFields[i]))
+            page.changes[i].fields.insert(name, fields ? fields->value(name) : QJsonValue(QJsonValue::Null));
     }
     QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev "
                               "FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));

@@ -166,6 +166,7 @@ void TestSyncService::pullPagesThroughEveryChangeOnce()
             break;
     }
     QCOMPARE(pages, 3);
+    QCOMPARE(m_service->pull(m_account, 0, 1)->changes.first().fields.value(s("title")).toString(), s("edited"));
     QCOMPARE(seen.size(), 26);
     QCOMPARE(seen.count(ids.first()), 2);
     QCOMPARE(cursor, m_service->revision(m_account));

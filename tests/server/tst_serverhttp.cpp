@@ -1,0 +1,277 @@
+// tidemark-server as a client sees it: a real process on a free port, driven over HTTP.
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkReply>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+namespace {
+QString s(const char *text) { return QString::fromUtf8(text); }
+QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+} // namespace
+
+class TestServerHttp final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void registerLogInPushPull();
+    void accountsAreIsolated();
+    void tokensAreCheckedAndRevocable();
+    void badRequestsGetClearErrorsAndChangeNothing_data();
+    void badRequestsGetClearErrorsAndChangeNothing();
+    void incompatibleClientIsToldSo();
+    void closedRegistrationRefuses();
+
+private:
+    struct Reply
+    {
+        int status = 0;
+        QByteArray contentType;
+        QJsonObject json;
+    };
+    bool startServer(const QStringList &extra = {});
+    Reply request(const QByteArray &verb, const QString &path, const QByteArray &body = {}, const QString &token = {},
+                  const QList<QPair<QByteArray, QByteArray>> &headers = {});
+    QString signUp(const QString &name);
+    QJsonObject pushOne(const QString &token, const QJsonObject &op);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_server;
+    QNetworkAccessManager m_network;
+    int m_port = 0;
+};
+
+void TestServerHttp::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(startServer());
+}
+
+void TestServerHttp::cleanup()
+{
+    if (m_server) {
+        m_server->kill();
+        m_server->waitForFinished();
+    }
+    m_server.reset();
+    m_dir.reset();
+}
+
+bool TestServerHttp::startServer(const QStringList &extra)
+{
+    if (m_server) {
+        m_server->kill();
+        m_server->waitForFinished();
+    }
+    m_server = std::make_unique<QProcess>();
+    m_server->start(s(TIDEMARK_SERVER_PATH), QStringList{s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))} + extra);
+    if (!m_server->waitForStarted())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_server->canReadLine() && timer.elapsed() < 10000)
+        m_server->waitForReadyRead(100);
+    const auto match = QRegularExpression(s("listening on .*:(\\d+)")).match(QString::fromUtf8(m_server->readLine()));
+    m_port = match.hasMatch() ? match.captured(1).toInt() : 0;
+    return m_port > 0;
+}
+
+TestServerHttp::Reply TestServerHttp::request(const QByteArray &verb, const QString &path, const QByteArray &body,
+                                              const QString &token, const QList<QPair<QByteArray, QByteArray>> &headers)
+{
+    QUrl url(s("http://127.0.0.1") + path);
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    for (const auto &[name, value] : headers)
+        req.setRawHeader(name, value);
+    std::unique_ptr<QNetworkReply> reply(m_network.sendCustomRequest(req, verb, body));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!finished.wait(20000))
+        return {};
+    return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
+            reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
+            QJsonDocument::fromJson(reply->readAll()).object()};
+}
+
+QString TestServerHttp::signUp(const QString &name)
+{
+    const QByteArray credentials = QJsonDocument(QJsonObject{{s("name"), name}, {s("password"), s("correct horse")}}).toJson();
+    if (request("POST", s("/v1/accounts"), credentials).status != 201)
+        return {};
+    QJsonObject login = QJsonDocument::fromJson(credentials).object();
+    login.insert(s("device"), s("laptop"));
+    return request("POST", s("/v1/sessions"), QJsonDocument(login).toJson()).json.value(s("token")).toString();
+}
+
+QJsonObject TestServerHttp::pushOne(const QString &token, const QJsonObject &op)
+{
+    const Reply reply = request("POST", s("/v1/push"), QJsonDocument(QJsonObject{{s("ops"), QJsonArray{op}}}).toJson(), token);
+    return reply.json.value(s("results")).toArray().first().toObject();
+}
+
+static QJsonObject makeOp(const QString &entity, const QJsonObject &fields, qint64 base = 0, const QString &kind = s("note"))
+{
+    return {{s("op_id"), uuid()}, {s("device"), s("laptop")}, {s("kind"), kind}, {s("entity"), entity},
+            {s("fields"), fields}, {s("base_rev"), base}, {s("hlc"), s("000001700000000-000000-laptop")}};
+}
+
+void TestServerHttp::registerLogInPushPull()
+{
+    const QString token = signUp(s("anna"));
+    QVERIFY(!token.isEmpty());
+    const QString id = uuid();
+    const QJsonObject result = pushOne(token, makeOp(id, {{s("title"), s("Hello")}}));
+    QCOMPARE(result.value(s("status")).toString(), s("applied"));
+    QCOMPARE(result.value(s("rev")).toInt(), 1);
+
+    const Reply page = request("GET", s("/v1/changes?since=0&limit=100"), {}, token);
+    QCOMPARE(page.status, 200);
+    QCOMPARE(page.json.value(s("cursor")).toInt(), 1);
+    QCOMPARE(page.json.value(s("has_more")).toBool(), false);
+    const QJsonObject change = page.json.value(s("changes")).toArray().first().toObject();
+    QCOMPARE(change.value(s("id")).toString(), id);
+    QCOMPARE(change.value(s("fields")).toObject().value(s("title")).toString(), s("Hello"));
+
+    // The same batch again is answered from its record.
+    const QJsonObject op = makeOp(uuid(), {{s("title"), s("Once")}});
+    const QJsonObject first = pushOne(token, op);
+    const QJsonObject again = pushOne(token, op);
+    QCOMPARE(again, first);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json.value(s("cursor")).toInt(), 2);
+
+    // Survives a restart.
+    QVERIFY(startServer());
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json.value(s("changes")).toArray().size(), 2);
+}
+
+void TestServerHttp::accountsAreIsolated()
+{
+    const QString anna = signUp(s("anna"));
+    const QString ben = signUp(s("ben"));
+    const QString id = uuid();
+    pushOne(anna, makeOp(id, {{s("title"), s("Anna's")}}));
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, ben).json.value(s("changes")).toArray().size(), 0);
+    // Ben using Anna's id gets his own entity, as with any id he has never seen.
+    QCOMPARE(pushOne(ben, makeOp(id, {{s("title"), s("Ben's")}}, 1)).value(s("status")).toString(), s("applied"));
+    const QJsonObject annas = request("GET", s("/v1/changes?since=0"), {}, anna).json;
+    QCOMPARE(annas.value(s("changes")).toArray().first().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+             s("Anna's"));
+}
+
+void TestServerHttp::tokensAreCheckedAndRevocable()
+{
+    const QString token = signUp(s("anna"));
+    QCOMPARE(request("GET", s("/v1/changes"), {}).status, 401);
+    QCOMPARE(request("GET", s("/v1/changes"), {}, s("forged-token")).status, 401);
+    const QByteArray wrong = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("wrong password")}}).toJson();
+    const Reply refused = request("POST", s("/v1/sessions"), wrong);
+    QCOMPARE(refused.status, 401);
+    QCOMPARE(refused.contentType, QByteArray("application/problem+json"));
+    QCOMPARE(request("DELETE", s("/v1/sessions/current"), {}, token).status, 204);
+    const Reply after = request("GET", s("/v1/changes"), {}, token);
+    QCOMPARE(after.status, 401);
+    QVERIFY(after.json.value(s("detail")).toString().contains(s("revoked")));
+}
+
+void TestServerHttp::badRequestsGetClearErrorsAndChangeNothing_data()
+{
+    QTest::addColumn<QByteArray>("verb");
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<QByteArray>("body");
+    QTest::addColumn<int>("status");
+    const auto op = [](QJsonObject change, const QStringList &remove = {}) {
+        QJsonObject base = makeOp(s("01930000-0000-7000-8000-000000000001"), {{s("title"), s("x")}});
+        for (auto it = change.begin(); it != change.end(); ++it)
+            base.insert(it.key(), it.value());
+        for (const QString &key : remove)
+            base.remove(key);
+        return QJsonDocument(QJsonObject{{s("ops"), QJsonArray{base}}}).toJson();
+    };
+    QTest::newRow("not json") << QByteArray("POST") << s("/v1/push") << QByteArray("{ops: [") << 400;
+    QTest::newRow("truncated") << QByteArray("POST") << s("/v1/push") << op({}).chopped(5) << 400;
+    QTest::newRow("array body") << QByteArray("POST") << s("/v1/push") << QByteArray("[]") << 400;
+    QTest::newRow("ops not array") << QByteArray("POST") << s("/v1/push") << QByteArray("{\"ops\": 3}") << 400;
+    QTest::newRow("op not object") << QByteArray("POST") << s("/v1/push") << QByteArray("{\"ops\": [1]}") << 400;
+    QTest::newRow("no op_id") << QByteArray("POST") << s("/v1/push") << op({}, {s("op_id")}) << 400;
+    QTest::newRow("op_id not uuid") << QByteArray("POST") << s("/v1/push") << op({{s("op_id"), s("../../etc")}}) << 400;
+    QTest::newRow("entity number") << QByteArray("POST") << s("/v1/push") << op({{s("entity"), 5}}) << 400;
+    QTest::newRow("kind unknown") << QByteArray("POST") << s("/v1/push") << op({{s("kind"), s("memo")}}) << 400;
+    QTest::newRow("base negative") << QByteArray("POST") << s("/v1/push") << op({{s("base_rev"), -1}}) << 400;
+    QTest::newRow("base fraction") << QByteArray("POST") << s("/v1/push") << op({{s("base_rev"), 1.5}}) << 400;
+    QTest::newRow("base string") << QByteArray("POST") << s("/v1/push") << op({{s("base_rev"), s("1")}}) << 400;
+    QTest::newRow("fields empty") << QByteArray("POST") << s("/v1/push") << op({{s("fields"), QJsonObject()}}) << 400;
+    QTest::newRow("fields array") << QByteArray("POST") << s("/v1/push") << op({{s("fields"), QJsonArray()}}) << 400;
+    QTest::newRow("huge field") << QByteArray("POST") << s("/v1/push")
+                                << op({{s("fields"), QJsonObject{{s("body"), QString(2 * 1024 * 1024, QLatin1Char('x'))}}}}) << 400;
+    QTest::newRow("hlc missing") << QByteArray("POST") << s("/v1/push") << op({}, {s("hlc")}) << 400;
+    QTest::newRow("too many ops") << QByteArray("POST") << s("/v1/push")
+                                  << QJsonDocument(QJsonObject{{s("ops"), QJsonArray::fromVariantList(QVariantList(501, 1))}}).toJson() << 413;
+    QTest::newRow("since text") << QByteArray("GET") << s("/v1/changes?since=abc") << QByteArray() << 400;
+    QTest::newRow("since negative") << QByteArray("GET") << s("/v1/changes?since=-4") << QByteArray() << 400;
+    QTest::newRow("limit zero") << QByteArray("GET") << s("/v1/changes?limit=0") << QByteArray() << 400;
+    QTest::newRow("limit huge") << QByteArray("GET") << s("/v1/changes?limit=99999999999") << QByteArray() << 400;
+    QTest::newRow("unknown route") << QByteArray("GET") << s("/v1/nothing") << QByteArray() << 404;
+    QTest::newRow("path trick") << QByteArray("GET") << s("/v1/../../etc/passwd") << QByteArray() << 404;
+    QTest::newRow("register no password") << QByteArray("POST") << s("/v1/accounts") << QByteArray("{\"name\": \"x\"}") << 400;
+    QTest::newRow("register short password") << QByteArray("POST") << s("/v1/accounts")
+                                             << QByteArray("{\"name\": \"zed\", \"password\": \"short\"}") << 400;
+    QTest::newRow("register bad name") << QByteArray("POST") << s("/v1/accounts")
+                                       << QByteArray("{\"name\": \"a b/c\", \"password\": \"long enough\"}") << 400;
+    QTest::newRow("register taken") << QByteArray("POST") << s("/v1/accounts")
+                                    << QByteArray("{\"name\": \"anna\", \"password\": \"long enough\"}") << 409;
+    QTest::newRow("login types") << QByteArray("POST") << s("/v1/sessions") << QByteArray("{\"name\": 1, \"password\": []}") << 400;
+}
+
+void TestServerHttp::badRequestsGetClearErrorsAndChangeNothing()
+{
+    QFETCH(QByteArray, verb);
+    QFETCH(QString, path);
+    QFETCH(QByteArray, body);
+    QFETCH(int, status);
+    const QString token = signUp(s("anna"));
+    pushOne(token, makeOp(uuid(), {{s("title"), s("Keep me")}}));
+    const QJsonObject before = request("GET", s("/v1/changes?since=0"), {}, token).json;
+
+    const Reply reply = request(verb, path, body, token);
+    QCOMPARE(reply.status, status);
+    if (status != 404) {
+        QCOMPARE(reply.contentType, QByteArray("application/problem+json"));
+        QVERIFY2(!reply.json.value(s("detail")).toString().isEmpty(), QJsonDocument(reply.json).toJson().constData());
+        QCOMPARE(reply.json.value(s("status")).toInt(), status);
+    }
+    // Still serving, nothing changed.
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json, before);
+    QCOMPARE(m_server->state(), QProcess::Running);
+}
+
+void TestServerHttp::incompatibleClientIsToldSo()
+{
+    const QString token = signUp(s("anna"));
+    const Reply reply = request("GET", s("/v1/changes"), {}, token, {{"Tidemark-Protocol", "7"}});
+    QCOMPARE(reply.status, 400);
+    QVERIFY(reply.json.value(s("detail")).toString().contains(s("Update the app")));
+    QCOMPARE(request("GET", s("/v1/changes"), {}, token, {{"Tidemark-Protocol", "1"}}).status, 200);
+}
+
+void TestServerHttp::closedRegistrationRefuses()
+{
+    QVERIFY(startServer({s("--registration"), s("closed")}));
+    const Reply reply = request("POST", s("/v1/accounts"), QByteArray("{\"name\": \"x\", \"password\": \"long enough\"}"));
+    QCOMPARE(reply.status, 403);
+    QVERIFY(reply.json.value(s("detail")).toString().contains(s("administrator")));
+}
+
+QTEST_GUILESS_MAIN(TestServerHttp)
+#include "tst_serverhttp.moc"
