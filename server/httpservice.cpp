@@ -10,7 +10,10 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QHttpServerWebSocketUpgradeResponse>
 #include <QTcpServer>
+#include <QUrlQuery>
+#include <QWebSocket>
 
 namespace tidemark::server {
 
@@ -57,9 +60,56 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     , m_http(std::make_unique<QHttpServer>())
 {
     addRoutes();
+    // Live notifications: GET /v1/live?token=TOKEN upgraded to a WebSocket. The server sends
+    // {"rev": N} whenever the account's revision moves, after the change is durable.
+    m_http->addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
+        if (request.url().path() != QLatin1String("/v1/live"))
+            return QHttpServerWebSocketUpgradeResponse::passToNext();
+        if (!m_sync->accounts().authenticate(request.query().queryItemValue(s("token"))))
+            return QHttpServerWebSocketUpgradeResponse::deny(401, "Sign in again: unknown or revoked token.");
+        return QHttpServerWebSocketUpgradeResponse::accept();
+    });
+    connect(m_http.get(), &QHttpServer::newWebSocketConnection, this, &HttpService::acceptLiveConnections);
+    connect(m_sync, &SyncService::revisionMoved, this, &HttpService::announce);
 }
 
-HttpService::~HttpService() = default;
+HttpService::~HttpService()
+{
+    for (const Listener &listener : std::as_const(m_live))
+        delete listener.socket;
+}
+
+void HttpService::acceptLiveConnections()
+{
+    while (m_http->hasPendingWebSocketConnections()) {
+        std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
+        if (!socket)
+            continue;
+        const auto account = m_sync->accounts().authenticate(QUrlQuery(socket->requestUrl()).queryItemValue(s("token")));
+        if (!account) {
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, s("unknown or revoked token"));
+            continue;
+        }
+        QWebSocket *raw = socket.release();
+        m_live.append({*account, raw});
+        connect(raw, &QWebSocket::disconnected, this, [this, raw] {
+            m_live.removeIf([raw](const Listener &listener) { return listener.socket == raw; });
+            raw->deleteLater();
+        });
+        // Tell the device where the account stands, so it can catch up right away.
+        raw->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), m_sync->revision(*account)}})
+                                                   .toJson(QJsonDocument::Compact)));
+    }
+}
+
+void HttpService::announce(const QString &account, qint64 rev)
+{
+    const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), rev}}).toJson(QJsonDocument::Compact));
+    for (const Listener &listener : std::as_const(m_live)) {
+        if (listener.account == account)
+            listener.socket->sendTextMessage(message);
+    }
+}
 
 std::expected<quint16, QString> HttpService::listen(const QHostAddress &address, quint16 port)
 {

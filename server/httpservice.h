@@ -5,10 +5,13 @@
 #include <QString>
 
 #include <expected>
+#include <QList>
+
 #include <memory>
 
 class QHttpServer;
 class QTcpServer;
+class QWebSocket;
 
 namespace tidemark::server {
 
@@ -36,13 +39,24 @@ public:
 
     [[nodiscard]] quint16 port() const;
 
+    /// Devices listening on /v1/live right now.
+    [[nodiscard]] int liveConnections() const { return int(m_live.size()); }
+
 private:
     void addRoutes();
+    void acceptLiveConnections();
+    void announce(const QString &account, qint64 rev);
 
     SyncService *m_sync;
     Options m_options;
     std::unique_ptr<QHttpServer> m_http;
     QTcpServer *m_tcp = nullptr;
+    struct Listener
+    {
+        QString account;
+        QWebSocket *socket;
+    };
+    QList<Listener> m_live;
 };
 
 } // namespace tidemark::server

@@ -10,6 +10,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
+#include <QWebSocket>
 
 namespace {
 QString s(const char *text) { return QString::fromUtf8(text); }
@@ -30,6 +31,7 @@ private Q_SLOTS:
     void badRequestsGetClearErrorsAndChangeNothing();
     void incompatibleClientIsToldSo();
     void closedRegistrationRefuses();
+    void liveNotificationsReachOnlyTheAccountsDevices();
 
 private:
     struct Reply
@@ -271,6 +273,40 @@ void TestServerHttp::closedRegistrationRefuses()
     const Reply reply = request("POST", s("/v1/accounts"), QByteArray("{\"name\": \"x\", \"password\": \"long enough\"}"));
     QCOMPARE(reply.status, 403);
     QVERIFY(reply.json.value(s("detail")).toString().contains(s("administrator")));
+}
+
+void TestServerHttp::liveNotificationsReachOnlyTheAccountsDevices()
+{
+    const QString anna = signUp(s("anna"));
+    const QString ben = signUp(s("ben"));
+    const auto connectLive = [this](const QString &token) {
+        auto socket = std::make_unique<QWebSocket>();
+        QUrl url(s("ws://127.0.0.1/v1/live"));
+        url.setPort(m_port);
+        url.setQuery(s("token=") + token);
+        socket->open(url);
+        return socket;
+    };
+    auto annas = connectLive(anna);
+    auto bens = connectLive(ben);
+    QSignalSpy annaMessages(annas.get(), &QWebSocket::textMessageReceived);
+    QSignalSpy benMessages(bens.get(), &QWebSocket::textMessageReceived);
+    QTRY_COMPARE_WITH_TIMEOUT(annaMessages.size(), 1, 5000); // where the account stands on connecting
+    QTRY_COMPARE_WITH_TIMEOUT(benMessages.size(), 1, 5000);
+
+    QElapsedTimer timer;
+    timer.start();
+    pushOne(anna, makeOp(uuid(), {{s("title"), s("Live")}}));
+    QTRY_COMPARE_WITH_TIMEOUT(annaMessages.size(), 2, 5000);
+    QVERIFY2(timer.elapsed() < 1000, qPrintable(QString::number(timer.elapsed())));
+    QCOMPARE(QJsonDocument::fromJson(annaMessages.last().first().toString().toUtf8()).object().value(s("rev")).toInt(), 1);
+    QTest::qWait(200);
+    QCOMPARE(benMessages.size(), 1); // nothing about Anna's account
+
+    // A bad token is refused at the handshake.
+    auto stranger = connectLive(s("forged"));
+    QSignalSpy closed(stranger.get(), &QWebSocket::disconnected);
+    QVERIFY(closed.wait(5000));
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
