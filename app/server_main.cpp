@@ -1,5 +1,6 @@
 // tidemark-server: the sync server.
 #include "server/httpservice.h"
+#include "server/stopsignals.h"
 #include "server/syncservice.h"
 
 #include <tidemark/version.h>
@@ -40,6 +41,9 @@ int main(int argc, char *argv[])
         QStringLiteral("Whether anyone may register: open or closed (default open; env TIDEMARK_REGISTRATION)."),
         QStringLiteral("open|closed"), qEnvironmentVariable("TIDEMARK_REGISTRATION", QStringLiteral("open")));
     parser.addOptions({listen, port, database, registration});
+    parser.addPositionalArgument(QStringLiteral("user add NAME"),
+                                 QStringLiteral("Create an account (password on standard input) and exit; for "
+                                                "servers with --registration closed."));
     parser.process(app);
 
     QTextStream err(stderr);
@@ -72,6 +76,23 @@ int main(int argc, char *argv[])
         err << "tidemark-server: " << sync.error() << '\n';
         return 1;
     }
+    const QStringList command = parser.positionalArguments();
+    if (!command.isEmpty()) {
+        if (command.size() != 3 || command.at(0) != QLatin1String("user") || command.at(1) != QLatin1String("add")) {
+            err << "tidemark-server: unknown command '" << command.join(QLatin1Char(' ')) << "' (see --help)\n";
+            return 2;
+        }
+        QTextStream in(stdin);
+        const QString password = in.readLine();
+        auto account = (*sync)->accounts().registerAccount(command.at(2), password);
+        if (!account) {
+            err << "tidemark-server: " << account.error().message << '\n';
+            return 1;
+        }
+        QTextStream(stdout) << "created account " << command.at(2) << " (" << *account << ")\n";
+        return 0;
+    }
+
     tidemark::server::HttpService::Options options;
     options.registrationOpen = reg == QLatin1String("open");
     tidemark::server::HttpService service(sync->get(), options);
@@ -80,6 +101,11 @@ int main(int argc, char *argv[])
         err << "tidemark-server: " << bound.error() << '\n';
         return 1;
     }
+    tidemark::server::StopSignals stop;
+    QObject::connect(&stop, &tidemark::server::StopSignals::stopRequested, &app, [](int) {
+        QTextStream(stderr) << "tidemark-server: stopping\n";
+        QCoreApplication::quit(); // after the request being handled; its transaction is committed
+    });
     // One line on stdout, so that scripts and tests that ask for port 0 learn the port.
     QTextStream(stdout) << "listening on " << address.toString() << ':' << *bound << Qt::endl;
     return QCoreApplication::exec();

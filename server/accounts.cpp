@@ -115,7 +115,7 @@ std::expected<Accounts::Session, Accounts::Error> Accounts::logIn(const QString 
     insert.prepare(s("INSERT INTO tokens (hash, account_id, device, created_at) VALUES (?, ?, ?, ?)"));
     insert.addBindValue(tokenHash(token));
     insert.addBindValue(account);
-    insert.addBindValue(device.left(200));
+    insert.addBindValue(device.trimmed().isEmpty() ? s("unnamed device") : device.trimmed().left(200));
     insert.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!insert.exec())
         return std::unexpected(internal(insert));

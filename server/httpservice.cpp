@@ -10,6 +10,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLoggingCategory>
 #include <QHttpServerWebSocketUpgradeResponse>
 #include <QTcpServer>
 #include <QUrlQuery>
@@ -18,6 +19,8 @@
 namespace tidemark::server {
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcHttp, "tidemark.server.http", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 using Status = QHttpServerResponse::StatusCode;
@@ -177,6 +180,10 @@ void HttpService::addRoutes()
         if (!name.isString() || !password.isString())
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'name' and 'password' as strings."));
         auto account = m_sync->accounts().registerAccount(name.toString(), password.toString());
+        if (!account && account.error().failure == Accounts::Failure::Internal) {
+            qCWarning(lcHttp) << "registration failed:" << account.error().message;
+            return problem(Status::InternalServerError, s("Cannot register"), s("The server could not store the account; try again later."));
+        }
         if (!account) {
             const auto failure = account.error().failure;
             return problem(failure == Accounts::Failure::Exists ? Status::Conflict
@@ -197,9 +204,12 @@ void HttpService::addRoutes()
         if (!name.isString() || !password.isString() || !(device.isString() || device.isUndefined()))
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'name', 'password' and 'device' as strings."));
         auto session = m_sync->accounts().logIn(name.toString(), password.toString(), device.toString());
+        if (!session && session.error().failure == Accounts::Failure::Internal) {
+            qCWarning(lcHttp) << "sign-in failed:" << session.error().message;
+            return problem(Status::InternalServerError, s("Cannot sign in"), s("The server could not start a session; try again later."));
+        }
         if (!session)
-            return problem(session.error().failure == Accounts::Failure::Internal ? Status::InternalServerError : Status::Unauthorized,
-                           s("Cannot sign in"), session.error().message);
+            return problem(Status::Unauthorized, s("Cannot sign in"), session.error().message);
         return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
     });
 

@@ -353,6 +353,11 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         if (!change.exec())
             return failed(change);
 
+        // QtSql binds a null QString as NULL; a field the server never had has no HLC yet.
+        const auto currentHlcOf = [&c](const QString &field) {
+            const QString hlc = c.states.value(field).hlc;
+            return hlc.isNull() ? QStringLiteral("") : hlc;
+        };
         for (const auto &decision : verdict.decisions) {
             const QString id = newUuid();
             const bool open = decision.verdict.outcome == sync::FieldVerdict::Outcome::Conflict;
@@ -363,7 +368,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
                                                       open ? s("open") : s("settled"), outcomeName(decision.verdict.outcome),
                                                       valueText(decision.incoming), valueText(decision.current),
                                                       decision.base ? QVariant(valueText(*decision.base)) : QVariant(QMetaType(QMetaType::QString)),
-                                                      op.device, c.states.value(decision.field).hlc, op.opId, rev, now})
+                                                      op.device, currentHlcOf(decision.field), op.opId, rev, now})
                 record.addBindValue(value);
             if (!record.exec())
                 return failed(record);

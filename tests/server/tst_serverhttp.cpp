@@ -32,6 +32,9 @@ private Q_SLOTS:
     void incompatibleClientIsToldSo();
     void closedRegistrationRefuses();
     void liveNotificationsReachOnlyTheAccountsDevices();
+    void killedMidBatchAppliesEveryOperationOnce();
+    void stopsCleanlyOnSigterm();
+    void administratorAddsUsersWhenRegistrationIsClosed();
 
 private:
     struct Reply
@@ -307,6 +310,67 @@ void TestServerHttp::liveNotificationsReachOnlyTheAccountsDevices()
     auto stranger = connectLive(s("forged"));
     QSignalSpy closed(stranger.get(), &QWebSocket::disconnected);
     QVERIFY(closed.wait(5000));
+}
+
+void TestServerHttp::killedMidBatchAppliesEveryOperationOnce()
+{
+    const QString token = signUp(s("anna"));
+    QJsonArray ops;
+    for (int i = 0; i < 400; ++i)
+        ops.append(makeOp(uuid(), {{s("title"), s("n%1").arg(i)}, {s("body"), QString(2000, QLatin1Char('x'))}}));
+    const QByteArray batch = QJsonDocument(QJsonObject{{s("ops"), ops}}).toJson();
+
+    // Send the batch and kill the server while it works through it.
+    QUrl url(s("http://127.0.0.1/v1/push"));
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    std::unique_ptr<QNetworkReply> reply(m_network.post(req, batch));
+    QTest::qWait(150);
+    m_server->kill(); // SIGKILL
+    m_server->waitForFinished();
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    if (!reply->isFinished())
+        QVERIFY(finished.wait(10000));
+
+    QVERIFY(startServer());
+    const int before = request("GET", s("/v1/changes?since=0&limit=5000"), {}, token).json.value(s("changes")).toArray().size();
+    QVERIFY2(before < 400, "the kill came too late to interrupt the batch");
+    // The device replays the whole batch: what was applied is answered from its record.
+    const Reply replay = request("POST", s("/v1/push"), batch, token);
+    QCOMPARE(replay.status, 200);
+    QCOMPARE(replay.json.value(s("results")).toArray().size(), 400);
+    const QJsonObject page = request("GET", s("/v1/changes?since=0&limit=5000"), {}, token).json;
+    QCOMPARE(page.value(s("changes")).toArray().size(), 400);
+    QCOMPARE(page.value(s("cursor")).toInt(), 400); // one revision per operation: none applied twice
+}
+
+void TestServerHttp::stopsCleanlyOnSigterm()
+{
+    const QString token = signUp(s("anna"));
+    pushOne(token, makeOp(uuid(), {{s("title"), s("Before stopping")}}));
+    m_server->terminate(); // SIGTERM
+    QVERIFY(m_server->waitForFinished(10000));
+    QCOMPARE(m_server->exitStatus(), QProcess::NormalExit);
+    QCOMPARE(m_server->exitCode(), 0);
+    QVERIFY(startServer());
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json.value(s("changes")).toArray().size(), 1);
+}
+
+void TestServerHttp::administratorAddsUsersWhenRegistrationIsClosed()
+{
+    QProcess admin;
+    admin.start(s(TIDEMARK_SERVER_PATH), {s("--database"), m_dir->filePath(s("server.db")), s("user"), s("add"), s("carla")});
+    admin.write("a long password\n");
+    admin.closeWriteChannel();
+    QVERIFY(admin.waitForFinished(20000));
+    QCOMPARE(admin.exitCode(), 0);
+    QVERIFY(admin.readAllStandardOutput().contains("created account carla"));
+    QVERIFY(startServer({s("--registration"), s("closed")}));
+    const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("carla")}, {s("password"), s("a long password")}}).toJson();
+    const Reply session = request("POST", s("/v1/sessions"), login);
+    QVERIFY2(session.status == 201, QJsonDocument(session.json).toJson().constData());
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)

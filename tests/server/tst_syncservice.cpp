@@ -40,6 +40,7 @@ private Q_SLOTS:
     void pullPagesThroughEveryChangeOnce();
     void accountsNeverSeeEachOther();
     void kindMismatchIsRejected();
+    void deleteMeetsEditOfAMinimalEntity();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -196,6 +197,18 @@ void TestSyncService::kindMismatchIsRejected()
     QCOMPARE(result.first().status, OpResult::Status::Rejected);
     QVERIFY(result.first().reason.contains(s("is a note")));
     QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("A note"));
+}
+
+void TestSyncService::deleteMeetsEditOfAMinimalEntity()
+{
+    // Created with a title only: the server has never seen a 'deleted' field for it.
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Minimal")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Edited")}}, 1, hlc(2000, "laptop"))});
+    const auto result = m_service->push(m_account, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(3000, "desktop"), "desktop")});
+    QCOMPARE(result.first().status, OpResult::Status::Merged);
+    QVERIFY(!m_service->entity(m_account, id)->value(s("deleted")).toBool());
+    QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("edit-beats-delete"));
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
