@@ -1,5 +1,6 @@
 #include "httpservice.h"
 
+#include "loginthrottle.h"
 #include "syncservice.h"
 
 #include <tidemark/version.h>
@@ -61,6 +62,7 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     , m_sync(sync)
     , m_options(options)
     , m_http(std::make_unique<QHttpServer>())
+    , m_throttle(std::make_unique<LoginThrottle>())
 {
     addRoutes();
     // Live notifications: GET /v1/live?token=TOKEN upgraded to a WebSocket. The server sends
@@ -203,7 +205,20 @@ void HttpService::addRoutes()
         const QJsonValue device = body->value(s("device"));
         if (!name.isString() || !password.isString() || !(device.isString() || device.isUndefined()))
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'name', 'password' and 'device' as strings."));
+        const QString address = request.remoteAddress().toString();
+        if (const int wait = m_throttle->retryAfter(name.toString(), address); wait > 0) {
+            QHttpServerResponse refused = problem(Status::TooManyRequests, s("Too many attempts"),
+                                                  s("Too many wrong passwords; try again in %1 seconds.").arg(wait));
+            QHttpHeaders headers = refused.headers();
+            headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, QByteArray::number(wait));
+            refused.setHeaders(std::move(headers));
+            return refused;
+        }
         auto session = m_sync->accounts().logIn(name.toString(), password.toString(), device.toString());
+        if (!session && session.error().failure == Accounts::Failure::WrongPassword)
+            m_throttle->failed(name.toString(), address);
+        else if (session)
+            m_throttle->succeeded(name.toString());
         if (!session && session.error().failure == Accounts::Failure::Internal) {
             qCWarning(lcHttp) << "sign-in failed:" << session.error().message;
             return problem(Status::InternalServerError, s("Cannot sign in"), s("The server could not start a session; try again later."));
@@ -211,6 +226,28 @@ void HttpService::addRoutes()
         if (!session)
             return problem(Status::Unauthorized, s("Cannot sign in"), session.error().message);
         return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
+    });
+
+    m_http->route(s("/v1/password"), Method::Put, [this, maxBody, authenticated](const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::move(body.error());
+        const QJsonValue old = body->value(s("old_password"));
+        const QJsonValue fresh = body->value(s("new_password"));
+        if (!old.isString() || !fresh.isString())
+            return problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings."));
+        auto changed = m_sync->accounts().changePassword(*account, old.toString(), fresh.toString());
+        if (!changed && changed.error().failure == Accounts::Failure::Internal) {
+            qCWarning(lcHttp) << "password change failed:" << changed.error().message;
+            return problem(Status::InternalServerError, s("Cannot change the password"), s("The server could not store it; try again later."));
+        }
+        if (!changed)
+            return problem(changed.error().failure == Accounts::Failure::WrongPassword ? Status::Forbidden : Status::BadRequest,
+                           s("Cannot change the password"), changed.error().message);
+        return QHttpServerResponse(Status::NoContent); // every device, this one too, signs in again
     });
 
     m_http->route(s("/v1/sessions/current"), Method::Delete, [this, authenticated](const QHttpServerRequest &request) {

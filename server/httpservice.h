@@ -16,6 +16,7 @@ class QWebSocket;
 namespace tidemark::server {
 
 class SyncService;
+class LoginThrottle;
 
 /// The HTTP face of tidemark-server (see docs/protocol.md). It owns the QHttpServer and its
 /// listening socket and maps routes to the SyncService; everything a route decides lives there,
@@ -50,6 +51,7 @@ private:
     SyncService *m_sync;
     Options m_options;
     std::unique_ptr<QHttpServer> m_http;
+    std::unique_ptr<LoginThrottle> m_throttle;
     QTcpServer *m_tcp = nullptr;
     struct Listener
     {

@@ -35,6 +35,8 @@ private Q_SLOTS:
     void killedMidBatchAppliesEveryOperationOnce();
     void stopsCleanlyOnSigterm();
     void administratorAddsUsersWhenRegistrationIsClosed();
+    void passwordGuessingIsSlowedDown();
+    void changingThePasswordSignsEveryDeviceOut();
 
 private:
     struct Reply
@@ -371,6 +373,39 @@ void TestServerHttp::administratorAddsUsersWhenRegistrationIsClosed()
     const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("carla")}, {s("password"), s("a long password")}}).toJson();
     const Reply session = request("POST", s("/v1/sessions"), login);
     QVERIFY2(session.status == 201, QJsonDocument(session.json).toJson().constData());
+}
+
+void TestServerHttp::passwordGuessingIsSlowedDown()
+{
+    signUp(s("anna"));
+    const QByteArray wrong = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("guess guess")}}).toJson();
+    for (int i = 0; i < 5; ++i)
+        QCOMPARE(request("POST", s("/v1/sessions"), wrong).status, 401);
+    QUrl url(s("http://127.0.0.1/v1/sessions"));
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    std::unique_ptr<QNetworkReply> reply(m_network.post(req, wrong));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(20000));
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 429);
+    const int retryAfter = reply->rawHeader("Retry-After").toInt();
+    QVERIFY(retryAfter > 0 && retryAfter <= 60);
+    // Even the right password waits now.
+    const QByteArray right = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("correct horse")}}).toJson();
+    QCOMPARE(request("POST", s("/v1/sessions"), right).status, 429);
+}
+
+void TestServerHttp::changingThePasswordSignsEveryDeviceOut()
+{
+    const QString token = signUp(s("anna"));
+    const QByteArray wrongOld = QJsonDocument(QJsonObject{{s("old_password"), s("not it at all")}, {s("new_password"), s("battery staple")}}).toJson();
+    QCOMPARE(request("PUT", s("/v1/password"), wrongOld, token).status, 403);
+    const QByteArray change = QJsonDocument(QJsonObject{{s("old_password"), s("correct horse")}, {s("new_password"), s("battery staple")}}).toJson();
+    QCOMPARE(request("PUT", s("/v1/password"), change, token).status, 204);
+    QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 401);
+    const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("battery staple")}}).toJson();
+    QCOMPARE(request("POST", s("/v1/sessions"), login).status, 201);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
