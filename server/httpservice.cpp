@@ -1,6 +1,7 @@
 #include "httpservice.h"
 
 #include "loginthrottle.h"
+#include "metrics.h"
 #include "syncservice.h"
 
 #include <tidemark/version.h>
@@ -8,6 +9,8 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QElapsedTimer>
+#include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -63,8 +66,27 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     , m_options(options)
     , m_http(std::make_unique<QHttpServer>())
     , m_throttle(std::make_unique<LoginThrottle>())
+    , m_metrics(std::make_unique<Metrics>())
 {
     addRoutes();
+    m_http->setMissingHandler(this, [](const QHttpServerRequest &request, QHttpServerResponder &responder) {
+        const QJsonObject body{{s("type"), s("about:blank")}, {s("title"), s("Not found")}, {s("status"), 404},
+                               {s("detail"), s("There is nothing at %1 %2.").arg(QString::fromLatin1(QVariant::fromValue(request.method()).toByteArray()),
+                                                                                    request.url().path().left(200))}};
+        responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/problem+json", Status::NotFound);
+    });
+    m_http->addAfterRequestHandler(this, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
+        static const QStringList routes{s("/healthz"), s("/metrics"), s("/v1/accounts"), s("/v1/sessions"),
+                                        s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
+                                        s("/v1/conflicts")};
+        const QString path = request.url().path();
+        const QString route = routes.contains(path) ? path : s("other");
+        const int status = int(response.statusCode());
+        m_metrics->countRequest(route, status);
+        if (status == 400 || status == 413)
+            m_metrics->countRejectedInput(route);
+    });
+    connect(m_sync, &SyncService::conflictRecorded, this, [this](const QString &rule) { m_metrics->countConflict(rule); });
     // Live notifications: GET /v1/live?token=TOKEN upgraded to a WebSocket. The server sends
     // {"rev": N} whenever the account's revision moves, after the change is durable.
     m_http->addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
@@ -168,6 +190,10 @@ void HttpService::addRoutes()
     m_http->route(s("/healthz"), Method::Get, [] {
         return jsonResponse({{s("status"), s("ok")}, {s("version"), QLatin1StringView(kVersion)},
                              {s("protocol"), sync::kProtocolVersion}});
+    });
+
+    m_http->route(s("/metrics"), Method::Get, [this] {
+        return QHttpServerResponse("text/plain; version=0.0.4", m_metrics->render());
     });
 
     m_http->route(s("/v1/accounts"), Method::Post, [this, maxBody](const QHttpServerRequest &request) {
@@ -285,9 +311,14 @@ void HttpService::addRoutes()
             decoded.append(*parsed);
             ++index;
         }
+        QElapsedTimer timer;
+        timer.start();
         QJsonArray results;
-        for (const sync::OpResult &result : m_sync->push(*account, decoded))
+        for (const sync::OpResult &result : m_sync->push(*account, decoded)) {
             results.append(sync::encodeResult(result));
+            m_metrics->countOperation(sync::statusName(result.status));
+        }
+        m_metrics->observePushSeconds(double(timer.nsecsElapsed()) / 1e9);
         return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(*account)}});
     });
 

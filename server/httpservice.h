@@ -17,6 +17,7 @@ namespace tidemark::server {
 
 class SyncService;
 class LoginThrottle;
+class Metrics;
 
 /// The HTTP face of tidemark-server (see docs/protocol.md). It owns the QHttpServer and its
 /// listening socket and maps routes to the SyncService; everything a route decides lives there,
@@ -52,6 +53,7 @@ private:
     Options m_options;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<LoginThrottle> m_throttle;
+    std::unique_ptr<Metrics> m_metrics;
     QTcpServer *m_tcp = nullptr;
     struct Listener
     {

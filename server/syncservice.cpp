@@ -185,6 +185,7 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
             for (auto &[sql, statement] : m_statements)
                 statement->finish();
             exec(s("ROLLBACK"));
+            m_rulesInTransaction.clear();
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
             continue;
         }
@@ -196,6 +197,8 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
             continue;
         }
         results.append(*result);
+        for (const QString &rule : std::exchange(m_rulesInTransaction, {}))
+            Q_EMIT conflictRecorded(rule);
         if (result->status != sync::OpResult::Status::Rejected)
             Q_EMIT revisionMoved(account, revision(account));
     }
@@ -373,6 +376,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             if (!record.exec())
                 return failed(record);
             result.conflicts << id;
+            m_rulesInTransaction << decision.verdict.rule;
         }
     }
     switch (verdict.status) {

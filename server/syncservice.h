@@ -63,6 +63,8 @@ public:
 Q_SIGNALS:
     /// An account's revision moved; emitted after the change is durable.
     void revisionMoved(const QString &account, qint64 rev);
+    /// A conflict event was recorded under `rule` (for metrics); after commit.
+    void conflictRecorded(const QString &rule);
 
 private:
     explicit SyncService(QString connection);
@@ -75,6 +77,7 @@ private:
     // valid while other statements are added.
     mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unique_ptr<Accounts> m_accounts;
+    QStringList m_rulesInTransaction;
 };
 
 } // namespace tidemark::server

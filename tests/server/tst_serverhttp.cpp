@@ -37,6 +37,7 @@ private Q_SLOTS:
     void administratorAddsUsersWhenRegistrationIsClosed();
     void passwordGuessingIsSlowedDown();
     void changingThePasswordSignsEveryDeviceOut();
+    void metricsCountRequestsOperationsAndConflicts();
 
 private:
     struct Reply
@@ -406,6 +407,34 @@ void TestServerHttp::changingThePasswordSignsEveryDeviceOut()
     QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 401);
     const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("battery staple")}}).toJson();
     QCOMPARE(request("POST", s("/v1/sessions"), login).status, 201);
+}
+
+void TestServerHttp::metricsCountRequestsOperationsAndConflicts()
+{
+    const QString token = signUp(s("anna"));
+    const QString id = uuid();
+    pushOne(token, makeOp(id, {{s("title"), s("One")}}));
+    pushOne(token, makeOp(id, {{s("title"), s("Two")}}, 1));
+    QJsonObject late = makeOp(id, {{s("title"), s("Three")}}, 1);
+    late.insert(s("hlc"), s("000001800000000-000000-desktop"));
+    QCOMPARE(pushOne(token, late).value(s("status")).toString(), s("merged"));
+    request("POST", s("/v1/push"), "{broken", token);
+
+    QUrl url(s("http://127.0.0.1/metrics"));
+    url.setPort(m_port);
+    std::unique_ptr<QNetworkReply> reply(m_network.get(QNetworkRequest(url)));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    const QByteArray text = reply->readAll();
+    QVERIFY2(text.contains("tidemark_operations_total{status=\"applied\"} 2"), text.constData());
+    QVERIFY(text.contains("tidemark_operations_total{status=\"merged\"} 1"));
+    QVERIFY(text.contains("tidemark_conflicts_total{rule=\"scalar-later-wins\"} 1"));
+    QVERIFY(text.contains("tidemark_rejected_inputs_total{route=\"/v1/push\"} 1"));
+    QVERIFY(text.contains("tidemark_http_requests_total{route=\"/v1/push\",status=\"200\"} 3"));
+    QVERIFY(text.contains("tidemark_push_seconds_count 3"));
+    const Reply missing = request("GET", s("/nowhere"));
+    QCOMPARE(missing.status, 404);
+    QCOMPARE(missing.contentType, QByteArray("application/problem+json"));
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
