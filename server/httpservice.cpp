@@ -4,6 +4,8 @@
 #include "metrics.h"
 #include "syncservice.h"
 
+#include "sync/compression.h"
+
 #include <tidemark/version.h>
 
 #include <QHttpServer>
@@ -42,14 +44,25 @@ QHttpServerResponse problem(Status status, const QString &title, const QString &
     return QHttpServerResponse("application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
 
-// The JSON object a request carries, or the problem with it.
+// The JSON object a request carries (zstd- or gzip-compressed, or plain), or the problem with it.
 std::expected<QJsonObject, QHttpServerResponse> jsonBody(const QHttpServerRequest &request, qsizetype maxBytes)
 {
+    namespace C = sync::Compression;
+    const auto encoding = C::fromContentEncoding(request.value("content-encoding"));
+    if (!encoding)
+        return std::unexpected(problem(Status::UnsupportedMediaType, s("Unknown compression"),
+                                       s("Send the body plain, or compressed with zstd or gzip.")));
     if (request.body().size() > maxBytes)
         return std::unexpected(problem(Status::PayloadTooLarge, s("Request too large"),
                                        s("The request body is larger than %1 bytes.").arg(maxBytes)));
+    const auto body = C::decompress(request.body(), *encoding, maxBytes);
+    if (!body) {
+        const bool tooLarge = body.error().contains(s("expands"));
+        return std::unexpected(problem(tooLarge ? Status::PayloadTooLarge : Status::BadRequest,
+                                       tooLarge ? s("Request too large") : s("Corrupt body"), body.error() + QLatin1Char('.')));
+    }
     QJsonParseError error{};
-    const QJsonDocument doc = QJsonDocument::fromJson(request.body(), &error);
+    const QJsonDocument doc = QJsonDocument::fromJson(*body, &error);
     if (error.error != QJsonParseError::NoError)
         return std::unexpected(problem(Status::BadRequest, s("Malformed JSON"),
                                        s("The body is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset)));
@@ -83,8 +96,23 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
         const QString route = routes.contains(path) ? path : s("other");
         const int status = int(response.statusCode());
         m_metrics->countRequest(route, status);
-        if (status == 400 || status == 413)
+        if (status == 400 || status == 413 || status == 415)
             m_metrics->countRejectedInput(route);
+        // Compress what is worth it, in the best encoding the client accepts.
+        namespace C = sync::Compression;
+        const C::Encoding encoding = C::preferred(request.value("accept-encoding"));
+        if (encoding != C::Encoding::Identity && response.data().size() > 1024
+            && !response.headers().contains(QHttpHeaders::WellKnownHeader::ContentEncoding)) {
+            const QByteArray packed = C::compress(response.data(), encoding);
+            if (!packed.isEmpty()) {
+                QHttpHeaders headers = response.headers();
+                QHttpServerResponse compressed(response.mimeType(), packed, response.statusCode());
+                headers.append(QHttpHeaders::WellKnownHeader::ContentEncoding, C::headerValue(encoding));
+                headers.append(QHttpHeaders::WellKnownHeader::Vary, "Accept-Encoding");
+                compressed.setHeaders(std::move(headers));
+                response = std::move(compressed);
+            }
+        }
     });
     connect(m_sync, &SyncService::conflictRecorded, this, [this](const QString &rule) { m_metrics->countConflict(rule); });
     // Live notifications: GET /v1/live?token=TOKEN upgraded to a WebSocket. The server sends

@@ -1,4 +1,6 @@
 // tidemark-server as a client sees it: a real process on a free port, driven over HTTP.
+#include "sync/compression.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -38,6 +40,7 @@ private Q_SLOTS:
     void passwordGuessingIsSlowedDown();
     void changingThePasswordSignsEveryDeviceOut();
     void metricsCountRequestsOperationsAndConflicts();
+    void bodiesTravelCompressed();
 
 private:
     struct Reply
@@ -435,6 +438,52 @@ void TestServerHttp::metricsCountRequestsOperationsAndConflicts()
     const Reply missing = request("GET", s("/nowhere"));
     QCOMPARE(missing.status, 404);
     QCOMPARE(missing.contentType, QByteArray("application/problem+json"));
+}
+
+void TestServerHttp::bodiesTravelCompressed()
+{
+    namespace C = tidemark::sync::Compression;
+    const QString token = signUp(s("anna"));
+    QJsonArray ops;
+    for (int i = 0; i < 20; ++i)
+        ops.append(makeOp(uuid(), {{s("title"), s("Compressed %1").arg(i)}, {s("body"), QString(500, QLatin1Char('z'))}}));
+    const QByteArray batch = QJsonDocument(QJsonObject{{s("ops"), ops}}).toJson();
+
+    for (const auto encoding : {C::Encoding::Zstd, C::Encoding::Gzip}) {
+        QJsonArray again;
+        for (const QJsonValue &op : ops) {
+            QJsonObject fresh = op.toObject();
+            fresh.insert(s("op_id"), uuid());
+            fresh.insert(s("entity"), uuid());
+            again.append(fresh);
+        }
+        const QByteArray body = C::compress(QJsonDocument(QJsonObject{{s("ops"), again}}).toJson(), encoding);
+        QVERIFY(body.size() < batch.size() / 3);
+        const Reply pushed = request("POST", s("/v1/push"), body, token, {{"Content-Encoding", C::headerValue(encoding)}});
+        QCOMPARE(pushed.status, 200);
+        QCOMPARE(pushed.json.value(s("results")).toArray().size(), 20);
+    }
+
+    // The answer comes compressed in the encoding asked for.
+    QUrl url(s("http://127.0.0.1/v1/changes?since=0"));
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    req.setRawHeader("Accept-Encoding", "gzip;q=0.5, zstd");
+    std::unique_ptr<QNetworkReply> reply(m_network.get(req));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->rawHeader("Content-Encoding"), QByteArray("zstd"));
+    const auto plain = C::decompress(reply->readAll(), C::Encoding::Zstd, 64 * 1024 * 1024);
+    QVERIFY(plain);
+    QCOMPARE(QJsonDocument::fromJson(*plain).object().value(s("changes")).toArray().size(), 40);
+
+    // A bomb, a corrupt body and an unknown encoding are refused, and change nothing.
+    const QByteArray bomb = C::compress(QByteArray(64 * 1024 * 1024, ' '), C::Encoding::Zstd);
+    QCOMPARE(request("POST", s("/v1/push"), bomb, token, {{"Content-Encoding", "zstd"}}).status, 413);
+    QCOMPARE(request("POST", s("/v1/push"), QByteArray("not zstd at all"), token, {{"Content-Encoding", "zstd"}}).status, 400);
+    QCOMPARE(request("POST", s("/v1/push"), batch, token, {{"Content-Encoding", "br"}}).status, 415);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json.value(s("cursor")).toInt(), 40);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
