@@ -41,6 +41,7 @@ private Q_SLOTS:
     void changingThePasswordSignsEveryDeviceOut();
     void metricsCountRequestsOperationsAndConflicts();
     void bodiesTravelCompressed();
+    void hundredsOfHostileRequestsChangeNothing();
 
 private:
     struct Reply
@@ -484,6 +485,103 @@ void TestServerHttp::bodiesTravelCompressed()
     QCOMPARE(request("POST", s("/v1/push"), QByteArray("not zstd at all"), token, {{"Content-Encoding", "zstd"}}).status, 400);
     QCOMPARE(request("POST", s("/v1/push"), batch, token, {{"Content-Encoding", "br"}}).status, 415);
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json.value(s("cursor")).toInt(), 40);
+}
+
+void TestServerHttp::hundredsOfHostileRequestsChangeNothing()
+{
+    const QString token = signUp(s("anna"));
+    const QString other = signUp(s("ben"));
+    const QString entity = uuid();
+    pushOne(token, makeOp(entity, {{s("title"), s("Keep me")}, {s("body"), s("Intact")}}));
+    const QJsonObject before = request("GET", s("/v1/changes?since=0"), {}, token).json;
+
+    struct Case
+    {
+        QByteArray verb;
+        QString path;
+        QByteArray body;
+        QString token;
+        QList<QPair<QByteArray, QByteArray>> headers;
+    };
+    QList<Case> cases;
+    const QJsonObject valid = makeOp(uuid(), {{s("title"), s("x")}});
+    const QList<QJsonValue> badValues{QJsonValue::Null, 0, -1, 1.5, true, QJsonArray{1}, QJsonObject{{s("a"), 1}},
+                                      QString(), QString(100, QLatin1Char('a')), s("../../../etc/passwd"),
+                                      s("0193A2B4-0000-7000-8000-000000000000"), s("' OR 1=1 --"), s("\u0000")};
+    // Every member of an operation, with every wrong value.
+    for (const QString &member : {s("op_id"), s("device"), s("kind"), s("entity"), s("fields"), s("base_rev"), s("hlc")}) {
+        for (const QJsonValue &value : badValues) {
+            QJsonObject op = valid;
+            op.insert(member, value);
+            if (member == s("fields") && value.isObject())
+                continue; // any field name is allowed: newer clients send fields this server does not know
+            if (member == s("base_rev") && value.isDouble() && value.toDouble() >= 0 && value.toDouble() == double(value.toInt()))
+                continue; // a valid revision
+            if (member == s("device") || member == s("hlc")) {
+                // Strings of any content are fine here; only wrong types and sizes are not.
+                if (value.isString() && !value.toString().isEmpty() && value.toString().size() <= 64)
+                    continue;
+            }
+            cases.append({"POST", s("/v1/push"), QJsonDocument(QJsonObject{{s("ops"), QJsonArray{op}}}).toJson(), token, {}});
+        }
+        QJsonObject missing = valid;
+        missing.remove(member);
+        cases.append({"POST", s("/v1/push"), QJsonDocument(QJsonObject{{s("ops"), QJsonArray{missing}}}).toJson(), token, {}});
+    }
+    // A valid body cut at many places, and with bytes that are not UTF-8.
+    const QByteArray whole = QJsonDocument(QJsonObject{{s("ops"), QJsonArray{valid}}}).toJson(QJsonDocument::Compact);
+    for (qsizetype cut = 1; cut < whole.size(); cut += qMax<qsizetype>(1, whole.size() / 60))
+        cases.append({"POST", s("/v1/push"), whole.left(cut), token, {}});
+    for (const QByteArray &junk : {QByteArray("\xff\xfe\xfd"), QByteArray("{\"ops\": [\"\xc3\x28\"]}"), QByteArray(1, '\0'),
+                                   QByteArray("null"), QByteArray("\"ops\""), QByteArray("{\"ops\": null}"),
+                                   QByteArray("{\"ops\": {}}"), QByteArray(100000, '['), QByteArray("{}")})
+        cases.append({"POST", s("/v1/push"), junk, token, {}});
+    // Missing, malformed and forged credentials on every protected route.
+    for (const QString &path : {s("/v1/push"), s("/v1/changes"), s("/v1/conflicts"), s("/v1/sessions/current"), s("/v1/password")}) {
+        const QByteArray verb = path == s("/v1/push") ? "POST" : path == s("/v1/sessions/current") ? "DELETE"
+                              : path == s("/v1/password") ? "PUT" : "GET";
+        for (const QString &bad : {QString(), s("x"), QString(5000, QLatin1Char('t')), token + s("x"), s("Bearer")})
+            cases.append({verb, path, whole, bad, {}});
+        cases.append({verb, path, whole, {}, {{"Authorization", "Basic YW5uYTpwdw=="}}});
+        cases.append({verb, path, whole, {}, {{"Authorization", "Bearer"}}});
+    }
+    // Query strings.
+    for (const QString &query : {s("since=x"), s("since=-1"), s("since=1e9999"), s("limit=-5"), s("limit=abc"),
+                                 s("limit=0"), s("limit=5001"), s("since=9223372036854775808"), s("since=%00")})
+        cases.append({"GET", s("/v1/changes?") + query, {}, token, {}});
+    // Account and session bodies.
+    for (const QByteArray &body : {QByteArray("{}"), QByteArray("{\"name\": null}"), QByteArray("{\"name\": \"a\"}"),
+                                   QByteArray("{\"name\": [], \"password\": \"long enough\"}"),
+                                   QByteArray("{\"name\": \"\", \"password\": \"long enough\"}"),
+                                   QByteArray("{\"name\": \"x\", \"password\": 12345678}"),
+                                   QByteArray("{\"name\": \"ben\", \"password\": \"long enough\"}"), QByteArray("[")}) {
+        cases.append({"POST", s("/v1/accounts"), body, {}, {}});
+        cases.append({"POST", s("/v1/sessions"), body, {}, {}});
+        cases.append({"PUT", s("/v1/password"), body, token, {}});
+    }
+    // Unknown places and methods.
+    for (const QString &path : {s("/"), s("/v1"), s("/v1/"), s("/v2/push"), s("/%2e%2e/%2e%2e/etc/passwd"),
+                                s("/v1/changes/extra"), s("/v1/accounts/1"), s("/v1/entities/") + entity})
+        cases.append({"GET", path, {}, token, {}});
+    for (const QByteArray &verb : {QByteArray("PATCH"), QByteArray("DELETE"), QByteArray("PUT")})
+        cases.append({verb, s("/v1/push"), whole, token, {}});
+    cases.append({"POST", s("/v1/push"), whole, token, {{"Content-Encoding", "deflate"}}});
+    cases.append({"POST", s("/v1/push"), whole, token, {{"Tidemark-Protocol", "0"}}});
+    // Another account's entity: Ben's edit based on Anna's revision makes his own entity, never hers.
+    cases.append({"GET", s("/v1/changes?since=0"), {}, other, {}});
+
+    QVERIFY2(cases.size() >= 200, qPrintable(QString::number(cases.size())));
+    int index = 0;
+    for (const Case &c : std::as_const(cases)) {
+        const Reply reply = request(c.verb, c.path, c.body, c.token, c.headers);
+        const bool harmlessRead = c.token == other; // Ben reading his own (empty) account
+        QVERIFY2(harmlessRead ? reply.status == 200 : (reply.status >= 400 && reply.status < 500),
+                 qPrintable(s("case %1: %2 %3 -> %4 %5").arg(index).arg(QString::fromLatin1(c.verb), c.path).arg(reply.status).arg(QString::fromUtf8(c.body.left(300)))));
+        ++index;
+    }
+    QCOMPARE(m_server->state(), QProcess::Running);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json, before);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, other).json.value(s("changes")).toArray().size(), 0);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
