@@ -17,6 +17,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QRegularExpression>
 #include <QHttpServerWebSocketUpgradeResponse>
 #include <QTcpServer>
 #include <QUrlQuery>
@@ -92,8 +93,11 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
         static const QStringList routes{s("/healthz"), s("/metrics"), s("/v1/accounts"), s("/v1/sessions"),
                                         s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
                                         s("/v1/conflicts")};
+        static const QRegularExpression history(s("^/v1/entities/[^/]+/history$"));
         const QString path = request.url().path();
-        const QString route = routes.contains(path) ? path : s("other");
+        const QString route = routes.contains(path) ? path
+                            : history.match(path).hasMatch() ? s("/v1/entities/{id}/history")
+                                                             : s("other");
         const int status = int(response.statusCode());
         m_metrics->countRequest(route, status);
         if (status == 400 || status == 413 || status == 415)
@@ -377,6 +381,20 @@ void HttpService::addRoutes()
             conflicts.append(record);
         return jsonResponse({{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
                              {s("has_more"), page->hasMore}});
+    });
+
+    m_http->route(s("/v1/entities/<arg>/history"), Method::Get,
+                  [this, authenticated](const QString &id, const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        const QList<QJsonObject> versions = m_sync->history(*account, id.left(64));
+        if (versions.isEmpty()) // unknown, malformed and other accounts' ids look the same
+            return problem(Status::NotFound, s("Not found"), s("There is no entity %1 in this account.").arg(id.left(64)));
+        QJsonArray array;
+        for (const QJsonObject &version : versions)
+            array.append(version);
+        return jsonResponse({{s("id"), id}, {s("versions"), array}});
     });
 
     m_http->route(s("/v1/conflicts"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {

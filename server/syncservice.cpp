@@ -458,6 +458,23 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
     return page;
 }
 
+QList<QJsonObject> SyncService::history(const QString &account, const QString &id) const
+{
+    QList<QJsonObject> versions;
+    QSqlQuery &q = prepared(s("SELECT rev, fields, hlc, device, at FROM versions WHERE account_id = ? AND entity_id = ? ORDER BY rev"));
+    q.addBindValue(account);
+    q.addBindValue(id);
+    if (q.exec()) {
+        while (q.next()) {
+            versions.append({{s("rev"), q.value(0).toLongLong()}, {s("fields"), object(q.value(1).toString())},
+                             {s("hlc"), q.value(2).toString()}, {s("device"), q.value(3).toString()},
+                             {s("at"), QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), QTimeZone::UTC).toString(Qt::ISODateWithMs)}});
+        }
+    }
+    q.finish();
+    return versions;
+}
+
 QList<QJsonObject> SyncService::conflicts(const QString &account) const
 {
     QList<QJsonObject> records;

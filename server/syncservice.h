@@ -59,6 +59,8 @@ public:
     [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
     [[nodiscard]] qint64 revision(const QString &account) const;
     [[nodiscard]] QList<QJsonObject> conflicts(const QString &account) const;
+    /// Every stored version of an entity, oldest first; empty when the account has no such entity.
+    [[nodiscard]] QList<QJsonObject> history(const QString &account, const QString &id) const;
 
 Q_SIGNALS:
     /// An account's revision moved; emitted after the change is durable.

@@ -42,6 +42,7 @@ private Q_SLOTS:
     void metricsCountRequestsOperationsAndConflicts();
     void bodiesTravelCompressed();
     void hundredsOfHostileRequestsChangeNothing();
+    void historyListsEveryVersion();
 
 private:
     struct Reply
@@ -561,7 +562,8 @@ void TestServerHttp::hundredsOfHostileRequestsChangeNothing()
     }
     // Unknown places and methods.
     for (const QString &path : {s("/"), s("/v1"), s("/v1/"), s("/v2/push"), s("/%2e%2e/%2e%2e/etc/passwd"),
-                                s("/v1/changes/extra"), s("/v1/accounts/1"), s("/v1/entities/") + entity})
+                                s("/v1/changes/extra"), s("/v1/accounts/1"), s("/v1/entities/") + entity,
+                                s("/v1/entities/") + uuid() + s("/history"), s("/v1/entities/%27%3B/history")})
         cases.append({"GET", path, {}, token, {}});
     for (const QByteArray &verb : {QByteArray("PATCH"), QByteArray("DELETE"), QByteArray("PUT")})
         cases.append({verb, s("/v1/push"), whole, token, {}});
@@ -582,6 +584,25 @@ void TestServerHttp::hundredsOfHostileRequestsChangeNothing()
     QCOMPARE(m_server->state(), QProcess::Running);
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).json, before);
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, other).json.value(s("changes")).toArray().size(), 0);
+}
+
+void TestServerHttp::historyListsEveryVersion()
+{
+    const QString anna = signUp(s("anna"));
+    const QString ben = signUp(s("ben"));
+    const QString id = uuid();
+    pushOne(anna, makeOp(id, {{s("title"), s("v1")}}));
+    pushOne(anna, makeOp(id, {{s("title"), s("v2")}}, 1));
+    const Reply history = request("GET", s("/v1/entities/%1/history").arg(id), {}, anna);
+    QCOMPARE(history.status, 200);
+    const QJsonArray versions = history.json.value(s("versions")).toArray();
+    QCOMPARE(versions.size(), 2);
+    QCOMPARE(versions.at(0).toObject().value(s("fields")).toObject().value(s("title")).toString(), s("v1"));
+    QCOMPARE(versions.at(1).toObject().value(s("rev")).toInt(), 2);
+    QCOMPARE(versions.at(1).toObject().value(s("device")).toString(), s("laptop"));
+    // Another account's entity looks like one that does not exist.
+    QCOMPARE(request("GET", s("/v1/entities/%1/history").arg(id), {}, ben).status, 404);
+    QCOMPARE(request("GET", s("/v1/entities/%1/history").arg(uuid()), {}, anna).status, 404);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
