@@ -80,8 +80,11 @@ Result<void> writeFile(const QString &path, const QByteArray &data)
     return {};
 }
 
-Result<QList<Entity>> liveEntities(const Store &store, QHash<QString, QString> &collectionNames)
+// Every live collection, note and task, after making sure the export folder exists.
+Result<QList<Entity>> liveEntities(const Store &store, const QString &directory, QHash<QString, QString> &collectionNames)
 {
+    if (!QDir().mkpath(directory))
+        return std::unexpected(Error::io(s("cannot create %1").arg(directory)));
     auto collections = store.collections();
     if (!collections)
         return std::unexpected(collections.error());
@@ -199,10 +202,8 @@ Result<ParsedFile> parseMarkdown(const QString &path)
 
 Result<Summary> exportMarkdown(const Store &store, const QString &directory)
 {
-    if (!QDir().mkpath(directory))
-        return std::unexpected(Error::io(s("cannot create %1").arg(directory)));
     QHash<QString, QString> names;
-    auto entities = liveEntities(store, names);
+    auto entities = liveEntities(store, directory, names);
     if (!entities)
         return std::unexpected(entities.error());
     Summary summary;
@@ -251,10 +252,8 @@ Result<Summary> exportMarkdown(const Store &store, const QString &directory)
 
 Result<Summary> exportJson(const Store &store, const QString &directory)
 {
-    if (!QDir().mkpath(directory))
-        return std::unexpected(Error::io(s("cannot create %1").arg(directory)));
     QHash<QString, QString> names;
-    auto entities = liveEntities(store, names);
+    auto entities = liveEntities(store, directory, names);
     if (!entities)
         return std::unexpected(entities.error());
     Summary summary;
