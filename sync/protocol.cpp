@@ -1,5 +1,6 @@
 #include "protocol.h"
 
+#include <QHash>
 #include <QJsonArray>
 #include <QRegularExpression>
 
@@ -32,6 +33,71 @@ qsizetype jsonBytes(const QJsonValue &value)
         total = 8;
     }
     return total;
+}
+
+// The JSON type of each field this version knows. The values themselves (date formats, ranges
+// beyond priority, id references) are the clients' business; the server only refuses what could
+// never be a valid value, so that one broken client cannot poison other devices' stores.
+enum class Type { Text, OptionalText, Flag, Tags, Priority };
+
+std::optional<Type> fieldType(const QString &kind, const QString &field)
+{
+    static const QHash<QString, Type> collection{{s("name"), Type::Text}, {s("color"), Type::Text},
+                                                 {s("parent"), Type::OptionalText}, {s("sort_key"), Type::Text},
+                                                 {s("deleted"), Type::Flag}};
+    static const QHash<QString, Type> note{{s("collection"), Type::OptionalText}, {s("title"), Type::Text},
+                                           {s("body"), Type::Text}, {s("tags"), Type::Tags},
+                                           {s("pinned"), Type::Flag}, {s("archived"), Type::Flag},
+                                           {s("deleted"), Type::Flag}};
+    static const QHash<QString, Type> task{{s("collection"), Type::OptionalText}, {s("title"), Type::Text},
+                                           {s("notes"), Type::Text}, {s("due"), Type::OptionalText},
+                                           {s("priority"), Type::Priority}, {s("done_at"), Type::OptionalText},
+                                           {s("parent"), Type::OptionalText}, {s("sort_key"), Type::Text},
+                                           {s("recurrence"), Type::OptionalText}, {s("tags"), Type::Tags},
+                                           {s("deleted"), Type::Flag}};
+    const QHash<QString, Type> &known = kind == QLatin1String("collection") ? collection
+                                      : kind == QLatin1String("task")       ? task
+                                                                            : note;
+    const auto it = known.constFind(field);
+    if (it == known.cend())
+        return std::nullopt; // a field from a newer version: kept as it is
+    return it.value();
+}
+
+std::optional<QString> typeProblem(const QString &kind, const QString &field, const QJsonValue &value)
+{
+    const auto type = fieldType(kind, field);
+    if (!type)
+        return std::nullopt;
+    switch (*type) {
+    case Type::Text:
+        if (!value.isString())
+            return s("field '%1' must be text").arg(field);
+        break;
+    case Type::OptionalText:
+        if (!value.isString() && !value.isNull())
+            return s("field '%1' must be text or null").arg(field);
+        break;
+    case Type::Flag:
+        if (!value.isBool())
+            return s("field '%1' must be true or false").arg(field);
+        break;
+    case Type::Tags:
+        if (!value.isArray())
+            return s("field 'tags' must be a list of words");
+        for (const QJsonValue &tag : value.toArray()) {
+            if (!tag.isString())
+                return s("field 'tags' must be a list of words");
+        }
+        break;
+    case Type::Priority: {
+        const double p = value.toDouble(-1);
+        if (!value.isDouble() || p != double(int(p)) || p < 0 || p > 3)
+            return s("field 'priority' must be 0, 1, 2 or 3");
+        break;
+    }
+    }
+    return std::nullopt;
 }
 
 } // namespace
@@ -90,6 +156,8 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
             return std::unexpected(s("a field name must be 1 to %1 characters").arg(limits.maxIdLength));
         if (jsonBytes(it.value()) > limits.maxStringBytes)
             return std::unexpected(s("field '%1' is larger than %2 bytes").arg(it.key()).arg(limits.maxStringBytes));
+        if (auto problem = typeProblem(op.kind, it.key(), it.value()))
+            return std::unexpected(*problem);
     }
     return op;
 }
