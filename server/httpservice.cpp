@@ -1,5 +1,6 @@
 #include "httpservice.h"
 
+#include "guardedtcpserver.h"
 #include "loginthrottle.h"
 #include "metrics.h"
 #include "syncservice.h"
@@ -172,7 +173,7 @@ void HttpService::announce(const QString &account, qint64 rev)
 
 std::expected<quint16, QString> HttpService::listen(const QHostAddress &address, quint16 port)
 {
-    auto tcp = std::make_unique<QTcpServer>(this);
+    auto tcp = std::make_unique<GuardedTcpServer>(m_options.maxBodyBytes, this);
     if (!tcp->listen(address, port)) {
         return std::unexpected(QStringLiteral("cannot listen on %1 port %2: %3")
                                    .arg(address.toString())

@@ -10,6 +10,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QSignalSpy>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -44,6 +45,7 @@ private Q_SLOTS:
     void bodiesTravelCompressed();
     void hundredsOfHostileRequestsChangeNothing();
     void historyListsEveryVersion();
+    void oversizedRequestsAreRefusedBeforeTheyArrive();
 
 private:
     struct Reply
@@ -620,6 +622,38 @@ void TestServerHttp::historyListsEveryVersion()
     // Another account's entity looks like one that does not exist.
     QCOMPARE(request("GET", s("/v1/entities/%1/history").arg(id), {}, ben).status, 404);
     QCOMPARE(request("GET", s("/v1/entities/%1/history").arg(uuid()), {}, anna).status, 404);
+}
+
+void TestServerHttp::oversizedRequestsAreRefusedBeforeTheyArrive()
+{
+    const QString token = signUp(s("anna"));
+    // Declares 600 MB and sends only the start: the answer comes at once, without the rest.
+    QTcpSocket socket;
+    socket.connectToHost(QHostAddress::LocalHost, quint16(m_port));
+    QVERIFY(socket.waitForConnected(5000));
+    socket.write("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: Bearer " + token.toUtf8()
+                 + "\r\nContent-Type: application/json\r\nContent-Length: 600000000\r\n\r\n{\"ops\": [");
+    QElapsedTimer timer;
+    timer.start();
+    QByteArray answer;
+    while (timer.elapsed() < 5000 && !answer.contains("\r\n\r\n") && socket.waitForReadyRead(200))
+        answer += socket.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 413"), answer.constData());
+    QVERIFY(answer.contains("application/problem+json"));
+
+    // A body of unknown length (chunked) is refused before any of it is read.
+    QTcpSocket streaming;
+    streaming.connectToHost(QHostAddress::LocalHost, quint16(m_port));
+    QVERIFY(streaming.waitForConnected(5000));
+    streaming.write("POST /v1/push HTTP/1.1\r\nHost: 127.0.0.1\r\nTransfer-Encoding: chunked\r\n\r\n100000\r\n");
+    QByteArray refused;
+    timer.restart();
+    while (timer.elapsed() < 5000 && !refused.contains("\r\n\r\n") && streaming.waitForReadyRead(200))
+        refused += streaming.readAll();
+    QVERIFY2(refused.startsWith("HTTP/1.1 411"), refused.constData());
+
+    // The server is still serving.
+    QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 200);
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
