@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QDir>
 #include <QHostAddress>
+#include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
 
@@ -40,7 +41,12 @@ int main(int argc, char *argv[])
         QStringLiteral("registration"),
         QStringLiteral("Whether anyone may register: open or closed (default open; env TIDEMARK_REGISTRATION)."),
         QStringLiteral("open|closed"), qEnvironmentVariable("TIDEMARK_REGISTRATION", QStringLiteral("open")));
-    parser.addOptions({listen, port, database, registration});
+    const QCommandLineOption logLevel(
+        QStringLiteral("log-level"),
+        QStringLiteral("What to log on standard error: error, warning, info or debug (default warning; env "
+                       "TIDEMARK_LOG_LEVEL). Tokens, passwords and note contents are never logged."),
+        QStringLiteral("LEVEL"), qEnvironmentVariable("TIDEMARK_LOG_LEVEL", QStringLiteral("warning")));
+    parser.addOptions({listen, port, database, registration, logLevel});
     parser.addPositionalArgument(QStringLiteral("user add NAME"),
                                  QStringLiteral("Create an account (password on standard input) and exit; for "
                                                 "servers with --registration closed."));
@@ -58,6 +64,21 @@ int main(int argc, char *argv[])
         err << "tidemark-server: --port: not a port number: " << parser.value(port) << '\n';
         return 2;
     }
+
+    static const QStringList levels{QStringLiteral("error"), QStringLiteral("warning"), QStringLiteral("info"),
+                                    QStringLiteral("debug")};
+    const qsizetype level = levels.indexOf(parser.value(logLevel));
+    if (level < 0) {
+        err << "tidemark-server: --log-level: error, warning, info or debug, not " << parser.value(logLevel) << '\n';
+        return 2;
+    }
+    // Everything at or above the chosen level, for the server's own categories.
+    QString rules;
+    for (qsizetype i = 1; i < levels.size(); ++i) {
+        const char *type = i == 1 ? "warning" : i == 2 ? "info" : "debug";
+        rules += QStringLiteral("tidemark.*.%1=%2\n").arg(QLatin1StringView(type), i <= level ? QStringLiteral("true") : QStringLiteral("false"));
+    }
+    QLoggingCategory::setFilterRules(rules);
 
     const QString reg = parser.value(registration);
     if (reg != QLatin1String("open") && reg != QLatin1String("closed")) {

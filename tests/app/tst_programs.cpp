@@ -105,6 +105,8 @@ void TestPrograms::serverRejectsBadArguments_data()
                              << QStringLiteral("not an IP address");
     QTest::newRow("unknown option") << QStringList{QStringLiteral("--frobnicate")}
                                     << QStringLiteral("Unknown option");
+    QTest::newRow("log level") << QStringList{QStringLiteral("--log-level"), QStringLiteral("chatty")}
+                               << QStringLiteral("error, warning, info or debug");
 }
 
 void TestPrograms::serverRejectsBadArguments()
