@@ -48,7 +48,7 @@ const QStringList kSchema{
       "kind TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, "
       "incoming TEXT NOT NULL, current TEXT NOT NULL, base TEXT, incoming_device TEXT NOT NULL, "
       "current_hlc TEXT NOT NULL, op_id TEXT NOT NULL, rev BIGINT NOT NULL, at BIGINT NOT NULL, "
-      "PRIMARY KEY (account_id, id))"),
+      "settles TEXT, PRIMARY KEY (account_id, id))"),
     s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
     s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
       "PRIMARY KEY (account_id, field))"),
@@ -267,6 +267,28 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         return result;
     }
 
+    // Conflicts this operation settles must be this entity's, in this account.
+    QHash<QString, QString> resolvedFields; // conflict id -> field
+    for (const QString &conflict : op.resolves) {
+        QSqlQuery &find = prepared(s("SELECT field FROM conflicts WHERE account_id = ? AND id = ? AND entity_id = ?"));
+        find.addBindValue(account);
+        find.addBindValue(conflict);
+        find.addBindValue(op.entityId);
+        if (!find.exec())
+            return failed(find);
+        const bool found = find.next();
+        if (found)
+            resolvedFields.insert(conflict, find.value(0).toString());
+        find.finish();
+        if (!found) {
+            result.status = sync::OpResult::Status::Rejected;
+            result.reason = s("conflict %1 is not one of this entity's").arg(conflict);
+            if (auto stored = storeResult(); !stored)
+                return std::unexpected(stored.error());
+            return result;
+        }
+    }
+
     // The value of a field at the base revision: the newest stored version at or before it.
     std::optional<QJsonObject> baseSnapshot;
     bool baseLoaded = false;
@@ -308,7 +330,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     rev = current.value(0).toLongLong();
     current.finish();
 
-    const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty();
+    const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty() || !op.resolves.isEmpty();
     if (writes) {
         ++rev;
         QSqlQuery &bump = prepared(s("UPDATE accounts SET rev = ? WHERE id = ?"));
@@ -377,6 +399,28 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
                 return failed(record);
             result.conflicts << id;
             m_rulesInTransaction << decision.verdict.rule;
+        }
+
+        // Settled conflicts: marked resolved at this revision (so the next pull carries the new
+        // status), and the choice itself recorded as an event of its own, so that it can be seen
+        // and undone like any other.
+        for (auto it = resolvedFields.cbegin(); it != resolvedFields.cend(); ++it) {
+            QSqlQuery &mark = prepared(s("UPDATE conflicts SET status = 'resolved', rev = ? WHERE account_id = ? AND id = ?"));
+            mark.addBindValue(rev);
+            mark.addBindValue(account);
+            mark.addBindValue(it.key());
+            if (!mark.exec())
+                return failed(mark);
+            QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
+                                           "incoming, current, settles, incoming_device, current_hlc, op_id, rev, at) "
+                                           "VALUES (?, ?, ?, ?, ?, 'resolution', 'settled', 'resolved', ?, ?, ?, ?, '', ?, ?, ?)"));
+            for (const QVariant &value : QVariantList{account, newUuid(), op.entityId, op.kind, it.value(),
+                                                      valueText(fields.value(it.value())), valueText(c.current.value(it.value())),
+                                                      it.key(), op.device, op.opId, rev, now})
+                record.addBindValue(value);
+            if (!record.exec())
+                return failed(record);
+            result.conflicts << it.key();
         }
     }
     switch (verdict.status) {
@@ -478,13 +522,17 @@ QList<QJsonObject> SyncService::history(const QString &account, const QString &i
 QList<QJsonObject> SyncService::conflicts(const QString &account) const
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome FROM conflicts WHERE account_id = ? ORDER BY rev"));
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, settles FROM conflicts WHERE account_id = ? "
+                              "ORDER BY rev, at"));
     c.addBindValue(account);
     if (c.exec()) {
         while (c.next()) {
-            records.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
-                            {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
-                            {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()}});
+            QJsonObject record{{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
+                               {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
+                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()}};
+            if (!c.value(6).isNull())
+                record.insert(s("settles"), c.value(6).toString());
+            records.append(record);
         }
     }
     c.finish();

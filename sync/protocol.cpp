@@ -145,6 +145,16 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
     if (!base.isDouble() || base.toDouble() < 0 || base.toDouble() != double(qint64(base.toDouble())))
         return std::unexpected(s("'base_rev' must be a whole number, 0 or more"));
     op.baseRev = qint64(base.toDouble());
+    const QJsonValue resolves = json.value(s("resolves"));
+    if (!resolves.isUndefined()) {
+        if (!resolves.isArray() || resolves.toArray().size() > 50)
+            return std::unexpected(s("'resolves' must be a list of at most 50 conflict ids"));
+        for (const QJsonValue &id : resolves.toArray()) {
+            if (!id.isString() || !isUuid(id.toString()))
+                return std::unexpected(s("'resolves' must hold conflict ids"));
+            op.resolves << id.toString();
+        }
+    }
     const QJsonValue fields = json.value(s("fields"));
     if (!fields.isObject())
         return std::unexpected(s("'fields' must be an object"));
@@ -164,8 +174,11 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
 
 QJsonObject encodeOperation(const Operation &op)
 {
-    return {{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), op.kind}, {s("entity"), op.entityId},
-            {s("fields"), op.fields}, {s("base_rev"), op.baseRev}, {s("hlc"), op.hlc}};
+    QJsonObject json{{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), op.kind}, {s("entity"), op.entityId},
+                     {s("fields"), op.fields}, {s("base_rev"), op.baseRev}, {s("hlc"), op.hlc}};
+    if (!op.resolves.isEmpty())
+        json.insert(s("resolves"), QJsonArray::fromStringList(op.resolves));
+    return json;
 }
 
 QJsonObject encodeResult(const OpResult &result)

@@ -21,6 +21,9 @@ struct Operation
     QJsonObject fields; ///< changed fields and their new values
     qint64 baseRev = 0; ///< the revision the edit was made on; 0 for a create
     QString hlc;        ///< the device's hybrid logical clock at the edit
+    /// Conflicts this edit settles (a person chose in the merge dialog, or undid a choice). The
+    /// fields carry the chosen values; the server marks the conflicts resolved and records it.
+    QStringList resolves;
 };
 
 /// The server's answer to one operation.

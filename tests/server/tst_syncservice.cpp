@@ -20,7 +20,7 @@ QString hlc(qint64 ms, const char *device) { return s("%1-000000-%2").arg(ms, 15
 Operation op(const QString &entity, const QString &kind, const QJsonObject &fields, qint64 baseRev, const QString &clock,
              const char *device = "laptop")
 {
-    return {uuid(), QString::fromLatin1(device), kind, entity, fields, baseRev, clock};
+    return {uuid(), QString::fromLatin1(device), kind, entity, fields, baseRev, clock, {}};
 }
 
 } // namespace
@@ -41,6 +41,7 @@ private Q_SLOTS:
     void accountsNeverSeeEachOther();
     void kindMismatchIsRejected();
     void deleteMeetsEditOfAMinimalEntity();
+    void resolvingAndUndoingAreOperations();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -209,6 +210,61 @@ void TestSyncService::deleteMeetsEditOfAMinimalEntity()
     QCOMPARE(result.first().status, OpResult::Status::Merged);
     QVERIFY(!m_service->entity(m_account, id)->value(s("deleted")).toBool());
     QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("edit-beats-delete"));
+}
+
+void TestSyncService::resolvingAndUndoingAreOperations()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("milk\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("oat milk\n")}}, 1, hlc(2000, "laptop"))});
+    const auto clash = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("soy milk\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    QCOMPARE(clash.first().status, OpResult::Status::Conflict);
+    const QString conflict = clash.first().conflicts.first();
+
+    // The person merges by hand on the desktop: an ordinary edit that names the conflict it settles.
+    Operation resolve = op(id, s("note"), {{s("body"), s("oat and soy milk\n")}}, 3, hlc(4000, "desktop"), "desktop");
+    resolve.resolves = {conflict};
+    const auto resolved = m_service->push(m_account, {resolve});
+    QCOMPARE(resolved.first().status, OpResult::Status::Applied);
+    QVERIFY(resolved.first().conflicts.contains(conflict));
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat and soy milk\n"));
+    auto records = m_service->conflicts(m_account);
+    const auto find = [&records](const QString &conflictId) {
+        for (const QJsonObject &r : std::as_const(records))
+            if (r.value(s("id")).toString() == conflictId)
+                return r;
+        return QJsonObject();
+    };
+    QCOMPARE(find(conflict).value(s("status")).toString(), s("resolved"));
+    QCOMPARE(records.last().value(s("rule")).toString(), s("resolution"));
+    QCOMPARE(records.last().value(s("settles")).toString(), conflict);
+
+    // The next pull tells other devices that it is settled.
+    const auto page = m_service->pull(m_account, 3, 100);
+    bool told = false;
+    for (const QJsonObject &record : page->conflicts)
+        told = told || (record.value(s("id")).toString() == conflict && record.value(s("status")).toString() == s("resolved"));
+    QVERIFY(told);
+
+    // Undo: choose the server's old value again; recorded as a second resolution.
+    Operation undo = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 4, hlc(5000, "laptop"));
+    undo.resolves = {conflict};
+    QCOMPARE(m_service->push(m_account, {undo}).first().status, OpResult::Status::Applied);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    records = m_service->conflicts(m_account);
+    int resolutions = 0;
+    for (const QJsonObject &r : std::as_const(records))
+        resolutions += r.value(s("rule")).toString() == s("resolution");
+    QCOMPARE(resolutions, 2);
+
+    // Someone else's conflict, or one of another entity, cannot be settled here.
+    const QString other = *m_service->createAccount(s("ben"));
+    Operation foreign = op(id, s("note"), {{s("body"), s("x")}}, 0, hlc(6000, "bens-phone"), "bens-phone");
+    foreign.resolves = {conflict};
+    QCOMPARE(m_service->push(other, {foreign}).first().status, OpResult::Status::Rejected);
+    Operation wrongEntity = op(uuid(), s("note"), {{s("body"), s("x")}}, 0, hlc(7000, "laptop"));
+    wrongEntity.resolves = {conflict};
+    QCOMPARE(m_service->push(m_account, {wrongEntity}).first().status, OpResult::Status::Rejected);
 }
 
 QTEST_GUILESS_MAIN(TestSyncService)
