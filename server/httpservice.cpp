@@ -93,7 +93,7 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     m_http->addAfterRequestHandler(this, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
         static const QStringList routes{s("/healthz"), s("/metrics"), s("/v1/accounts"), s("/v1/sessions"),
                                         s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
-                                        s("/v1/conflicts")};
+                                        s("/v1/conflicts"), s("/v1/policies")};
         static const QRegularExpression history(s("^/v1/entities/[^/]+/history$"));
         const QString path = request.url().path();
         const QString route = routes.contains(path) ? path
@@ -396,6 +396,28 @@ void HttpService::addRoutes()
         for (const QJsonObject &version : versions)
             array.append(version);
         return jsonResponse({{s("id"), id}, {s("versions"), array}});
+    });
+
+    m_http->route(s("/v1/policies"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        return jsonResponse({{s("policies"), m_sync->policies(*account)}});
+    });
+
+    m_http->route(s("/v1/policies"), Method::Put, [this, maxBody, authenticated](const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::move(body.error());
+        const QJsonValue policies = body->value(s("policies"));
+        if (!policies.isObject())
+            return problem(Status::BadRequest, s("Malformed request"), s("Send 'policies' as an object of field: \"ask\" | \"later-wins\"."));
+        if (auto stored = m_sync->setPolicies(*account, policies.toObject()); !stored)
+            return problem(Status::BadRequest, s("Cannot set the policies"), stored.error());
+        return jsonResponse({{s("policies"), m_sync->policies(*account)}});
     });
 
     m_http->route(s("/v1/conflicts"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {

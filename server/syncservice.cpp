@@ -502,6 +502,54 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
     return page;
 }
 
+QJsonObject SyncService::policies(const QString &account) const
+{
+    QJsonObject result;
+    QSqlQuery &q = prepared(s("SELECT field, policy FROM policies WHERE account_id = ? ORDER BY field"));
+    q.addBindValue(account);
+    if (q.exec()) {
+        while (q.next())
+            result.insert(q.value(0).toString(), q.value(1).toString());
+    }
+    q.finish();
+    return result;
+}
+
+std::expected<void, QString> SyncService::setPolicies(const QString &account, const QJsonObject &policies)
+{
+    if (policies.size() > 64)
+        return std::unexpected(s("at most 64 fields at once"));
+    for (auto it = policies.begin(); it != policies.end(); ++it) {
+        if (it.key().isEmpty() || it.key().size() > 64)
+            return std::unexpected(s("a field name is 1 to 64 characters"));
+        if (it.value() != QJsonValue(s("ask")) && it.value() != QJsonValue(s("later-wins")))
+            return std::unexpected(s("the policy for '%1' must be \"ask\" or \"later-wins\"").arg(it.key()));
+    }
+    if (!exec(s("BEGIN IMMEDIATE")))
+        return std::unexpected(s("the server is busy"));
+    for (auto it = policies.begin(); it != policies.end(); ++it) {
+        QSqlQuery &clear = prepared(s("DELETE FROM policies WHERE account_id = ? AND field = ?"));
+        clear.addBindValue(account);
+        clear.addBindValue(it.key());
+        bool ok = clear.exec();
+        if (ok && it.value().toString() == QLatin1String("ask")) {
+            QSqlQuery &set = prepared(s("INSERT INTO policies (account_id, field, policy) VALUES (?, ?, 'ask')"));
+            set.addBindValue(account);
+            set.addBindValue(it.key());
+            ok = set.exec();
+        }
+        if (!ok) {
+            exec(s("ROLLBACK"));
+            return std::unexpected(s("cannot store the policies"));
+        }
+    }
+    if (!exec(s("COMMIT"))) {
+        exec(s("ROLLBACK"));
+        return std::unexpected(s("cannot store the policies"));
+    }
+    return {};
+}
+
 QList<QJsonObject> SyncService::history(const QString &account, const QString &id) const
 {
     QList<QJsonObject> versions;

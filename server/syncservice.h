@@ -59,6 +59,10 @@ public:
     [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
     [[nodiscard]] qint64 revision(const QString &account) const;
     [[nodiscard]] QList<QJsonObject> conflicts(const QString &account) const;
+    /// The account's conflict policy per field ("ask" or "later-wins"); fields not listed use later-wins.
+    [[nodiscard]] QJsonObject policies(const QString &account) const;
+    /// Sets policies; a field given "later-wins" returns to the default. Values are checked first.
+    std::expected<void, QString> setPolicies(const QString &account, const QJsonObject &policies);
     /// Every stored version of an entity, oldest first; empty when the account has no such entity.
     [[nodiscard]] QList<QJsonObject> history(const QString &account, const QString &id) const;
 

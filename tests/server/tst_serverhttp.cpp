@@ -46,6 +46,7 @@ private Q_SLOTS:
     void hundredsOfHostileRequestsChangeNothing();
     void historyListsEveryVersion();
     void oversizedRequestsAreRefusedBeforeTheyArrive();
+    void alwaysAskPolicyTurnsTitleCollisionsIntoConflicts();
 
 private:
     struct Reply
@@ -654,6 +655,29 @@ void TestServerHttp::oversizedRequestsAreRefusedBeforeTheyArrive()
 
     // The server is still serving.
     QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 200);
+}
+
+void TestServerHttp::alwaysAskPolicyTurnsTitleCollisionsIntoConflicts()
+{
+    const QString token = signUp(s("anna"));
+    QCOMPARE(request("PUT", s("/v1/policies"), QByteArray("{\"policies\": {\"title\": \"sometimes\"}}"), token).status, 400);
+    const Reply set = request("PUT", s("/v1/policies"), QByteArray("{\"policies\": {\"title\": \"ask\"}}"), token);
+    QCOMPARE(set.status, 200);
+    QCOMPARE(request("GET", s("/v1/policies"), {}, token).json.value(s("policies")).toObject().value(s("title")).toString(), s("ask"));
+
+    const QString id = uuid();
+    pushOne(token, makeOp(id, {{s("title"), s("Plan")}}));
+    pushOne(token, makeOp(id, {{s("title"), s("Plan A")}}, 1));
+    QJsonObject other = makeOp(id, {{s("title"), s("Plan B")}}, 1);
+    other.insert(s("hlc"), s("000001900000000-000000-desktop"));
+    QCOMPARE(pushOne(token, other).value(s("status")).toString(), s("conflict"));
+
+    // Back to the default: the later edit wins again.
+    QCOMPARE(request("PUT", s("/v1/policies"), QByteArray("{\"policies\": {\"title\": \"later-wins\"}}"), token).status, 200);
+    QCOMPARE(request("GET", s("/v1/policies"), {}, token).json.value(s("policies")).toObject().size(), 0);
+    QJsonObject third = makeOp(id, {{s("title"), s("Plan C")}}, 1);
+    third.insert(s("hlc"), s("000001950000000-000000-phone"));
+    QCOMPARE(pushOne(token, third).value(s("status")).toString(), s("merged"));
 }
 
 QTEST_GUILESS_MAIN(TestServerHttp)
