@@ -87,6 +87,22 @@ struct RawStatement
     ~RawStatement() { sqlite3_finalize(statement); }
 };
 
+// Prepares `sql` and binds texts and integers by position.
+bool prepareRaw(sqlite3 *db, const QByteArray &sql, const QVariantList &bindings, RawStatement &q)
+{
+    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &q.statement, nullptr) != SQLITE_OK)
+        return false;
+    for (int i = 0; i < bindings.size(); ++i) {
+        const QVariant &value = bindings.at(i);
+        const int rc = value.typeId() == QMetaType::QString
+            ? sqlite3_bind_text16(q.statement, i + 1, value.toString().utf16(), int(value.toString().size() * 2), SQLITE_TRANSIENT)
+            : sqlite3_bind_int64(q.statement, i + 1, value.toLongLong());
+        if (rc != SQLITE_OK)
+            return false;
+    }
+    return true;
+}
+
 sqlite3 *rawHandle(const QString &connection)
 {
     const QVariant handle = QSqlDatabase::database(connection, false).driver()->handle();
@@ -207,16 +223,8 @@ Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
     const QString where = filterClause(filter, bindings);
     const QByteArray sql = s("SELECT %1 FROM items WHERE %2").arg(QLatin1StringView(kRowColumns), where).toUtf8();
     RawStatement q;
-    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &q.statement, nullptr) != SQLITE_OK)
+    if (!prepareRaw(db, sql, bindings, q))
         return failure();
-    for (int i = 0; i < bindings.size(); ++i) {
-        const QVariant &value = bindings.at(i);
-        const int rc = value.typeId() == QMetaType::QString
-            ? sqlite3_bind_text16(q.statement, i + 1, value.toString().utf16(), int(value.toString().size() * 2), SQLITE_TRANSIENT)
-            : sqlite3_bind_int64(q.statement, i + 1, value.toLongLong());
-        if (rc != SQLITE_OK)
-            return failure();
-    }
     QList<ItemRow> rows;
     int rc = SQLITE_ROW;
     while ((rc = sqlite3_step(q.statement)) == SQLITE_ROW) {
@@ -241,15 +249,8 @@ Result<QList<ItemOrder>> Store::itemOrder(const ItemFilter &filter) const
                                .arg(where)
                                .toUtf8();
     RawStatement q;
-    if (sqlite3_prepare_v2(db, sql.constData(), int(sql.size()), &q.statement, nullptr) != SQLITE_OK)
+    if (!prepareRaw(db, sql, bindings, q))
         return std::unexpected(Error::database(QString::fromUtf8(sqlite3_errmsg(db))));
-    for (int i = 0; i < bindings.size(); ++i) {
-        const QVariant &value = bindings.at(i);
-        if (value.typeId() == QMetaType::QString)
-            sqlite3_bind_text16(q.statement, i + 1, value.toString().utf16(), int(value.toString().size() * 2), SQLITE_TRANSIENT);
-        else
-            sqlite3_bind_int64(q.statement, i + 1, value.toLongLong());
-    }
     QList<ItemOrder> rows;
     const RawColumns c{q.statement};
     int rc = SQLITE_ROW;

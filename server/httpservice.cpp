@@ -135,8 +135,13 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
 
 HttpService::~HttpService()
 {
-    for (const Listener &listener : std::as_const(m_live))
+    // Take the list first: a socket being deleted may report its disconnection, whose handler
+    // edits m_live.
+    const QList<Listener> live = std::exchange(m_live, {});
+    for (const Listener &listener : live) {
+        listener.socket->disconnect(this);
         delete listener.socket;
+    }
 }
 
 void HttpService::acceptLiveConnections()
@@ -220,6 +225,18 @@ void HttpService::addRoutes()
         return std::nullopt;
     };
 
+    // The account and the JSON body of a request that needs both, or the answer to give instead.
+    const auto accountAndBody = [authenticated, maxBody](const QHttpServerRequest &request)
+        -> std::expected<std::pair<QString, QJsonObject>, QHttpServerResponse> {
+        auto account = authenticated(request);
+        if (!account)
+            return std::unexpected(std::move(account.error()));
+        auto body = jsonBody(request, maxBody);
+        if (!body)
+            return std::unexpected(std::move(body.error()));
+        return std::pair{*account, *body};
+    };
+
     m_http->route(s("/healthz"), Method::Get, [] {
         return jsonResponse({{s("status"), s("ok")}, {s("version"), QLatin1StringView(kVersion)},
                              {s("protocol"), sync::kProtocolVersion}});
@@ -287,18 +304,16 @@ void HttpService::addRoutes()
         return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
     });
 
-    m_http->route(s("/v1/password"), Method::Put, [this, maxBody, authenticated](const QHttpServerRequest &request) {
-        auto account = authenticated(request);
-        if (!account)
-            return std::move(account.error());
-        auto body = jsonBody(request, maxBody);
-        if (!body)
-            return std::move(body.error());
-        const QJsonValue old = body->value(s("old_password"));
-        const QJsonValue fresh = body->value(s("new_password"));
+    m_http->route(s("/v1/password"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) {
+        auto input = accountAndBody(request);
+        if (!input)
+            return std::move(input.error());
+        const auto &[account, body] = *input;
+        const QJsonValue old = body.value(s("old_password"));
+        const QJsonValue fresh = body.value(s("new_password"));
         if (!old.isString() || !fresh.isString())
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings."));
-        auto changed = m_sync->accounts().changePassword(*account, old.toString(), fresh.toString());
+        auto changed = m_sync->accounts().changePassword(account, old.toString(), fresh.toString());
         if (!changed && changed.error().failure == Accounts::Failure::Internal) {
             qCWarning(lcHttp) << "password change failed:" << changed.error().message;
             return problem(Status::InternalServerError, s("Cannot change the password"), s("The server could not store it; try again later."));
@@ -318,16 +333,14 @@ void HttpService::addRoutes()
     });
 
     m_http->route(s("/v1/push"), Method::Post,
-                  [this, maxBody, authenticated, protocolProblem](const QHttpServerRequest &request) {
+                  [this, accountAndBody, protocolProblem](const QHttpServerRequest &request) {
         if (auto incompatible = protocolProblem(request))
             return std::move(*incompatible);
-        auto account = authenticated(request);
-        if (!account)
-            return std::move(account.error());
-        auto body = jsonBody(request, maxBody);
-        if (!body)
-            return std::move(body.error());
-        const QJsonValue ops = body->value(s("ops"));
+        auto input = accountAndBody(request);
+        if (!input)
+            return std::move(input.error());
+        const auto &[account, body] = *input;
+        const QJsonValue ops = body.value(s("ops"));
         const sync::Limits limits;
         if (!ops.isArray())
             return problem(Status::BadRequest, s("Malformed request"), s("Send the operations as an array 'ops'."));
@@ -347,12 +360,12 @@ void HttpService::addRoutes()
         QElapsedTimer timer;
         timer.start();
         QJsonArray results;
-        for (const sync::OpResult &result : m_sync->push(*account, decoded)) {
+        for (const sync::OpResult &result : m_sync->push(account, decoded)) {
             results.append(sync::encodeResult(result));
             m_metrics->countOperation(sync::statusName(result.status));
         }
         m_metrics->observePushSeconds(double(timer.nsecsElapsed()) / 1e9);
-        return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(*account)}});
+        return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(account)}});
     });
 
     m_http->route(s("/v1/changes"), Method::Get, [this, authenticated, protocolProblem](const QHttpServerRequest &request) {
@@ -405,19 +418,17 @@ void HttpService::addRoutes()
         return jsonResponse({{s("policies"), m_sync->policies(*account)}});
     });
 
-    m_http->route(s("/v1/policies"), Method::Put, [this, maxBody, authenticated](const QHttpServerRequest &request) {
-        auto account = authenticated(request);
-        if (!account)
-            return std::move(account.error());
-        auto body = jsonBody(request, maxBody);
-        if (!body)
-            return std::move(body.error());
-        const QJsonValue policies = body->value(s("policies"));
+    m_http->route(s("/v1/policies"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) {
+        auto input = accountAndBody(request);
+        if (!input)
+            return std::move(input.error());
+        const auto &[account, body] = *input;
+        const QJsonValue policies = body.value(s("policies"));
         if (!policies.isObject())
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'policies' as an object of field: \"ask\" | \"later-wins\"."));
-        if (auto stored = m_sync->setPolicies(*account, policies.toObject()); !stored)
+        if (auto stored = m_sync->setPolicies(account, policies.toObject()); !stored)
             return problem(Status::BadRequest, s("Cannot set the policies"), stored.error());
-        return jsonResponse({{s("policies"), m_sync->policies(*account)}});
+        return jsonResponse({{s("policies"), m_sync->policies(account)}});
     });
 
     m_http->route(s("/v1/conflicts"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {

@@ -174,6 +174,7 @@ std::optional<QJsonObject> SyncService::entity(const QString &account, const QSt
 QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync::Operation> &ops)
 {
     QList<sync::OpResult> results;
+    qint64 announced = revision(account);
     for (const sync::Operation &op : ops) {
         if (!exec(s("BEGIN IMMEDIATE"))) {
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server is busy; try again")});
@@ -199,8 +200,11 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
         results.append(*result);
         for (const QString &rule : std::exchange(m_rulesInTransaction, {}))
             Q_EMIT conflictRecorded(rule);
-        if (result->status != sync::OpResult::Status::Rejected)
-            Q_EMIT revisionMoved(account, revision(account));
+        // Only a change that moved the revision is news (a repeated or no-op operation is not).
+        if (const qint64 now = revision(account); now != announced) {
+            announced = now;
+            Q_EMIT revisionMoved(account, now);
+        }
     }
     return results;
 }

@@ -218,17 +218,22 @@ Result<QJsonObject> Cli::fieldsFromOptions(Kind kind)
             return reject(s("%1 is not UTF-8 text").arg(value("body-file")));
         fields.insert(kind == Kind::Task ? s("notes") : s("body"), text);
     }
-    if (has("collection")) {
-        const QString text = value("collection");
-        if (text == QLatin1String("none")) {
-            fields.insert(s("collection"), QJsonValue::Null);
-        } else {
-            auto id = resolveCollection(text);
-            if (!id)
-                return std::unexpected(id.error());
-            fields.insert(s("collection"), *id);
+    // A reference option: 'none' clears it, anything else must name an existing entity.
+    const auto reference = [&](const char *option, const QString &field, auto resolver) -> std::optional<Error> {
+        if (!has(option))
+            return std::nullopt;
+        if (value(option) == QLatin1String("none")) {
+            fields.insert(field, QJsonValue::Null);
+            return std::nullopt;
         }
-    }
+        auto id = (this->*resolver)(value(option));
+        if (!id)
+            return id.error();
+        fields.insert(field, *id);
+        return std::nullopt;
+    };
+    if (auto problem = reference("collection", s("collection"), &Cli::resolveCollection))
+        return std::unexpected(*problem);
     if (has("due")) {
         const QString text = value("due").trimmed().toLower();
         if (text == QLatin1String("none"))
@@ -257,17 +262,8 @@ Result<QJsonObject> Cli::fieldsFromOptions(Kind kind)
         const QString text = value("recurrence");
         fields.insert(s("recurrence"), text == QLatin1String("none") ? QJsonValue(QJsonValue::Null) : QJsonValue(text));
     }
-    if (has("parent")) {
-        const QString text = value("parent");
-        if (text == QLatin1String("none")) {
-            fields.insert(s("parent"), QJsonValue::Null);
-        } else {
-            auto id = resolve(text);
-            if (!id)
-                return std::unexpected(id.error());
-            fields.insert(s("parent"), *id);
-        }
-    }
+    if (auto problem = reference("parent", s("parent"), &Cli::resolve))
+        return std::unexpected(*problem);
     for (const char *flag : {"pinned", "archived"}) {
         if (!has(flag))
             continue;

@@ -49,6 +49,7 @@ private:
     int doneCommand();
     int removeCommand();
     int restoreCommand();
+    int tombstoneCommand(const char *name, bool deleted);
     int moveCommand();
     int listCommand();
     int showCommand();

@@ -143,25 +143,18 @@ int Cli::doneCommand()
     return 0;
 }
 
-int Cli::removeCommand()
-{
-    if (m_args.size() != 1)
-        return usageError(s("rm takes one id"));
-    auto id = resolve(m_args.first());
-    if (!id)
-        return fail(id.error());
-    auto result = m_store->trash(*id);
-    return result ? 0 : fail(result.error());
-}
+int Cli::removeCommand() { return tombstoneCommand("rm", true); }
 
-int Cli::restoreCommand()
+int Cli::restoreCommand() { return tombstoneCommand("restore", false); }
+
+int Cli::tombstoneCommand(const char *name, bool deleted)
 {
     if (m_args.size() != 1)
-        return usageError(s("restore takes one id"));
+        return usageError(s("%1 takes one id").arg(QLatin1StringView(name)));
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
-    auto result = m_store->restore(*id);
+    auto result = deleted ? m_store->trash(*id) : m_store->restore(*id);
     return result ? 0 : fail(result.error());
 }
 
