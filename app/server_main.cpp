@@ -35,8 +35,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption database(
         QStringLiteral("database"),
         QStringLiteral("The database: a file path for SQLite (default: tidemark-server.db in the user's data "
-                       "folder; env TIDEMARK_DATABASE)."),
-        QStringLiteral("PATH"), qEnvironmentVariable("TIDEMARK_DATABASE"));
+                       "folder), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?host=SOCKETDIR] for "
+                       "PostgreSQL, which several servers may share (env TIDEMARK_DATABASE)."),
+        QStringLiteral("PATH|URL"), qEnvironmentVariable("TIDEMARK_DATABASE"));
     const QCommandLineOption registration(
         QStringLiteral("registration"),
         QStringLiteral("Whether anyone may register: open or closed (default open; env TIDEMARK_REGISTRATION)."),
@@ -86,10 +87,6 @@ int main(int argc, char *argv[])
         return 2;
     }
     QString path = parser.value(database);
-    if (path.startsWith(QLatin1String("postgresql:"))) {
-        err << "tidemark-server: PostgreSQL is not supported by this version yet; give a file path\n";
-        return 2;
-    }
     if (path.isEmpty())
         path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("tidemark-server.db"));
     auto sync = tidemark::server::SyncService::open(path);

@@ -31,7 +31,7 @@ public:
 
     explicit Accounts(QString connection);
 
-    /// Creates the tables if needed.
+    /// Initialises the hashing library (the tables come with SyncService's migrations).
     bool prepare();
     std::expected<QString, Error> registerAccount(const QString &name, const QString &password);
     std::expected<Session, Error> logIn(const QString &name, const QString &password, const QString &device);

@@ -155,6 +155,7 @@ void HttpService::acceptLiveConnections()
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, s("unknown or revoked token"));
             continue;
         }
+        qCDebug(lcHttp) << "a device of account" << *account << "listens for live updates";
         QWebSocket *raw = socket.release();
         m_live.append({*account, raw});
         connect(raw, &QWebSocket::disconnected, this, [this, raw] {
@@ -169,6 +170,7 @@ void HttpService::acceptLiveConnections()
 
 void HttpService::announce(const QString &account, qint64 rev)
 {
+    qCDebug(lcHttp) << "revision" << rev << "of account" << account << "announced to its live devices";
     const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), rev}}).toJson(QJsonDocument::Compact));
     for (const Listener &listener : std::as_const(m_live)) {
         if (listener.account == account)

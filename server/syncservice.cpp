@@ -2,6 +2,9 @@
 
 #include "sync/judgement.h"
 
+#include <QSqlDriver>
+#include <atomic>
+
 #include <QDateTime>
 #include <QFileInfo>
 #include <QDir>
@@ -29,29 +32,37 @@ QString valueText(const QJsonValue &value)
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
 }
 
+const QString kRevisionChannel = QStringLiteral("tidemark_revision");
+
 QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
-// Forward-only steps; the same SQL runs on SQLite and PostgreSQL.
-const QStringList kSchema{
-    s("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-      "rev BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
-    s("CREATE TABLE IF NOT EXISTS entities (account_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, "
-      "fields TEXT NOT NULL, states TEXT NOT NULL, rev BIGINT NOT NULL, PRIMARY KEY (account_id, id))"),
-    s("CREATE TABLE IF NOT EXISTS versions (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
-      "fields TEXT NOT NULL, hlc TEXT NOT NULL, device TEXT NOT NULL, at BIGINT NOT NULL, "
-      "PRIMARY KEY (account_id, entity_id, rev))"),
-    s("CREATE TABLE IF NOT EXISTS changes (account_id TEXT NOT NULL, rev BIGINT NOT NULL, entity_id TEXT NOT NULL, "
-      "kind TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (account_id, rev))"),
-    s("CREATE TABLE IF NOT EXISTS ops (account_id TEXT NOT NULL, op_id TEXT NOT NULL, result TEXT NOT NULL, "
-      "PRIMARY KEY (account_id, op_id))"),
-    s("CREATE TABLE IF NOT EXISTS conflicts (account_id TEXT NOT NULL, id TEXT NOT NULL, entity_id TEXT NOT NULL, "
-      "kind TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, "
-      "incoming TEXT NOT NULL, current TEXT NOT NULL, base TEXT, incoming_device TEXT NOT NULL, "
-      "current_hlc TEXT NOT NULL, op_id TEXT NOT NULL, rev BIGINT NOT NULL, at BIGINT NOT NULL, "
-      "settles TEXT, PRIMARY KEY (account_id, id))"),
-    s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
-    s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
-      "PRIMARY KEY (account_id, field))"),
+// Forward-only migration steps; the same SQL runs on SQLite and PostgreSQL. Step N takes a
+// database from version N-1 to N; `schema_version` holds the version reached.
+const QList<QStringList> kMigrations{
+    {
+        s("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+          "rev BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
+        s("CREATE TABLE IF NOT EXISTS passwords (account_id TEXT PRIMARY KEY, hash TEXT NOT NULL)"),
+        s("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
+          "device TEXT NOT NULL, created_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)"),
+        s("CREATE TABLE IF NOT EXISTS entities (account_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, "
+          "fields TEXT NOT NULL, states TEXT NOT NULL, rev BIGINT NOT NULL, PRIMARY KEY (account_id, id))"),
+        s("CREATE TABLE IF NOT EXISTS versions (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
+          "fields TEXT NOT NULL, hlc TEXT NOT NULL, device TEXT NOT NULL, at BIGINT NOT NULL, "
+          "PRIMARY KEY (account_id, entity_id, rev))"),
+        s("CREATE TABLE IF NOT EXISTS changes (account_id TEXT NOT NULL, rev BIGINT NOT NULL, entity_id TEXT NOT NULL, "
+          "kind TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (account_id, rev))"),
+        s("CREATE TABLE IF NOT EXISTS ops (account_id TEXT NOT NULL, op_id TEXT NOT NULL, result TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, op_id))"),
+        s("CREATE TABLE IF NOT EXISTS conflicts (account_id TEXT NOT NULL, id TEXT NOT NULL, entity_id TEXT NOT NULL, "
+          "kind TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, "
+          "incoming TEXT NOT NULL, current TEXT NOT NULL, base TEXT, incoming_device TEXT NOT NULL, "
+          "current_hlc TEXT NOT NULL, op_id TEXT NOT NULL, rev BIGINT NOT NULL, at BIGINT NOT NULL, "
+          "settles TEXT, PRIMARY KEY (account_id, id))"),
+        s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
+        s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, field))"),
+    },
 };
 
 QString outcomeName(sync::FieldVerdict::Outcome outcome)
@@ -76,8 +87,9 @@ QString outcomeName(sync::FieldVerdict::Outcome outcome)
 
 } // namespace
 
-SyncService::SyncService(QString connection)
+SyncService::SyncService(QString connection, Backend backend)
     : m_connection(connection)
+    , m_backend(backend)
     , m_accounts(std::make_unique<Accounts>(connection))
 {
 }
@@ -92,25 +104,130 @@ SyncService::~SyncService()
     QSqlDatabase::removeDatabase(m_connection);
 }
 
-std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QString &path)
+std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QString &spec)
 {
-    static int counter = 0;
+    auto target = DatabaseTarget::parse(spec);
+    if (!target)
+        return std::unexpected(target.error());
+    static std::atomic_int counter = 0;
     const QString connection = s("tidemark-server-%1").arg(++counter);
-    std::unique_ptr<SyncService> service(new SyncService(connection));
-    if (path != QLatin1String(":memory:"))
-        QDir().mkpath(QFileInfo(path).absolutePath());
-    QSqlDatabase db = QSqlDatabase::addDatabase(s("QSQLITE"), connection);
-    db.setDatabaseName(path);
-    db.setConnectOptions(s("QSQLITE_BUSY_TIMEOUT=5000"));
-    if (!db.open())
-        return std::unexpected(s("cannot open %1: %2").arg(path, db.lastError().text()));
-    for (const QString &sql : QStringList{s("PRAGMA journal_mode = WAL"), s("PRAGMA synchronous = FULL")} + kSchema) {
-        if (!service->exec(sql))
-            return std::unexpected(s("cannot prepare %1: %2").arg(path, db.lastError().text()));
-    }
+    std::unique_ptr<SyncService> service(new SyncService(connection, target->backend));
+    if (auto opened = openConnection(*target, connection); !opened)
+        return std::unexpected(opened.error());
+    if (auto migrated = service->migrate(); !migrated)
+        return std::unexpected(s("cannot prepare %1: %2").arg(target->describe(), migrated.error()));
     if (!service->m_accounts->prepare())
-        return std::unexpected(s("cannot prepare the account tables in %1").arg(path));
+        return std::unexpected(s("cannot prepare the password hashing library"));
+    if (target->backend == Backend::PostgreSQL) {
+        // Other server processes on this database announce their changes through NOTIFY.
+        QSqlDriver *driver = QSqlDatabase::database(connection, false).driver();
+        if (!driver->subscribeToNotification(kRevisionChannel))
+            return std::unexpected(s("cannot listen for other servers' changes on %1").arg(target->describe()));
+        connect(driver, &QSqlDriver::notification, service.get(),
+                [self = service.get()](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
+                    qCDebug(lcService) << "notification" << name << payload << "from" << (source == QSqlDriver::SelfSource ? "this server" : "another server");
+                    if (name != kRevisionChannel || source == QSqlDriver::SelfSource)
+                        return;
+                    const QStringList parts = payload.toString().split(QLatin1Char(' '));
+                    bool ok = false;
+                    const qint64 rev = parts.size() == 2 ? parts.at(1).toLongLong(&ok) : 0;
+                    if (ok)
+                        self->announce(parts.at(0), rev);
+                });
+    }
     return service;
+}
+
+std::expected<void, QString> SyncService::migrate()
+{
+    const auto error = [this] { return QSqlDatabase::database(m_connection, false).lastError().text(); };
+    // One process migrates at a time: SQLite's write lock, or a PostgreSQL advisory lock held to
+    // the end of the transaction (PostgreSQL's DDL is transactional too).
+    if (!exec(m_backend == Backend::SQLite ? s("BEGIN IMMEDIATE") : s("BEGIN")))
+        return std::unexpected(error());
+    if ((m_backend == Backend::PostgreSQL && !exec(s("SELECT pg_advisory_xact_lock(7461646)")))
+        || !exec(s("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))) {
+        const QString message = error();
+        exec(s("ROLLBACK"));
+        return std::unexpected(message);
+    }
+    int version = 0;
+    {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (q.exec(s("SELECT version FROM schema_version")) && q.next())
+            version = q.value(0).toInt();
+    }
+    if (version > kMigrations.size()) {
+        exec(s("ROLLBACK"));
+        return std::unexpected(s("the database was made by a newer tidemark-server (schema %1; this one knows %2)")
+                                   .arg(version)
+                                   .arg(kMigrations.size()));
+    }
+    for (qsizetype step = version; step < kMigrations.size(); ++step) {
+        for (const QString &sql : kMigrations.at(step)) {
+            if (!exec(sql)) {
+                const QString message = error();
+                exec(s("ROLLBACK"));
+                return std::unexpected(s("migration %1: %2").arg(step + 1).arg(message));
+            }
+        }
+    }
+    const bool stored = version == kMigrations.size()
+                     || exec(version == 0 ? s("INSERT INTO schema_version (version) VALUES (%1)").arg(kMigrations.size())
+                                          : s("UPDATE schema_version SET version = %1").arg(kMigrations.size()));
+    if (!stored || !exec(s("COMMIT"))) {
+        const QString message = error();
+        exec(s("ROLLBACK"));
+        return std::unexpected(message);
+    }
+    return {};
+}
+
+std::expected<qint64, QString> SyncService::beginWrite(const QString &account)
+{
+    if (!exec(m_backend == Backend::SQLite ? s("BEGIN IMMEDIATE") : s("BEGIN")))
+        return std::unexpected(s("the server is busy; try again"));
+    // SQLite's write lock covers the database; PostgreSQL's row lock covers the account, so that
+    // servers sharing a database judge one account's operations one at a time, in revision order.
+    QSqlQuery &q = prepared(m_backend == Backend::SQLite ? s("SELECT rev FROM accounts WHERE id = ?")
+                                                         : s("SELECT rev FROM accounts WHERE id = ? FOR UPDATE"));
+    q.addBindValue(account);
+    const bool found = q.exec() && q.next();
+    const qint64 rev = found ? q.value(0).toLongLong() : -1;
+    q.finish();
+    if (!found) {
+        exec(s("ROLLBACK"));
+        return std::unexpected(s("no such account"));
+    }
+    return rev;
+}
+
+void SyncService::announce(const QString &account, qint64 rev)
+{
+    // Servers sharing a database hear of each other's changes in no particular order: a device
+    // is told of a revision only when it is newer than what it was last told.
+    qint64 &known = m_announced[account];
+    if (rev <= known)
+        return;
+    known = rev;
+    Q_EMIT revisionMoved(account, rev);
+}
+
+bool SyncService::commit()
+{
+    for (auto &[sql, statement] : m_statements)
+        statement->finish();
+    if (exec(s("COMMIT")))
+        return true;
+    exec(s("ROLLBACK"));
+    return false;
+}
+
+void SyncService::rollback()
+{
+    for (auto &[sql, statement] : m_statements)
+        statement->finish();
+    exec(s("ROLLBACK"));
 }
 
 bool SyncService::exec(const QString &sql) const
@@ -128,7 +245,10 @@ QSqlQuery &SyncService::prepared(const QString &sql) const
     auto it = m_statements.find(sql);
     if (it == m_statements.end()) {
         auto query = std::make_unique<QSqlQuery>(QSqlDatabase::database(m_connection, false));
-        query->setForwardOnly(true);
+        // Forward-only results on PostgreSQL are read in libpq's single-row mode; a statement not
+        // read to its end then holds back notifications from other servers (NOTIFY) queued
+        // behind it. Its results are small, so it reads them whole.
+        query->setForwardOnly(m_backend == Backend::SQLite);
         if (!query->prepare(sql))
             qCWarning(lcService) << "prepare failed:" << query->lastError().text() << sql;
         it = m_statements.emplace(sql, std::move(query)).first;
@@ -174,38 +294,54 @@ std::optional<QJsonObject> SyncService::entity(const QString &account, const QSt
 QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync::Operation> &ops)
 {
     QList<sync::OpResult> results;
-    qint64 announced = revision(account);
+    const auto rejectAll = [&](const QString &reason) {
+        results.clear();
+        for (const sync::Operation &op : ops)
+            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, reason});
+        return results;
+    };
+    if (ops.isEmpty())
+        return results;
+    const auto before = beginWrite(account);
+    if (!before)
+        return rejectAll(before.error());
+    // Each operation is judged and stored atomically in a savepoint of its own; one that fails
+    // leaves no trace and does not stop the rest. The batch is made durable by one commit (one
+    // fsync for the batch, not one per operation) before any answer leaves or any device is told.
+    QStringList rules;
     for (const sync::Operation &op : ops) {
-        if (!exec(s("BEGIN IMMEDIATE"))) {
-            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server is busy; try again")});
-            continue;
-        }
+        if (!exec(s("SAVEPOINT op")))
+            return rollback(), rejectAll(s("the server could not store this change"));
         auto result = judgeAndStore(account, op);
-        if (!result) {
-            qCWarning(lcService) << "operation failed:" << result.error();
-            for (auto &[sql, statement] : m_statements)
-                statement->finish();
-            exec(s("ROLLBACK"));
-            m_rulesInTransaction.clear();
-            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
-            continue;
-        }
         for (auto &[sql, statement] : m_statements)
             statement->finish();
-        if (!exec(s("COMMIT"))) {
-            exec(s("ROLLBACK"));
+        if (!result) {
+            qCWarning(lcService) << "operation failed:" << result.error();
+            exec(s("ROLLBACK TO SAVEPOINT op"));
+            m_rulesInTransaction.clear();
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
-            continue;
+        } else {
+            rules += std::exchange(m_rulesInTransaction, {});
+            results.append(*result);
         }
-        results.append(*result);
-        for (const QString &rule : std::exchange(m_rulesInTransaction, {}))
-            Q_EMIT conflictRecorded(rule);
-        // Only a change that moved the revision is news (a repeated or no-op operation is not).
-        if (const qint64 now = revision(account); now != announced) {
-            announced = now;
-            Q_EMIT revisionMoved(account, now);
-        }
+        exec(s("RELEASE SAVEPOINT op"));
     }
+    const qint64 after = revision(account);
+    if (after != *before && m_backend == Backend::PostgreSQL) {
+        // Delivered to the other servers' LISTEN when (and only if) the transaction commits.
+        QSqlQuery &notify = prepared(s("SELECT pg_notify(?, ?)"));
+        notify.addBindValue(kRevisionChannel);
+        notify.addBindValue(s("%1 %2").arg(account).arg(after));
+        if (!notify.exec())
+            return rollback(), rejectAll(s("the server could not store this change"));
+    }
+    if (!commit())
+        return rejectAll(s("the server could not store this change"));
+    for (const QString &rule : std::as_const(rules))
+        Q_EMIT conflictRecorded(rule);
+    // Only a change that moved the revision is news (a repeated or no-op operation is not).
+    if (after != *before)
+        announce(account, after);
     return results;
 }
 
@@ -529,8 +665,8 @@ std::expected<void, QString> SyncService::setPolicies(const QString &account, co
         if (it.value() != QJsonValue(s("ask")) && it.value() != QJsonValue(s("later-wins")))
             return std::unexpected(s("the policy for '%1' must be \"ask\" or \"later-wins\"").arg(it.key()));
     }
-    if (!exec(s("BEGIN IMMEDIATE")))
-        return std::unexpected(s("the server is busy"));
+    if (auto begun = beginWrite(account); !begun)
+        return std::unexpected(begun.error());
     for (auto it = policies.begin(); it != policies.end(); ++it) {
         QSqlQuery &clear = prepared(s("DELETE FROM policies WHERE account_id = ? AND field = ?"));
         clear.addBindValue(account);
@@ -543,14 +679,12 @@ std::expected<void, QString> SyncService::setPolicies(const QString &account, co
             ok = set.exec();
         }
         if (!ok) {
-            exec(s("ROLLBACK"));
+            rollback();
             return std::unexpected(s("cannot store the policies"));
         }
     }
-    if (!exec(s("COMMIT"))) {
-        exec(s("ROLLBACK"));
+    if (!commit())
         return std::unexpected(s("cannot store the policies"));
-    }
     return {};
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "accounts.h"
+#include "database.h"
 #include "sync/protocol.h"
 
 #include <QHash>
@@ -44,8 +45,10 @@ class SyncService final : public QObject
     Q_OBJECT
 
 public:
-    /// Opens (creating if needed) the server database at `path` (SQLite).
-    static std::expected<std::unique_ptr<SyncService>, QString> open(const QString &path);
+    /// Opens the server database, creating and migrating it as needed: a file path (SQLite) or a
+    /// postgresql:// URL (see DatabaseTarget). Servers sharing a PostgreSQL database hear each
+    /// other's revision moves (LISTEN/NOTIFY) through revisionMoved().
+    static std::expected<std::unique_ptr<SyncService>, QString> open(const QString &spec);
     ~SyncService() override;
 
     /// An account without a password (administration and tests); people register through Accounts.
@@ -73,17 +76,25 @@ Q_SIGNALS:
     void conflictRecorded(const QString &rule);
 
 private:
-    explicit SyncService(QString connection);
+    SyncService(QString connection, Backend backend);
+    std::expected<void, QString> migrate();
+    /// Starts a write transaction holding the account's lock; returns the account's revision.
+    std::expected<qint64, QString> beginWrite(const QString &account);
+    bool commit();
+    void rollback();
+    void announce(const QString &account, qint64 rev);
     QSqlQuery &prepared(const QString &sql) const;
     std::expected<sync::OpResult, QString> judgeAndStore(const QString &account, const sync::Operation &op);
     bool exec(const QString &sql) const;
 
     QString m_connection;
+    Backend m_backend;
     // Statements by SQL text. Held through unique_ptr so that a reference from prepared() stays
     // valid while other statements are added.
     mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     std::unique_ptr<Accounts> m_accounts;
     QStringList m_rulesInTransaction;
+    QHash<QString, qint64> m_announced; ///< the newest revision announced, by account
 };
 
 } // namespace tidemark::server

@@ -1,5 +1,6 @@
 // The server's core, driven in-process: push judgement, idempotency, paging and account scoping.
 #include "server/syncservice.h"
+#include "testdatabase.h"
 
 #include <QJsonArray>
 #include <QSignalSpy>
@@ -52,7 +53,7 @@ private:
 void TestSyncService::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto service = server::SyncService::open(m_dir->filePath(s("server.db")));
+    auto service = server::SyncService::open(test::freshDatabase(*m_dir));
     QVERIFY2(service, qPrintable(service ? QString() : service.error()));
     m_service = std::move(*service);
     m_account = *m_service->createAccount(s("anna"));
