@@ -1,6 +1,7 @@
 // tidemark-server: the sync server.
 #include "server/httpservice.h"
 #include "server/stopsignals.h"
+#include "server/guardedtcpserver.h"
 #include "server/syncservice.h"
 
 #include <tidemark/version.h>
@@ -12,6 +13,8 @@
 #include <QLoggingCategory>
 #include <QStandardPaths>
 #include <QTextStream>
+#include <QTimer>
+#include <QDateTime>
 
 int main(int argc, char *argv[])
 {
@@ -47,7 +50,32 @@ int main(int argc, char *argv[])
         QStringLiteral("What to log on standard error: error, warning, info or debug (default warning; env "
                        "TIDEMARK_LOG_LEVEL). Tokens, passwords and note contents are never logged."),
         QStringLiteral("LEVEL"), qEnvironmentVariable("TIDEMARK_LOG_LEVEL", QStringLiteral("warning")));
-    parser.addOptions({listen, port, database, registration, logLevel});
+    const QCommandLineOption tlsCert(
+        QStringLiteral("tls-cert"),
+        QStringLiteral("Serve HTTPS with this PEM certificate (chain), with --tls-key (env TIDEMARK_TLS_CERT)."),
+        QStringLiteral("FILE"), qEnvironmentVariable("TIDEMARK_TLS_CERT"));
+    const QCommandLineOption tlsKey(
+        QStringLiteral("tls-key"),
+        QStringLiteral("The PEM private key of --tls-cert (env TIDEMARK_TLS_KEY)."),
+        QStringLiteral("FILE"), qEnvironmentVariable("TIDEMARK_TLS_KEY"));
+    const QCommandLineOption maxBody(
+        QStringLiteral("max-body-mb"),
+        QStringLiteral("Largest request body accepted, in MiB, after decompression too (default 16; env "
+                       "TIDEMARK_MAX_BODY_MB)."),
+        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_BODY_MB", QStringLiteral("16")));
+    const QCommandLineOption requestRate(
+        QStringLiteral("max-requests-per-minute"),
+        QStringLiteral("Requests one account (or, before sign-in, one address) may make per minute; beyond it "
+                       "the answer is 429 with Retry-After (default 1200; 0 for no limit; env "
+                       "TIDEMARK_MAX_REQUESTS_PER_MINUTE)."),
+        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_REQUESTS_PER_MINUTE", QStringLiteral("1200")));
+    const QCommandLineOption retention(
+        QStringLiteral("retention-days"),
+        QStringLiteral("Every version and change is kept this many days; older history is thinned to one "
+                       "version a day (to 180 days) then one a week, and deleted items are purged once every "
+                       "signed-in device has seen the deletion (default 30; env TIDEMARK_RETENTION_DAYS)."),
+        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_RETENTION_DAYS", QStringLiteral("30")));
+    parser.addOptions({listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, requestRate, retention});
     parser.addPositionalArgument(QStringLiteral("user add NAME"),
                                  QStringLiteral("Create an account (password on standard input) and exit; for "
                                                 "servers with --registration closed."));
@@ -86,6 +114,32 @@ int main(int argc, char *argv[])
         err << "tidemark-server: --registration: open or closed, not " << reg << '\n';
         return 2;
     }
+    bool numbersOk = true;
+    const auto number = [&](const QCommandLineOption &option, int min, int max) {
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < min || value > max) {
+            err << "tidemark-server: --" << option.names().constFirst() << ": a whole number from " << min << " to "
+                << max << ", not " << parser.value(option) << '\n';
+            numbersOk = false;
+        }
+        return value;
+    };
+    const int maxBodyMb = number(maxBody, 1, 1024);
+    const int requestsPerMinute = number(requestRate, 0, 1000000);
+    const int retentionDays = number(retention, 1, 3650);
+    if (!numbersOk)
+        return 2;
+    std::optional<QSslConfiguration> tls;
+    if (parser.isSet(tlsCert) || parser.isSet(tlsKey) || !parser.value(tlsCert).isEmpty()) {
+        auto loaded = tidemark::server::loadTls(parser.value(tlsCert), parser.value(tlsKey));
+        if (!loaded) {
+            err << "tidemark-server: " << loaded.error() << '\n';
+            return 2;
+        }
+        tls = *loaded;
+    }
+
     QString path = parser.value(database);
     if (path.isEmpty())
         path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("tidemark-server.db"));
@@ -113,6 +167,9 @@ int main(int argc, char *argv[])
 
     tidemark::server::HttpService::Options options;
     options.registrationOpen = reg == QLatin1String("open");
+    options.maxBodyBytes = qsizetype(maxBodyMb) * 1024 * 1024;
+    options.requestsPerMinute = requestsPerMinute;
+    options.tls = tls;
     tidemark::server::HttpService service(sync->get(), options);
     const auto bound = service.listen(address, static_cast<quint16>(portNumber));
     if (!bound) {
@@ -124,7 +181,18 @@ int main(int argc, char *argv[])
         QTextStream(stderr) << "tidemark-server: stopping\n";
         QCoreApplication::quit(); // after the request being handled; its transaction is committed
     });
+    // Retention work: a minute after start, then hourly.
+    tidemark::server::RetentionPolicy policy;
+    policy.windowMs = qint64(retentionDays) * 24 * 3600 * 1000;
+    QTimer maintenance;
+    maintenance.setInterval(std::chrono::hours(1));
+    QObject::connect(&maintenance, &QTimer::timeout, &app, [&] {
+        maintenance.setInterval(std::chrono::hours(1));
+        if (auto done = (*sync)->maintain(QDateTime::currentMSecsSinceEpoch(), policy); !done)
+            QTextStream(stderr) << "tidemark-server: maintenance failed: " << done.error() << '\n';
+    });
+    maintenance.start(std::chrono::minutes(1));
     // One line on stdout, so that scripts and tests that ask for port 0 learn the port.
-    QTextStream(stdout) << "listening on " << address.toString() << ':' << *bound << Qt::endl;
+    QTextStream(stdout) << "listening on " << (tls ? "https://" : "") << address.toString() << ':' << *bound << Qt::endl;
     return QCoreApplication::exec();
 }

@@ -137,6 +137,17 @@ bool Accounts::logOut(const QString &token)
     return q.exec() && q.numRowsAffected() == 1;
 }
 
+void Accounts::recordPull(const QString &token, qint64 pulled)
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(s("UPDATE tokens SET pulled = ?, last_seen = ? WHERE hash = ? AND pulled < ?"));
+    q.addBindValue(pulled);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(tokenHash(token));
+    q.addBindValue(pulled);
+    q.exec();
+}
+
 std::expected<void, Accounts::Error> Accounts::changePassword(const QString &account, const QString &oldPassword,
                                                               const QString &newPassword)
 {

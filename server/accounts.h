@@ -38,6 +38,9 @@ public:
     /// The account a token belongs to, if it is valid and not revoked.
     [[nodiscard]] std::optional<QString> authenticate(const QString &token) const;
     bool logOut(const QString &token);
+    /// The device holding `token` has everything up to revision `pulled` (it asked for changes
+    /// after it). Deleted items are purged only once every signed-in device is past them.
+    void recordPull(const QString &token, qint64 pulled);
     std::expected<void, Error> changePassword(const QString &account, const QString &oldPassword, const QString &newPassword);
 
 private:

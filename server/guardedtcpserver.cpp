@@ -1,9 +1,14 @@
 #include "guardedtcpserver.h"
 
+#include <QFile>
 #include <QJsonDocument>
+#include <QSslCertificate>
+#include <QSslKey>
 #include <QJsonObject>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpSocket>
+#include <QTimer>
 
 namespace tidemark::server {
 
@@ -47,19 +52,80 @@ QByteArray headerValue(const QByteArray &headers, const char *name)
 
 } // namespace
 
-GuardedTcpServer::GuardedTcpServer(qsizetype maxBodyBytes, QObject *parent)
+std::expected<QSslConfiguration, QString> loadTls(const QString &certificateFile, const QString &keyFile)
+{
+    if (!QSslSocket::supportsSsl())
+        return std::unexpected(QStringLiteral("this system has no TLS library for Qt"));
+    if (certificateFile.isEmpty() || keyFile.isEmpty())
+        return std::unexpected(QStringLiteral("TLS needs both --tls-cert and --tls-key"));
+    const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
+    if (chain.isEmpty())
+        return std::unexpected(QStringLiteral("no PEM certificate in %1").arg(certificateFile));
+    QFile keyIn(keyFile);
+    if (!keyIn.open(QIODevice::ReadOnly))
+        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(keyFile, keyIn.errorString()));
+    const QByteArray pem = keyIn.readAll();
+    QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
+    if (key.isNull())
+        key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
+    if (key.isNull())
+        return std::unexpected(QStringLiteral("no unencrypted RSA or EC private key in %1").arg(keyFile));
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setLocalCertificateChain(chain);
+    tls.setPrivateKey(key);
+    tls.setPeerVerifyMode(QSslSocket::VerifyNone); // clients authenticate with tokens, not certificates
+    tls.setProtocol(QSsl::TlsV1_2OrLater);
+    return tls;
+}
+
+GuardedTcpServer::GuardedTcpServer(qsizetype maxBodyBytes, std::optional<QSslConfiguration> tls, QObject *parent)
     : QTcpServer(parent)
     , m_maxBody(maxBodyBytes)
+    , m_tls(std::move(tls))
 {
 }
 
 void GuardedTcpServer::incomingConnection(qintptr descriptor)
 {
-    auto *socket = new QTcpSocket(this);
+    if (!m_tls) {
+        auto *socket = new QTcpSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        guard(socket);
+        addPendingConnection(socket);
+        return;
+    }
+    auto *socket = new QSslSocket(this);
     if (!socket->setSocketDescriptor(descriptor)) {
         delete socket;
         return;
     }
+    socket->setSslConfiguration(*m_tls);
+    QPointer<QSslSocket> pending(socket);
+    connect(socket, &QSslSocket::encrypted, this, [this, pending] {
+        if (!pending)
+            return;
+        guard(pending);
+        addPendingConnection(pending); // tells Qt HttpServer (pendingConnectionAvailable)
+    });
+    // A client that does not finish its handshake (plain HTTP, a port scan, a stalled peer) is
+    // dropped, and never reaches the HTTP server.
+    const auto drop = [pending] {
+        if (pending && !pending->isEncrypted()) {
+            pending->abort();
+            pending->deleteLater();
+        }
+    };
+    connect(socket, &QSslSocket::errorOccurred, this, drop);
+    connect(socket, &QSslSocket::sslErrors, this, drop);
+    QTimer::singleShot(10000, this, drop);
+    socket->startServerEncryption();
+}
+
+void GuardedTcpServer::guard(QTcpSocket *socket)
+{
     // Connected before Qt HttpServer's own handler, so this look comes first.
     const qsizetype maxBody = m_maxBody;
     QPointer<QTcpSocket> guarded(socket);
@@ -94,7 +160,6 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
         if (!length.isNull() && (length.toLongLong(&ok) > maxBody || !ok))
             refuse(guarded, 413, "Payload Too Large", QStringLiteral("The request body is larger than %1 bytes.").arg(maxBody));
     });
-    addPendingConnection(socket);
 }
 
 } // namespace tidemark::server

@@ -2,6 +2,7 @@
 
 #include "guardedtcpserver.h"
 #include "loginthrottle.h"
+#include "ratelimiter.h"
 #include "metrics.h"
 #include "syncservice.h"
 
@@ -73,6 +74,20 @@ std::expected<QJsonObject, QHttpServerResponse> jsonBody(const QHttpServerReques
     return doc.object();
 }
 
+QHttpServerResponse withRetryAfter(QHttpServerResponse response, int seconds)
+{
+    QHttpHeaders headers = response.headers();
+    headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, QByteArray::number(seconds));
+    response.setHeaders(std::move(headers));
+    return response;
+}
+
+QString bearerToken(const QHttpServerRequest &request)
+{
+    const QByteArray header = request.value("authorization");
+    return header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
+}
+
 } // namespace
 
 HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
@@ -81,6 +96,7 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
     , m_options(options)
     , m_http(std::make_unique<QHttpServer>())
     , m_throttle(std::make_unique<LoginThrottle>())
+    , m_limiter(std::make_unique<RateLimiter>(m_options.requestsPerMinute))
     , m_metrics(std::make_unique<Metrics>())
 {
     addRoutes();
@@ -180,7 +196,7 @@ void HttpService::announce(const QString &account, qint64 rev)
 
 std::expected<quint16, QString> HttpService::listen(const QHostAddress &address, quint16 port)
 {
-    auto tcp = std::make_unique<GuardedTcpServer>(m_options.maxBodyBytes, this);
+    auto tcp = std::make_unique<GuardedTcpServer>(m_options.maxBodyBytes, m_options.tls, this);
     if (!tcp->listen(address, port)) {
         return std::unexpected(QStringLiteral("cannot listen on %1 port %2: %3")
                                    .arg(address.toString())
@@ -208,14 +224,18 @@ void HttpService::addRoutes()
 
     // The account a request's bearer token belongs to, or the 401 to answer.
     const auto authenticated = [this](const QHttpServerRequest &request) -> std::expected<QString, QHttpServerResponse> {
-        const QByteArray header = request.value("authorization");
-        if (!header.startsWith("Bearer "))
+        if (!request.value("authorization").startsWith("Bearer "))
             return std::unexpected(problem(Status::Unauthorized, s("Sign in needed"),
                                            s("Send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'.")));
-        const auto account = m_sync->accounts().authenticate(QString::fromLatin1(header.mid(7).trimmed()));
+        const auto account = m_sync->accounts().authenticate(bearerToken(request));
         if (!account)
             return std::unexpected(problem(Status::Unauthorized, s("Sign in again"),
                                            s("This token is unknown, or was revoked (logged out or password changed).")));
+        if (const int wait = m_limiter->acquire(*account); wait > 0)
+            return std::unexpected(withRetryAfter(problem(Status::TooManyRequests, s("Too many requests"),
+                                                          s("This account sends more than %1 requests a minute; try again in %2 seconds.")
+                                                              .arg(m_options.requestsPerMinute).arg(wait)),
+                                                  wait));
         return *account;
     };
     const auto protocolProblem = [](const QHttpServerRequest &request) -> std::optional<QHttpServerResponse> {
@@ -284,14 +304,10 @@ void HttpService::addRoutes()
         if (!name.isString() || !password.isString() || !(device.isString() || device.isUndefined()))
             return problem(Status::BadRequest, s("Malformed request"), s("Send 'name', 'password' and 'device' as strings."));
         const QString address = request.remoteAddress().toString();
-        if (const int wait = m_throttle->retryAfter(name.toString(), address); wait > 0) {
-            QHttpServerResponse refused = problem(Status::TooManyRequests, s("Too many attempts"),
-                                                  s("Too many wrong passwords; try again in %1 seconds.").arg(wait));
-            QHttpHeaders headers = refused.headers();
-            headers.append(QHttpHeaders::WellKnownHeader::RetryAfter, QByteArray::number(wait));
-            refused.setHeaders(std::move(headers));
-            return refused;
-        }
+        if (const int wait = m_throttle->retryAfter(name.toString(), address); wait > 0)
+            return withRetryAfter(problem(Status::TooManyRequests, s("Too many attempts"),
+                                          s("Too many wrong passwords; try again in %1 seconds.").arg(wait)),
+                                  wait);
         auto session = m_sync->accounts().logIn(name.toString(), password.toString(), device.toString());
         if (!session && session.error().failure == Accounts::Failure::WrongPassword)
             m_throttle->failed(name.toString(), address);
@@ -378,16 +394,27 @@ void HttpService::addRoutes()
             return std::move(account.error());
         bool okSince = true;
         bool okLimit = true;
-        const QString sinceText = request.query().queryItemValue(s("since"));
-        const QString limitText = request.query().queryItemValue(s("limit"));
+        bool okSnapshot = true;
+        const QUrlQuery query = request.query();
+        const QString sinceText = query.queryItemValue(s("since"));
+        const QString limitText = query.queryItemValue(s("limit"));
+        const QString snapshotText = query.queryItemValue(s("snapshot"));
+        const QString afterText = query.queryItemValue(s("after"), QUrl::FullyDecoded);
         const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&okSince);
         const int limit = limitText.isEmpty() ? 1000 : limitText.toInt(&okLimit);
-        if (!okSince || since < 0 || !okLimit || limit < 1 || limit > 5000)
+        std::optional<SnapshotPosition> snapshot;
+        if (!snapshotText.isEmpty()) {
+            snapshot = SnapshotPosition{snapshotText.toLongLong(&okSnapshot), afterText};
+            okSnapshot = okSnapshot && snapshot->rev >= 0 && !afterText.isEmpty() && afterText.size() <= 64;
+        }
+        if (!okSince || since < 0 || !okLimit || limit < 1 || limit > 5000 || !okSnapshot)
             return problem(Status::BadRequest, s("Bad query"),
-                           s("'since' is a revision (a whole number, 0 or more) and 'limit' is 1 to 5000."));
-        auto page = m_sync->pull(*account, since, limit);
+                           s("'since' is a revision (a whole number, 0 or more), 'limit' is 1 to 5000, and a snapshot "
+                             "continues with the 'snapshot' and 'after' values of the page before."));
+        auto page = m_sync->pull(*account, since, limit, snapshot);
         if (!page)
             return problem(Status::InternalServerError, s("Cannot read changes"), s("The server could not read its change log."));
+        m_sync->accounts().recordPull(bearerToken(request), since);
         QJsonArray changes;
         for (const auto &change : page->changes)
             changes.append(QJsonObject{{s("id"), change.id}, {s("kind"), change.kind}, {s("rev"), change.rev},
@@ -395,8 +422,13 @@ void HttpService::addRoutes()
         QJsonArray conflicts;
         for (const QJsonObject &record : page->conflicts)
             conflicts.append(record);
-        return jsonResponse({{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
-                             {s("has_more"), page->hasMore}});
+        QJsonObject body{{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
+                         {s("has_more"), page->hasMore || page->next.has_value()}};
+        if (page->snapshot)
+            body.insert(s("snapshot"), true);
+        if (page->next)
+            body.insert(s("next"), QJsonObject{{s("snapshot"), page->next->rev}, {s("after"), page->next->after}});
+        return jsonResponse(body);
     });
 
     m_http->route(s("/v1/entities/<arg>/history"), Method::Get,

@@ -2,12 +2,14 @@
 
 #include <QHostAddress>
 #include <QObject>
+#include <QSslConfiguration>
 #include <QString>
 
 #include <expected>
 #include <QList>
 
 #include <memory>
+#include <optional>
 
 class QHttpServer;
 class QTcpServer;
@@ -17,6 +19,7 @@ namespace tidemark::server {
 
 class SyncService;
 class LoginThrottle;
+class RateLimiter;
 class Metrics;
 
 /// The HTTP face of tidemark-server (see docs/protocol.md). It owns the QHttpServer and its
@@ -31,6 +34,8 @@ public:
     {
         bool registrationOpen = true;
         qsizetype maxBodyBytes = 16 * 1024 * 1024;
+        int requestsPerMinute = 1200; ///< per account; 0: no limit
+        std::optional<QSslConfiguration> tls; ///< serve HTTPS (and wss://) with this certificate
     };
 
     HttpService(SyncService *sync, Options options, QObject *parent = nullptr);
@@ -53,6 +58,7 @@ private:
     Options m_options;
     std::unique_ptr<QHttpServer> m_http;
     std::unique_ptr<LoginThrottle> m_throttle;
+    std::unique_ptr<RateLimiter> m_limiter;
     std::unique_ptr<Metrics> m_metrics;
     QTcpServer *m_tcp = nullptr;
     struct Listener

@@ -13,7 +13,10 @@
 #include <QLoggingCategory>
 #include <QSqlDatabase>
 #include <QSqlError>
+#include <QSet>
 #include <QUuid>
+
+#include <limits>
 
 namespace tidemark::server {
 
@@ -62,6 +65,20 @@ const QList<QStringList> kMigrations{
         s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
         s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
           "PRIMARY KEY (account_id, field))"),
+    },
+    {
+        // Retention: when each change was made (the log is compacted by age), where the log
+        // starts, how far each device has pulled, which versions were thinned away, and which
+        // deleted entities were purged for good.
+        s("ALTER TABLE changes ADD COLUMN at BIGINT NOT NULL DEFAULT 0"),
+        s("CREATE INDEX changes_at ON changes (account_id, at)"),
+        s("ALTER TABLE accounts ADD COLUMN log_floor BIGINT NOT NULL DEFAULT 0"),
+        s("ALTER TABLE entities ADD COLUMN thinned_rev BIGINT NOT NULL DEFAULT 0"),
+        s("ALTER TABLE tokens ADD COLUMN pulled BIGINT NOT NULL DEFAULT 0"),
+        s("ALTER TABLE tokens ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0"),
+        s("CREATE INDEX tokens_account ON tokens (account_id)"),
+        s("CREATE TABLE purged (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
+          "at BIGINT NOT NULL, PRIMARY KEY (account_id, entity_id))"),
     },
 };
 
@@ -364,7 +381,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     }
     seen.finish();
 
-    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev FROM entities WHERE account_id = ? AND id = ?"));
+    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev, thinned_rev FROM entities WHERE account_id = ? AND id = ?"));
     load.addBindValue(account);
     load.addBindValue(op.entityId);
     if (!load.exec())
@@ -376,10 +393,12 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     c.hlc = op.hlc;
     QString storedKind;
     qint64 entityRev = 0;
+    qint64 thinnedRev = 0;
     if (load.next()) {
         c.exists = true;
         storedKind = load.value(0).toString();
         entityRev = load.value(3).toLongLong();
+        thinnedRev = load.value(4).toLongLong();
         c.current = object(load.value(1).toString());
         const QJsonObject states = object(load.value(2).toString());
         for (auto it = states.begin(); it != states.end(); ++it) {
@@ -406,6 +425,25 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             return std::unexpected(stored.error());
         return result;
     }
+    if (!c.exists && op.baseRev > 0) {
+        // An edit of something deleted and since purged for good: storing the few fields it
+        // carries would make a fragment. The device sends the whole item again as a new one.
+        QSqlQuery &purged = prepared(s("SELECT 1 FROM purged WHERE account_id = ? AND entity_id = ?"));
+        purged.addBindValue(account);
+        purged.addBindValue(op.entityId);
+        if (!purged.exec())
+            return failed(purged);
+        const bool wasPurged = purged.next();
+        purged.finish();
+        if (wasPurged) {
+            result.status = sync::OpResult::Status::Rejected;
+            result.reason = s("entity %1 was deleted and then purged from the server; send it whole as a new item (base_rev 0)")
+                                .arg(op.entityId);
+            if (auto stored = storeResult(); !stored)
+                return std::unexpected(stored.error());
+            return result;
+        }
+    }
 
     // Conflicts this operation settles must be this entity's, in this account.
     QHash<QString, QString> resolvedFields; // conflict id -> field
@@ -429,18 +467,20 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         }
     }
 
-    // The value of a field at the base revision: the newest stored version at or before it.
+    // The value of a field at the base revision: the newest stored version at or before it. If
+    // history thinning removed versions after that one (thinned_rev is the newest removed), the
+    // base is no longer known exactly, and the judgement treats it as missing.
     std::optional<QJsonObject> baseSnapshot;
     bool baseLoaded = false;
     c.baseValue = [&](const QString &field) -> std::optional<QJsonValue> {
         if (!baseLoaded) {
             baseLoaded = true;
-            QSqlQuery &q = prepared(s("SELECT fields FROM versions WHERE account_id = ? AND entity_id = ? AND rev <= ? "
+            QSqlQuery &q = prepared(s("SELECT fields, rev FROM versions WHERE account_id = ? AND entity_id = ? AND rev <= ? "
                                       "ORDER BY rev DESC LIMIT 1"));
             q.addBindValue(account);
             q.addBindValue(op.entityId);
             q.addBindValue(op.baseRev);
-            if (q.exec() && q.next())
+            if (q.exec() && q.next() && (q.value(1).toLongLong() >= thinnedRev || q.value(1).toLongLong() == op.baseRev))
                 baseSnapshot = object(q.value(0).toString());
             q.finish();
         }
@@ -509,12 +549,13 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         if (!version.exec())
             return failed(version);
 
-        QSqlQuery &change = prepared(s("INSERT INTO changes (account_id, rev, entity_id, kind, fields) VALUES (?, ?, ?, ?, ?)"));
+        QSqlQuery &change = prepared(s("INSERT INTO changes (account_id, rev, entity_id, kind, fields, at) VALUES (?, ?, ?, ?, ?, ?)"));
         change.addBindValue(account);
         change.addBindValue(rev);
         change.addBindValue(op.entityId);
         change.addBindValue(op.kind);
         change.addBindValue(json(QJsonArray::fromStringList(verdict.changes.keys())));
+        change.addBindValue(now);
         if (!change.exec())
             return failed(change);
 
@@ -580,11 +621,66 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     return result;
 }
 
-std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qint64 since, int limit)
+std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qint64 since, int limit,
+                                                     std::optional<SnapshotPosition> snapshot)
+{
+    limit = std::clamp(limit, 1, 5000);
+    // One read transaction: the page, its entities and its conflict records agree.
+    if (!exec(m_backend == Backend::SQLite ? s("BEGIN") : s("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
+        return std::unexpected(s("the server is busy; try again"));
+    auto page = readPage(account, since, limit, snapshot);
+    commit();
+    return page;
+}
+
+std::expected<ChangesPage, QString> SyncService::readPage(const QString &account, qint64 since, int limit,
+                                                          std::optional<SnapshotPosition> snapshot)
 {
     ChangesPage page;
     page.cursor = since;
-    limit = std::clamp(limit, 1, 5000);
+    QSqlQuery &state = prepared(s("SELECT rev, log_floor FROM accounts WHERE id = ?"));
+    state.addBindValue(account);
+    if (!state.exec() || !state.next())
+        return std::unexpected(s("no such account"));
+    const qint64 accountRev = state.value(0).toLongLong();
+    const qint64 floor = state.value(1).toLongLong();
+    state.finish();
+
+    // A cursor older than the compacted log gets the whole account instead, in pages of entities
+    // ordered by id, as of revision R (later changes come after it from the log). A snapshot that
+    // the compaction overtook meanwhile, or a position from nowhere, starts over.
+    if (snapshot && (snapshot->rev < floor || snapshot->rev > accountRev || snapshot->rev < since))
+        snapshot.reset();
+    if (since < floor || snapshot) {
+        const SnapshotPosition from = snapshot.value_or(SnapshotPosition{accountRev, QStringLiteral("")});
+        const qint64 until = from.rev;
+        QSqlQuery &q = prepared(s("SELECT id, kind, rev, fields FROM entities WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?"));
+        q.addBindValue(account);
+        q.addBindValue(from.after);
+        q.addBindValue(limit + 1);
+        if (!q.exec())
+            return std::unexpected(q.lastError().text());
+        page.snapshot = true;
+        int rows = 0;
+        while (q.next()) {
+            if (++rows > limit) {
+                page.next = SnapshotPosition{until, page.changes.last().id};
+                break;
+            }
+            page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(q.value(3).toString())});
+        }
+        q.finish();
+        if (page.next)
+            return page; // the cursor stays where it was until the snapshot is complete
+        page.cursor = until;
+        page.hasMore = until < accountRev;
+        if (auto conflicts = readConflicts(account, since, until); conflicts)
+            page.conflicts = *conflicts;
+        else
+            return std::unexpected(conflicts.error());
+        return page;
+    }
+
     QSqlQuery &q = prepared(s("SELECT rev, entity_id, kind, fields FROM changes WHERE account_id = ? AND rev > ? "
                               "ORDER BY rev LIMIT ?"));
     q.addBindValue(account);
@@ -623,23 +719,179 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
         for (const QString &name : std::as_const(changedFields[i]))
             page.changes[i].fields.insert(name, fields ? fields->value(name) : QJsonValue(QJsonValue::Null));
     }
+    if (!page.hasMore)
+        page.cursor = std::max(page.cursor, accountRev); // past revisions whose changes were purged
+    if (auto conflicts = readConflicts(account, since, page.cursor); conflicts)
+        page.conflicts = *conflicts;
+    else
+        return std::unexpected(conflicts.error());
+    return page;
+}
+
+std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QString &account, qint64 after, qint64 until)
+{
+    QList<QJsonObject> records;
     QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev "
                               "FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
-    c.addBindValue(since);
-    c.addBindValue(page.cursor);
+    c.addBindValue(after);
+    c.addBindValue(until);
     if (!c.exec())
         return std::unexpected(c.lastError().text());
     while (c.next()) {
-        page.conflicts.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
-                               {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
-                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
-                               {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
-                               {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                               {s("rev"), c.value(9).toLongLong()}});
+        records.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
+                        {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
+                        {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
+                        {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
+                        {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
+                        {s("rev"), c.value(9).toLongLong()}});
     }
     c.finish();
-    return page;
+    return records;
+}
+
+std::expected<MaintenanceReport, QString> SyncService::maintain(qint64 now, const RetentionPolicy &policy)
+{
+    QStringList accounts;
+    {
+        QSqlQuery q(QSqlDatabase::database(m_connection, false));
+        if (!q.exec(s("SELECT id FROM accounts ORDER BY id")))
+            return std::unexpected(q.lastError().text());
+        while (q.next())
+            accounts << q.value(0).toString();
+    }
+    MaintenanceReport report;
+    for (const QString &account : std::as_const(accounts)) {
+        if (!beginWrite(account))
+            continue; // gone meanwhile, or busy: the next run takes it
+        if (auto done = maintainAccount(account, now, policy, report); !done) {
+            rollback();
+            return std::unexpected(done.error());
+        }
+        if (!commit())
+            return std::unexpected(s("cannot store the maintenance of account %1").arg(account));
+    }
+    qCInfo(lcService) << "maintenance:" << report.changesCompacted << "changes compacted," << report.versionsThinned
+                      << "versions thinned," << report.tombstonesPurged << "deleted items purged";
+    return report;
+}
+
+std::expected<void, QString> SyncService::maintainAccount(const QString &account, qint64 now, const RetentionPolicy &policy,
+                                                          MaintenanceReport &report)
+{
+    const auto failed = [](const QSqlQuery &q) { return std::unexpected(q.lastError().text()); };
+    const qint64 cutoff = now - policy.windowMs;
+
+    // The change log: what is older than the window goes; a device behind it gets a snapshot.
+    QSqlQuery &oldest = prepared(s("SELECT MAX(rev) FROM changes WHERE account_id = ? AND at < ?"));
+    oldest.addBindValue(account);
+    oldest.addBindValue(cutoff);
+    if (!oldest.exec())
+        return failed(oldest);
+    const qint64 floor = oldest.next() && !oldest.value(0).isNull() ? oldest.value(0).toLongLong() : 0;
+    oldest.finish();
+    if (floor > 0) {
+        QSqlQuery &drop = prepared(s("DELETE FROM changes WHERE account_id = ? AND rev <= ?"));
+        drop.addBindValue(account);
+        drop.addBindValue(floor);
+        if (!drop.exec())
+            return failed(drop);
+        report.changesCompacted += drop.numRowsAffected();
+        QSqlQuery &raise = prepared(s("UPDATE accounts SET log_floor = ? WHERE id = ? AND log_floor < ?"));
+        raise.addBindValue(floor);
+        raise.addBindValue(account);
+        raise.addBindValue(floor);
+        if (!raise.exec())
+            return failed(raise);
+    }
+
+    // Tombstones: purged once older than the window and pulled by every signed-in device.
+    QSqlQuery &devices = prepared(s("SELECT MIN(pulled) FROM tokens WHERE account_id = ? AND revoked = 0"));
+    devices.addBindValue(account);
+    if (!devices.exec())
+        return failed(devices);
+    const bool anyDevice = devices.next() && !devices.value(0).isNull();
+    const qint64 pulledByAll = anyDevice ? devices.value(0).toLongLong() : std::numeric_limits<qint64>::max();
+    devices.finish();
+    QSqlQuery &dead = prepared(s("SELECT e.id, e.rev, e.fields FROM entities e JOIN versions v ON v.account_id = e.account_id "
+                                 "AND v.entity_id = e.id AND v.rev = e.rev WHERE e.account_id = ? AND e.rev <= ? AND v.at < ? "
+                                 "AND e.fields LIKE '%\"deleted\":true%'"));
+    dead.addBindValue(account);
+    dead.addBindValue(pulledByAll);
+    dead.addBindValue(cutoff);
+    if (!dead.exec())
+        return failed(dead);
+    QList<std::pair<QString, qint64>> tombstones;
+    while (dead.next()) {
+        if (object(dead.value(2).toString()).value(s("deleted")).toBool())
+            tombstones.append({dead.value(0).toString(), dead.value(1).toLongLong()});
+    }
+    dead.finish();
+    for (const auto &[id, rev] : std::as_const(tombstones)) {
+        for (const QString &sql : {s("DELETE FROM entities WHERE account_id = ? AND id = ?"),
+                                   s("DELETE FROM versions WHERE account_id = ? AND entity_id = ?"),
+                                   s("DELETE FROM changes WHERE account_id = ? AND entity_id = ?")}) {
+            QSqlQuery &q = prepared(sql);
+            q.addBindValue(account);
+            q.addBindValue(id);
+            if (!q.exec())
+                return failed(q);
+        }
+        QSqlQuery &mark = prepared(s("INSERT INTO purged (account_id, entity_id, rev, at) VALUES (?, ?, ?, ?)"));
+        for (const QVariant &value : QVariantList{account, id, rev, now})
+            mark.addBindValue(value);
+        if (!mark.exec())
+            return failed(mark);
+        ++report.tombstonesPurged;
+    }
+
+    // History: past the window, the newest version of each day, and past dailyUntil of each
+    // week; never an entity's newest version. thinned_rev remembers the newest version removed,
+    // so that an operation based on a removed version is known to have lost its base.
+    QSqlQuery &old = prepared(s("SELECT v.entity_id, v.rev, v.at, e.rev FROM versions v JOIN entities e ON e.account_id = v.account_id "
+                                "AND e.id = v.entity_id WHERE v.account_id = ? AND v.at < ? ORDER BY v.entity_id, v.rev DESC"));
+    old.addBindValue(account);
+    old.addBindValue(cutoff);
+    if (!old.exec())
+        return failed(old);
+    constexpr qint64 day = 24LL * 3600 * 1000;
+    QHash<QString, QList<qint64>> doomed; // entity -> revisions to remove
+    QString entity;
+    QSet<qint64> bucketsSeen;
+    while (old.next()) {
+        const QString id = old.value(0).toString();
+        const qint64 rev = old.value(1).toLongLong();
+        const qint64 at = old.value(2).toLongLong();
+        if (id != entity) {
+            entity = id;
+            bucketsSeen.clear();
+        }
+        // Newest first: the first version met in a bucket is the one kept.
+        const qint64 bucket = now - at < policy.dailyUntilMs ? at / day : -(at / (7 * day)) - 1;
+        const bool keep = rev == old.value(3).toLongLong() || !bucketsSeen.contains(bucket);
+        bucketsSeen.insert(bucket);
+        if (!keep)
+            doomed[id].append(rev);
+    }
+    old.finish();
+    for (auto it = doomed.cbegin(); it != doomed.cend(); ++it) {
+        for (const qint64 rev : it.value()) {
+            QSqlQuery &drop = prepared(s("DELETE FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"));
+            drop.addBindValue(account);
+            drop.addBindValue(it.key());
+            drop.addBindValue(rev);
+            if (!drop.exec())
+                return failed(drop);
+        }
+        QSqlQuery &mark = prepared(s("UPDATE entities SET thinned_rev = ? WHERE account_id = ? AND id = ? AND thinned_rev < ?"));
+        const qint64 newest = *std::ranges::max_element(it.value());
+        for (const QVariant &value : QVariantList{newest, account, it.key(), newest})
+            mark.addBindValue(value);
+        if (!mark.exec())
+            return failed(mark);
+        report.versionsThinned += it.value().size();
+    }
+    return {};
 }
 
 QJsonObject SyncService::policies(const QString &account) const

@@ -17,6 +17,13 @@
 
 namespace tidemark::server {
 
+/// Where a snapshot page left off: the revision the snapshot shows and the last entity id sent.
+struct SnapshotPosition
+{
+    qint64 rev = 0;
+    QString after;
+};
+
 /// One page of changes for a device.
 struct ChangesPage
 {
@@ -31,6 +38,26 @@ struct ChangesPage
     QList<QJsonObject> conflicts; ///< conflict records opened or settled in the page's range
     qint64 cursor = 0;            ///< pass as `since` for the next page
     bool hasMore = false;
+    /// The page is part of a full snapshot (the cursor was older than the compacted log): its
+    /// entities carry all their fields, and once it is complete, an entity the device has that
+    /// is in none of its pages was purged from the server.
+    bool snapshot = false;
+    std::optional<SnapshotPosition> next; ///< more snapshot pages: pass this with the same `since`
+};
+
+/// How long the server keeps what (DESIGN.md, "Long offline, growth and retention").
+struct RetentionPolicy
+{
+    qint64 windowMs = 30LL * 24 * 3600 * 1000;      ///< every version and change is kept this long
+    qint64 dailyUntilMs = 180LL * 24 * 3600 * 1000; ///< then one version a day up to this age, then one a week
+};
+
+/// What one maintenance run did.
+struct MaintenanceReport
+{
+    qint64 changesCompacted = 0;
+    qint64 versionsThinned = 0;
+    qint64 tombstonesPurged = 0;
 };
 
 /// The server's core: it stores every account's entities, judges each incoming operation by the
@@ -57,7 +84,17 @@ public:
 
     /// Judges and stores each operation in order, each in its own transaction.
     QList<sync::OpResult> push(const QString &account, const QList<sync::Operation> &ops);
-    std::expected<ChangesPage, QString> pull(const QString &account, qint64 since, int limit);
+    /// A page of changes after `since`; a cursor older than the compacted log gets a snapshot
+    /// (continued with `snapshot`, the previous page's `next`).
+    std::expected<ChangesPage, QString> pull(const QString &account, qint64 since, int limit,
+                                             std::optional<SnapshotPosition> snapshot = std::nullopt);
+
+    /// Compacts the change log, thins history and purges tombstones as of `now` (ms since the
+    /// epoch): the log keeps the changes of the retention window; versions older than it are
+    /// thinned to one a day, then one a week (an entity's newest version always stays); a deleted
+    /// entity is purged once it is older than the window and every signed-in device of its
+    /// account has pulled past its deletion. Each account in a transaction of its own.
+    std::expected<MaintenanceReport, QString> maintain(qint64 now, const RetentionPolicy &policy = {});
 
     [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
     [[nodiscard]] qint64 revision(const QString &account) const;
@@ -83,6 +120,11 @@ private:
     bool commit();
     void rollback();
     void announce(const QString &account, qint64 rev);
+    std::expected<ChangesPage, QString> readPage(const QString &account, qint64 since, int limit,
+                                                 std::optional<SnapshotPosition> snapshot);
+    std::expected<QList<QJsonObject>, QString> readConflicts(const QString &account, qint64 after, qint64 until);
+    std::expected<void, QString> maintainAccount(const QString &account, qint64 now, const RetentionPolicy &policy,
+                                                 MaintenanceReport &report);
     QSqlQuery &prepared(const QString &sql) const;
     std::expected<sync::OpResult, QString> judgeAndStore(const QString &account, const sync::Operation &op);
     bool exec(const QString &sql) const;

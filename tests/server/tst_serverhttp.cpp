@@ -10,6 +10,9 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSslCertificate>
+#include <QSslCipher>
+#include <QSslConfiguration>
 #include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSignalSpy>
@@ -51,6 +54,8 @@ private Q_SLOTS:
     void oversizedRequestsAreRefusedBeforeTheyArrive();
     void alwaysAskPolicyTurnsTitleCollisionsIntoConflicts();
     void serversSharingAPostgresDatabaseActAsOne();
+    void servesHttpsWithACertificate();
+    void runawayClientsAreToldToWait();
 
 private:
     struct Reply
@@ -58,6 +63,7 @@ private:
         int status = 0;
         QByteArray contentType;
         QJsonObject json;
+        QByteArray retryAfter;
     };
     bool startServer(const QStringList &extra = {});
     /// Starts a tidemark-server on m_database; its port, or 0.
@@ -135,7 +141,7 @@ TestServerHttp::Reply TestServerHttp::request(const QByteArray &verb, const QStr
         return {};
     return {reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(),
             reply->header(QNetworkRequest::ContentTypeHeader).toByteArray(),
-            QJsonDocument::fromJson(reply->readAll()).object()};
+            QJsonDocument::fromJson(reply->readAll()).object(), reply->rawHeader("Retry-After")};
 }
 
 QString TestServerHttp::signUp(const QString &name)
@@ -255,6 +261,9 @@ void TestServerHttp::badRequestsGetClearErrorsAndChangeNothing_data()
     QTest::newRow("since negative") << QByteArray("GET") << s("/v1/changes?since=-4") << QByteArray() << 400;
     QTest::newRow("limit zero") << QByteArray("GET") << s("/v1/changes?limit=0") << QByteArray() << 400;
     QTest::newRow("limit huge") << QByteArray("GET") << s("/v1/changes?limit=99999999999") << QByteArray() << 400;
+    QTest::newRow("snapshot text") << QByteArray("GET") << s("/v1/changes?since=0&snapshot=x&after=a") << QByteArray() << 400;
+    QTest::newRow("snapshot no after") << QByteArray("GET") << s("/v1/changes?since=0&snapshot=3") << QByteArray() << 400;
+    QTest::newRow("snapshot negative") << QByteArray("GET") << s("/v1/changes?since=0&snapshot=-3&after=a") << QByteArray() << 400;
     QTest::newRow("unknown route") << QByteArray("GET") << s("/v1/nothing") << QByteArray() << 404;
     QTest::newRow("path trick") << QByteArray("GET") << s("/v1/../../etc/passwd") << QByteArray() << 404;
     QTest::newRow("register no password") << QByteArray("POST") << s("/v1/accounts") << QByteArray("{\"name\": \"x\"}") << 400;
@@ -762,4 +771,56 @@ void TestServerHttp::serversSharingAPostgresDatabaseActAsOne()
         QCOMPARE(page.value(s("cursor")).toInt(), 201);
     }
     m_port = firstPort;
+}
+
+void TestServerHttp::servesHttpsWithACertificate()
+{
+    const QString cert = QFINDTESTDATA("../data/localhost.crt");
+    const QString key = QFINDTESTDATA("../data/localhost.key");
+    QVERIFY(!cert.isEmpty() && !key.isEmpty());
+    QVERIFY(startServer({s("--tls-cert"), cert, s("--tls-key"), key}));
+
+    // A client that trusts the certificate gets its answer over TLS.
+    QUrl url(s("https://127.0.0.1/healthz"));
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+    tls.setCaCertificates(QSslCertificate::fromPath(cert));
+    req.setSslConfiguration(tls);
+    std::unique_ptr<QNetworkReply> reply(m_network.get(req));
+    QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(reply->error(), QNetworkReply::NoError);
+    QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+    QVERIFY(reply->sslConfiguration().sessionCipher().isNull() == false);
+
+    // Plain HTTP on the TLS port gets no answer, and the server goes on serving.
+    const Reply plain = request("GET", s("/healthz"));
+    QCOMPARE(plain.status, 0);
+    std::unique_ptr<QNetworkReply> again(m_network.get(req));
+    QSignalSpy finishedAgain(again.get(), &QNetworkReply::finished);
+    QVERIFY(finishedAgain.wait(10000));
+    QCOMPARE(again->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 200);
+
+    // A key without its certificate is refused at start, with the reason.
+    QProcess broken;
+    broken.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_database, s("--tls-key"), key});
+    QVERIFY(broken.waitForFinished(10000));
+    QCOMPARE(broken.exitCode(), 2);
+    QVERIFY(broken.readAllStandardError().contains("--tls-cert"));
+}
+
+void TestServerHttp::runawayClientsAreToldToWait()
+{
+    QVERIFY(startServer({s("--max-requests-per-minute"), s("20")}));
+    const QString anna = signUp(s("anna"));
+    const QString ben = signUp(s("ben"));
+    for (int i = 0; i < 20; ++i)
+        QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, anna).status, 200);
+    const Reply refused = request("GET", s("/v1/changes?since=0"), {}, anna);
+    QCOMPARE(refused.status, 429);
+    QVERIFY(refused.retryAfter.toInt() >= 1);
+    QVERIFY(refused.json.value(s("detail")).toString().contains(s("try again in")));
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, ben).status, 200); // others are not held up
+    QCOMPARE(request("GET", s("/healthz")).status, 200);
 }

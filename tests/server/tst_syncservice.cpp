@@ -2,6 +2,7 @@
 #include "server/syncservice.h"
 #include "testdatabase.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -43,6 +44,9 @@ private Q_SLOTS:
     void kindMismatchIsRejected();
     void deleteMeetsEditOfAMinimalEntity();
     void resolvingAndUndoingAreOperations();
+    void cursorOlderThanTheCompactedLogGetsASnapshot();
+    void thinnedHistoryTurnsALostBaseIntoAConflict();
+    void deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -270,3 +274,134 @@ void TestSyncService::resolvingAndUndoingAreOperations()
 
 QTEST_GUILESS_MAIN(TestSyncService)
 #include "tst_syncservice.moc"
+
+namespace {
+constexpr qint64 kDay = 24LL * 3600 * 1000;
+qint64 inDays(int days) { return QDateTime::currentMSecsSinceEpoch() + days * kDay; }
+} // namespace
+
+void TestSyncService::cursorOlderThanTheCompactedLogGetsASnapshot()
+{
+    QStringList ids;
+    for (int i = 0; i < 5; ++i) {
+        ids << uuid();
+        m_service->push(m_account, {op(ids.last(), s("note"), {{s("title"), s("Note %1").arg(i)}, {s("body"), s("text %1\n").arg(i)}}, 0,
+                                       hlc(1000 + i, "laptop"))});
+    }
+    m_service->push(m_account, {op(ids.first(), s("note"), {{s("title"), s("Renamed")}}, 1, hlc(2000, "laptop"))});
+    QCOMPARE(m_service->revision(m_account), 6);
+
+    // Within the retention window nothing is compacted.
+    QCOMPARE(m_service->maintain(inDays(29))->changesCompacted, 0);
+    QVERIFY(!m_service->pull(m_account, 2, 100)->snapshot);
+    // Past it, the log is gone; a device at revision 2 gets every entity whole, page by page.
+    QCOMPARE(m_service->maintain(inDays(31))->changesCompacted, 6);
+    auto first = m_service->pull(m_account, 2, 2);
+    QVERIFY(first);
+    QVERIFY(first->snapshot);
+    QCOMPARE(first->changes.size(), 2);
+    QCOMPARE(first->cursor, 2); // not advanced until the snapshot is complete
+    QVERIFY(first->next);
+
+    // Other devices keep pushing meanwhile: a new note and another rename.
+    const QString late = uuid();
+    m_service->push(m_account, {op(late, s("note"), {{s("title"), s("Late")}}, 0, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(ids.at(1), s("note"), {{s("title"), s("Renamed again")}}, 6, hlc(3001, "desktop"), "desktop")});
+
+    QStringList seen;
+    std::optional<server::SnapshotPosition> next;
+    qint64 cursor = 2;
+    QJsonObject firstNote;
+    for (auto page = first; page; page = m_service->pull(m_account, 2, 2, next)) {
+        QVERIFY(page->snapshot);
+        for (const auto &change : page->changes) {
+            seen << change.id;
+            if (change.id == ids.first())
+                firstNote = change.fields;
+        }
+        next = page->next;
+        cursor = page->cursor;
+        if (!next) {
+            QCOMPARE(page->cursor, 6); // the snapshot shows revision 6; what came after follows from the log
+            QVERIFY(page->hasMore);
+            break;
+        }
+    }
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(seen.count(id), 1); // every entity once
+    QVERIFY(seen.count(late) <= 1);
+    QCOMPARE(firstNote.value(s("title")).toString(), s("Renamed"));
+    QCOMPARE(firstNote.value(s("body")).toString(), s("text 0\n")); // whole: every field, not just the changed ones
+
+    const auto rest = m_service->pull(m_account, cursor, 100);
+    QVERIFY(!rest->snapshot);
+    QCOMPARE(rest->changes.size(), 2);
+    QCOMPARE(rest->cursor, 8);
+    QVERIFY(!rest->hasMore);
+}
+
+void TestSyncService::thinnedHistoryTurnsALostBaseIntoAConflict()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\ntwo\nthree\n")}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\nTWO\nthree\n")}}, 2, hlc(3000, "laptop"))});
+    QCOMPARE(m_service->history(m_account, id).size(), 3);
+
+    // All three versions are of one day: past the window, that day's newest one stays.
+    QCOMPARE(m_service->maintain(inDays(40))->versionsThinned, 2);
+    const auto history = m_service->history(m_account, id);
+    QCOMPARE(history.size(), 1);
+    QCOMPARE(history.first().value(s("rev")).toInt(), 3);
+
+    // A device that edited revision 1 long ago: its base is gone, so nothing is merged blindly;
+    // both values are kept as an open conflict.
+    const auto stale = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "tablet"), "tablet")});
+    QCOMPARE(stale.first().status, OpResult::Status::Conflict);
+    QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("text-no-base"));
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("ONE\nTWO\nthree\n"));
+    // An edit of the version that is still there merges as usual.
+    const auto fresh = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Numbers")}}, 3, hlc(5000, "laptop"))});
+    QCOMPARE(fresh.first().status, OpResult::Status::Applied);
+}
+
+void TestSyncService::deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt()
+{
+    auto &accounts = m_service->accounts();
+    const QString ben = *accounts.registerAccount(s("ben"), s("correct horse"));
+    const auto laptop = accounts.logIn(s("ben"), s("correct horse"), s("laptop"));
+    const auto phone = accounts.logIn(s("ben"), s("correct horse"), s("phone"));
+    QVERIFY(laptop && phone);
+    const QString id = uuid();
+    const QString kept = uuid();
+    m_service->push(ben, {op(id, s("note"), {{s("title"), s("Old")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(ben, {op(kept, s("note"), {{s("title"), s("Kept")}}, 0, hlc(1001, "laptop"))});
+    m_service->push(ben, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(2000, "laptop"))});
+    accounts.recordPull(laptop->token, 3);
+    accounts.recordPull(phone->token, 1); // the phone has not seen the deletion
+
+    QCOMPARE(m_service->maintain(inDays(40))->tombstonesPurged, 0);
+    QVERIFY(m_service->entity(ben, id));
+    accounts.recordPull(phone->token, 3);
+    QCOMPARE(m_service->maintain(inDays(10))->tombstonesPurged, 0); // seen by all, but not old enough
+    QCOMPARE(m_service->maintain(inDays(40))->tombstonesPurged, 1);
+    QVERIFY(!m_service->entity(ben, id));
+    QVERIFY(m_service->history(ben, id).isEmpty());
+    QVERIFY(m_service->entity(ben, kept));
+
+    // A new device gets a snapshot without it.
+    const auto page = m_service->pull(ben, 0, 100);
+    QVERIFY(page->snapshot);
+    QCOMPARE(page->changes.size(), 1);
+    QCOMPARE(page->changes.first().id, kept);
+    // An edit of the purged item is refused with the reason, not stored as a fragment.
+    const auto edit = m_service->push(ben, {op(id, s("note"), {{s("title"), s("Back?")}}, 3, hlc(3000, "tablet"), "tablet")});
+    QCOMPARE(edit.first().status, OpResult::Status::Rejected);
+    QVERIFY(edit.first().reason.contains(s("purged")));
+    QVERIFY(!m_service->entity(ben, id));
+    // A revoked device does not hold deletions back.
+    m_service->push(ben, {op(kept, s("note"), {{s("deleted"), true}}, 3, hlc(4000, "laptop"))});
+    accounts.recordPull(laptop->token, 5);
+    QVERIFY(accounts.logOut(phone->token));
+    QCOMPARE(m_service->maintain(inDays(40))->tombstonesPurged, 1);
+}
