@@ -139,13 +139,44 @@ bool Accounts::logOut(const QString &token)
 
 void Accounts::recordPull(const QString &token, qint64 pulled)
 {
+    // Written when the device moved on, or at most once a minute for "last seen".
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
-    q.prepare(s("UPDATE tokens SET pulled = ?, last_seen = ? WHERE hash = ? AND pulled < ?"));
-    q.addBindValue(pulled);
-    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
-    q.addBindValue(tokenHash(token));
-    q.addBindValue(pulled);
+    q.prepare(s("UPDATE tokens SET pulled = CASE WHEN pulled < ? THEN ? ELSE pulled END, last_seen = ? "
+                "WHERE hash = ? AND (pulled < ? OR last_seen < ?)"));
+    for (const QVariant &value : QVariantList{pulled, pulled, now, tokenHash(token), pulled, now - 60000})
+        q.addBindValue(value);
     q.exec();
+}
+
+QList<Accounts::Device> Accounts::devices(const QString &account, const QString &token) const
+{
+    QList<Device> devices;
+    const QString mine = tokenHash(token);
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(s("SELECT hash, device, created_at, last_seen, pulled FROM tokens WHERE account_id = ? AND revoked = 0 "
+                "ORDER BY created_at, hash"));
+    q.addBindValue(account);
+    if (q.exec()) {
+        while (q.next()) {
+            const QString hash = q.value(0).toString();
+            devices.append({hash.left(16), q.value(1).toString(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                            q.value(4).toLongLong(), hash == mine});
+        }
+    }
+    return devices;
+}
+
+bool Accounts::revokeDevice(const QString &account, const QString &deviceId)
+{
+    static const QRegularExpression hex(s("^[0-9a-f]{16}$"));
+    if (!hex.match(deviceId).hasMatch())
+        return false;
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
+    q.prepare(s("UPDATE tokens SET revoked = 1 WHERE account_id = ? AND substr(hash, 1, 16) = ? AND revoked = 0"));
+    q.addBindValue(account);
+    q.addBindValue(deviceId);
+    return q.exec() && q.numRowsAffected() > 0;
 }
 
 std::expected<void, Accounts::Error> Accounts::changePassword(const QString &account, const QString &oldPassword,

@@ -41,6 +41,21 @@ public:
     /// The device holding `token` has everything up to revision `pulled` (it asked for changes
     /// after it). Deleted items are purged only once every signed-in device is past them.
     void recordPull(const QString &token, qint64 pulled);
+
+    /// A signed-in device, as the account's owner sees it.
+    struct Device
+    {
+        QString id; ///< names the session without revealing anything of its token
+        QString name;
+        qint64 createdAt = 0;
+        qint64 lastSeen = 0; ///< the last pull, 0 for never
+        qint64 pulled = 0;   ///< the revision it has pulled up to
+        bool current = false;
+    };
+    /// The account's signed-in devices, oldest first; `current` marks the one holding `token`.
+    [[nodiscard]] QList<Device> devices(const QString &account, const QString &token) const;
+    /// Signs one device of the account out; false when the account has no such device.
+    bool revokeDevice(const QString &account, const QString &deviceId);
     std::expected<void, Error> changePassword(const QString &account, const QString &oldPassword, const QString &newPassword);
 
 private:

@@ -13,7 +13,9 @@
 #include <QHttpServer>
 #include <QHttpServerRequest>
 #include <QHttpServerResponse>
+#include <QDateTime>
 #include <QElapsedTimer>
+#include <QTimeZone>
 #include <QHttpServerResponder>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -111,9 +113,11 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
                                         s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
                                         s("/v1/conflicts"), s("/v1/policies")};
         static const QRegularExpression history(s("^/v1/entities/[^/]+/history$"));
+        static const QRegularExpression session(s("^/v1/sessions/[^/]+$"));
         const QString path = request.url().path();
-        const QString route = routes.contains(path) ? path
+        const QString route = routes.contains(path)                ? path
                             : history.match(path).hasMatch() ? s("/v1/entities/{id}/history")
+                            : session.match(path).hasMatch() ? s("/v1/sessions/{id}")
                                                              : s("other");
         const int status = int(response.statusCode());
         m_metrics->countRequest(route, status);
@@ -342,13 +346,32 @@ void HttpService::addRoutes()
         return QHttpServerResponse(Status::NoContent); // every device, this one too, signs in again
     });
 
-    m_http->route(s("/v1/sessions/current"), Method::Delete, [this, authenticated](const QHttpServerRequest &request) {
+    // The account's signed-in devices, and signing one out (a lost laptop, from the phone).
+    m_http->route(s("/v1/sessions"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
-        m_sync->accounts().logOut(QString::fromLatin1(request.value("authorization").mid(7).trimmed()));
+        const auto time = [](qint64 ms) {
+            return ms > 0 ? QJsonValue(QDateTime::fromMSecsSinceEpoch(ms, QTimeZone::UTC).toString(Qt::ISODate)) : QJsonValue();
+        };
+        QJsonArray devices;
+        for (const Accounts::Device &device : m_sync->accounts().devices(*account, bearerToken(request)))
+            devices.append(QJsonObject{{s("id"), device.id}, {s("device"), device.name}, {s("signed_in"), time(device.createdAt)},
+                                       {s("last_pull"), time(device.lastSeen)}, {s("pulled"), device.pulled},
+                                       {s("current"), device.current}});
+        return jsonResponse({{s("sessions"), devices}});
+    });
+    m_http->route(s("/v1/sessions/<arg>"), Method::Delete, [this, authenticated](const QString &id, const QHttpServerRequest &request) {
+        auto account = authenticated(request);
+        if (!account)
+            return std::move(account.error());
+        if (id != QLatin1String("current") && !m_sync->accounts().revokeDevice(*account, id))
+            return problem(Status::NotFound, s("No such session"), s("This account has no signed-in device with that id."));
+        if (id == QLatin1String("current"))
+            m_sync->accounts().logOut(bearerToken(request));
         return QHttpServerResponse(Status::NoContent);
     });
+
 
     m_http->route(s("/v1/push"), Method::Post,
                   [this, accountAndBody, protocolProblem](const QHttpServerRequest &request) {

@@ -55,6 +55,7 @@ private Q_SLOTS:
     void alwaysAskPolicyTurnsTitleCollisionsIntoConflicts();
     void serversSharingAPostgresDatabaseActAsOne();
     void servesHttpsWithACertificate();
+    void aLostDeviceIsSignedOutFromAnother();
     void runawayClientsAreToldToWait();
 
 private:
@@ -823,4 +824,44 @@ void TestServerHttp::runawayClientsAreToldToWait()
     QVERIFY(refused.json.value(s("detail")).toString().contains(s("try again in")));
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, ben).status, 200); // others are not held up
     QCOMPARE(request("GET", s("/healthz")).status, 200);
+}
+
+void TestServerHttp::aLostDeviceIsSignedOutFromAnother()
+{
+    const QString phone = signUp(s("anna"));
+    const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("correct horse")},
+                                                       {s("device"), s("old laptop")}}).toJson();
+    const QString laptop = request("POST", s("/v1/sessions"), login).json.value(s("token")).toString();
+    const QString ben = signUp(s("ben"));
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, laptop).status, 200);
+
+    const Reply listed = request("GET", s("/v1/sessions"), {}, phone);
+    QCOMPARE(listed.status, 200);
+    const QJsonArray sessions = listed.json.value(s("sessions")).toArray();
+    QCOMPARE(sessions.size(), 2);
+    QString laptopId;
+    for (const QJsonValue &session : sessions) {
+        const QJsonObject entry = session.toObject();
+        QVERIFY(!entry.value(s("id")).toString().isEmpty());
+        QVERIFY(!QJsonDocument(entry).toJson().contains(laptop.toUtf8())); // no token in sight
+        if (entry.value(s("device")).toString() == s("old laptop")) {
+            laptopId = entry.value(s("id")).toString();
+            QVERIFY(!entry.value(s("current")).toBool());
+            QVERIFY(entry.value(s("last_pull")).isString());
+        } else {
+            QVERIFY(entry.value(s("current")).toBool());
+        }
+    }
+    QVERIFY(!laptopId.isEmpty());
+
+    // Another account cannot sign Anna's laptop out, nor learn that the id exists.
+    QCOMPARE(request("DELETE", s("/v1/sessions/") + laptopId, {}, ben).status, 404);
+    QCOMPARE(request("DELETE", s("/v1/sessions/0123456789abcdef"), {}, phone).status, 404);
+    QCOMPARE(request("DELETE", s("/v1/sessions/not-an-id"), {}, phone).status, 404);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, laptop).status, 200);
+
+    QCOMPARE(request("DELETE", s("/v1/sessions/") + laptopId, {}, phone).status, 204);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, laptop).status, 401);
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, phone).status, 200);
+    QCOMPARE(request("GET", s("/v1/sessions"), {}, phone).json.value(s("sessions")).toArray().size(), 1);
 }
