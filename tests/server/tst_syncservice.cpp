@@ -4,6 +4,8 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -47,9 +49,11 @@ private Q_SLOTS:
     void cursorOlderThanTheCompactedLogGetsASnapshot();
     void thinnedHistoryTurnsALostBaseIntoAConflict();
     void deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt();
+    void aDatabaseFromANewerServerIsRefusedUntouched();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_spec; ///< the database: a SQLite path or a PostgreSQL URL
     std::unique_ptr<server::SyncService> m_service;
     QString m_account;
 };
@@ -57,7 +61,8 @@ private:
 void TestSyncService::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    auto service = server::SyncService::open(test::freshDatabase(*m_dir));
+    m_spec = test::freshDatabase(*m_dir);
+    auto service = server::SyncService::open(m_spec);
     QVERIFY2(service, qPrintable(service ? QString() : service.error()));
     m_service = std::move(*service);
     m_account = *m_service->createAccount(s("anna"));
@@ -404,4 +409,35 @@ void TestSyncService::deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt()
     accounts.recordPull(laptop->token, 5);
     QVERIFY(accounts.logOut(phone->token));
     QCOMPARE(m_service->maintain(inDays(40))->tombstonesPurged, 1);
+}
+
+void TestSyncService::aDatabaseFromANewerServerIsRefusedUntouched()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Keep me")}}, 0, hlc(1000, "laptop"))});
+    const QString spec = m_spec;
+    m_service.reset();
+    {
+        auto direct = server::DatabaseTarget::parse(spec);
+        QVERIFY(direct);
+        QVERIFY(server::openConnection(*direct, s("newer")));
+        QSqlQuery q(QSqlDatabase::database(s("newer")));
+        QVERIFY(q.exec(s("UPDATE schema_version SET version = 99")));
+    }
+    QSqlDatabase::removeDatabase(s("newer"));
+    const auto refused = server::SyncService::open(spec);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(s("newer tidemark-server")), qPrintable(refused.error()));
+
+    // Put back, the same database opens with its data.
+    {
+        auto direct = server::DatabaseTarget::parse(spec);
+        QVERIFY(server::openConnection(*direct, s("older")));
+        QSqlQuery q(QSqlDatabase::database(s("older")));
+        QVERIFY(q.exec(s("UPDATE schema_version SET version = 2")));
+    }
+    QSqlDatabase::removeDatabase(s("older"));
+    auto reopened = server::SyncService::open(spec);
+    QVERIFY(reopened);
+    QCOMPARE((*reopened)->entity(m_account, id)->value(s("title")).toString(), s("Keep me"));
 }
