@@ -10,6 +10,7 @@
 #include <QNetworkReply>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSet>
 #include <QSslCertificate>
 #include <QSslCipher>
 #include <QSslConfiguration>
@@ -56,6 +57,7 @@ private Q_SLOTS:
     void serversSharingAPostgresDatabaseActAsOne();
     void servesHttpsWithACertificate();
     void aLostDeviceIsSignedOutFromAnother();
+    void pagingWhileOthersPushSkipsAndRepeatsNothing();
     void runawayClientsAreToldToWait();
 
 private:
@@ -864,4 +866,45 @@ void TestServerHttp::aLostDeviceIsSignedOutFromAnother()
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, laptop).status, 401);
     QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, phone).status, 200);
     QCOMPARE(request("GET", s("/v1/sessions"), {}, phone).json.value(s("sessions")).toArray().size(), 1);
+}
+
+void TestServerHttp::pagingWhileOthersPushSkipsAndRepeatsNothing()
+{
+    const QString token = signUp(s("anna"));
+    // Another device pushes 10 batches of 20 new notes, all in flight at once...
+    QNetworkAccessManager other; // outlives its replies
+    QSet<QString> pushed;
+    QList<std::shared_ptr<QNetworkReply>> replies;
+    for (int batch = 0; batch < 10; ++batch) {
+        QJsonArray ops;
+        for (int i = 0; i < 20; ++i) {
+            const QString id = uuid();
+            pushed.insert(id);
+            ops.append(makeOp(id, {{s("title"), s("b%1-%2").arg(batch).arg(i)}}));
+        }
+        QUrl push(s("http://127.0.0.1/v1/push"));
+        push.setPort(m_port);
+        QNetworkRequest req(push);
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        req.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        replies.append(std::shared_ptr<QNetworkReply>(other.post(req, QJsonDocument(QJsonObject{{s("ops"), ops}}).toJson())));
+    }
+    // ...while this one pages through the log in small pages until it has caught up.
+    QStringList seen;
+    qint64 cursor = 0;
+    QElapsedTimer timer;
+    timer.start();
+    for (;;) {
+        const QJsonObject page = request("GET", s("/v1/changes?since=%1&limit=7").arg(cursor), {}, token).json;
+        for (const QJsonValue &change : page.value(s("changes")).toArray())
+            seen << change.toObject().value(s("id")).toString();
+        QVERIFY(page.value(s("cursor")).toInteger() >= cursor);
+        cursor = page.value(s("cursor")).toInteger();
+        const bool done = std::ranges::all_of(replies, [](const auto &reply) { return reply->isFinished(); });
+        if (done && !page.value(s("has_more")).toBool() && cursor == 200)
+            break;
+        QVERIFY(timer.elapsed() < 60000);
+    }
+    QCOMPARE(seen.size(), 200);
+    QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()), pushed);
 }
