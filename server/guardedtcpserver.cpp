@@ -126,6 +126,8 @@ void GuardedTcpServer::incomingConnection(qintptr descriptor)
 
 void GuardedTcpServer::guard(QTcpSocket *socket)
 {
+    // Answers go out at once rather than waiting on Nagle's algorithm for more to send.
+    socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     // Connected before Qt HttpServer's own handler, so this look comes first.
     const qsizetype maxBody = m_maxBody;
     QPointer<QTcpSocket> guarded(socket);

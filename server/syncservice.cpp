@@ -325,16 +325,20 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
     // Each operation is judged and stored atomically in a savepoint of its own; one that fails
     // leaves no trace and does not stop the rest. The batch is made durable by one commit (one
     // fsync for the batch, not one per operation) before any answer leaves or any device is told.
+    // The account's revision is counted here and written to its row once, at the end.
+    qint64 after = *before;
     QStringList rules;
     for (const sync::Operation &op : ops) {
         if (!exec(s("SAVEPOINT op")))
             return rollback(), rejectAll(s("the server could not store this change"));
-        auto result = judgeAndStore(account, op);
+        const qint64 revBefore = after;
+        auto result = judgeAndStore(account, op, after);
         for (auto &[sql, statement] : m_statements)
             statement->finish();
         if (!result) {
             qCWarning(lcService) << "operation failed:" << result.error();
             exec(s("ROLLBACK TO SAVEPOINT op"));
+            after = revBefore;
             m_rulesInTransaction.clear();
             results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
         } else {
@@ -343,7 +347,13 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
         }
         exec(s("RELEASE SAVEPOINT op"));
     }
-    const qint64 after = revision(account);
+    if (after != *before) {
+        QSqlQuery &bump = prepared(s("UPDATE accounts SET rev = ? WHERE id = ?"));
+        bump.addBindValue(after);
+        bump.addBindValue(account);
+        if (!bump.exec())
+            return rollback(), rejectAll(s("the server could not store this change"));
+    }
     if (after != *before && m_backend == Backend::PostgreSQL) {
         // Delivered to the other servers' LISTEN when (and only if) the transaction commits.
         QSqlQuery &notify = prepared(s("SELECT pg_notify(?, ?)"));
@@ -362,7 +372,8 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
     return results;
 }
 
-std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString &account, const sync::Operation &op)
+std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString &account, const sync::Operation &op,
+                                                                  qint64 &accountRev)
 {
     const auto failed = [](const QSqlQuery &q) { return std::unexpected(q.lastError().text()); };
 
@@ -500,24 +511,10 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
 
     const sync::OperationVerdict verdict = sync::judgeOperation(c);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    qint64 rev = 0;
-    QSqlQuery &current = prepared(s("SELECT rev FROM accounts WHERE id = ?"));
-    current.addBindValue(account);
-    if (!current.exec())
-        return failed(current);
-    if (!current.next())
-        return std::unexpected(s("no account %1").arg(account));
-    rev = current.value(0).toLongLong();
-    current.finish();
-
+    qint64 rev = accountRev;
     const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty() || !op.resolves.isEmpty();
     if (writes) {
-        ++rev;
-        QSqlQuery &bump = prepared(s("UPDATE accounts SET rev = ? WHERE id = ?"));
-        bump.addBindValue(rev);
-        bump.addBindValue(account);
-        if (!bump.exec())
-            return failed(bump);
+        ++rev; // written to the account row once per batch (push())
 
         QJsonObject fields = c.current;
         QJsonObject states;
@@ -618,6 +615,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     result.rev = writes ? rev : entityRev;
     if (auto stored = storeResult(); !stored)
         return std::unexpected(stored.error());
+    accountRev = rev;
     return result;
 }
 
@@ -681,8 +679,10 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
         return page;
     }
 
-    QSqlQuery &q = prepared(s("SELECT rev, entity_id, kind, fields FROM changes WHERE account_id = ? AND rev > ? "
-                              "ORDER BY rev LIMIT ?"));
+    // Each change with its entity's current fields, in one query.
+    QSqlQuery &q = prepared(s("SELECT c.rev, c.entity_id, c.kind, c.fields, e.fields FROM changes c LEFT JOIN entities e "
+                              "ON e.account_id = c.account_id AND e.id = c.entity_id "
+                              "WHERE c.account_id = ? AND c.rev > ? ORDER BY c.rev LIMIT ?"));
     q.addBindValue(account);
     q.addBindValue(since);
     q.addBindValue(limit + 1);
@@ -690,6 +690,7 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
         return std::unexpected(q.lastError().text());
     QHash<QString, qsizetype> indexOf;
     QList<QStringList> changedFields;
+    QList<QJsonObject> currentFields;
     int rows = 0;
     while (q.next()) {
         if (++rows > limit) {
@@ -705,6 +706,7 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
             indexOf.insert(id, at);
             page.changes.append({id, q.value(2).toString(), rev, {}});
             changedFields.append(QStringList());
+            currentFields.append(object(q.value(4).toString()));
         }
         page.changes[at].rev = rev;
         for (const QJsonValue &field : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array()) {
@@ -715,9 +717,10 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     q.finish();
     // Values as of now: a field changed again later will come again with that later change.
     for (qsizetype i = 0; i < page.changes.size(); ++i) {
-        const auto fields = entity(account, page.changes[i].id);
-        for (const QString &name : std::as_const(changedFields[i]))
-            page.changes[i].fields.insert(name, fields ? fields->value(name) : QJsonValue(QJsonValue::Null));
+        for (const QString &name : std::as_const(changedFields[i])) {
+            const QJsonValue value = currentFields[i].value(name);
+            page.changes[i].fields.insert(name, value.isUndefined() ? QJsonValue(QJsonValue::Null) : value);
+        }
     }
     if (!page.hasMore)
         page.cursor = std::max(page.cursor, accountRev); // past revisions whose changes were purged

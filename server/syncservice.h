@@ -126,7 +126,9 @@ private:
     std::expected<void, QString> maintainAccount(const QString &account, qint64 now, const RetentionPolicy &policy,
                                                  MaintenanceReport &report);
     QSqlQuery &prepared(const QString &sql) const;
-    std::expected<sync::OpResult, QString> judgeAndStore(const QString &account, const sync::Operation &op);
+    /// Judges and stores one operation inside the batch's transaction; `accountRev` is the
+    /// account's revision so far and moves on by one when the operation writes.
+    std::expected<sync::OpResult, QString> judgeAndStore(const QString &account, const sync::Operation &op, qint64 &accountRev);
     bool exec(const QString &sql) const;
 
     QString m_connection;
