@@ -35,27 +35,49 @@ bool Accounts::prepare()
     return sodium_init() >= 0; // the tables come with the server's migrations
 }
 
-std::expected<QString, Accounts::Error> Accounts::registerAccount(const QString &name, const QString &password)
+QString Accounts::hashPassword(const QString &password)
+{
+    char hash[crypto_pwhash_STRBYTES];
+    const QByteArray secret = password.toUtf8();
+    if (crypto_pwhash_str(hash, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+        return {};
+    return QString::fromLatin1(hash);
+}
+
+bool Accounts::verifyPassword(const QString &hash, const QString &password)
+{
+    const QByteArray secret = password.toUtf8();
+    if (hash.isEmpty()) {
+        [[maybe_unused]] const QString wasted = hashPassword(password);
+        return false;
+    }
+    const QByteArray stored = hash.toLatin1();
+    return crypto_pwhash_str_verify(stored.constData(), secret.constData(), quint64(secret.size())) == 0;
+}
+
+std::expected<void, Accounts::Error> Accounts::checkNewAccount(const QString &name, const QString &password) const
 {
     static const QRegularExpression valid(s("^[\\p{L}\\p{N}._@+-]{1,64}$"));
     if (!valid.match(name).hasMatch())
         return std::unexpected(Error{Failure::BadName, s("a user name is 1 to 64 letters, digits or . _ @ + -")});
     if (password.size() < 8 || password.size() > 1024)
         return std::unexpected(Error{Failure::WeakPassword, s("a password needs at least 8 characters")});
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery exists(db);
+    QSqlQuery exists(QSqlDatabase::database(m_connection, false));
     exists.prepare(s("SELECT 1 FROM accounts WHERE name = ?"));
     exists.addBindValue(name);
     if (!exists.exec())
         return std::unexpected(internal(exists));
     if (exists.next())
         return std::unexpected(Error{Failure::Exists, s("the name '%1' is taken").arg(name)});
+    return {};
+}
 
-    char hash[crypto_pwhash_STRBYTES];
-    const QByteArray secret = password.toUtf8();
-    if (crypto_pwhash_str(hash, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+std::expected<QString, Accounts::Error> Accounts::createAccount(const QString &name, const QString &passwordHash)
+{
+    if (passwordHash.isEmpty())
         return std::unexpected(Error{Failure::Internal, s("out of memory while hashing the password")});
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
     if (!db.transaction())
         return std::unexpected(Error{Failure::Internal, db.lastError().text()});
@@ -67,10 +89,13 @@ std::expected<QString, Accounts::Error> Accounts::registerAccount(const QString 
     QSqlQuery store(db);
     store.prepare(s("INSERT INTO passwords (account_id, hash) VALUES (?, ?)"));
     store.addBindValue(id);
-    store.addBindValue(QString::fromLatin1(hash));
+    store.addBindValue(passwordHash);
     if (!insert.exec() || !store.exec()) {
         const Error error = internal(insert.lastError().isValid() ? insert : store);
         db.rollback();
+        // Taken meanwhile (while the password was being hashed): the UNIQUE name says so.
+        if (auto taken = checkNewAccount(name, s("long enough")); !taken && taken.error().failure == Failure::Exists)
+            return std::unexpected(taken.error());
         return std::unexpected(error);
     }
     if (!db.commit())
@@ -78,35 +103,32 @@ std::expected<QString, Accounts::Error> Accounts::registerAccount(const QString 
     return id;
 }
 
-std::expected<Accounts::Session, Accounts::Error> Accounts::logIn(const QString &name, const QString &password,
-                                                                  const QString &device)
+std::expected<QString, Accounts::Error> Accounts::registerAccount(const QString &name, const QString &password)
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
+    if (auto ok = checkNewAccount(name, password); !ok)
+        return std::unexpected(ok.error());
+    return createAccount(name, hashPassword(password));
+}
+
+std::expected<std::optional<std::pair<QString, QString>>, Accounts::Error> Accounts::storedHash(const QString &name) const
+{
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(s("SELECT a.id, p.hash FROM accounts a JOIN passwords p ON p.account_id = a.id WHERE a.name = ?"));
     q.addBindValue(name);
     if (!q.exec())
         return std::unexpected(internal(q));
-    const QByteArray secret = password.toUtf8();
-    if (!q.next()) {
-        // Spend the same effort as a real check, so that timing does not tell which names exist.
-        char dummy[crypto_pwhash_STRBYTES];
-        [[maybe_unused]] const int ignored = crypto_pwhash_str(dummy, secret.constData(), quint64(secret.size()),
-                                                               crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                                                               crypto_pwhash_MEMLIMIT_INTERACTIVE);
-        return std::unexpected(Error{Failure::WrongPassword, s("wrong user name or password")});
-    }
-    const QString account = q.value(0).toString();
-    const QByteArray hash = q.value(1).toString().toLatin1();
-    q.finish();
-    if (crypto_pwhash_str_verify(hash.constData(), secret.constData(), quint64(secret.size())) != 0)
-        return std::unexpected(Error{Failure::WrongPassword, s("wrong user name or password")});
+    if (!q.next())
+        return std::optional<std::pair<QString, QString>>();
+    return std::optional(std::pair{q.value(0).toString(), q.value(1).toString()});
+}
 
+std::expected<Accounts::Session, Accounts::Error> Accounts::startSession(const QString &account, const QString &device)
+{
     unsigned char random[32];
     randombytes_buf(random, sizeof random);
     const QString token = QString::fromLatin1(
         QByteArray(reinterpret_cast<const char *>(random), sizeof random).toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
-    QSqlQuery insert(db);
+    QSqlQuery insert(QSqlDatabase::database(m_connection, false));
     insert.prepare(s("INSERT INTO tokens (hash, account_id, device, created_at) VALUES (?, ?, ?, ?)"));
     insert.addBindValue(tokenHash(token));
     insert.addBindValue(account);
@@ -115,6 +137,17 @@ std::expected<Accounts::Session, Accounts::Error> Accounts::logIn(const QString 
     if (!insert.exec())
         return std::unexpected(internal(insert));
     return Session{account, token};
+}
+
+std::expected<Accounts::Session, Accounts::Error> Accounts::logIn(const QString &name, const QString &password,
+                                                                  const QString &device)
+{
+    auto stored = storedHash(name);
+    if (!stored)
+        return std::unexpected(stored.error());
+    if (!verifyPassword(*stored ? (*stored)->second : QString(), password) || !*stored)
+        return std::unexpected(Error{Failure::WrongPassword, s("wrong user name or password")});
+    return startSession((*stored)->first, device);
 }
 
 std::optional<QString> Accounts::authenticate(const QString &token) const

@@ -33,8 +33,25 @@ public:
 
     /// Initialises the hashing library (the tables come with SyncService's migrations).
     bool prepare();
+    /// Registering and signing in, all in one (administration and tests). The server's routes run
+    /// the steps below instead, with the slow hashing on a worker thread.
     std::expected<QString, Error> registerAccount(const QString &name, const QString &password);
     std::expected<Session, Error> logIn(const QString &name, const QString &password, const QString &device);
+
+    // --- The steps: database work on the owning thread, hashing anywhere ---------------------
+    /// Whether `name` and `password` could make a new account (valid, strong enough, name free).
+    std::expected<void, Error> checkNewAccount(const QString &name, const QString &password) const;
+    /// Stores a new account with an argon2id hash from hashPassword().
+    std::expected<QString, Error> createAccount(const QString &name, const QString &passwordHash);
+    /// The account and stored hash for a user name; nullopt for an unknown name.
+    std::expected<std::optional<std::pair<QString, QString>>, Error> storedHash(const QString &name) const;
+    /// A new device token for the account.
+    std::expected<Session, Error> startSession(const QString &account, const QString &device);
+    /// argon2id (interactive limits); empty when out of memory. Thread-safe and slow (~0.2 s).
+    static QString hashPassword(const QString &password);
+    /// Checks a password against a stored hash; an empty hash spends the same effort and fails,
+    /// so that timing does not tell unknown names from wrong passwords. Thread-safe and slow.
+    static bool verifyPassword(const QString &hash, const QString &password);
     /// The account a token belongs to, if it is valid and not revoked.
     [[nodiscard]] std::optional<QString> authenticate(const QString &token) const;
     bool logOut(const QString &token);

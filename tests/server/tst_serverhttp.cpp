@@ -58,6 +58,7 @@ private Q_SLOTS:
     void servesHttpsWithACertificate();
     void aLostDeviceIsSignedOutFromAnother();
     void pagingWhileOthersPushSkipsAndRepeatsNothing();
+    void signInsDoNotHoldUpOtherRequests();
     void runawayClientsAreToldToWait();
 
 private:
@@ -721,8 +722,6 @@ void TestServerHttp::alwaysAskPolicyTurnsTitleCollisionsIntoConflicts()
     QCOMPARE(pushOne(token, third).value(s("status")).toString(), s("merged"));
 }
 
-QTEST_GUILESS_MAIN(TestServerHttp)
-#include "tst_serverhttp.moc"
 
 void TestServerHttp::serversSharingAPostgresDatabaseActAsOne()
 {
@@ -908,3 +907,31 @@ void TestServerHttp::pagingWhileOthersPushSkipsAndRepeatsNothing()
     QCOMPARE(seen.size(), 200);
     QCOMPARE(QSet<QString>(seen.cbegin(), seen.cend()), pushed);
 }
+
+void TestServerHttp::signInsDoNotHoldUpOtherRequests()
+{
+    const QString token = signUp(s("anna"));
+    // Six sign-ins at once: each hashes a password for a fifth of a second or so, on workers.
+    QNetworkAccessManager others;
+    QList<std::shared_ptr<QNetworkReply>> logins;
+    const QByteArray login = QJsonDocument(QJsonObject{{s("name"), s("anna")}, {s("password"), s("correct horse")},
+                                                       {s("device"), s("tablet")}}).toJson();
+    QUrl url(s("http://127.0.0.1/v1/sessions"));
+    url.setPort(m_port);
+    QNetworkRequest req(url);
+    req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    for (int i = 0; i < 6; ++i)
+        logins.append(std::shared_ptr<QNetworkReply>(others.post(req, login)));
+    QTest::qWait(20); // the sign-ins have reached the server
+    // A device's pull is answered while they are still being hashed.
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, token).status, 200);
+    QVERIFY(std::ranges::any_of(logins, [](const auto &reply) { return !reply->isFinished(); }));
+    for (const auto &reply : std::as_const(logins)) {
+        QSignalSpy finished(reply.get(), &QNetworkReply::finished);
+        QVERIFY(reply->isFinished() || finished.wait(20000));
+        QCOMPARE(reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 201);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestServerHttp)
+#include "tst_serverhttp.moc"
