@@ -21,6 +21,7 @@
 // request limit. Client and server share the machine: every stretch reports the CPU seconds of the
 // server, of PostgreSQL, of this program and of all other processes.
 #include "corpus.h"
+#include "stats.h"
 
 #include "sync/compression.h"
 
@@ -62,6 +63,7 @@
 #include <memory>
 
 using tidemark::bench::Corpus;
+using tidemark::bench::percentile;
 namespace Compression = tidemark::sync::Compression;
 
 namespace {
@@ -69,17 +71,6 @@ namespace {
 QString s(const char *text) { return QString::fromUtf8(text); }
 
 QByteArray uuid() { return QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::ranges::sort(values);
-    const double rank = p / 100.0 * double(values.size() - 1);
-    const auto lo = std::size_t(std::floor(rank));
-    const auto hi = std::min(lo + 1, values.size() - 1);
-    return values[lo] + (values[hi] - values[lo]) * (rank - double(lo));
-}
 
 double roundTo(double v, int decimals)
 {

@@ -8,6 +8,7 @@
 // single-edit latency (with checkpoints on a worker thread, as the app runs, and with SQLite's
 // automatic ones) against plain SQLite doing the same three writes.
 #include "corpus.h"
+#include "stats.h"
 
 #include "model/checkpointer.h"
 #include "model/database.h"
@@ -36,21 +37,11 @@
 
 using namespace tidemark::model;
 using tidemark::bench::Corpus;
+using tidemark::bench::percentile;
 
 namespace {
 
 QString s(const char *text) { return QString::fromUtf8(text); }
-
-double percentile(std::vector<double> values, double p)
-{
-    if (values.empty())
-        return 0;
-    std::ranges::sort(values);
-    const double rank = p / 100.0 * double(values.size() - 1);
-    const auto lo = std::size_t(std::floor(rank));
-    const auto hi = std::min(lo + 1, values.size() - 1);
-    return values[lo] + (values[hi] - values[lo]) * (rank - double(lo));
-}
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
