@@ -108,7 +108,8 @@ struct OutboxOp
     QString hlc;
     qint64 createdAt = 0;
     int attempts = 0;
-    bool inFlight = false;
+    bool inFlight = false; ///< sent, no answer yet
+    bool parked = false;   ///< refused by the server (lastError says why); not sent again
     QString lastError;
 };
 

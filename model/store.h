@@ -99,6 +99,39 @@ public:
     /// all, so that a word found in most notes still answers at once.
     [[nodiscard]] Result<QList<SearchHit>> search(const QString &text, int limit = 50, int offset = 0) const;
 
+    // --- Sync: used by the sync engine, on its own thread with its own Store ------------------
+
+    /// A change the server sent: the fields it names, with their current values.
+    struct RemoteChange
+    {
+        Kind kind = Kind::Note;
+        QString id;
+        qint64 rev = 0;
+        QJsonObject fields;
+    };
+    /// The server's answer to one sent operation.
+    struct Answer
+    {
+        QString opId;
+        bool rejected = false;
+        QString reason; ///< why it was rejected
+    };
+    /// Up to `max` operations to send, oldest first, marked in flight (later edits of the same
+    /// entity then queue an operation of their own instead of merging into one on its way).
+    /// Operations still in flight from an interrupted sync are sent again: the server answers a
+    /// repeated one from its record. Parked (rejected) operations are not sent.
+    Result<QList<OutboxOp>> takeForSending(int max);
+    /// Records the server's answers in one transaction: an accepted operation leaves the outbox;
+    /// a rejected one stays, parked with its reason, for a person to see (never sent again).
+    Result<void> settle(const QList<Answer> &answers);
+    /// Applies a page of remote changes and moves the sync cursor to `cursor`, all in one
+    /// transaction: after a crash either the whole page is in and the cursor past it, or neither.
+    Result<void> applyRemotePage(const QList<RemoteChange> &changes, qint64 cursor);
+    /// The server revision this device has pulled up to (0: nothing yet).
+    [[nodiscard]] qint64 syncCursor() const;
+    /// Operations the server refused, still in the outbox with their reasons.
+    [[nodiscard]] int parkedCount() const;
+
 Q_SIGNALS:
     /// An entity was created or changed (by any action, including remote ones); after commit.
     /// It also fires for a collection whose items changed (one entered, left, was deleted or

@@ -400,7 +400,8 @@ Result<QList<OutboxOp>> Store::outbox() const
         op.hlc = q.value(7).toString();
         op.createdAt = q.value(8).toLongLong();
         op.attempts = q.value(9).toInt();
-        op.inFlight = q.value(10).toBool();
+        op.inFlight = q.value(10).toInt() == 1;
+        op.parked = q.value(10).toInt() == 2;
         op.lastError = q.value(11).toString();
         ops.append(op);
     }

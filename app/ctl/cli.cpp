@@ -47,6 +47,10 @@ Cli::Cli()
         {s("limit"), s("With search: at most N results (default 20)."), s("N")},
         {s("restore"), s("With history: restore version N (a new version, itself undoable)."), s("N")},
         {s("format"), s("With export: markdown or json."), s("FORMAT")},
+        {s("server"), s("With account: the sync server, e.g. https://sync.example.org."), s("URL")},
+        {s("user"), s("With account: the user name."), s("NAME")},
+        {s("password-stdin"), s("With account: read the password from standard input (it is read from there "
+                                "anyway, without echo on a terminal).")},
     });
     m_parser.addHelpOption();
     m_parser.addVersionOption();
@@ -71,6 +75,10 @@ Cli::Cli()
         {"tags", "tags                                              tags with counts", {}, &Cli::tagsCommand},
         {"export", "export --format markdown|json DIR                 write files", {s("format")}, &Cli::exportCommand},
         {"import", "import markdown DIR                               read Markdown files", {}, &Cli::importCommand},
+        {"account", "account register|login|logout [--server URL --user NAME]   sign this store in to a sync server",
+         {s("server"), s("user"), s("password-stdin")}, &Cli::accountCommand},
+        {"sync", "sync                                              push the outbox, pull until current", {}, &Cli::syncCommand},
+        {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},
     };
 }
 

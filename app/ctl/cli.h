@@ -60,6 +60,9 @@ private:
     int tagsCommand();
     int exportCommand();
     int importCommand();
+    int accountCommand();
+    int syncCommand();
+    int statusCommand();
 
     void printJson(const QJsonValue &value);
 

@@ -1,0 +1,192 @@
+#include "httptransport.h"
+
+#include "sync/compression.h"
+
+#include <QEventLoop>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QTimer>
+#include <QUrlQuery>
+
+namespace tidemark::client {
+
+namespace {
+QString s(const char *text) { return QString::fromLatin1(text); }
+using Kind = TransportError::Kind;
+} // namespace
+
+HttpTransport::HttpTransport(QUrl server, QString token, int timeoutMs)
+    : m_server(std::move(server))
+    , m_token(std::move(token))
+    , m_timeoutMs(timeoutMs)
+    , m_network(std::make_unique<QNetworkAccessManager>())
+{
+}
+
+HttpTransport::~HttpTransport() = default;
+
+std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const QByteArray &verb, const QString &path,
+                                                                            const QJsonObject &body)
+{
+    QUrl url = m_server;
+    const qsizetype query = path.indexOf(QLatin1Char('?'));
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.left(query));
+    if (query >= 0)
+        url.setQuery(path.mid(query + 1));
+    QNetworkRequest req(url);
+    req.setRawHeader("Tidemark-Protocol", QByteArray::number(sync::kProtocolVersion));
+    req.setTransferTimeout(m_timeoutMs);
+    if (!m_token.isEmpty())
+        req.setRawHeader("Authorization", "Bearer " + m_token.toLatin1());
+    QByteArray payload;
+    if (!body.isEmpty()) {
+        req.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+        payload = QJsonDocument(body).toJson(QJsonDocument::Compact);
+        // Compressed bodies are smaller on the wire and leave in one write, which also keeps
+        // them clear of Nagle's algorithm waiting on the server's delayed ACK.
+        if (payload.size() > 512) {
+            if (const QByteArray packed = sync::Compression::compress(payload, sync::Compression::Encoding::Zstd); !packed.isEmpty()) {
+                payload = packed;
+                req.setRawHeader("Content-Encoding", "zstd");
+            }
+        }
+    }
+    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(req, verb, payload));
+    QEventLoop loop;
+    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+    const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    if (status == 0) {
+        const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError;
+        return std::unexpected(TransportError{Kind::Offline,
+                                              timedOut ? s("the server did not answer in time")
+                                                       : s("cannot reach the server: %1").arg(reply->errorString()),
+                                              0});
+    }
+    const QByteArray data = reply->readAll();
+    QJsonParseError error{};
+    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
+    if (!data.isEmpty() && (error.error != QJsonParseError::NoError || !doc.isObject()))
+        return std::unexpected(TransportError{Kind::Server, s("the server sent an answer that is not JSON (HTTP %1)").arg(status), 0});
+    return Reply{status, doc.object(), reply->rawHeader("Retry-After")};
+}
+
+TransportError HttpTransport::errorOf(const Reply &reply)
+{
+    const QString detail = reply.json.value(s("detail")).toString();
+    const QString message = detail.isEmpty() ? s("the server answered HTTP %1").arg(reply.status) : detail;
+    const int retryAfter = std::clamp(reply.retryAfter.toInt(), 0, 3600);
+    if (reply.status == 401)
+        return {Kind::SignInAgain, message, 0};
+    if (reply.status == 429 || reply.status == 503)
+        return {Kind::RateLimited, message, retryAfter > 0 ? retryAfter : 30};
+    if (reply.status == 400 && reply.json.value(s("title")).toString() == QLatin1String("Incompatible client"))
+        return {Kind::Incompatible, message, 0};
+    if (reply.status >= 500)
+        return {Kind::Server, message, retryAfter};
+    return {Kind::Refused, message, 0};
+}
+
+std::expected<PushAnswer, TransportError> HttpTransport::push(const QList<sync::Operation> &ops)
+{
+    QJsonArray list;
+    for (const sync::Operation &op : ops)
+        list.append(sync::encodeOperation(op));
+    auto reply = request("POST", s("/v1/push"), QJsonObject{{s("ops"), list}});
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 200)
+        return std::unexpected(errorOf(*reply));
+    PushAnswer answer;
+    answer.rev = reply->json.value(s("rev")).toInteger();
+    for (const QJsonValue &value : reply->json.value(s("results")).toArray()) {
+        auto result = sync::decodeResult(value.toObject());
+        if (!result)
+            return std::unexpected(TransportError{Kind::Server, s("the server's answer is malformed: %1").arg(result.error()), 0});
+        answer.results.append(*result);
+    }
+    if (answer.results.size() != ops.size())
+        return std::unexpected(TransportError{Kind::Server, s("the server answered %1 of %2 operations").arg(answer.results.size()).arg(ops.size()), 0});
+    return answer;
+}
+
+std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int limit,
+                                                             const std::optional<SnapshotContinuation> &continuation)
+{
+    QUrlQuery query;
+    query.addQueryItem(s("since"), QString::number(since));
+    query.addQueryItem(s("limit"), QString::number(limit));
+    if (continuation) {
+        query.addQueryItem(s("snapshot"), QString::number(continuation->rev));
+        query.addQueryItem(s("after"), continuation->after);
+    }
+    auto reply = request("GET", s("/v1/changes?") + query.toString(QUrl::FullyEncoded));
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 200)
+        return std::unexpected(errorOf(*reply));
+    PullAnswer page;
+    const QJsonObject &json = reply->json;
+    page.cursor = json.value(s("cursor")).toInteger(-1);
+    page.hasMore = json.value(s("has_more")).toBool();
+    page.snapshot = json.value(s("snapshot")).toBool();
+    if (json.contains(s("next"))) {
+        const QJsonObject next = json.value(s("next")).toObject();
+        page.next = SnapshotContinuation{next.value(s("snapshot")).toInteger(), next.value(s("after")).toString()};
+    }
+    for (const QJsonValue &value : json.value(s("changes")).toArray()) {
+        const QJsonObject change = value.toObject();
+        const auto kind = model::kindFromName(change.value(s("kind")).toString());
+        if (!kind || !change.value(s("fields")).isObject())
+            return std::unexpected(TransportError{Kind::Server, s("the server sent a change this version cannot read"), 0});
+        page.changes.append({*kind, change.value(s("id")).toString(), change.value(s("rev")).toInteger(),
+                             change.value(s("fields")).toObject()});
+    }
+    for (const QJsonValue &value : json.value(s("conflicts")).toArray())
+        page.conflicts.append(value.toObject());
+    if (page.cursor < 0)
+        return std::unexpected(TransportError{Kind::Server, s("the server's page has no cursor"), 0});
+    return page;
+}
+
+namespace account {
+
+std::expected<void, TransportError> registerAccount(const QUrl &server, const QString &name, const QString &password)
+{
+    HttpTransport http(server, {});
+    auto reply = http.request("POST", s("/v1/accounts"), {{s("name"), name}, {s("password"), password}});
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 201)
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    return {};
+}
+
+std::expected<QString, TransportError> logIn(const QUrl &server, const QString &name, const QString &password,
+                                             const QString &device)
+{
+    HttpTransport http(server, {});
+    auto reply = http.request("POST", s("/v1/sessions"), {{s("name"), name}, {s("password"), password}, {s("device"), device}});
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 201 || !reply->json.value(s("token")).isString())
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    return reply->json.value(s("token")).toString();
+}
+
+std::expected<void, TransportError> logOut(const QUrl &server, const QString &token)
+{
+    HttpTransport http(server, token);
+    auto reply = http.request("DELETE", s("/v1/sessions/current"));
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 204 && reply->status != 401)
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    return {};
+}
+
+} // namespace account
+
+} // namespace tidemark::client

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "transport.h"
+
+#include <QByteArray>
+#include <QNetworkAccessManager>
+#include <QUrl>
+
+#include <memory>
+
+namespace tidemark::client {
+
+/// The sync protocol over HTTP(S) (docs/protocol.md). Push bodies travel zstd-compressed; every
+/// request carries the protocol version and a timeout. Lives on, and blocks, the thread it is
+/// used on.
+class HttpTransport final : public Transport
+{
+public:
+    HttpTransport(QUrl server, QString token, int timeoutMs = 30000);
+    ~HttpTransport() override;
+
+    std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) override;
+    std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
+                                                   const std::optional<SnapshotContinuation> &continuation) override;
+
+    struct Reply
+    {
+        int status = 0;
+        QJsonObject json;
+        QByteArray retryAfter;
+    };
+    /// One request; a reply without an HTTP status (no connection, a timeout) is an error.
+    std::expected<Reply, TransportError> request(const QByteArray &verb, const QString &path, const QJsonObject &body = {});
+    /// The error an unsuccessful reply stands for (its problem details' `detail` as message).
+    static TransportError errorOf(const Reply &reply);
+
+private:
+    QUrl m_server;
+    QString m_token;
+    int m_timeoutMs;
+    std::unique_ptr<QNetworkAccessManager> m_network;
+};
+
+/// Account calls a person makes from Settings or tidemarkctl; each blocks until answered.
+namespace account {
+std::expected<void, TransportError> registerAccount(const QUrl &server, const QString &name, const QString &password);
+/// A token for this device.
+std::expected<QString, TransportError> logIn(const QUrl &server, const QString &name, const QString &password,
+                                             const QString &device);
+std::expected<void, TransportError> logOut(const QUrl &server, const QString &token);
+} // namespace account
+
+} // namespace tidemark::client

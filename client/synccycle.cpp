@@ -1,0 +1,91 @@
+#include "synccycle.h"
+
+#include "model/store.h"
+
+namespace tidemark::client {
+
+namespace {
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+TransportError storeError(const model::Error &error)
+{
+    // The local store could not take what the server sent: not the network's fault, and not
+    // something to retry at once; the message says what.
+    return {TransportError::Kind::Refused, s("the local store: %1").arg(error.message), 0};
+}
+} // namespace
+
+SyncCycle::SyncCycle(model::Store &store, Transport &transport)
+    : m_store(store)
+    , m_transport(transport)
+{
+}
+
+std::expected<SyncReport, TransportError> SyncCycle::run()
+{
+    SyncReport report;
+    if (auto pushed = pushAll(report); !pushed)
+        return std::unexpected(pushed.error());
+    if (auto pulled = pullAll(report); !pulled)
+        return std::unexpected(pulled.error());
+    return report;
+}
+
+std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
+{
+    const int total = m_store.pendingCount() - m_store.parkedCount();
+    for (;;) {
+        auto taken = m_store.takeForSending(m_batch);
+        if (!taken)
+            return std::unexpected(storeError(taken.error()));
+        if (taken->isEmpty())
+            return {};
+        QList<sync::Operation> ops;
+        for (const model::OutboxOp &op : std::as_const(*taken))
+            ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, {}});
+        auto answer = m_transport.push(ops);
+        if (!answer)
+            return std::unexpected(answer.error()); // the operations stay, in flight, for the next run
+        QList<model::Store::Answer> answers;
+        for (const sync::OpResult &result : std::as_const(answer->results)) {
+            const bool rejected = result.status == sync::OpResult::Status::Rejected;
+            answers.append({result.opId, rejected, result.reason});
+            report.merged += result.status == sync::OpResult::Status::Merged;
+            report.conflicts += result.status == sync::OpResult::Status::Conflict;
+            report.rejected += rejected;
+        }
+        if (auto settled = m_store.settle(answers); !settled)
+            return std::unexpected(storeError(settled.error()));
+        report.pushed += int(answers.size());
+        if (m_progress)
+            m_progress({report.pushed, std::max(total, report.pushed)});
+    }
+}
+
+std::expected<void, TransportError> SyncCycle::pullAll(SyncReport &report)
+{
+    qint64 since = m_store.syncCursor();
+    std::optional<SnapshotContinuation> continuation;
+    for (;;) {
+        auto page = m_transport.pull(since, m_page, continuation);
+        if (!page)
+            return std::unexpected(page.error());
+        // A snapshot keeps the cursor where it was until its last page (docs/protocol.md).
+        const qint64 cursor = page->next ? since : page->cursor;
+        if (auto applied = m_store.applyRemotePage(page->changes, cursor); !applied)
+            return std::unexpected(storeError(applied.error()));
+        report.pulled += int(page->changes.size());
+        report.conflictRecords += page->conflicts;
+        report.cursor = cursor;
+        if (m_progress)
+            m_progress({report.pulled, report.pulled + (page->hasMore ? m_page : 0)});
+        continuation = page->next;
+        if (continuation)
+            continue;
+        since = page->cursor;
+        if (!page->hasMore)
+            return {};
+    }
+}
+
+} // namespace tidemark::client

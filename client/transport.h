@@ -1,0 +1,67 @@
+#pragma once
+
+#include "model/store.h"
+#include "sync/protocol.h"
+
+#include <QJsonObject>
+#include <QList>
+#include <QString>
+
+#include <expected>
+#include <optional>
+
+namespace tidemark::client {
+
+/// Why a call to the server did not get its answer, in the terms the sync engine acts on.
+struct TransportError
+{
+    enum class Kind {
+        Offline,      ///< no connection, a timeout, a reset: try again later
+        SignInAgain,  ///< the token is unknown or revoked (401): stop until the person signs in
+        Incompatible, ///< the server speaks another protocol version: stop, tell the person
+        RateLimited,  ///< 429 or 503: wait retryAfterSeconds, then try again
+        Refused,      ///< another 4xx: this request will never succeed as it is
+        Server,       ///< 5xx or an answer that makes no sense: try again later
+    };
+    Kind kind = Kind::Offline;
+    QString message; ///< for a person
+    int retryAfterSeconds = 0;
+};
+
+/// What a push was answered with.
+struct PushAnswer
+{
+    QList<sync::OpResult> results;
+    qint64 rev = 0;
+};
+
+/// Where a snapshot continues (see docs/protocol.md, "Snapshots").
+struct SnapshotContinuation
+{
+    qint64 rev = 0;
+    QString after;
+};
+
+/// One page of a pull.
+struct PullAnswer
+{
+    QList<model::Store::RemoteChange> changes;
+    QList<QJsonObject> conflicts;
+    qint64 cursor = 0;
+    bool hasMore = false;
+    bool snapshot = false;
+    std::optional<SnapshotContinuation> next;
+};
+
+/// How the sync engine reaches a server: over HTTP (HttpTransport), or by direct calls into the
+/// server library in the simulation tests. Calls block the calling thread (the engine's own).
+class Transport
+{
+public:
+    virtual ~Transport() = default;
+    virtual std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) = 0;
+    virtual std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
+                                                           const std::optional<SnapshotContinuation> &continuation) = 0;
+};
+
+} // namespace tidemark::client
