@@ -1,0 +1,260 @@
+// Devices syncing through a real tidemark-server process: two local stores, each with the HTTP
+// transport and the sync cycle, as the app and tidemarkctl use them.
+#include "client/httptransport.h"
+#include "client/synccycle.h"
+#include "model/store.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tidemark;
+using client::TransportError;
+
+namespace {
+QString s(const char *text) { return QString::fromUtf8(text); }
+} // namespace
+
+class TestSyncEndToEnd final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void twoDevicesConverge();
+    void editsInDifferentPlacesMergeOnBothDevices();
+    void overlappingEditsKeepBothSides();
+    void anEditBringsBackWhatTheOtherDeviceDeleted();
+    void anInterruptedPushIsSentAgainAndAppliedOnce();
+    void aRevokedTokenAsksToSignInAndLosesNothing();
+
+private:
+    struct Device
+    {
+        std::unique_ptr<model::Store> store;
+        QString token;
+        client::SyncReport last;
+    };
+    bool startServer();
+    Device device(const QString &name);
+    /// One sync of `d`; fails the test on an error.
+    bool sync(Device &d);
+    std::expected<client::SyncReport, TransportError> trySync(Device &d);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_server;
+    QUrl m_url;
+    bool m_registered = false;
+};
+
+void TestSyncEndToEnd::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_registered = false;
+    QVERIFY(startServer());
+}
+
+void TestSyncEndToEnd::cleanup()
+{
+    if (m_server) {
+        m_server->kill();
+        m_server->waitForFinished();
+    }
+    m_server.reset();
+    m_dir.reset();
+}
+
+bool TestSyncEndToEnd::startServer()
+{
+    m_server = std::make_unique<QProcess>();
+    m_server->start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
+    if (!m_server->waitForStarted())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_server->canReadLine() && m_server->state() == QProcess::Running && timer.elapsed() < 10000)
+        m_server->waitForReadyRead(100);
+    const auto match = QRegularExpression(s("listening on (.*):(\\d+)")).match(QString::fromUtf8(m_server->readLine()));
+    if (!match.hasMatch())
+        return false;
+    m_url = QUrl(s("http://127.0.0.1:%1").arg(match.captured(2)));
+    return true;
+}
+
+TestSyncEndToEnd::Device TestSyncEndToEnd::device(const QString &name)
+{
+    Device d;
+    auto store = model::Store::open(m_dir->filePath(name + s(".db")));
+    if (!store)
+        return d;
+    d.store = std::move(*store);
+    if (!std::exchange(m_registered, true))
+        client::account::registerAccount(m_url, s("anna"), s("correct horse"));
+    d.token = client::account::logIn(m_url, s("anna"), s("correct horse"), name).value_or(QString());
+    return d;
+}
+
+std::expected<client::SyncReport, TransportError> TestSyncEndToEnd::trySync(Device &d)
+{
+    client::HttpTransport transport(m_url, d.token, 10000);
+    client::SyncCycle cycle(*d.store, transport);
+    cycle.setBatchSize(7); // several batches and pages even for small tests
+    cycle.setPageSize(5);
+    auto report = cycle.run();
+    if (report)
+        d.last = *report;
+    return report;
+}
+
+bool TestSyncEndToEnd::sync(Device &d)
+{
+    const auto report = trySync(d);
+    if (!report)
+        qWarning("sync failed: %s", qPrintable(report.error().message));
+    return report.has_value();
+}
+
+// What a person sees of an entity, without the local bookkeeping.
+static QJsonObject visible(const model::Store &store, const QString &id)
+{
+    const auto e = store.entity(id);
+    return e ? e->fields : QJsonObject{};
+}
+
+void TestSyncEndToEnd::twoDevicesConverge()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    QVERIFY(laptop.store && !laptop.token.isEmpty() && phone.store && !phone.token.isEmpty());
+
+    QStringList ids;
+    const auto inbox = laptop.store->create(model::Kind::Collection, {{s("name"), s("Inbox")}});
+    QVERIFY(inbox);
+    ids << inbox->id;
+    for (int i = 0; i < 12; ++i) {
+        const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Note %1").arg(i)},
+                                                                   {s("body"), s("line %1\n").arg(i)},
+                                                                   {s("collection"), inbox->id}});
+        QVERIFY(note);
+        ids << note->id;
+    }
+    const auto task = phone.store->create(model::Kind::Task, {{s("title"), s("Call mum")}, {s("priority"), 2},
+                                                              {s("tags"), QJsonArray{s("family")}}});
+    QVERIFY(task);
+    ids << task->id;
+
+    QVERIFY(sync(laptop));
+    QCOMPARE(laptop.last.pushed, 13);
+    QVERIFY(sync(phone));
+    QVERIFY(sync(laptop));
+    QCOMPARE(laptop.store->pendingCount(), 0);
+    QCOMPARE(phone.store->pendingCount(), 0);
+    QCOMPARE(laptop.store->syncCursor(), phone.store->syncCursor());
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(visible(*phone.store, id), visible(*laptop.store, id));
+    QCOMPARE(phone.store->collections()->first().itemCount, 12);
+}
+
+void TestSyncEndToEnd::editsInDifferentPlacesMergeOnBothDevices()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Groceries")}, {s("body"), s("milk\neggs\n")}});
+    QVERIFY(sync(laptop) && sync(phone));
+    // Both offline: each changes its own line.
+    QVERIFY(laptop.store->update(note->id, {{s("body"), s("milk\neggs\nbread\n")}}));
+    QVERIFY(phone.store->update(note->id, {{s("body"), s("oat milk\neggs\n")}, {s("title"), s("Shopping")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    QCOMPARE(phone.last.merged, 1);
+    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("oat milk\neggs\nbread\n"));
+    QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+    QCOMPARE(visible(*laptop.store, note->id).value(s("title")).toString(), s("Shopping"));
+}
+
+void TestSyncEndToEnd::overlappingEditsKeepBothSides()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}}));
+    QVERIFY(phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    QCOMPARE(phone.last.conflicts, 1);
+    // The server's text stays on both devices; the other side is in the conflict record.
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+    const auto records = laptop.last.conflictRecords + phone.last.conflictRecords;
+    QVERIFY(std::ranges::any_of(records, [](const QJsonObject &r) {
+        return r.value(s("status")).toString() == s("open") && r.value(s("incoming")).toString() == s("meet at 9\n");
+    }));
+}
+
+void TestSyncEndToEnd::anEditBringsBackWhatTheOtherDeviceDeleted()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Renew passport")}});
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(laptop.store->trash(task->id));
+    QVERIFY(phone.store->update(task->id, {{s("title"), s("Renew passport before March")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    for (const Device *d : {&laptop, &phone}) {
+        QVERIFY(!visible(*d->store, task->id).value(s("deleted")).toBool());
+        QCOMPARE(visible(*d->store, task->id).value(s("title")).toString(), s("Renew passport before March"));
+    }
+}
+
+void TestSyncEndToEnd::anInterruptedPushIsSentAgainAndAppliedOnce()
+{
+    Device laptop = device(s("laptop"));
+    QStringList ids;
+    for (int i = 0; i < 20; ++i)
+        ids << laptop.store->create(model::Kind::Note, {{s("title"), s("n%1").arg(i)}})->id;
+    // The operations are handed out and sent, but the answer never comes back (the server dies).
+    auto taken = laptop.store->takeForSending(20);
+    QCOMPARE(taken->size(), 20);
+    QList<sync::Operation> ops;
+    for (const model::OutboxOp &op : std::as_const(*taken))
+        ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, {}});
+    {
+        client::HttpTransport transport(m_url, laptop.token);
+        QVERIFY(transport.push(ops)); // stored by the server; the device crashes before recording it
+    }
+    m_server->kill();
+    m_server->waitForFinished();
+    const auto offline = trySync(laptop);
+    QVERIFY(!offline);
+    QCOMPARE(offline.error().kind, TransportError::Kind::Offline);
+    QCOMPARE(laptop.store->pendingCount(), 20); // nothing lost
+
+    QVERIFY(startServer());
+    QVERIFY(sync(laptop));
+    QCOMPARE(laptop.store->pendingCount(), 0);
+    QCOMPARE(laptop.last.pushed, 20);
+    QCOMPARE(laptop.store->syncCursor(), 20); // twenty revisions: none applied twice
+    Device phone = device(s("phone"));
+    QVERIFY(sync(phone));
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(visible(*phone.store, id), visible(*laptop.store, id));
+}
+
+void TestSyncEndToEnd::aRevokedTokenAsksToSignInAndLosesNothing()
+{
+    Device laptop = device(s("laptop"));
+    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Draft")}}));
+    QVERIFY(client::account::logOut(m_url, laptop.token));
+    const auto refused = trySync(laptop);
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().kind, TransportError::Kind::SignInAgain);
+    QCOMPARE(laptop.store->pendingCount(), 1);
+    laptop.token = *client::account::logIn(m_url, s("anna"), s("correct horse"), s("laptop"));
+    QVERIFY(sync(laptop));
+    QCOMPARE(laptop.store->pendingCount(), 0);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEndToEnd)
+#include "tst_syncend2end.moc"
