@@ -6,6 +6,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QProcess>
+#include <QScopeGuard>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -30,6 +32,7 @@ private Q_SLOTS:
     void brokenImportWritesNothing();
     void exportJsonHasEverything();
     void shortIdsResolve();
+    void twoStoresSyncThroughAServer();
 
 private:
     struct Result
@@ -315,6 +318,62 @@ void TestTidemarkctl::shortIdsResolve()
     QCOMPARE(ctl({s("edit"), id.right(8), s("--title"), s("By its end")}).code, 0);
     QCOMPARE(ctl({s("show"), id.left(23), s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
              s("By its end"));
+}
+
+void TestTidemarkctl::twoStoresSyncThroughAServer()
+{
+    QProcess server;
+    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
+    QVERIFY(server.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
+    QVERIFY(match.hasMatch());
+    const QString url = s("http://127.0.0.1:") + match.captured(1);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+
+    // Not signed in: sync says so and fails; status says so.
+    const Result lonely = ctl({s("sync")});
+    QCOMPARE(lonely.code, 1);
+    QVERIFY(lonely.err.contains(s("not signed in")));
+    QCOMPARE(ctl({s("status"), s("--json")}).json().toObject().value(s("state")).toString(), s("signed-out"));
+    QCOMPARE(ctl({s("account"), s("register"), s("--user"), s("anna")}, "correct horse\n").code, 2); // no --server
+
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna"), s("--password-stdin")},
+                 "correct horse\n").code, 0);
+    QVERIFY(!(QFile::permissions(m_db + s(".account")) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)));
+    const QString id = ctl({s("add"), s("note"), s("Groceries"), s("--body"), s("milk\n")}).out.trimmed();
+    const Result synced = ctl({s("sync")});
+    QCOMPARE(synced.code, 0);
+    QVERIFY(synced.out.contains(s("pushed 1")));
+    QJsonObject status = ctl({s("status"), s("--json")}).json().toObject();
+    QCOMPARE(status.value(s("state")).toString(), s("idle"));
+    QCOMPARE(status.value(s("pending")).toInt(), 0);
+    QCOMPARE(status.value(s("cursor")).toInt(), 1);
+    QVERIFY(status.value(s("last_sync")).isString());
+
+    // A second store signs in with a wrong password (refused), then the right one, and pulls.
+    const QString first = m_db;
+    m_db = m_dir->filePath(s("other.db"));
+    const Result wrong = ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "wrong horse\n");
+    QCOMPARE(wrong.code, 1);
+    QVERIFY(wrong.err.contains(s("wrong user name or password")));
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    QVERIFY(ctl({s("show"), id}).out.contains(s("milk")));
+    QCOMPARE(ctl({s("account"), s("logout")}).code, 0);
+    QCOMPARE(ctl({s("status"), s("--json")}).json().toObject().value(s("state")).toString(), s("signed-out"));
+
+    // The server goes away: sync fails with the reason, and the edit waits in the outbox.
+    m_db = first;
+    QVERIFY(ctl({s("edit"), id, s("--title"), s("Shopping")}).code == 0);
+    server.kill();
+    server.waitForFinished();
+    const Result offline = ctl({s("sync")});
+    QCOMPARE(offline.code, 1);
+    QVERIFY(offline.err.contains(s("offline")));
+    status = ctl({s("status"), s("--json")}).json().toObject();
+    QCOMPARE(status.value(s("state")).toString(), s("error"));
+    QCOMPARE(status.value(s("pending")).toInt(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestTidemarkctl)
