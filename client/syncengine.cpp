@@ -1,0 +1,248 @@
+#include "syncengine.h"
+
+#include "httptransport.h"
+#include "model/store.h"
+
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLoggingCategory>
+#include <QUrlQuery>
+#include <QWebSocket>
+
+namespace tidemark::client {
+
+namespace {
+Q_LOGGING_CATEGORY(lcEngine, "tidemark.sync.engine", QtWarningMsg)
+QString s(const char *text) { return QString::fromLatin1(text); }
+} // namespace
+
+SyncEngine::SyncEngine(Options options, TransportFactory transport)
+    : m_options(std::move(options))
+    , m_makeTransport(std::move(transport))
+    , m_random(QRandomGenerator::securelySeeded())
+{
+    if (!m_makeTransport) {
+        m_makeTransport = [](const Options &o) -> std::unique_ptr<Transport> {
+            return std::make_unique<HttpTransport>(o.server, o.token);
+        };
+    }
+}
+
+SyncEngine::~SyncEngine() = default;
+
+QString SyncEngine::stateName(State state)
+{
+    switch (state) {
+    case State::SignedOut:
+        return s("signed-out");
+    case State::Offline:
+        return s("offline");
+    case State::Idle:
+        return s("idle");
+    case State::Syncing:
+        return s("syncing");
+    case State::Paused:
+        return s("paused");
+    case State::Error:
+        return s("error");
+    }
+    return {};
+}
+
+void SyncEngine::start()
+{
+    auto store = model::Store::open(m_options.storePath);
+    if (!store) {
+        setState(State::Error, s("cannot open the local store: %1").arg(store.error().message));
+        return;
+    }
+    m_store = std::move(*store);
+    connect(m_store.get(), &model::Store::entityChanged, this,
+            [this](model::Kind, const QString &id) { m_changedIds.append(id); });
+    m_debounce = new QTimer(this);
+    m_debounce->setSingleShot(true);
+    m_debounce->setInterval(m_options.debounceMs);
+    connect(m_debounce, &QTimer::timeout, this, &SyncEngine::runCycle);
+    m_period = new QTimer(this);
+    m_period->setInterval(m_options.periodMs);
+    connect(m_period, &QTimer::timeout, this, &SyncEngine::runCycle);
+    m_period->start();
+    m_retry = new QTimer(this);
+    m_retry->setSingleShot(true);
+    connect(m_retry, &QTimer::timeout, this, &SyncEngine::runCycle);
+    if (m_options.token.isEmpty()) {
+        setState(State::SignedOut, s("not signed in"));
+        return;
+    }
+    m_transport = m_makeTransport(m_options);
+    connectLive();
+    runCycle();
+}
+
+void SyncEngine::syncNow()
+{
+    if (m_stopped)
+        return;
+    m_failures = 0; // a person asked: try now, and back off from the start again
+    runCycle();
+}
+
+void SyncEngine::localChanged()
+{
+    if (m_debounce && !m_paused && !m_stopped)
+        m_debounce->start();
+}
+
+void SyncEngine::setPaused(bool paused)
+{
+    m_paused = paused;
+    if (paused) {
+        if (m_retry)
+            m_retry->stop();
+        setState(State::Paused, s("working offline"));
+    } else {
+        runCycle();
+    }
+}
+
+void SyncEngine::setToken(const QString &token)
+{
+    if (m_state == State::Syncing) {
+        // The transport is in use (its reply is awaited in a nested event loop): after the cycle.
+        QTimer::singleShot(0, this, [this, token] { setToken(token); });
+        return;
+    }
+    m_options.token = token;
+    m_transport.reset();
+    if (m_live)
+        m_live->deleteLater();
+    if (token.isEmpty()) {
+        setState(State::SignedOut, s("signed out"));
+        return;
+    }
+    m_transport = m_makeTransport(m_options);
+    m_failures = 0;
+    connectLive();
+    runCycle();
+}
+
+void SyncEngine::stop()
+{
+    m_stopped = true;
+    if (m_state == State::Syncing)
+        return; // the cycle under way finishes its step, then closes everything (runCycle)
+    close();
+}
+
+void SyncEngine::close()
+{
+    for (QTimer *timer : {m_debounce, m_period, m_retry}) {
+        if (timer)
+            timer->stop();
+    }
+    if (m_live) {
+        m_live->abort();
+        delete m_live;
+    }
+    m_transport.reset();
+    m_store.reset();
+}
+
+void SyncEngine::setState(State state, const QString &reason, const QDateTime &nextRetry)
+{
+    m_state = state;
+    Q_EMIT stateChanged(state, reason, nextRetry);
+}
+
+void SyncEngine::runCycle()
+{
+    if (m_stopped || !m_store)
+        return;
+    if (m_state == State::Syncing) {
+        m_again = true; // asked for during a sync: one more right after it
+        return;
+    }
+    if (m_paused) {
+        setState(State::Paused, s("working offline"));
+        return;
+    }
+    if (!m_transport) {
+        setState(State::SignedOut, s("not signed in"));
+        return;
+    }
+    if (m_debounce)
+        m_debounce->stop();
+    setState(State::Syncing);
+    SyncCycle cycle(*m_store, *m_transport);
+    cycle.onProgress([this](const SyncCycle::Progress &p) { Q_EMIT progress(p.done, p.total); });
+    m_changedIds.clear();
+    const auto report = cycle.run();
+    if (m_stopped) {
+        close();
+        return;
+    }
+    if (!m_changedIds.isEmpty()) {
+        m_changedIds.removeDuplicates();
+        Q_EMIT remoteChanged(std::exchange(m_changedIds, {}));
+    }
+    if (!report) {
+        m_again = false; // the retry covers it
+        scheduleRetry(report.error());
+        return;
+    }
+    m_failures = 0;
+    if (m_options.live && !m_live)
+        connectLive();
+    Q_EMIT synced(report->pushed, report->pulled, report->conflicts, m_store->pendingCount());
+    setState(State::Idle);
+    if (std::exchange(m_again, false))
+        QTimer::singleShot(0, this, &SyncEngine::runCycle);
+}
+
+void SyncEngine::scheduleRetry(const TransportError &error)
+{
+    using Kind = TransportError::Kind;
+    if (error.kind == Kind::SignInAgain) {
+        m_transport.reset(); // nothing more goes out until the person signs in again
+        setState(State::SignedOut, s("sign in again: %1").arg(error.message));
+        return;
+    }
+    if (error.kind == Kind::Incompatible) {
+        setState(State::Error, error.message); // retrying cannot help: the app (or server) needs an update
+        return;
+    }
+    // Exponential backoff with full jitter: a random wait up to min(cap, first * 2^failures).
+    const qint64 ceiling = std::min<qint64>(m_options.maxRetryMs, qint64(m_options.firstRetryMs) << std::min(m_failures, 20));
+    ++m_failures;
+    qint64 wait = qint64(m_random.bounded(quint64(ceiling) + 1));
+    wait = std::max<qint64>(wait, qint64(error.retryAfterSeconds) * 1000);
+    m_retry->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+    const QDateTime next = QDateTime::currentDateTimeUtc().addMSecs(wait);
+    qCInfo(lcEngine) << "sync failed:" << error.message << "; next try in" << wait << "ms";
+    setState(error.kind == Kind::Offline ? State::Offline : State::Error, error.message, next);
+}
+
+void SyncEngine::connectLive()
+{
+    if (!m_options.live || m_options.token.isEmpty() || !m_options.server.isValid() || m_live)
+        return;
+    QUrl url = m_options.server;
+    url.setScheme(url.scheme() == QLatin1String("https") ? s("wss") : s("ws"));
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + s("/v1/live"));
+    url.setQuery(s("token=") + QString::fromLatin1(QUrl::toPercentEncoding(m_options.token)));
+    auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
+    m_live = socket;
+    connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
+        const qint64 rev = QJsonDocument::fromJson(message.toUtf8()).object().value(s("rev")).toInteger(-1);
+        // The server moved past what this device has: fetch it (a moment later, so that a burst
+        // of notifications makes one sync).
+        if (m_store && rev > m_store->syncCursor() && !m_paused && !m_stopped)
+            QTimer::singleShot(50, this, &SyncEngine::runCycle);
+    });
+    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
+        socket->deleteLater(); // reconnected after the next successful sync
+    });
+    socket->open(url);
+}
+
+} // namespace tidemark::client

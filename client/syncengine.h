@@ -1,0 +1,118 @@
+#pragma once
+
+#include "synccycle.h"
+#include "transport.h"
+
+#include <QDateTime>
+#include <QObject>
+#include <QPointer>
+#include <QRandomGenerator>
+#include <QTimer>
+#include <QUrl>
+
+#include <functional>
+#include <memory>
+
+class QWebSocket;
+
+namespace tidemark::model {
+class Store;
+}
+
+namespace tidemark::client {
+
+/// Keeps one device in sync with its server, on a thread of its own: create it, move it to a
+/// QThread, then talk to it only through queued calls and its signals (the UI never blocks on
+/// it). It opens its own Store (its own database connection) on the device's store file.
+///
+/// It syncs when asked (syncNow), a moment after local changes (localChanged, debounced), when
+/// the server announces a new revision over the live WebSocket, and periodically. Failures are
+/// retried with exponential backoff and full jitter (capped, reset on success, at least the
+/// server's Retry-After); a revoked token or an incompatible server stop it with the reason
+/// instead of retrying for ever. Nothing is ever dropped: unsent work stays in the outbox.
+///
+/// A request is awaited in a nested event loop, so calls can arrive while a sync is under way:
+/// a sync asked for meanwhile runs right after it, a new token and stop() take effect once it
+/// has.
+class SyncEngine final : public QObject
+{
+    Q_OBJECT
+
+public:
+    enum class State {
+        SignedOut, ///< no token, or the server refused it: sign in again
+        Offline,   ///< the server cannot be reached; retrying
+        Idle,      ///< in step with the server (as of the last sync)
+        Syncing,
+        Paused,    ///< "work offline": nothing is sent or fetched
+        Error,     ///< the last sync failed for another reason; retrying, or stopped (incompatible)
+    };
+    Q_ENUM(State)
+
+    struct Options
+    {
+        QString storePath;
+        QUrl server;
+        QString token;
+        int debounceMs = 1000;
+        int periodMs = 5 * 60 * 1000;
+        int firstRetryMs = 1000;
+        int maxRetryMs = 5 * 60 * 1000;
+        bool live = true; ///< listen on /v1/live for other devices' changes
+    };
+    /// Makes the transport (on the engine's thread); by default HTTP to options.server.
+    using TransportFactory = std::function<std::unique_ptr<Transport>(const Options &)>;
+
+    explicit SyncEngine(Options options, TransportFactory transport = {});
+    ~SyncEngine() override;
+
+    [[nodiscard]] static QString stateName(State state);
+
+public Q_SLOTS:
+    /// Opens the store and syncs for the first time; call once the engine is on its thread.
+    void start();
+    void syncNow();
+    /// Something changed locally: sync after a short quiet moment.
+    void localChanged();
+    /// "Work offline" on or off.
+    void setPaused(bool paused);
+    /// A new token (after signing in again), or an empty one (signed out).
+    void setToken(const QString &token);
+    /// Closes the store and the live connection; call before the thread ends.
+    void stop();
+
+Q_SIGNALS:
+    /// The state moved; `reason` says why for a person, `nextRetry` is when it tries again (if it will).
+    void stateChanged(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
+    /// Progress of the sync under way: operations pushed, then changes pulled.
+    void progress(int done, int total);
+    /// A sync finished: what it did, and how many operations wait (none, when all went well).
+    void synced(int pushed, int pulled, int conflicts, int pending);
+    /// Entities changed by what was pulled, for the UI's store and models to reload.
+    void remoteChanged(const QStringList &ids);
+
+private:
+    void runCycle();
+    void scheduleRetry(const TransportError &error);
+    void setState(State state, const QString &reason = {}, const QDateTime &nextRetry = {});
+    void connectLive();
+    void close();
+
+    Options m_options;
+    TransportFactory m_makeTransport;
+    std::unique_ptr<model::Store> m_store;
+    std::unique_ptr<Transport> m_transport;
+    QTimer *m_debounce = nullptr;
+    QTimer *m_period = nullptr;
+    QTimer *m_retry = nullptr;
+    QPointer<QWebSocket> m_live;
+    State m_state = State::SignedOut;
+    int m_failures = 0;
+    bool m_paused = false;
+    bool m_stopped = false;
+    bool m_again = false;
+    QStringList m_changedIds;
+    QRandomGenerator m_random;
+};
+
+} // namespace tidemark::client

@@ -1,0 +1,196 @@
+// The threaded sync engine against a real tidemark-server: it syncs by itself after local
+// changes and on other devices' live notices, backs off while the server is away, pauses, and
+// stops on a revoked token.
+#include "client/httptransport.h"
+#include "client/syncengine.h"
+#include "model/store.h"
+
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QThread>
+
+using namespace tidemark;
+using client::SyncEngine;
+
+namespace {
+QString s(const char *text) { return QString::fromUtf8(text); }
+} // namespace
+
+class TestSyncEngine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void anEditReachesTheOtherDeviceByItself();
+    void aServerOutageIsRetriedUntilItEnds();
+    void workingOfflineSendsNothingUntilResumed();
+    void aRevokedTokenStopsItWithAReason();
+
+private:
+    struct Device
+    {
+        std::unique_ptr<model::Store> store; ///< the UI's store, on this thread
+        SyncEngine *engine = nullptr;
+        QThread *thread = nullptr;
+        QString token;
+        QList<SyncEngine::State> states;
+        QString reason;
+        QDateTime nextRetry;
+        QStringList remote;
+    };
+    bool startServer(int port = 0);
+    Device &device(const QString &name);
+    void changed(Device &d) { QMetaObject::invokeMethod(d.engine, &SyncEngine::localChanged, Qt::QueuedConnection); }
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QProcess> m_server;
+    int m_port = 0;
+    std::list<Device> m_devices;
+};
+
+void TestSyncEngine::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(startServer());
+    QVERIFY(client::account::registerAccount(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse")));
+}
+
+void TestSyncEngine::cleanup()
+{
+    for (Device &d : m_devices) {
+        QMetaObject::invokeMethod(d.engine, &SyncEngine::stop, Qt::BlockingQueuedConnection);
+        d.thread->quit();
+        d.thread->wait();
+        delete d.engine;
+        delete d.thread;
+    }
+    m_devices.clear();
+    if (m_server) {
+        m_server->kill();
+        m_server->waitForFinished();
+    }
+    m_dir.reset();
+}
+
+bool TestSyncEngine::startServer(int port)
+{
+    m_server = std::make_unique<QProcess>();
+    m_server->start(s(TIDEMARK_SERVER_PATH), {s("--port"), QString::number(port), s("--database"), m_dir->filePath(s("server.db"))});
+    if (!m_server->waitForStarted())
+        return false;
+    QElapsedTimer timer;
+    timer.start();
+    while (!m_server->canReadLine() && m_server->state() == QProcess::Running && timer.elapsed() < 10000)
+        m_server->waitForReadyRead(100);
+    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(m_server->readLine()));
+    m_port = match.hasMatch() ? match.captured(1).toInt() : 0;
+    return m_port > 0;
+}
+
+TestSyncEngine::Device &TestSyncEngine::device(const QString &name)
+{
+    Device &d = m_devices.emplace_back();
+    const QString path = m_dir->filePath(name + s(".db"));
+    d.store = std::move(*model::Store::open(path));
+    const QUrl server(s("http://127.0.0.1:%1").arg(m_port));
+    d.token = client::account::logIn(server, s("anna"), s("correct horse"), name).value_or(QString());
+    SyncEngine::Options options;
+    options.storePath = path;
+    options.server = server;
+    options.token = d.token;
+    options.debounceMs = 100;
+    options.firstRetryMs = 200;
+    options.maxRetryMs = 800;
+    d.engine = new SyncEngine(options);
+    d.thread = new QThread;
+    d.engine->moveToThread(d.thread);
+    connect(d.thread, &QThread::started, d.engine, &SyncEngine::start);
+    connect(d.engine, &SyncEngine::stateChanged, this,
+            [&d](SyncEngine::State state, const QString &reason, const QDateTime &next) {
+                d.states.append(state);
+                d.reason = reason;
+                d.nextRetry = next;
+            },
+            Qt::QueuedConnection);
+    connect(d.engine, &SyncEngine::remoteChanged, this, [&d](const QStringList &ids) { d.remote += ids; }, Qt::QueuedConnection);
+    d.thread->start();
+    return d;
+}
+
+void TestSyncEngine::anEditReachesTheOtherDeviceByItself()
+{
+    Device &laptop = device(s("laptop"));
+    Device &phone = device(s("phone"));
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    QTRY_VERIFY_WITH_TIMEOUT(!phone.states.isEmpty() && phone.states.last() == SyncEngine::State::Idle, 10000);
+
+    // The laptop saves; nobody presses anything: its engine pushes, the server tells the phone's
+    // engine over the live connection, and the phone pulls.
+    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("From the laptop")}});
+    QVERIFY(note);
+    changed(laptop);
+    QTRY_VERIFY_WITH_TIMEOUT(phone.remote.contains(note->id), 10000);
+    QCOMPARE(phone.store->entity(note->id)->fields.value(s("title")).toString(), s("From the laptop"));
+    QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 5000);
+}
+
+void TestSyncEngine::aServerOutageIsRetriedUntilItEnds()
+{
+    Device &laptop = device(s("laptop"));
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    m_server->kill();
+    m_server->waitForFinished();
+
+    QVERIFY(laptop.store->create(model::Kind::Task, {{s("title"), s("Written offline")}}));
+    changed(laptop);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Offline, 10000);
+    QVERIFY(laptop.nextRetry.isValid());
+    QVERIFY(!laptop.reason.isEmpty());
+    QCOMPARE(laptop.store->pendingCount(), 1);
+    const qsizetype offlineStates = laptop.states.count(SyncEngine::State::Offline);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.count(SyncEngine::State::Offline) > offlineStates, 5000); // it keeps trying
+
+    QVERIFY(startServer(m_port)); // back, on the same address
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Idle, 10000);
+    QCOMPARE(laptop.store->pendingCount(), 0);
+}
+
+void TestSyncEngine::workingOfflineSendsNothingUntilResumed()
+{
+    Device &laptop = device(s("laptop"));
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    QMetaObject::invokeMethod(laptop.engine, [&laptop] { laptop.engine->setPaused(true); }, Qt::QueuedConnection);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Paused, 5000);
+    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Private for now")}}));
+    changed(laptop);
+    QTest::qWait(600);
+    QCOMPARE(laptop.store->pendingCount(), 1);
+    QCOMPARE(laptop.states.last(), SyncEngine::State::Paused);
+    QMetaObject::invokeMethod(laptop.engine, [&laptop] { laptop.engine->setPaused(false); }, Qt::QueuedConnection);
+    QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 10000);
+}
+
+void TestSyncEngine::aRevokedTokenStopsItWithAReason()
+{
+    Device &laptop = device(s("laptop"));
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    QVERIFY(client::account::logOut(QUrl(s("http://127.0.0.1:%1").arg(m_port)), laptop.token));
+    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Kept")}}));
+    changed(laptop);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::SignedOut, 10000);
+    QVERIFY(laptop.reason.contains(s("sign in again")));
+    QVERIFY(!laptop.nextRetry.isValid()); // no retrying a dead token
+    QCOMPARE(laptop.store->pendingCount(), 1);
+
+    // Signing in again picks up where it stopped.
+    const QString fresh = *client::account::logIn(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse"), s("laptop"));
+    QMetaObject::invokeMethod(laptop.engine, [&laptop, fresh] { laptop.engine->setToken(fresh); }, Qt::QueuedConnection);
+    QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 10000);
+}
+
+QTEST_GUILESS_MAIN(TestSyncEngine)
+#include "tst_syncengine.moc"
