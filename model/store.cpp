@@ -769,9 +769,12 @@ Result<Entity> Store::applyRemote(Kind kind, const QString &id, qint64 rev, cons
         Entity e = existing ? *existing : Entity{kind, id, 0, Fields::defaults(kind), 0, 0};
         QStringList changed;
         for (auto it = fields.begin(); it != fields.end(); ++it) {
-            if (pending.contains(it.key()) || e.fields.value(it.key()) == it.value())
-                continue;
             QJsonValue value = it.value();
+            // null from the server: it has never had the field; a known one takes its default.
+            if (value.isNull() && Fields::defaults(kind).contains(it.key()))
+                value = Fields::defaults(kind).value(it.key());
+            if (pending.contains(it.key()) || e.fields.value(it.key()) == value)
+                continue;
             if (Fields::isKnown(kind, it.key())) {
                 auto valid = Fields::validate(kind, it.key(), value);
                 if (!valid)

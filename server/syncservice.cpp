@@ -551,7 +551,15 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         change.addBindValue(rev);
         change.addBindValue(op.entityId);
         change.addBindValue(op.kind);
-        change.addBindValue(json(QJsonArray::fromStringList(verdict.changes.keys())));
+        // Every field the operation touched is listed, not only those that took its value: the
+        // device that sent it must hear the server's value where a rule kept that (a delete that
+        // lost to an edit, a text left in conflict), or it would keep its own for ever.
+        QStringList touched = verdict.changes.keys();
+        for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
+            if (!touched.contains(it.key()))
+                touched.append(it.key());
+        }
+        change.addBindValue(json(QJsonArray::fromStringList(touched)));
         change.addBindValue(now);
         if (!change.exec())
             return failed(change);

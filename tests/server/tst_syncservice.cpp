@@ -220,6 +220,12 @@ void TestSyncService::deleteMeetsEditOfAMinimalEntity()
     QCOMPARE(result.first().status, OpResult::Status::Merged);
     QVERIFY(!m_service->entity(m_account, id)->value(s("deleted")).toBool());
     QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("edit-beats-delete"));
+    // The deleting device hears that its delete did not take: the next pull carries 'deleted'
+    // (null: the server has never had the field, which a device reads as its default, false).
+    const auto page = m_service->pull(m_account, 2, 100);
+    QCOMPARE(page->changes.size(), 1);
+    QVERIFY(page->changes.first().fields.contains(s("deleted")));
+    QVERIFY(!page->changes.first().fields.value(s("deleted")).toBool());
 }
 
 void TestSyncService::resolvingAndUndoingAreOperations()
