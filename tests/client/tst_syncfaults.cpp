@@ -1,0 +1,106 @@
+// kill -9 of a syncing client at random instants: no edit lost, none applied twice, and the
+// replicas converge. The client is a real `tidemarkctl sync` process; the server is real too.
+#include "client/httptransport.h"
+#include "client/synccycle.h"
+#include "model/store.h"
+
+#include <QJsonArray>
+#include <QProcess>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+#include <QScopeGuard>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace tidemark;
+
+namespace {
+QString s(const char *text) { return QString::fromUtf8(text); }
+} // namespace
+
+class TestSyncFaults final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void killedSyncsLoseNothingAndApplyNothingTwice();
+};
+
+void TestSyncFaults::killedSyncsLoseNothingAndApplyNothingTwice()
+{
+    QTemporaryDir dir;
+    QProcess server;
+    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), dir.filePath(s("server.db"))});
+    QVERIFY(server.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
+    QVERIFY(match.hasMatch());
+    const QUrl url(s("http://127.0.0.1:") + match.captured(1));
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+
+    const QString path = dir.filePath(s("laptop.db"));
+    const auto ctl = [&path](const QStringList &args, const QByteArray &input = {}) {
+        auto process = std::make_unique<QProcess>();
+        process->start(s(TIDEMARKCTL_PATH), QStringList{s("--db"), path} + args);
+        process->write(input);
+        process->closeWriteChannel();
+        return process;
+    };
+    auto login = ctl({s("account"), s("register"), s("--server"), url.toString(), s("--user"), s("anna")}, "correct horse\n");
+    QVERIFY(login->waitForFinished(20000));
+    QCOMPARE(login->exitCode(), 0);
+
+    auto store = std::move(*model::Store::open(path));
+    QRandomGenerator random(20261127);
+    QStringList ids;
+    QStringList untouched; // created once, never edited: exactly one version on the server
+    int killed = 0;
+    for (int round = 0; killed < 20 && round < 80; ++round) {
+        // The person keeps working between syncs: new notes, and edits of older ones.
+        for (int i = 0; i < 40; ++i) {
+            auto note = store->create(model::Kind::Note, {{s("title"), s("r%1 n%2").arg(round).arg(i)},
+                                                          {s("body"), QString(1500, QLatin1Char('a' + i % 26))}});
+            QVERIFY(note);
+            ids << note->id;
+            untouched << note->id;
+        }
+        for (int i = 0; i < 5 && ids.size() > 50; ++i) {
+            const QString id = ids.at(random.bounded(int(ids.size()) - 40));
+            untouched.removeAll(id);
+            QVERIFY(store->update(id, {{s("title"), s("edited in round %1").arg(round)}}));
+        }
+        // A sync, killed at a random instant (some finish first: that is fine too).
+        auto sync = ctl({s("sync")});
+        QVERIFY(sync->waitForStarted());
+        QTest::qWait(int(random.bounded(2, 60)));
+        if (sync->state() == QProcess::Running) {
+            sync->kill();
+            ++killed;
+        }
+        sync->waitForFinished();
+    }
+    QVERIFY2(killed >= 20, qPrintable(s("only %1 syncs were killed").arg(killed)));
+
+    auto last = ctl({s("sync")});
+    QVERIFY(last->waitForFinished(60000));
+    QCOMPARE(last->exitCode(), 0);
+    QCOMPARE(store->pendingCount(), 0);
+
+    // A second device gets exactly the laptop's notes.
+    auto token = client::account::logIn(url, s("anna"), s("correct horse"), s("check"));
+    QVERIFY(token);
+    auto fresh = std::move(*model::Store::open(dir.filePath(s("fresh.db"))));
+    client::HttpTransport transport(url, *token);
+    QVERIFY(client::SyncCycle(*fresh, transport).run());
+    for (const QString &id : std::as_const(ids))
+        QCOMPARE(fresh->entity(id)->fields, store->entity(id)->fields);
+    // Nothing was applied twice: a note created once and never edited has one version.
+    for (const QString &id : std::as_const(untouched)) {
+        auto reply = transport.request("GET", s("/v1/entities/%1/history").arg(id));
+        QVERIFY(reply && reply->status == 200);
+        QCOMPARE(reply->json.value(s("versions")).toArray().size(), 1);
+    }
+}
+
+QTEST_GUILESS_MAIN(TestSyncFaults)
+#include "tst_syncfaults.moc"
