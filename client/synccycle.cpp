@@ -42,7 +42,7 @@ std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
             return {};
         QList<sync::Operation> ops;
         for (const model::OutboxOp &op : std::as_const(*taken))
-            ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, {}});
+            ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, op.resolves});
         auto answer = m_transport.push(ops);
         if (!answer)
             return std::unexpected(answer.error()); // the operations stay, in flight, for the next run
@@ -72,7 +72,7 @@ std::expected<void, TransportError> SyncCycle::pullAll(SyncReport &report)
             return std::unexpected(page.error());
         // A snapshot keeps the cursor where it was until its last page (docs/protocol.md).
         const qint64 cursor = page->next ? since : page->cursor;
-        if (auto applied = m_store.applyRemotePage(page->changes, cursor); !applied)
+        if (auto applied = m_store.applyRemotePage(page->changes, page->conflicts, cursor); !applied)
             return std::unexpected(storeError(applied.error()));
         report.pulled += int(page->changes.size());
         report.conflictRecords += page->conflicts;

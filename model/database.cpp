@@ -134,6 +134,13 @@ const QList<QStringList> &migrations()
             QStringLiteral("CREATE INDEX items_list ON items (deleted, kind, id, collection_id, title, snippet, tags, "
                            "due, due_at, priority, done_at, sort_key, pinned, created_at, updated_at)"),
         },
+        // 6: sync: the server revision and outcome of conflict records, and the conflicts an
+        //    outbox operation settles.
+        {
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE outbox ADD COLUMN resolves TEXT"),
+        },
     };
     return steps;
 }

@@ -111,6 +111,22 @@ struct OutboxOp
     bool inFlight = false; ///< sent, no answer yet
     bool parked = false;   ///< refused by the server (lastError says why); not sent again
     QString lastError;
+    QStringList resolves; ///< conflicts this operation settles (a person's choice)
+};
+
+/// A conflict event the server recorded for one field of an entity (docs/conflicts.md).
+struct ConflictRecord
+{
+    QString id;
+    QString entityId;
+    Kind kind = Kind::Note;
+    QString field;
+    QString rule;    ///< e.g. "text-overlap", "scalar-later-wins"
+    QString status;  ///< "open" (waiting for a person), "settled" (a rule decided), "resolved"
+    QString outcome; ///< what the rule did, e.g. "merged", "incoming-kept", "open"
+    QJsonValue mine;   ///< this device's side
+    QJsonValue theirs; ///< the other side
+    qint64 rev = 0;    ///< the server revision of its last change
 };
 
 /// One full-text search result.

@@ -124,9 +124,16 @@ public:
     /// Records the server's answers in one transaction: an accepted operation leaves the outbox;
     /// a rejected one stays, parked with its reason, for a person to see (never sent again).
     Result<void> settle(const QList<Answer> &answers);
-    /// Applies a page of remote changes and moves the sync cursor to `cursor`, all in one
-    /// transaction: after a crash either the whole page is in and the cursor past it, or neither.
-    Result<void> applyRemotePage(const QList<RemoteChange> &changes, qint64 cursor);
+    /// Applies a page of remote changes and conflict records (as the server sends them, see
+    /// docs/protocol.md) and moves the sync cursor to `cursor`, all in one transaction: after a
+    /// crash either the whole page is in and the cursor past it, or neither.
+    Result<void> applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor);
+    /// The conflict records this device knows of, newest first; only open ones if asked.
+    [[nodiscard]] Result<QList<ConflictRecord>> conflictRecords(bool openOnly = false) const;
+    /// A person's choice for a conflict: the field takes `value` (one side, or an edited merge),
+    /// and the operation that carries it settles the conflict on the server. The record shows
+    /// "resolved" at once; the server's judgement of the choice comes with a later pull.
+    Result<Entity> resolveConflict(const QString &conflictId, const QJsonValue &value);
     /// The server revision this device has pulled up to (0: nothing yet).
     [[nodiscard]] qint64 syncCursor() const;
     /// Operations the server refused, still in the outbox with their reasons.

@@ -384,7 +384,7 @@ Result<QList<HistoryEntry>> Store::history(const QString &id) const
 Result<QList<OutboxOp>> Store::outbox() const
 {
     QSqlQuery &q = prepared(s("SELECT seq, op_id, device, kind, entity_id, fields, base_rev, hlc, created_at, "
-                              "attempts, in_flight, last_error FROM outbox ORDER BY seq"));
+                              "attempts, in_flight, last_error, resolves FROM outbox ORDER BY seq"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<OutboxOp> ops;
@@ -403,6 +403,8 @@ Result<QList<OutboxOp>> Store::outbox() const
         op.inFlight = q.value(10).toInt() == 1;
         op.parked = q.value(10).toInt() == 2;
         op.lastError = q.value(11).toString();
+        for (const QJsonValue &id : QJsonDocument::fromJson(q.value(12).toString().toUtf8()).array())
+            op.resolves << id.toString();
         ops.append(op);
     }
     q.finish();

@@ -2,12 +2,27 @@
 // was pulled. Each is one transaction.
 #include "store.h"
 
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlError>
+
+#include "entity.h"
 
 namespace tidemark::model {
 
 namespace {
 QString s(const char *text) { return QString::fromLatin1(text); }
+
+// A JSON value as text (an array of one, so that any value, null too, survives) and back.
+QString valueText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+QJsonValue valueFromText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array().first();
+}
 constexpr int kParked = 2; // outbox.in_flight: 0 waiting, 1 sent (no answer yet), 2 refused by the server
 } // namespace
 
@@ -55,13 +70,39 @@ Result<void> Store::settle(const QList<Answer> &answers)
     });
 }
 
-Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, qint64 cursor)
+Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor)
 {
     return batch([&]() -> Result<void> {
         for (const RemoteChange &change : changes) {
             // A pulled change names no device or clock of its own: its history entry says "server".
             if (auto applied = applyRemote(change.kind, change.id, change.rev, change.fields, Hlc{0, 0, s("server")}); !applied)
                 return std::unexpected(applied.error());
+        }
+        for (const QJsonObject &record : conflicts) {
+            const QString id = record.value(s("id")).toString();
+            const QString entityId = record.value(s("entity")).toString();
+            const auto kind = kindFromName(record.value(s("kind")).toString());
+            if (id.isEmpty() || entityId.isEmpty() || !kind)
+                return std::unexpected(Error::invalid(s("the server sent a conflict record this version cannot read")));
+            // Sides as this device sees them: its own operation's value is "mine".
+            const bool fromHere = record.value(s("device")).toString() == deviceId();
+            const QJsonValue incoming = record.value(s("incoming"));
+            const QJsonValue current = record.value(s("current"));
+            QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
+                                      "resolved_at, rev, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                      "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
+                                      "rev = excluded.rev, resolved_at = excluded.resolved_at"));
+            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const QString status = record.value(s("status")).toString();
+            for (const QVariant &value : QVariantList{id, entityId, kindName(*kind), record.value(s("field")).toString(),
+                                                      record.value(s("rule")).toString(), status,
+                                                      valueText(fromHere ? incoming : current), valueText(fromHere ? current : incoming),
+                                                      now, status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now),
+                                                      record.value(s("rev")).toInteger(), record.value(s("outcome")).toString()})
+                q.addBindValue(value);
+            if (!q.exec())
+                return std::unexpected(Error::database(q.lastError().text()));
+            m_changedInTransaction.append({*kind, entityId});
         }
         QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('sync_cursor', ?) "
                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
@@ -70,6 +111,89 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, qint64 c
             return std::unexpected(Error::database(q.lastError().text()));
         return {};
     });
+}
+
+Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
+{
+    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev FROM conflicts "
+                                         "WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
+                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev FROM conflicts "
+                                         "ORDER BY rev DESC, created_at DESC"));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    QList<ConflictRecord> records;
+    while (q.next()) {
+        records.append({q.value(0).toString(), q.value(1).toString(), kindFromName(q.value(2).toString()).value_or(Kind::Note),
+                        q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
+                        valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong()});
+    }
+    q.finish();
+    return records;
+}
+
+Result<Entity> Store::resolveConflict(const QString &conflictId, const QJsonValue &value)
+{
+    std::optional<Entity> resolved;
+    auto done = batch([&]() -> Result<void> {
+        QSqlQuery &find = prepared(s("SELECT entity_id, field FROM conflicts WHERE id = ?"));
+        find.addBindValue(conflictId);
+        if (!find.exec())
+            return std::unexpected(Error::database(find.lastError().text()));
+        if (!find.next())
+            return std::unexpected(Error::notFound(s("no conflict %1").arg(conflictId)));
+        const QString entityId = find.value(0).toString();
+        const QString field = find.value(1).toString();
+        find.finish();
+        auto e = loadEntity(entityId);
+        if (!e)
+            return std::unexpected(Error::notFound(s("the item of conflict %1 is not here").arg(conflictId)));
+        QJsonValue chosen = value;
+        if (Fields::isKnown(e->kind, field)) {
+            auto valid = Fields::validate(e->kind, field, value);
+            if (!valid)
+                return std::unexpected(valid.error());
+            chosen = *valid;
+        }
+        auto changed = changeEntity(*e, {{field, chosen}}, s("resolution"));
+        if (!changed)
+            return std::unexpected(changed.error());
+        if (e->fields.value(field) == chosen) {
+            // The choice is the value already here: nothing changed locally, but the server must
+            // still hear the choice (and so settle the conflict).
+            auto hlc = nextHlc();
+            if (!hlc)
+                return std::unexpected(hlc.error());
+            if (auto r = appendOperation(*changed, {{field, chosen}}, *hlc); !r)
+                return std::unexpected(r.error());
+        }
+        // The operation now last in the outbox for this entity carries the choice.
+        QSqlQuery &mark = prepared(s("UPDATE outbox SET resolves = ? WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"));
+        QJsonArray resolves{conflictId};
+        QSqlQuery &existing = prepared(s("SELECT resolves FROM outbox WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"));
+        existing.addBindValue(entityId);
+        if (existing.exec() && existing.next()) {
+            for (const QJsonValue &id : QJsonDocument::fromJson(existing.value(0).toString().toUtf8()).array()) {
+                if (!resolves.contains(id))
+                    resolves.append(id);
+            }
+        }
+        existing.finish();
+        mark.addBindValue(QString::fromUtf8(QJsonDocument(resolves).toJson(QJsonDocument::Compact)));
+        mark.addBindValue(entityId);
+        if (!mark.exec())
+            return std::unexpected(Error::database(mark.lastError().text()));
+        QSqlQuery &status = prepared(s("UPDATE conflicts SET status = 'resolved', resolved_at = ? WHERE id = ?"));
+        status.addBindValue(QDateTime::currentMSecsSinceEpoch());
+        status.addBindValue(conflictId);
+        if (!status.exec())
+            return std::unexpected(Error::database(status.lastError().text()));
+        m_changedInTransaction.append({e->kind, entityId});
+        resolved = *changed;
+        return {};
+    });
+    if (!done)
+        return std::unexpected(done.error());
+    return *resolved;
 }
 
 qint64 Store::syncCursor() const

@@ -742,7 +742,7 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QString &account, qint64 after, qint64 until)
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev "
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device "
                               "FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
     c.addBindValue(after);
@@ -755,7 +755,8 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
                         {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
                         {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
                         {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                        {s("rev"), c.value(9).toLongLong()}});
+                        {s("rev"), c.value(9).toLongLong()}, {s("kind"), c.value(10).toString()},
+                        {s("device"), c.value(11).toString()}});
     }
     c.finish();
     return records;

@@ -49,6 +49,9 @@ Cli::Cli()
         {s("format"), s("With export: markdown or json."), s("FORMAT")},
         {s("server"), s("With account: the sync server, e.g. https://sync.example.org."), s("URL")},
         {s("user"), s("With account: the user name."), s("NAME")},
+        {s("take"), s("With resolve: keep mine or theirs."), s("SIDE")},
+        {s("file"), s("With resolve: the resolved value from FILE (- for standard input)."), s("FILE")},
+        {s("all"), s("With conflicts: every conflict event, not just the open ones.")},
         {s("password-stdin"), s("With account: read the password from standard input (it is read from there "
                                 "anyway, without echo on a terminal).")},
     });
@@ -79,6 +82,8 @@ Cli::Cli()
          {s("server"), s("user"), s("password-stdin")}, &Cli::accountCommand},
         {"sync", "sync                                              push the outbox, pull until current", {}, &Cli::syncCommand},
         {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},
+        {"conflicts", "conflicts [--all]                                 open conflicts (every event with --all)", {s("all")}, &Cli::conflictsCommand},
+        {"resolve", "resolve CONFLICT --take mine|theirs | --file F     decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
     };
 }
 

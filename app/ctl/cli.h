@@ -63,6 +63,8 @@ private:
     int accountCommand();
     int syncCommand();
     int statusCommand();
+    int conflictsCommand();
+    int resolveCommand();
 
     void printJson(const QJsonValue &value);
 

@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QFile>
 #include <QHostInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
@@ -189,6 +190,75 @@ int Cli::statusCommand()
           << "last sync: " << (account.contains(s("last_sync")) ? account.value(s("last_sync")).toString() : s("never")) << '\n';
     if (!lastError.isEmpty())
         m_out << "last error: " << lastError << '\n';
+    return 0;
+}
+
+} // namespace tidemark::ctl
+
+namespace tidemark::ctl {
+
+int Cli::conflictsCommand()
+{
+    if (!m_args.isEmpty())
+        return usageError(s("conflicts takes no arguments"));
+    auto records = m_store->conflictRecords(!m_parser.isSet(s("all")));
+    if (!records)
+        return fail(records.error());
+    if (m_parser.isSet(s("json"))) {
+        QJsonArray array;
+        for (const ConflictRecord &r : std::as_const(*records)) {
+            array.append(QJsonObject{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
+                                     {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
+                                     {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}});
+        }
+        printJson(array);
+        return 0;
+    }
+    if (records->isEmpty())
+        m_out << (m_parser.isSet(s("all")) ? "no conflicts\n" : "no open conflicts\n");
+    for (const ConflictRecord &r : std::as_const(*records)) {
+        const auto show = [](const QJsonValue &v) {
+            const QString text = v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+            return text.left(60).replace(QLatin1Char('\n'), QLatin1Char(' '));
+        };
+        m_out << r.id << "  " << r.status << "  " << kindName(r.kind) << ' ' << r.entityId << " ." << r.field << "  (" << r.rule
+              << ")\n    mine:   " << show(r.mine) << "\n    theirs: " << show(r.theirs) << '\n';
+    }
+    return 0;
+}
+
+int Cli::resolveCommand()
+{
+    if (m_args.size() != 1)
+        return usageError(s("resolve CONFLICT --take mine|theirs, or --file FILE"));
+    const QString take = m_parser.value(s("take"));
+    const QString file = m_parser.value(s("file"));
+    if (take.isEmpty() == file.isEmpty())
+        return usageError(s("give either --take mine|theirs or --file FILE"));
+    if (!take.isEmpty() && take != QLatin1String("mine") && take != QLatin1String("theirs"))
+        return usageError(s("--take mine or theirs, not '%1'").arg(take));
+    auto records = m_store->conflictRecords();
+    if (!records)
+        return fail(records.error());
+    const QString wanted = m_args.first();
+    const auto record = std::ranges::find_if(*records, [&wanted](const ConflictRecord &r) {
+        return r.id == wanted || (wanted.size() >= 6 && (r.id.startsWith(wanted) || r.id.endsWith(wanted)));
+    });
+    if (record == records->end())
+        return fail(Error::notFound(s("no conflict '%1' (tidemarkctl conflicts --all)").arg(wanted)));
+    QJsonValue value;
+    if (!file.isEmpty()) {
+        QFile in(file);
+        if (file == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
+            return fail(Error::invalid(s("cannot read %1: %2").arg(file, in.errorString())));
+        value = QString::fromUtf8(in.readAll());
+    } else {
+        value = take == QLatin1String("mine") ? record->mine : record->theirs;
+    }
+    auto resolved = m_store->resolveConflict(record->id, value);
+    if (!resolved)
+        return fail(resolved.error());
+    m_out << "resolved " << record->id << "; the choice goes to the server with the next sync\n";
     return 0;
 }
 

@@ -27,6 +27,7 @@ private Q_SLOTS:
     void twoDevicesConverge();
     void editsInDifferentPlacesMergeOnBothDevices();
     void overlappingEditsKeepBothSides();
+    void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
     void anInterruptedPushIsSentAgainAndAppliedOnce();
     void aRevokedTokenAsksToSignInAndLosesNothing();
@@ -254,6 +255,47 @@ void TestSyncEndToEnd::aRevokedTokenAsksToSignInAndLosesNothing()
     laptop.token = *client::account::logIn(m_url, s("anna"), s("correct horse"), s("laptop"));
     QVERIFY(sync(laptop));
     QCOMPARE(laptop.store->pendingCount(), 0);
+}
+
+void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}}));
+    QVERIFY(phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+
+    // Both devices list the open conflict, each with its own side as "mine".
+    const auto onPhone = phone.store->conflictRecords(true);
+    const auto onLaptop = laptop.store->conflictRecords(true);
+    QCOMPARE(onPhone->size(), 1);
+    QCOMPARE(onLaptop->size(), 1);
+    QCOMPARE(onPhone->first().id, onLaptop->first().id);
+    QCOMPARE(onPhone->first().mine.toString(), s("meet at 9\n"));
+    QCOMPARE(onPhone->first().theirs.toString(), s("meet at 11\n"));
+    QCOMPARE(onLaptop->first().mine.toString(), s("meet at 11\n"));
+    QCOMPARE(phone.store->items({model::ItemFilter::Type::Conflicts, {}})->size(), 1); // the Conflicts view lists the note
+
+    // The phone keeps its own side; after syncing, both show it and nothing is open.
+    QVERIFY(phone.store->resolveConflict(onPhone->first().id, onPhone->first().mine));
+    QVERIFY(phone.store->conflictRecords(true)->isEmpty());
+    QVERIFY(sync(phone) && sync(laptop));
+    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
+    const auto all = laptop.store->conflictRecords();
+    QCOMPARE(all->first().rule, s("resolution")); // the choice is an event of its own
+    QVERIFY(std::ranges::any_of(*all, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap") && r.status == s("resolved"); }));
+
+    // The laptop's owner undoes that choice: the other side comes back everywhere.
+    const auto records = laptop.store->conflictRecords();
+    const auto original = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap"); });
+    QVERIFY(original != records->end());
+    QVERIFY(laptop.store->resolveConflict(original->id, original->mine)); // "meet at 11"
+    QVERIFY(sync(laptop) && sync(phone));
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEndToEnd)
