@@ -11,7 +11,11 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QEventLoop>
 #include <QSaveFile>
+#include <QTimer>
+
+#include <qt6keychain/keychain.h>
 
 #include <cstdio>
 #include <termios.h>
@@ -27,19 +31,72 @@ namespace {
 QString s(const char *text) { return QString::fromUtf8(text); }
 
 // The account of a store lives next to it, readable by its owner only:
-// {"server", "user", "token", "last_sync", "last_error"}.
+// {"server", "user", "token" (only when no keychain is available), "last_sync", "last_error"}.
+// The token itself goes to the system keychain when there is one.
 QString accountPath(const Store &store) { return store.path() + s(".account"); }
+const QString kKeychainService = QStringLiteral("Tidemark");
+
+// Runs a keychain job to its end; false when no keychain answered.
+bool runJob(QKeychain::Job &job)
+{
+    job.setAutoDelete(false);
+    bool finished = false;
+    QEventLoop loop;
+    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&finished, &loop] {
+        finished = true;
+        loop.quit();
+    });
+    QTimer::singleShot(10000, &loop, &QEventLoop::quit); // a keychain that never answers
+    job.start();
+    if (!finished)
+        loop.exec();
+    return finished && job.error() == QKeychain::NoError;
+}
+
+bool keychainDisabled() { return qEnvironmentVariableIsSet("TIDEMARK_NO_KEYCHAIN"); }
 
 QJsonObject readAccount(const Store &store)
 {
     QFile file(accountPath(store));
     if (!file.open(QIODevice::ReadOnly))
         return {};
-    return QJsonDocument::fromJson(file.readAll()).object();
+    QJsonObject account = QJsonDocument::fromJson(file.readAll()).object();
+    if (account.value(s("token_in_keychain")).toBool() && !keychainDisabled()) {
+        QKeychain::ReadPasswordJob job(kKeychainService);
+        job.setKey(store.path());
+        if (runJob(job))
+            account.insert(s("token"), job.textData());
+    }
+    return account;
 }
 
-bool writeAccount(const Store &store, const QJsonObject &account)
+// Writes the account; the token to the keychain if one answers, else into the file (saying so
+// on `err` when that is new).
+bool writeAccount(const Store &store, QJsonObject account, QTextStream *err = nullptr)
 {
+    const QString token = account.take(s("token")).toString();
+    account.remove(s("token_in_keychain"));
+    if (!token.isEmpty()) {
+        bool stored = false;
+        if (!keychainDisabled()) {
+            QKeychain::WritePasswordJob job(kKeychainService);
+            job.setKey(store.path());
+            job.setTextData(token);
+            stored = runJob(job);
+        }
+        if (stored) {
+            account.insert(s("token_in_keychain"), true);
+        } else {
+            account.insert(s("token"), token);
+            if (err)
+                *err << "tidemarkctl: no system keychain available; the token is kept in " << accountPath(store)
+                     << ", readable by you only\n";
+        }
+    } else if (!keychainDisabled()) {
+        QKeychain::DeletePasswordJob job(kKeychainService);
+        job.setKey(store.path());
+        runJob(job);
+    }
     QSaveFile file(accountPath(store));
     if (!file.open(QIODevice::WriteOnly))
         return false;
@@ -126,7 +183,7 @@ int Cli::accountCommand()
     if (!token)
         return fail(Error::invalid(s("cannot sign in: %1").arg(token.error().message)));
     const QJsonObject account{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
-    if (!writeAccount(*m_store, account))
+    if (!writeAccount(*m_store, account, &m_err))
         return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
     m_out << "signed in to " << server.toString() << " as " << user << '\n';
     return 0;
