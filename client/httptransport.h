@@ -34,10 +34,16 @@ public:
     /// The error an unsuccessful reply stands for (its problem details' `detail` as message).
     static TransportError errorOf(const Reply &reply);
 
+    /// Body bytes that crossed the wire so far (compressed as they came), both ways.
+    [[nodiscard]] qint64 bytesReceived() const { return m_received; }
+    [[nodiscard]] qint64 bytesSent() const { return m_sent; }
+
 private:
     QUrl m_server;
     QString m_token;
     int m_timeoutMs;
+    qint64 m_received = 0;
+    qint64 m_sent = 0;
     std::unique_ptr<QNetworkAccessManager> m_network;
 };
 

@@ -1,0 +1,160 @@
+// bench_sync: a device syncing with tidemark-server on 127.0.0.1. Prints one JSON object.
+//
+//   bench_sync [--notes N] [--edits N] [--seed N]
+//
+// A real server process on a SQLite file is filled with N notes (~1.5 KB Markdown bodies from the
+// benchmark corpus, pushed in batches of 500), then:
+//  - first sync: an empty local store pulls everything (SyncCycle over HttpTransport, pages of
+//    5,000): time, notes per second, bytes on the wire, the process's peak memory;
+//  - incremental pull: another device changes the titles of `--edits` notes; the time the first
+//    device's next sync takes to bring them in.
+#include "corpus.h"
+
+#include "client/httptransport.h"
+#include "client/synccycle.h"
+#include "model/store.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QTemporaryDir>
+#include <QTextStream>
+#include <QUuid>
+
+#include <cmath>
+
+using namespace tidemark;
+using tidemark::bench::Corpus;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+[[noreturn]] void die(const QString &message)
+{
+    QTextStream(stderr) << "bench_sync: " << message << '\n';
+    std::exit(1);
+}
+
+double peakMb()
+{
+    QFile status(s("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:"))
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+    }
+    return 0;
+}
+
+double round2(double v) { return std::round(v * 100.0) / 100.0; }
+
+QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCommandLineParser parser;
+    parser.addOptions({{s("notes"), s("Notes on the server (default 10000)."), s("N"), s("10000")},
+                       {s("edits"), s("Remote edits for the incremental pull (default 1000)."), s("N"), s("1000")},
+                       {s("seed"), s("Corpus seed."), s("N"), s("7")}});
+    parser.addHelpOption();
+    parser.process(app);
+    const int notes = parser.value(s("notes")).toInt();
+    const int edits = std::min(parser.value(s("edits")).toInt(), notes);
+
+    QTemporaryDir dir(QCoreApplication::applicationDirPath() + s("/bench_sync-XXXXXX")); // on disk, not tmpfs
+    QProcess server;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(s("TIDEMARK_MAX_REQUESTS_PER_MINUTE"), s("0"));
+    server.setProcessEnvironment(environment);
+    server.start(s(BENCH_SERVER_PATH), {s("--port"), s("0"), s("--database"), dir.filePath(s("server.db"))});
+    if (!server.waitForStarted() || !server.waitForReadyRead(20000))
+        die(s("the server did not start"));
+    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
+    const QUrl url(s("http://127.0.0.1:") + match.captured(1));
+    if (!client::account::registerAccount(url, s("bench"), s("correct horse")))
+        die(s("cannot register"));
+    const QString writer = client::account::logIn(url, s("bench"), s("correct horse"), s("writer")).value_or(QString());
+    const QString reader = client::account::logIn(url, s("bench"), s("correct horse"), s("reader")).value_or(QString());
+
+    // Fill the server as another device would, in batches of 500.
+    Corpus corpus(quint32(parser.value(s("seed")).toUInt()));
+    if (!corpus.isValid())
+        die(s("no word list (/usr/share/dict/words)"));
+    client::HttpTransport filler(url, writer, 120000);
+    QStringList ids;
+    QElapsedTimer fillTimer;
+    fillTimer.start();
+    for (int start = 0; start < notes; start += 500) {
+        QList<sync::Operation> ops;
+        for (int i = start; i < std::min(notes, start + 500); ++i) {
+            ids << uuid();
+            ops.append({uuid(), s("writer"), s("note"), ids.last(),
+                        {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}, {s("tags"), QJsonArray()},
+                         {s("pinned"), false}, {s("archived"), false}, {s("deleted"), false}, {s("collection"), QJsonValue()}},
+                        0, s("%1-000000-writer").arg(1700000000000LL + i, 15, 10, QLatin1Char('0')), {}});
+        }
+        if (auto pushed = filler.push(ops); !pushed)
+            die(s("fill: ") + pushed.error().message);
+    }
+    const double fillSeconds = double(fillTimer.elapsed()) / 1000.0;
+
+    // First sync into an empty store.
+    auto store = model::Store::open(dir.filePath(s("device.db")));
+    if (!store)
+        die(store.error().message);
+    client::HttpTransport transport(url, reader, 120000);
+    client::SyncCycle cycle(**store, transport);
+    cycle.setPageSize(5000);
+    QElapsedTimer first;
+    first.start();
+    const auto firstReport = cycle.run();
+    const double firstSeconds = double(first.elapsed()) / 1000.0;
+    if (!firstReport || firstReport->pulled != notes)
+        die(s("first sync failed: %1").arg(firstReport ? QString::number(firstReport->pulled) : firstReport.error().message));
+    const qint64 firstBytes = transport.bytesReceived();
+    const double peak = peakMb();
+
+    // Another device renames `edits` notes; this one pulls them.
+    QList<sync::Operation> renames;
+    for (int i = 0; i < edits; ++i)
+        renames.append({uuid(), s("writer"), s("note"), ids.at(i), {{s("title"), s("renamed %1").arg(i)}}, notes,
+                        s("%1-000000-writer").arg(1800000000000LL + i, 15, 10, QLatin1Char('0')), {}});
+    for (qsizetype at = 0; at < renames.size(); at += 500) {
+        if (auto pushed = filler.push(renames.mid(at, 500)); !pushed)
+            die(s("edits: ") + pushed.error().message);
+    }
+    QElapsedTimer incremental;
+    incremental.start();
+    const auto secondReport = cycle.run();
+    const double incrementalMs = double(incremental.nsecsElapsed()) / 1e6;
+    if (!secondReport || secondReport->pulled != edits)
+        die(s("incremental sync failed"));
+
+    const QJsonObject result{
+        {s("notes"), notes},
+        {s("fill_seconds"), round2(fillSeconds)},
+        {s("first_sync"), QJsonObject{{s("seconds"), round2(firstSeconds)},
+                                       {s("notes_per_s"), std::round(notes / firstSeconds)},
+                                       {s("wire_mb"), round2(double(firstBytes) / 1048576.0)},
+                                       {s("peak_rss_mb"), round2(peak)},
+                                       {s("targets"), s("100,000 notes < 5 s, < 40 MB, < 200 MB; 10,000 notes < 0.6 s")}}},
+        {s("incremental_pull"), QJsonObject{{s("changes"), edits}, {s("ms"), round2(incrementalMs)}, {s("target_ms"), 60}}},
+        {s("store_mb"), round2(double(QFileInfo(dir.filePath(s("device.db"))).size()) / 1048576.0)},
+    };
+    QTextStream(stdout) << QJsonDocument(result).toJson();
+    server.terminate();
+    server.waitForFinished();
+    return 0;
+}
