@@ -749,31 +749,55 @@ Result<Entity> Store::applyRemote(Kind kind, const QString &id, qint64 rev, cons
     if (!isValidId(id))
         return std::unexpected(Error::invalid(s("not an id: %1").arg(id)));
     return transact([&]() -> Result<Entity> {
+        auto pending = pendingFields(id);
+        if (!pending)
+            return std::unexpected(pending.error());
+        return applyRemoteChange(kind, id, rev, fields, hlc, *pending);
+    });
+}
+
+Result<QSet<QString>> Store::pendingFields(const QString &id) const
+{
+    // Fields with a pending local operation keep the local value until the server has judged it.
+    QSet<QString> pending;
+    QSqlQuery &ops = prepared(id.isEmpty() ? s("SELECT fields, entity_id FROM outbox")
+                                           : s("SELECT fields, entity_id FROM outbox WHERE entity_id = ?"));
+    if (!id.isEmpty())
+        ops.addBindValue(id);
+    if (!ops.exec())
+        return std::unexpected(Error::database(ops.lastError().text()));
+    while (ops.next()) {
+        const QString prefix = id.isEmpty() ? ops.value(1).toString() + QLatin1Char('/') : QString();
+        const QJsonObject opFields = objectFromText(ops.value(0).toString());
+        for (auto it = opFields.begin(); it != opFields.end(); ++it)
+            pending.insert(prefix + it.key());
+    }
+    ops.finish();
+    return pending;
+}
+
+// The core of applying a remote change, inside the caller's transaction. `pending` names the
+// fields with unsent local edits (bare, or "ID/field" when it covers a whole page).
+Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
+                                        const Hlc &hlc, const QSet<QString> &pending)
+{
+    {
         m_clock.observe(hlc);
         auto existing = loadEntity(id);
         if (existing && existing->kind != kind)
             return std::unexpected(Error::invalid(s("%1 is a %2, not a %3").arg(id, kindName(existing->kind), kindName(kind))));
-        // Fields with a pending local operation keep the local value until the server has judged it.
-        QSet<QString> pending;
-        QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
-        ops.addBindValue(id);
-        if (!ops.exec())
-            return std::unexpected(Error::database(ops.lastError().text()));
-        while (ops.next()) {
-            const QJsonObject opFields = objectFromText(ops.value(0).toString());
-            for (auto it = opFields.begin(); it != opFields.end(); ++it)
-                pending.insert(it.key());
-        }
-        ops.finish();
-
-        Entity e = existing ? *existing : Entity{kind, id, 0, Fields::defaults(kind), 0, 0};
+        const auto isPending = [&](const QString &field) {
+            return !pending.isEmpty() && (pending.contains(field) || pending.contains(id + QLatin1Char('/') + field));
+        };
+        const QJsonObject defaults = Fields::defaults(kind);
+        Entity e = existing ? *existing : Entity{kind, id, 0, defaults, 0, 0};
         QStringList changed;
         for (auto it = fields.begin(); it != fields.end(); ++it) {
             QJsonValue value = it.value();
             // null from the server: it has never had the field; a known one takes its default.
-            if (value.isNull() && Fields::defaults(kind).contains(it.key()))
-                value = Fields::defaults(kind).value(it.key());
-            if (pending.contains(it.key()) || e.fields.value(it.key()) == value)
+            if (value.isNull() && defaults.contains(it.key()))
+                value = defaults.value(it.key());
+            if (isPending(it.key()) || e.fields.value(it.key()) == value)
                 continue;
             if (Fields::isKnown(kind, it.key())) {
                 auto valid = Fields::validate(kind, it.key(), value);
@@ -794,17 +818,19 @@ Result<Entity> Store::applyRemote(Kind kind, const QString &id, qint64 rev, cons
             return std::unexpected(r.error());
         noteMembership(existing, e);
         if (!changed.isEmpty()) {
-            const Hlc local = m_clock.last();
-            QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
-                                          "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-            write.addBindValue(local.toString());
-            if (!write.exec())
-                return std::unexpected(Error::database(write.lastError().text()));
+            if (hlc.ms > 0) { // a clock seen: keep it across restarts
+                const Hlc local = m_clock.last();
+                QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+                write.addBindValue(local.toString());
+                if (!write.exec())
+                    return std::unexpected(Error::database(write.lastError().text()));
+            }
             if (auto r = appendHistory(e, changed, s("remote"), hlc); !r)
                 return std::unexpected(r.error());
         }
         return e;
-    });
+    }
 }
 
 } // namespace tidemark::model

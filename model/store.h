@@ -6,6 +6,7 @@
 #include "records.h"
 
 #include <QHash>
+#include <QSet>
 #include <QObject>
 #include <QSqlQuery>
 
@@ -169,6 +170,10 @@ private:
     Result<Hlc> nextHlc();
     Result<void> checkReferences(const Entity &entity) const;
     Result<Entity> setDeleted(const QString &id, bool deleted);
+    /// Fields with unsent local edits: of one entity (bare names), or of all ("ID/field").
+    Result<QSet<QString>> pendingFields(const QString &id) const;
+    Result<Entity> applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields, const Hlc &hlc,
+                                     const QSet<QString> &pending);
     QString lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const;
     QString filterClause(const ItemFilter &filter, QVariantList &bindings) const;
 

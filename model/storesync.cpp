@@ -8,6 +8,7 @@
 #include <QSqlError>
 
 #include "entity.h"
+#include "ids.h"
 
 namespace tidemark::model {
 
@@ -73,9 +74,16 @@ Result<void> Store::settle(const QList<Answer> &answers)
 Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor)
 {
     return batch([&]() -> Result<void> {
+        // One look at the outbox for the whole page, and no savepoint per change: the page is
+        // applied whole or not at all anyway.
+        auto pending = pendingFields({});
+        if (!pending)
+            return std::unexpected(pending.error());
+        const Hlc server{0, 0, s("server")}; // a pulled change names no device or clock: its history says "server"
         for (const RemoteChange &change : changes) {
-            // A pulled change names no device or clock of its own: its history entry says "server".
-            if (auto applied = applyRemote(change.kind, change.id, change.rev, change.fields, Hlc{0, 0, s("server")}); !applied)
+            if (!isValidId(change.id))
+                return std::unexpected(Error::invalid(s("the server sent a change for '%1', which is not an id").arg(change.id)));
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, server, *pending); !applied)
                 return std::unexpected(applied.error());
         }
         for (const QJsonObject &record : conflicts) {
