@@ -45,17 +45,7 @@ QString s(const char *text) { return QString::fromUtf8(text); }
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
-double residentMb()
-{
-    QFile status(s("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
+double residentMb() { return tidemark::bench::processMemoryMb("VmRSS"); }
 
 [[noreturn]] void die(const QString &message)
 {

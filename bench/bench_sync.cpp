@@ -9,6 +9,7 @@
 //  - incremental pull: another device changes the titles of `--edits` notes; the time the first
 //    device's next sync takes to bring them in.
 #include "corpus.h"
+#include "stats.h"
 
 #include "client/httptransport.h"
 #include "client/synccycle.h"
@@ -43,17 +44,7 @@ QString s(const char *text) { return QString::fromUtf8(text); }
     std::exit(1);
 }
 
-double peakMb()
-{
-    QFile status(s("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-    }
-    return 0;
-}
+double peakMb() { return tidemark::bench::processMemoryMb("VmHWM"); }
 
 double round2(double v) { return std::round(v * 100.0) / 100.0; }
 

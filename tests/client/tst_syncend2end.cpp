@@ -44,6 +44,8 @@ private:
     /// One sync of `d`; fails the test on an error.
     bool sync(Device &d);
     std::expected<client::SyncReport, TransportError> trySync(Device &d);
+    /// A note both devices edit on the same line while apart, then sync: an open conflict.
+    std::optional<model::Entity> overlap(Device &laptop, Device &phone);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<QProcess> m_server;
@@ -118,6 +120,15 @@ bool TestSyncEndToEnd::sync(Device &d)
     return report.has_value();
 }
 
+std::optional<model::Entity> TestSyncEndToEnd::overlap(Device &laptop, Device &phone)
+{
+    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
+    if (!note || !sync(laptop) || !sync(phone) || !laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}})
+        || !phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}) || !sync(laptop) || !sync(phone) || !sync(laptop))
+        return std::nullopt;
+    return *note;
+}
+
 // What a person sees of an entity, without the local bookkeeping.
 static QJsonObject visible(const model::Store &store, const QString &id)
 {
@@ -179,11 +190,8 @@ void TestSyncEndToEnd::overlappingEditsKeepBothSides()
 {
     Device laptop = device(s("laptop"));
     Device phone = device(s("phone"));
-    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
-    QVERIFY(sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}}));
-    QVERIFY(phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}));
-    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    const auto note = overlap(laptop, phone);
+    QVERIFY(note);
     QCOMPARE(phone.last.conflicts, 1);
     // The server's text stays on both devices; the other side is in the conflict record.
     QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
@@ -261,11 +269,8 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
 {
     Device laptop = device(s("laptop"));
     Device phone = device(s("phone"));
-    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
-    QVERIFY(sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}}));
-    QVERIFY(phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}));
-    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    const auto note = overlap(laptop, phone);
+    QVERIFY(note);
 
     // Both devices list the open conflict, each with its own side as "mine".
     const auto onPhone = phone.store->conflictRecords(true);
