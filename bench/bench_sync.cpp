@@ -7,17 +7,22 @@
 //  - first sync: an empty local store pulls everything (SyncCycle over HttpTransport, pages of
 //    5,000): time, notes per second, bytes on the wire, the process's peak memory;
 //  - incremental pull: another device changes the titles of `--edits` notes; the time the first
-//    device's next sync takes to bring them in.
+//    device's next sync takes to bring them in;
+//  - propagation: two SyncEngines on threads of their own, in another account, no debounce;
+//    `--propagations` times a note saved on one device until the other's engine has applied it
+//    (push, live notice, pull).
 #include "corpus.h"
 #include "stats.h"
 
 #include "client/httptransport.h"
 #include "client/synccycle.h"
+#include "client/syncengine.h"
 #include "model/store.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
@@ -27,6 +32,8 @@
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTextStream>
+#include <QThread>
+#include <QTimer>
 #include <QUuid>
 
 #include <cmath>
@@ -58,6 +65,7 @@ int main(int argc, char *argv[])
     QCommandLineParser parser;
     parser.addOptions({{s("notes"), s("Notes on the server (default 10000)."), s("N"), s("10000")},
                        {s("edits"), s("Remote edits for the incremental pull (default 1000)."), s("N"), s("1000")},
+                       {s("propagations"), s("Edits timed from one online device to another (default 100)."), s("N"), s("100")},
                        {s("seed"), s("Corpus seed."), s("N"), s("7")}});
     parser.addHelpOption();
     parser.process(app);
@@ -133,6 +141,59 @@ int main(int argc, char *argv[])
     if (!secondReport || secondReport->pulled != edits)
         die(s("incremental sync failed"));
 
+    // Propagation between two online devices with engines.
+    if (!client::account::registerAccount(url, s("pair"), s("correct horse")))
+        die(s("cannot register the second account"));
+    struct Engine
+    {
+        QThread thread;
+        client::SyncEngine *engine = nullptr;
+    };
+    Engine engines[2];
+    for (int i = 0; i < 2; ++i) {
+        client::SyncEngine::Options options;
+        options.storePath = dir.filePath(s("pair%1.db").arg(i));
+        options.server = url;
+        options.token = client::account::logIn(url, s("pair"), s("correct horse"), s("pair%1").arg(i)).value_or(QString());
+        options.debounceMs = 0;
+        engines[i].engine = new client::SyncEngine(options);
+        engines[i].engine->moveToThread(&engines[i].thread);
+        QObject::connect(&engines[i].thread, &QThread::started, engines[i].engine, &client::SyncEngine::start);
+        QObject::connect(&engines[i].thread, &QThread::finished, engines[i].engine, &QObject::deleteLater);
+        engines[i].thread.start();
+    }
+    auto sender = model::Store::open(dir.filePath(s("pair0.db")));
+    if (!sender)
+        die(sender.error().message);
+    QThread::msleep(1000); // both engines started and listening
+    std::vector<double> latencies;
+    const int propagations = parser.value(s("propagations")).toInt();
+    for (int i = 0; i < propagations; ++i) {
+        QEventLoop loop;
+        QString expected;
+        QElapsedTimer clock;
+        const auto arrived = QObject::connect(engines[1].engine, &client::SyncEngine::remoteChanged, &loop,
+                                              [&](const QStringList &changed) {
+                                                  if (changed.contains(expected))
+                                                      loop.quit();
+                                              });
+        QTimer::singleShot(5000, &loop, &QEventLoop::quit);
+        clock.start();
+        auto note = (*sender)->create(model::Kind::Note, {{s("title"), s("propagation %1").arg(i)}});
+        if (!note)
+            die(note.error().message);
+        expected = note->id;
+        QMetaObject::invokeMethod(engines[0].engine, &client::SyncEngine::localChanged, Qt::QueuedConnection);
+        loop.exec();
+        latencies.push_back(double(clock.nsecsElapsed()) / 1e6);
+        QObject::disconnect(arrived);
+    }
+    for (Engine &e : engines) {
+        QMetaObject::invokeMethod(e.engine, &client::SyncEngine::stop, Qt::BlockingQueuedConnection);
+        e.thread.quit();
+        e.thread.wait();
+    }
+
     const QJsonObject result{
         {s("notes"), notes},
         {s("fill_seconds"), round2(fillSeconds)},
@@ -142,6 +203,10 @@ int main(int argc, char *argv[])
                                        {s("peak_rss_mb"), round2(peak)},
                                        {s("targets"), s("100,000 notes < 5 s, < 40 MB, < 200 MB; 10,000 notes < 0.6 s")}}},
         {s("incremental_pull"), QJsonObject{{s("changes"), edits}, {s("ms"), round2(incrementalMs)}, {s("target_ms"), 60}}},
+        {s("propagation_ms"), QJsonObject{{s("edits"), propagations},
+                                          {s("p50"), round2(tidemark::bench::percentile(latencies, 50))},
+                                          {s("p99"), round2(tidemark::bench::percentile(latencies, 99))},
+                                          {s("targets"), s("p50 < 10 ms, p99 < 50 ms")}}},
         {s("store_mb"), round2(double(QFileInfo(dir.filePath(s("device.db"))).size()) / 1048576.0)},
     };
     QTextStream(stdout) << QJsonDocument(result).toJson();

@@ -234,10 +234,10 @@ void SyncEngine::connectLive()
     m_live = socket;
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
         const qint64 rev = QJsonDocument::fromJson(message.toUtf8()).object().value(s("rev")).toInteger(-1);
-        // The server moved past what this device has: fetch it (a moment later, so that a burst
-        // of notifications makes one sync).
+        // The server moved past what this device has: fetch it now. Notices that arrive during
+        // that sync make one more sync after it, not one each.
         if (m_store && rev > m_store->syncCursor() && !m_paused && !m_stopped)
-            QTimer::singleShot(50, this, &SyncEngine::runCycle);
+            QTimer::singleShot(0, this, &SyncEngine::runCycle);
     });
     connect(socket, &QWebSocket::disconnected, this, [this, socket] {
         socket->deleteLater(); // reconnected after the next successful sync
