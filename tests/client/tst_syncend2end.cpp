@@ -29,6 +29,7 @@ private Q_SLOTS:
     void overlappingEditsKeepBothSides();
     void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
+    void scalarsTagsAndOtherFieldsFollowTheRules();
     void anInterruptedPushIsSentAgainAndAppliedOnce();
     void aRevokedTokenAsksToSignInAndLosesNothing();
 
@@ -301,6 +302,39 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QVERIFY(sync(laptop) && sync(phone));
     QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+}
+
+void TestSyncEndToEnd::scalarsTagsAndOtherFieldsFollowTheRules()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Tax return")}, {s("tags"), QJsonArray{s("admin")}}});
+    QVERIFY(sync(laptop) && sync(phone));
+    // Apart: both rename (the phone later), each adds a tag, the laptop removes "admin", and
+    // they change different fields (priority here, due there).
+    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Tax return 2026")}, {s("tags"), QJsonArray{s("money")}},
+                                            {s("priority"), 3}}));
+    QTest::qWait(5); // the phone's edit is the later one by the clock
+    QVERIFY(phone.store->update(task->id, {{s("title"), s("Taxes")}, {s("tags"), QJsonArray{s("admin"), s("urgent")}},
+                                           {s("due"), s("2026-12-31")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    const QJsonObject result = visible(*laptop.store, task->id);
+    QCOMPARE(result, visible(*phone.store, task->id));
+    QCOMPARE(result.value(s("title")).toString(), s("Taxes"));        // scalar: the later edit wins
+    QCOMPARE(result.value(s("priority")).toInt(), 3);                 // different fields: both apply
+    QCOMPARE(result.value(s("due")).toString(), s("2026-12-31"));
+    QStringList tags;
+    for (const QJsonValue &tag : result.value(s("tags")).toArray())
+        tags << tag.toString();
+    tags.sort();
+    // Tags: what either side added stays ("money", "urgent"); what one side removed goes unless
+    // the other added it again ("admin" was only kept, never re-added, by the phone).
+    QCOMPARE(tags, (QStringList{s("money"), s("urgent")}));
+    // The losing title is in the log, decided, with "use this instead" possible.
+    const auto records = laptop.store->conflictRecords();
+    QVERIFY(std::ranges::any_of(*records, [](const model::ConflictRecord &r) {
+        return r.rule == s("scalar-later-wins") && r.status == s("settled") && r.field == s("title");
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestSyncEndToEnd)
