@@ -3,6 +3,7 @@
 #include "client/httptransport.h"
 #include "client/synccycle.h"
 #include "model/store.h"
+#include "serverprocess.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -74,18 +75,9 @@ void TestSyncEndToEnd::cleanup()
 bool TestSyncEndToEnd::startServer()
 {
     m_server = std::make_unique<QProcess>();
-    m_server->start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
-    if (!m_server->waitForStarted())
-        return false;
-    QElapsedTimer timer;
-    timer.start();
-    while (!m_server->canReadLine() && m_server->state() == QProcess::Running && timer.elapsed() < 10000)
-        m_server->waitForReadyRead(100);
-    const auto match = QRegularExpression(s("listening on (.*):(\\d+)")).match(QString::fromUtf8(m_server->readLine()));
-    if (!match.hasMatch())
-        return false;
-    m_url = QUrl(s("http://127.0.0.1:%1").arg(match.captured(2)));
-    return true;
+    const int port = test::startServer(*m_server, m_dir->filePath(s("server.db")));
+    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+    return port > 0;
 }
 
 TestSyncEndToEnd::Device TestSyncEndToEnd::device(const QString &name)

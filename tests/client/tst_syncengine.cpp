@@ -4,6 +4,7 @@
 #include "client/httptransport.h"
 #include "client/syncengine.h"
 #include "model/store.h"
+#include "serverprocess.h"
 
 #include <QProcess>
 #include <QRegularExpression>
@@ -79,15 +80,7 @@ void TestSyncEngine::cleanup()
 bool TestSyncEngine::startServer(int port)
 {
     m_server = std::make_unique<QProcess>();
-    m_server->start(s(TIDEMARK_SERVER_PATH), {s("--port"), QString::number(port), s("--database"), m_dir->filePath(s("server.db"))});
-    if (!m_server->waitForStarted())
-        return false;
-    QElapsedTimer timer;
-    timer.start();
-    while (!m_server->canReadLine() && m_server->state() == QProcess::Running && timer.elapsed() < 10000)
-        m_server->waitForReadyRead(100);
-    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(m_server->readLine()));
-    m_port = match.hasMatch() ? match.captured(1).toInt() : 0;
+    m_port = test::startServer(*m_server, m_dir->filePath(s("server.db")), port);
     return m_port > 0;
 }
 

@@ -3,6 +3,7 @@
 #include "client/httptransport.h"
 #include "client/synccycle.h"
 #include "model/store.h"
+#include "serverprocess.h"
 
 #include <QJsonArray>
 #include <QProcess>
@@ -30,12 +31,9 @@ void TestSyncFaults::killedSyncsLoseNothingAndApplyNothingTwice()
 {
     QTemporaryDir dir;
     QProcess server;
-    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), dir.filePath(s("server.db"))});
-    QVERIFY(server.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
-    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
-    QVERIFY(match.hasMatch());
-    const QUrl url(s("http://127.0.0.1:") + match.captured(1));
+    const int port = test::startServer(server, dir.filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QUrl url(s("http://127.0.0.1:%1").arg(port));
     const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
 
     const QString path = dir.filePath(s("laptop.db"));
