@@ -212,32 +212,28 @@ bool Accounts::revokeDevice(const QString &account, const QString &deviceId)
     return q.exec() && q.numRowsAffected() > 0;
 }
 
-std::expected<void, Accounts::Error> Accounts::changePassword(const QString &account, const QString &oldPassword,
-                                                              const QString &newPassword)
+std::expected<QString, Accounts::Error> Accounts::passwordHashOf(const QString &account) const
 {
-    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
-    QSqlQuery q(db);
+    QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.prepare(s("SELECT hash FROM passwords WHERE account_id = ?"));
     q.addBindValue(account);
-    if (!q.exec() || !q.next())
+    if (!q.exec())
+        return std::unexpected(internal(q));
+    if (!q.next())
         return std::unexpected(Error{Failure::Unknown, s("no such account")});
-    const QByteArray hash = q.value(0).toString().toLatin1();
-    q.finish();
-    const QByteArray old = oldPassword.toUtf8();
-    if (crypto_pwhash_str_verify(hash.constData(), old.constData(), quint64(old.size())) != 0)
-        return std::unexpected(Error{Failure::WrongPassword, s("the current password is wrong")});
-    if (newPassword.size() < 8 || newPassword.size() > 1024)
-        return std::unexpected(Error{Failure::WeakPassword, s("a password needs at least 8 characters")});
-    char fresh[crypto_pwhash_STRBYTES];
-    const QByteArray secret = newPassword.toUtf8();
-    if (crypto_pwhash_str(fresh, secret.constData(), quint64(secret.size()), crypto_pwhash_OPSLIMIT_INTERACTIVE,
-                          crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+    return q.value(0).toString();
+}
+
+std::expected<void, Accounts::Error> Accounts::replacePassword(const QString &account, const QString &newHash)
+{
+    if (newHash.isEmpty())
         return std::unexpected(Error{Failure::Internal, s("out of memory while hashing the password")});
+    QSqlDatabase db = QSqlDatabase::database(m_connection, false);
     if (!db.transaction())
         return std::unexpected(Error{Failure::Internal, db.lastError().text()});
     QSqlQuery update(db);
     update.prepare(s("UPDATE passwords SET hash = ? WHERE account_id = ?"));
-    update.addBindValue(QString::fromLatin1(fresh));
+    update.addBindValue(newHash);
     update.addBindValue(account);
     QSqlQuery revoke(db);
     revoke.prepare(s("UPDATE tokens SET revoked = 1 WHERE account_id = ?")); // every device signs in again
@@ -249,6 +245,19 @@ std::expected<void, Accounts::Error> Accounts::changePassword(const QString &acc
     if (!db.commit())
         return std::unexpected(Error{Failure::Internal, db.lastError().text()});
     return {};
+}
+
+std::expected<void, Accounts::Error> Accounts::changePassword(const QString &account, const QString &oldPassword,
+                                                              const QString &newPassword)
+{
+    auto hash = passwordHashOf(account);
+    if (!hash)
+        return std::unexpected(hash.error());
+    if (!verifyPassword(*hash, oldPassword))
+        return std::unexpected(Error{Failure::WrongPassword, s("the current password is wrong")});
+    if (newPassword.size() < 8 || newPassword.size() > 1024)
+        return std::unexpected(Error{Failure::WeakPassword, s("a password needs at least 8 characters")});
+    return replacePassword(account, hashPassword(newPassword));
 }
 
 } // namespace tidemark::server

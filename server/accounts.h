@@ -47,6 +47,10 @@ public:
     std::expected<std::optional<std::pair<QString, QString>>, Error> storedHash(const QString &name) const;
     /// A new device token for the account.
     std::expected<Session, Error> startSession(const QString &account, const QString &device);
+    /// The stored hash of an account's password.
+    std::expected<QString, Error> passwordHashOf(const QString &account) const;
+    /// Stores a new password hash (from hashPassword()) and signs every device out.
+    std::expected<void, Error> replacePassword(const QString &account, const QString &newHash);
     /// argon2id (interactive limits); empty when out of memory. Thread-safe and slow (~0.2 s).
     static QString hashPassword(const QString &password);
     /// Checks a password against a stored hash; an empty hash spends the same effort and fails,

@@ -348,24 +348,35 @@ void HttpService::addRoutes()
                 return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
             });
     });
-    m_http->route(s("/v1/password"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) {
+    m_http->route(s("/v1/password"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
         auto input = accountAndBody(request);
         if (!input)
-            return std::move(input.error());
+            return ready(std::move(input.error()));
         const auto &[account, body] = *input;
         const QJsonValue old = body.value(s("old_password"));
         const QJsonValue fresh = body.value(s("new_password"));
         if (!old.isString() || !fresh.isString())
-            return problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings."));
-        auto changed = m_sync->accounts().changePassword(account, old.toString(), fresh.toString());
-        if (!changed && changed.error().failure == Accounts::Failure::Internal) {
-            qCWarning(lcHttp) << "password change failed:" << changed.error().message;
+            return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings.")));
+        const auto internalError = [](const QString &message) {
+            qCWarning(lcHttp) << "password change failed:" << message;
             return problem(Status::InternalServerError, s("Cannot change the password"), s("The server could not store it; try again later."));
-        }
-        if (!changed)
-            return problem(changed.error().failure == Accounts::Failure::WrongPassword ? Status::Forbidden : Status::BadRequest,
-                           s("Cannot change the password"), changed.error().message);
-        return QHttpServerResponse(Status::NoContent); // every device, this one too, signs in again
+        };
+        if (fresh.toString().size() < 8 || fresh.toString().size() > 1024)
+            return ready(problem(Status::BadRequest, s("Cannot change the password"), s("a password needs at least 8 characters")));
+        auto stored = m_sync->accounts().passwordHashOf(account);
+        if (!stored)
+            return ready(internalError(stored.error().message));
+        // Checking the old password and hashing the new one run on a worker, like sign-in.
+        return QtConcurrent::run([hash = *stored, old = old.toString(), fresh = fresh.toString()] {
+                   return Accounts::verifyPassword(hash, old) ? std::optional(Accounts::hashPassword(fresh)) : std::nullopt;
+               })
+            .then(this, [this, internalError, account = account](const std::optional<QString> &newHash) {
+                if (!newHash)
+                    return problem(Status::Forbidden, s("Cannot change the password"), s("the current password is wrong"));
+                if (auto replaced = m_sync->accounts().replacePassword(account, *newHash); !replaced)
+                    return internalError(replaced.error().message);
+                return QHttpServerResponse(Status::NoContent); // every device, this one too, signs in again
+            });
     });
 
     // The account's signed-in devices, and signing one out (a lost laptop, from the phone).

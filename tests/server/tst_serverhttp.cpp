@@ -461,6 +461,11 @@ void TestServerHttp::changingThePasswordSignsEveryDeviceOut()
     const QString token = signUp(s("anna"));
     const QByteArray wrongOld = QJsonDocument(QJsonObject{{s("old_password"), s("not it at all")}, {s("new_password"), s("battery staple")}}).toJson();
     QCOMPARE(request("PUT", s("/v1/password"), wrongOld, token).status, 403);
+    const QByteArray weak = QJsonDocument(QJsonObject{{s("old_password"), s("correct horse")}, {s("new_password"), s("short")}}).toJson();
+    const Reply refused = request("PUT", s("/v1/password"), weak, token);
+    QCOMPARE(refused.status, 400);
+    QVERIFY(refused.json.value(s("detail")).toString().contains(s("8 characters")));
+    QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 200); // refused changes sign nobody out
     const QByteArray change = QJsonDocument(QJsonObject{{s("old_password"), s("correct horse")}, {s("new_password"), s("battery staple")}}).toJson();
     QCOMPARE(request("PUT", s("/v1/password"), change, token).status, 204);
     QCOMPARE(request("GET", s("/v1/changes"), {}, token).status, 401);
