@@ -109,13 +109,15 @@ void SyncEngine::setToken(const QString &token)
 {
     if (m_state == State::Syncing) {
         // The transport is in use (its reply is awaited in a nested event loop): after the cycle.
-        QTimer::singleShot(0, this, [this, token] { setToken(token); });
+        m_tokenAfterCycle = token;
         return;
     }
     m_options.token = token;
     m_transport.reset();
-    if (m_live)
+    if (m_live) {
         m_live->deleteLater();
+        m_live = nullptr; // a new connection, with the new token
+    }
     if (token.isEmpty()) {
         setState(State::SignedOut, s("signed out"));
         return;
@@ -179,6 +181,11 @@ void SyncEngine::runCycle()
     const auto report = cycle.run();
     if (m_stopped) {
         close();
+        return;
+    }
+    if (m_tokenAfterCycle) {
+        setState(State::Idle);
+        setToken(*std::exchange(m_tokenAfterCycle, std::nullopt));
         return;
     }
     if (!m_changedIds.isEmpty()) {

@@ -12,6 +12,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 class QWebSocket;
 
@@ -111,6 +112,8 @@ private:
     bool m_paused = false;
     bool m_stopped = false;
     bool m_again = false;
+    std::optional<QString> m_tokenAfterCycle; ///< a new token given during a sync
+
     QStringList m_changedIds;
     QRandomGenerator m_random;
 };

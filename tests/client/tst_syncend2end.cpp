@@ -3,7 +3,7 @@
 #include "client/httptransport.h"
 #include "client/synccycle.h"
 #include "model/store.h"
-#include "serverprocess.h"
+#include "../serverprocess.h"
 
 #include <QJsonArray>
 #include <QProcess>

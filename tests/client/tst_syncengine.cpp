@@ -4,7 +4,7 @@
 #include "client/httptransport.h"
 #include "client/syncengine.h"
 #include "model/store.h"
-#include "serverprocess.h"
+#include "../serverprocess.h"
 
 #include <QProcess>
 #include <QRegularExpression>

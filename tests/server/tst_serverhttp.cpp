@@ -1,6 +1,7 @@
 // tidemark-server as a client sees it: a real process on a free port, driven over HTTP.
 #include "sync/compression.h"
 #include "testdatabase.h"
+#include "../serverprocess.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -115,17 +116,7 @@ bool TestServerHttp::startServer(const QStringList &extra)
 
 int TestServerHttp::launchServer(QProcess &process, const QStringList &extra)
 {
-    process.start(s(TIDEMARK_SERVER_PATH), QStringList{s("--port"), s("0"), s("--database"), m_database} + extra);
-    if (!process.waitForStarted())
-        return 0;
-    QElapsedTimer timer;
-    timer.start();
-    while (!process.canReadLine() && process.state() == QProcess::Running && timer.elapsed() < 10000)
-        process.waitForReadyRead(100);
-    const auto match = QRegularExpression(s("listening on .*:(\\d+)")).match(QString::fromUtf8(process.readLine()));
-    if (!match.hasMatch())
-        qWarning("the server did not start: %s", process.readAllStandardError().constData());
-    return match.hasMatch() ? match.captured(1).toInt() : 0;
+    return tidemark::test::startServer(process, m_database, 0, extra);
 }
 
 TestServerHttp::Reply TestServerHttp::request(const QByteArray &verb, const QString &path, const QByteArray &body,
