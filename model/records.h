@@ -69,6 +69,21 @@ struct ItemFilter
     friend bool operator==(const ItemFilter &, const ItemFilter &) = default;
 };
 
+/// How many items each of the sidebar's views holds.
+struct ViewCounts
+{
+    int all = 0;
+    int today = 0;    ///< open tasks due today or earlier
+    int overdue = 0;  ///< open tasks whose due moment has passed
+    int upcoming = 0;
+    int done = 0;
+    int trash = 0;
+    int pending = 0;   ///< items with operations not yet accepted by the server
+    int conflicts = 0; ///< items with an open conflict
+
+    friend bool operator==(const ViewCounts &, const ViewCounts &) = default;
+};
+
 /// A collection as the sidebar shows it.
 struct CollectionRow
 {

@@ -717,6 +717,34 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
     });
 }
 
+Result<int> Store::emptyTrash()
+{
+    return transact([&]() -> Result<int> {
+        QSqlQuery &trashed = prepared(s("SELECT id, kind FROM items WHERE deleted = 1"));
+        if (!trashed.exec())
+            return std::unexpected(Error::database(trashed.lastError().text()));
+        QList<QPair<Kind, QString>> erased;
+        while (trashed.next())
+            erased.append({kindFromName(trashed.value(1).toString()).value_or(Kind::Note), trashed.value(0).toString()});
+        trashed.finish();
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        for (const auto &[kind, id] : std::as_const(erased)) {
+            for (const char *sql : {"INSERT OR REPLACE INTO erased (id, erased_at) VALUES (?, ?)",
+                                    "DELETE FROM history WHERE entity_id = ?", "DELETE FROM items WHERE id = ?"}) {
+                QSqlQuery &q = prepared(s(sql));
+                q.addBindValue(id);
+                if (QByteArrayView(sql).startsWith("INSERT"))
+                    q.addBindValue(now);
+                if (!q.exec())
+                    return std::unexpected(Error::database(q.lastError().text()));
+            }
+            // Lists drop the row; a collection's count never included trashed items.
+            m_changedInTransaction.append({kind, id});
+        }
+        return int(erased.size());
+    });
+}
+
 Result<Entity> Store::restoreVersion(const QString &id, int version)
 {
     return transact([&]() -> Result<Entity> {
@@ -784,6 +812,16 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
     {
         m_clock.observe(hlc);
         auto existing = loadEntity(id);
+        if (!existing) {
+            QSqlQuery &erased = prepared(s("SELECT 1 FROM erased WHERE id = ?"));
+            erased.addBindValue(id);
+            if (!erased.exec())
+                return std::unexpected(Error::database(erased.lastError().text()));
+            const bool wasErased = erased.next();
+            erased.finish();
+            if (wasErased)
+                return Entity{kind, id, rev, {}, 0, 0};
+        }
         if (existing && existing->kind != kind)
             return std::unexpected(Error::invalid(s("%1 is a %2, not a %3").arg(id, kindName(existing->kind), kindName(kind))));
         const auto isPending = [&](const QString &field) {

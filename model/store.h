@@ -56,6 +56,10 @@ public:
     Result<Entity> move(const QString &id, const QString &collectionId);
     /// Gives a task (or collection) a manual position between two siblings (either may be empty).
     Result<Entity> reorder(const QString &id, const QString &afterId, const QString &beforeId);
+    /// Erases every item in the Trash from this device: rows, history and search entries, in one
+    /// transaction. Their deletion still reaches the server through the outbox; a later remote
+    /// change to an erased item is not applied here (docs/local-store.md). Returns how many.
+    Result<int> emptyTrash();
     /// Makes the entity look as it did in `version` again: a new version, itself undoable.
     Result<Entity> restoreVersion(const QString &id, int version);
     /// Applies a change that came from the server (no outbox operation). Fields with pending local
@@ -88,6 +92,8 @@ public:
     /// The row of one item if it belongs to `filter`.
     [[nodiscard]] std::optional<ItemRow> itemRow(const QString &id, const ItemFilter &filter) const;
     [[nodiscard]] Result<QList<CollectionRow>> collections() const;
+    /// The number of items in each sidebar view, in one pass over the items.
+    [[nodiscard]] Result<ViewCounts> viewCounts() const;
     [[nodiscard]] std::optional<CollectionRow> collectionRow(const QString &id) const;
     /// Every tag in use, with how many live items carry it.
     [[nodiscard]] Result<QList<QPair<QString, int>>> tags() const;

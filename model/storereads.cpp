@@ -170,7 +170,7 @@ QString Store::filterClause(const ItemFilter &filter, QVariantList &bindings) co
 {
     switch (filter.type) {
     case ItemFilter::Type::All:
-        return s("deleted = 0");
+        return s("deleted = 0 AND archived = 0");
     case ItemFilter::Type::Collection:
         bindings << filter.value;
         return s("deleted = 0 AND collection_id = ?");
@@ -339,6 +339,37 @@ std::optional<CollectionRow> Store::collectionRow(const QString &id) const
     }
     q.finish();
     return row;
+}
+
+Result<ViewCounts> Store::viewCounts() const
+{
+    QSqlQuery &q = prepared(s("SELECT "
+                              "COALESCE(SUM(deleted = 0 AND archived = 0), 0), "
+                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?), 0), "
+                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?), 0), "
+                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at >= ?), 0), "
+                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NOT NULL), 0), "
+                              "COALESCE(SUM(deleted = 1), 0), "
+                              "(SELECT COUNT(DISTINCT entity_id) FROM outbox), "
+                              "(SELECT COUNT(DISTINCT entity_id) FROM conflicts WHERE status = 'open') "
+                              "FROM items"));
+    const qint64 eot = endOfToday();
+    q.addBindValue(eot);
+    q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(eot);
+    if (!q.exec() || !q.next())
+        return std::unexpected(Error::database(q.lastError().text()));
+    ViewCounts c;
+    c.all = q.value(0).toInt();
+    c.today = q.value(1).toInt();
+    c.overdue = q.value(2).toInt();
+    c.upcoming = q.value(3).toInt();
+    c.done = q.value(4).toInt();
+    c.trash = q.value(5).toInt();
+    c.pending = q.value(6).toInt();
+    c.conflicts = q.value(7).toInt();
+    q.finish();
+    return c;
 }
 
 Result<QList<QPair<QString, int>>> Store::tags() const

@@ -43,6 +43,8 @@ private Q_SLOTS:
     void clockSurvivesRestartAndBackwardJump();
     void deviceIdIsStable();
     void trashAndRestoreAreEdits();
+    void emptyingTheTrashErasesOnlyTrashedItems();
+    void viewCountsMatchTheLists();
     void moveAndReorder();
     void completingRecurringTaskCreatesNext();
     void uncompletingTaskClearsDone();
@@ -393,6 +395,69 @@ void TestStore::trashAndRestoreAreEdits()
     const auto history = m_store->history(note->id);
     QCOMPARE(history->size(), 3);
     QCOMPARE(history->at(1).changed, QStringList{s("deleted")});
+}
+
+void TestStore::emptyingTheTrashErasesOnlyTrashedItems()
+{
+    auto kept = m_store->create(Kind::Note, {{s("title"), s("keep me")}, {s("body"), s("lighthouse")}});
+    auto gone = m_store->create(Kind::Note, {{s("title"), s("erase me")}, {s("body"), s("lighthouse")}});
+    QVERIFY(kept && gone);
+    QVERIFY(m_store->trash(gone->id));
+    QCOMPARE(m_store->search(s("lighthouse"))->size(), 1);
+
+    QSignalSpy changed(m_store.get(), &Store::entityChanged);
+    const auto erased = m_store->emptyTrash();
+    QVERIFY2(erased, qPrintable(erased ? QString() : erased.error().message));
+    QCOMPARE(*erased, 1);
+    QVERIFY(!m_store->entity(gone->id));
+    QVERIFY(m_store->entity(kept->id));
+    QVERIFY(m_store->history(gone->id)->isEmpty());
+    QCOMPARE(m_store->items(ItemFilter::of(ItemFilter::Type::Trash))->size(), 0);
+    QCOMPARE(changed.size(), 1);
+    // The deletion is still on its way to the server.
+    bool queued = false;
+    const auto outbox = m_store->outbox();
+    QVERIFY(outbox);
+    for (const auto &op : *outbox)
+        queued |= op.entityId == gone->id && op.fields.value(s("deleted")).toBool();
+    QVERIFY(queued);
+
+    // A later change from the server does not bring a fragment of it back.
+    const auto page = m_store->applyRemotePage({{Kind::Note, gone->id, 7, {{s("title"), s("edited elsewhere")}}}}, {}, 7);
+    QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
+    QVERIFY(!m_store->entity(gone->id));
+    QCOMPARE(m_store->syncCursor(), 7);
+}
+
+void TestStore::viewCountsMatchTheLists()
+{
+    const QString yesterday = QDate::currentDate().addDays(-1).toString(Qt::ISODate);
+    const QString nextWeek = QDate::currentDate().addDays(7).toString(Qt::ISODate);
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("a note")}}));
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("archived")}, {s("archived"), true}}));
+    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("late")}, {s("due"), yesterday}}));
+    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("later")}, {s("due"), nextWeek}}));
+    auto done = m_store->create(Kind::Task, {{s("title"), s("done")}});
+    auto trashed = m_store->create(Kind::Note, {{s("title"), s("trashed")}});
+    QVERIFY(done && trashed);
+    QVERIFY(m_store->setDone(done->id, true));
+    QVERIFY(m_store->trash(trashed->id));
+
+    const auto counts = m_store->viewCounts();
+    QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().message));
+    using T = ItemFilter::Type;
+    QCOMPARE(counts->all, int(m_store->items(ItemFilter::all())->size()));
+    QCOMPARE(counts->all, 4); // archived and trashed items are not in All
+    QCOMPARE(counts->today, int(m_store->items(ItemFilter::of(T::Today))->size()));
+    QCOMPARE(counts->today, 1);
+    QCOMPARE(counts->overdue, 1);
+    QCOMPARE(counts->upcoming, int(m_store->items(ItemFilter::of(T::Upcoming))->size()));
+    QCOMPARE(counts->upcoming, 1);
+    QCOMPARE(counts->done, 1);
+    QCOMPARE(counts->trash, 1);
+    QCOMPARE(counts->pending, int(m_store->items(ItemFilter::of(T::Pending))->size()));
+    QCOMPARE(counts->pending, 6);
+    QCOMPARE(counts->conflicts, 0);
 }
 
 void TestStore::moveAndReorder()

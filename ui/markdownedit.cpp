@@ -1,0 +1,84 @@
+#include "markdownedit.h"
+
+#include <KSyntaxHighlighting/Definition>
+#include <KSyntaxHighlighting/Repository>
+#include <KSyntaxHighlighting/SyntaxHighlighter>
+#include <KSyntaxHighlighting/Theme>
+
+#include <QEvent>
+#include <QScrollBar>
+#include <QTextBlock>
+
+namespace tidemark::ui {
+namespace {
+
+// One repository for the whole app: loading the definitions takes tens of milliseconds.
+KSyntaxHighlighting::Repository &repository()
+{
+    static KSyntaxHighlighting::Repository instance;
+    return instance;
+}
+
+} // namespace
+
+MarkdownEdit::MarkdownEdit(QWidget *parent)
+    : QPlainTextEdit(parent)
+{
+    setTabChangesFocus(false);
+    setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
+    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("Markdown")));
+    applyTheme();
+}
+
+MarkdownEdit::~MarkdownEdit() = default;
+
+QString MarkdownEdit::themeName() const { return m_highlighter->theme().name(); }
+
+void MarkdownEdit::applyTheme()
+{
+    const auto theme = repository().themeForPalette(palette());
+    if (theme.name() == m_highlighter->theme().name())
+        return;
+    m_highlighter->setTheme(theme);
+    m_highlighter->rehighlight();
+}
+
+void MarkdownEdit::changeEvent(QEvent *event)
+{
+    QPlainTextEdit::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange)
+        applyTheme();
+}
+
+void MarkdownEdit::focusOutEvent(QFocusEvent *event)
+{
+    QPlainTextEdit::focusOutEvent(event);
+    Q_EMIT focusLost();
+}
+
+void MarkdownEdit::setTextKeepingCursor(const QString &text)
+{
+    if (text == toPlainText())
+        return;
+    const QString old = toPlainText();
+    // Replace only the part that differs, in one edit block, so that the caret and the selection
+    // outside it stay where they were and undo takes the whole change back at once.
+    qsizetype prefix = 0;
+    const qsizetype shorter = std::min(old.size(), text.size());
+    while (prefix < shorter && old.at(prefix) == text.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < shorter - prefix && old.at(old.size() - 1 - suffix) == text.at(text.size() - 1 - suffix))
+        ++suffix;
+    const int scroll = verticalScrollBar()->value();
+    QTextCursor edit(document());
+    edit.beginEditBlock();
+    edit.setPosition(int(prefix));
+    edit.setPosition(int(old.size() - suffix), QTextCursor::KeepAnchor);
+    edit.insertText(text.mid(prefix, text.size() - suffix - prefix));
+    edit.endEditBlock();
+    verticalScrollBar()->setValue(scroll);
+}
+
+} // namespace tidemark::ui

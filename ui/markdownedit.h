@@ -1,0 +1,40 @@
+#pragma once
+
+#include <QPlainTextEdit>
+
+namespace KSyntaxHighlighting {
+class SyntaxHighlighter;
+}
+
+namespace tidemark::ui {
+
+/// A plain-text editor for Markdown, highlighted by KSyntaxHighlighting (fenced code blocks in
+/// their own language), with a theme that matches the palette and follows palette changes.
+/// `setTextKeepingCursor` replaces the text (a change from elsewhere) without moving the caret or
+/// the scroll position more than the change requires.
+class MarkdownEdit final : public QPlainTextEdit
+{
+    Q_OBJECT
+
+public:
+    explicit MarkdownEdit(QWidget *parent = nullptr);
+    ~MarkdownEdit() override;
+
+    void setTextKeepingCursor(const QString &text);
+    [[nodiscard]] QString themeName() const;
+
+Q_SIGNALS:
+    /// Keyboard focus left the editor: a moment to save.
+    void focusLost();
+
+protected:
+    void changeEvent(QEvent *event) override;
+    void focusOutEvent(QFocusEvent *event) override;
+
+private:
+    void applyTheme();
+
+    KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+};
+
+} // namespace tidemark::ui
