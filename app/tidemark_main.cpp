@@ -1,16 +1,27 @@
 // tidemark: the desktop app.
+#include "model/checkpointer.h"
+#include "model/store.h"
+#include "ui/appearance.h"
 #include "ui/mainwindow.h"
+#include "ui/screenshottour.h"
+#include "ui/shell.h"
 #include "ui/windowscreenshot.h"
 
 #include <tidemark/version.h>
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QMessageBox>
+#include <QStandardPaths>
 #include <QTextStream>
+#include <QThread>
 
 #include <memory>
 
 namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
 
 // --help and --version only print, so they are answered without connecting to a display.
 bool onlyPrints(int argc, char *argv[])
@@ -23,6 +34,14 @@ bool onlyPrints(int argc, char *argv[])
     return false;
 }
 
+QString defaultStorePath()
+{
+    const QString fromEnvironment = qEnvironmentVariable("TIDEMARK_DB");
+    if (!fromEnvironment.isEmpty())
+        return fromEnvironment;
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(s("tidemark/tidemark.db"));
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -30,32 +49,76 @@ int main(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app = onlyPrints(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("Tidemark"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Tidemark"));
+    QCoreApplication::setApplicationName(s("Tidemark"));
+    QCoreApplication::setOrganizationName(s("Tidemark"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(tidemark::kVersion));
-    QGuiApplication::setDesktopFileName(QStringLiteral("org.tidemark.Tidemark"));
+    QGuiApplication::setDesktopFileName(s("org.tidemark.Tidemark"));
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QCoreApplication::translate("main", "Tidemark: offline-first notes and tasks."));
+    parser.setApplicationDescription(QCoreApplication::translate("main", "Tidemark: offline-first notes and tasks."));
     parser.addHelpOption();
     parser.addVersionOption();
+    const QCommandLineOption db(s("db"), QCoreApplication::translate("main", "Use the store at PATH."), s("PATH"));
+    const QCommandLineOption newNote(s("new-note"), QCoreApplication::translate("main", "Start with a new note."));
+    const QCommandLineOption newTask(s("new-task"), QCoreApplication::translate("main", "Start with a new task."));
     const QCommandLineOption screenshot(
-        QStringLiteral("screenshot"),
-        QCoreApplication::translate("main", "Write a PNG of the main window to FILE once it is shown."),
-        QStringLiteral("FILE"));
-    parser.addOption(screenshot);
+        s("screenshot"), QCoreApplication::translate("main", "Write a PNG of the main window to FILE once it is shown."),
+        s("FILE"));
+    const QCommandLineOption tour(
+        s("screenshot-tour"),
+        QCoreApplication::translate("main", "Write PNGs of the main views into DIR, then quit."), s("DIR"));
+    parser.addOptions({db, newNote, newTask, screenshot, tour});
     parser.process(*app); // exits for --help, --version and unknown options
 
-    tidemark::ui::MainWindow window;
-    window.show();
-
-    if (parser.isSet(screenshot)) {
-        auto *shot = new tidemark::ui::WindowScreenshot(&window, parser.value(screenshot), app.get());
-        QObject::connect(shot, &tidemark::ui::WindowScreenshot::failed, app.get(),
-                         [](const QString &reason) {
-                             QTextStream(stderr) << "tidemark: screenshot failed: " << reason << '\n';
-                         });
+    const QString path = parser.isSet(db) ? parser.value(db) : defaultStorePath();
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    auto store = tidemark::model::Store::open(path);
+    if (!store) {
+        QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Tidemark"),
+                              QCoreApplication::translate("main", "Tidemark cannot open its notes at %1:\n%2")
+                                  .arg(QDir::toNativeSeparators(path), store.error().message));
+        return 1;
     }
-    return QCoreApplication::exec();
+    // Keystroke saves on this thread never pay for a checkpoint; a worker folds the log back.
+    (void)(*store)->setAutoCheckpoint(false);
+    QThread checkpointThread;
+    checkpointThread.setObjectName(s("checkpointer"));
+    auto *checkpointer = new tidemark::model::Checkpointer((*store)->path(), 2000);
+    checkpointer->moveToThread(&checkpointThread);
+    QObject::connect(&checkpointThread, &QThread::finished, checkpointer, &QObject::deleteLater);
+    checkpointThread.start();
+    QMetaObject::invokeMethod(checkpointer, &tidemark::model::Checkpointer::start, Qt::QueuedConnection);
+
+    tidemark::ui::Appearance::apply();
+    tidemark::ui::Appearance::applyLanguage();
+    int status = 0;
+    {
+        tidemark::ui::Shell shell(store->get());
+        tidemark::ui::MainWindow *window = shell.window();
+        window->show();
+        if (parser.isSet(newNote))
+            window->createItem(tidemark::model::Kind::Note);
+        else if (parser.isSet(newTask))
+            window->createItem(tidemark::model::Kind::Task);
+
+        if (parser.isSet(screenshot)) {
+            auto *shot = new tidemark::ui::WindowScreenshot(window, parser.value(screenshot), app.get());
+            QObject::connect(shot, &tidemark::ui::WindowScreenshot::failed, app.get(), [](const QString &reason) {
+                QTextStream(stderr) << "tidemark: screenshot failed: " << reason << '\n';
+            });
+        }
+        if (parser.isSet(tour)) {
+            auto *run = new tidemark::ui::ScreenshotTour(&shell, parser.value(tour), app.get());
+            QObject::connect(run, &tidemark::ui::ScreenshotTour::wrote, app.get(),
+                             [](const QString &file) { QTextStream(stdout) << file << '\n'; });
+            QObject::connect(run, &tidemark::ui::ScreenshotTour::finished, app.get(), &QCoreApplication::quit);
+            run->start();
+        }
+        status = QCoreApplication::exec();
+        shell.window()->saveAll();
+    }
+    QMetaObject::invokeMethod(checkpointer, &tidemark::model::Checkpointer::stop, Qt::BlockingQueuedConnection);
+    checkpointThread.quit();
+    checkpointThread.wait();
+    return status;
 }

@@ -1,5 +1,7 @@
 #include "itemlistmodel.h"
 
+#include <QMimeData>
+
 #include "store.h"
 
 #include <QDateTime>
@@ -286,6 +288,34 @@ QHash<int, QByteArray> ItemListModel::roleNames() const
                   {PendingRole, "pending"}, {ConflictRole, "conflict"}, {UpdatedAtRole, "updatedAt"},
                   {CollectionRole, "collection"}, {RowRole, "row"}});
     return names;
+}
+
+Qt::ItemFlags ItemListModel::flags(const QModelIndex &index) const
+{
+    Qt::ItemFlags flags = QAbstractListModel::flags(index);
+    if (index.isValid())
+        flags |= Qt::ItemIsDragEnabled;
+    return flags;
+}
+
+QStringList ItemListModel::mimeTypes() const { return {QString(kIdsMimeType)}; }
+
+QMimeData *ItemListModel::mimeData(const QModelIndexList &indexes) const
+{
+    QStringList ids;
+    for (const QModelIndex &index : indexes)
+        if (index.isValid() && index.row() < m_rows.size())
+            ids << m_rows.at(index.row()).id;
+    auto *data = new QMimeData;
+    data->setData(QString(kIdsMimeType), ids.join(QLatin1Char('\n')).toUtf8());
+    return data;
+}
+
+QStringList ItemListModel::idsFromMimeData(const QMimeData *data)
+{
+    if (!data || !data->hasFormat(QString(kIdsMimeType)))
+        return {};
+    return QString::fromUtf8(data->data(QString(kIdsMimeType))).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
 }
 
 } // namespace tidemark::model

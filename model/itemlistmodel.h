@@ -64,6 +64,16 @@ public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
+    /// Rows can be dragged (to a collection, the Trash, or another place in a manual order) as
+    /// a list of ids under `kIdsMimeType`.
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+    QStringList mimeTypes() const override;
+    QMimeData *mimeData(const QModelIndexList &indexes) const override;
+    Qt::DropActions supportedDragActions() const override { return Qt::MoveAction; }
+
+    static constexpr QLatin1StringView kIdsMimeType{"application/x-tidemark-item-ids"};
+    /// The ids in a drag's data (empty when it is not ours).
+    static QStringList idsFromMimeData(const QMimeData *data);
 
 private:
     void onEntityChanged(Kind kind, const QString &id);

@@ -1,116 +1,444 @@
 #include "mainwindow.h"
 
-#include <tidemark/version.h>
+#include "itemdelegate.h"
+#include "itemlistview.h"
+#include "noteeditor.h"
+#include "searchresults.h"
+#include "sidebardelegate.h"
+#include "sidebarmodel.h"
+#include "taskeditor.h"
+#include "model/itemlistmodel.h"
+#include "model/store.h"
 
+#include <QAction>
 #include <QApplication>
+#include <QCloseEvent>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListView>
-#include <QMenuBar>
-#include <QMessageBox>
+#include <QLocale>
+#include <QSettings>
 #include <QSplitter>
 #include <QStackedWidget>
-#include <QStandardItemModel>
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
+namespace {
 
-MainWindow::MainWindow(QWidget *parent)
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+// Arrow keys in the search field walk the results; Escape clears the search.
+class SearchKeys final : public QObject
+{
+public:
+    SearchKeys(QLineEdit *field, QListView *results)
+        : QObject(field)
+        , m_field(field)
+        , m_results(results)
+    {
+        field->installEventFilter(this);
+    }
+
+protected:
+    bool eventFilter(QObject *, QEvent *event) override
+    {
+        if (event->type() != QEvent::KeyPress)
+            return false;
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Escape) {
+            m_field->clear();
+            return true;
+        }
+        if ((key == Qt::Key_Down || key == Qt::Key_Up) && m_results->model() && m_results->model()->rowCount() > 0) {
+            const int row = m_results->currentIndex().row() + (key == Qt::Key_Down ? 1 : -1);
+            const int bounded = std::clamp(row, 0, m_results->model()->rowCount() - 1);
+            m_results->setCurrentIndex(m_results->model()->index(bounded, 0));
+            return true;
+        }
+        return false;
+    }
+
+private:
+    QLineEdit *m_field;
+    QListView *m_results;
+};
+
+} // namespace
+
+MainWindow::MainWindow(model::Store *store, QWidget *parent)
     : QMainWindow(parent)
+    , m_store(store)
 {
-    setObjectName(QStringLiteral("mainWindow"));
+    setObjectName(s("mainWindow"));
     setWindowTitle(tr("Tidemark"));
-    setWindowIcon(QIcon(QStringLiteral(":/tidemark/icons/tidemark.svg")));
-    createMenus();
+    setWindowIcon(QIcon(s(":/tidemark/icons/tidemark.svg")));
+    createActions();
     createPanes();
+    createMenus();
     createStatusBar();
-    resize(1200, 760);
+    restoreState();
+    updateActions();
 }
 
-void MainWindow::createMenus()
-{
-    QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *quit = file->addAction(tr("&Quit"), this, &QWidget::close);
-    quit->setShortcut(QKeySequence::Quit);
-    quit->setMenuRole(QAction::QuitRole);
-
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    QAction *about = help->addAction(tr("&About Tidemark"), this, &MainWindow::showAbout);
-    about->setMenuRole(QAction::AboutRole);
-}
+MainWindow::~MainWindow() = default;
 
 void MainWindow::createPanes()
 {
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(QStringLiteral("mainSplitter"));
+    m_splitter->setObjectName(s("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
 
-    // The sidebar's entries become live, counted views when the local store arrives; the headings
-    // are here so the layout is the one people will use.
-    m_sidebarModel = new QStandardItemModel(this);
-    const auto addSection = [this](const QString &title) {
-        auto *section = new QStandardItem(title);
-        section->setSelectable(false);
-        QFont bold = section->font();
-        bold.setBold(true);
-        section->setFont(bold);
-        m_sidebarModel->appendRow(section);
-        return section;
-    };
-    QStandardItem *views = addSection(tr("Views"));
-    for (const QString &name : {tr("Today"), tr("Upcoming"), tr("Done"), tr("Trash")})
-        views->appendRow(new QStandardItem(name));
-    addSection(tr("Collections"));
-    QStandardItem *sync = addSection(tr("Sync"));
-    for (const QString &name : {tr("Pending"), tr("Conflicts")})
-        sync->appendRow(new QStandardItem(name));
-
+    m_sidebarModel = new SidebarModel(m_store, this);
     m_sidebar = new QTreeView(m_splitter);
-    m_sidebar->setObjectName(QStringLiteral("sidebar"));
+    m_sidebar->setObjectName(s("sidebar"));
     m_sidebar->setAccessibleName(tr("Sidebar"));
     m_sidebar->setModel(m_sidebarModel);
+    m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
     m_sidebar->setHeaderHidden(true);
+    m_sidebar->setRootIsDecorated(false);
+    m_sidebar->setIndentation(14);
     m_sidebar->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_sidebar->setDragDropMode(QAbstractItemView::DropOnly);
+    m_sidebar->setAcceptDrops(true);
+    m_sidebar->setDropIndicatorShown(true);
+    m_sidebar->setFrameShape(QFrame::NoFrame);
+    m_sidebar->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_sidebar->setMinimumWidth(170);
+    applySidebarPalette();
     m_sidebar->expandAll();
+    connect(m_sidebarModel, &QAbstractItemModel::rowsInserted, m_sidebar, [this](const QModelIndex &parent) {
+        m_sidebar->expand(parent);
+    });
+    connect(m_sidebar->selectionModel(), &QItemSelectionModel::currentChanged, this, &MainWindow::onViewSelected);
+    connect(m_sidebarModel, &SidebarModel::itemsDropped, this, &MainWindow::moveItemsTo);
+    connect(m_sidebarModel, &SidebarModel::refreshed, this, &MainWindow::updateListTitle);
+    connect(m_sidebar, &QWidget::customContextMenuRequested, this, &MainWindow::showSidebarMenu);
 
-    m_itemList = new QListView(m_splitter);
-    m_itemList->setObjectName(QStringLiteral("itemList"));
+    // The middle pane: a heading, then the list of the view or the search results.
+    auto *middle = new QWidget(m_splitter);
+    auto *middleLayout = new QVBoxLayout(middle);
+    middleLayout->setContentsMargins(0, 0, 0, 0);
+    middleLayout->setSpacing(0);
+    m_listTitle = new QLabel(middle);
+    m_listTitle->setObjectName(s("listTitle"));
+    m_listTitle->setContentsMargins(10, 8, 10, 8);
+    QFont headingFont = m_listTitle->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
+    headingFont.setWeight(QFont::DemiBold);
+    m_listTitle->setFont(headingFont);
+    middleLayout->addWidget(m_listTitle);
+
+    m_listStack = new QStackedWidget(middle);
+    m_items = new model::ItemListModel(m_store, this);
+    m_itemList = new ItemListView(m_listStack);
+    m_itemList->setObjectName(s("itemList"));
     m_itemList->setAccessibleName(tr("Items"));
-    m_itemList->setUniformItemSizes(true);
+    m_itemList->setModel(m_items);
+    auto *delegate = new ItemDelegate(m_itemList);
+    delegate->setShowPending(!QSettings().value(s("sync/server")).toString().isEmpty());
+    m_itemList->setItemDelegate(delegate);
+    m_itemList->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_itemList->setFrameShape(QFrame::NoFrame);
+    connect(delegate, &ItemDelegate::toggleDoneRequested, this, [this](const QString &id) {
+        const auto task = m_store->entity(id);
+        if (!task)
+            return;
+        if (auto done = m_store->setDone(id, task->fields.value(s("done_at")).isNull()); !done)
+            showError(done.error().message);
+    });
+    connect(m_itemList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) { onItemActivated(current); });
+    connect(m_itemList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_itemList, &ItemListView::openRequested, this, [this] {
+        if (m_editorPane->currentWidget() == m_noteEditor)
+            m_noteEditor->focusBody();
+        else if (m_editorPane->currentWidget() == m_taskEditor)
+            m_taskEditor->focusTitle();
+    });
+    connect(m_itemList, &ItemListView::deleteRequested, this, [this] {
+        if (m_viewKey == s("view:trash"))
+            return;
+        trashSelected();
+    });
+    connect(m_itemList, &ItemListView::reorderRequested, this,
+            [this](const QString &id, const QString &after, const QString &before) {
+                if (auto moved = m_store->reorder(id, after, before); !moved)
+                    showError(moved.error().message);
+            });
+    connect(m_itemList, &QWidget::customContextMenuRequested, this, &MainWindow::showListMenu);
+    connect(m_items, &QAbstractItemModel::modelReset, this, &MainWindow::updateListTitle);
+    connect(m_items, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateListTitle);
+    connect(m_items, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateListTitle);
+    m_listStack->addWidget(m_itemList);
+
+    m_searchModel = new SearchResultsModel(this);
+    m_searchList = new QListView(m_listStack);
+    m_searchList->setObjectName(s("searchResults"));
+    m_searchList->setAccessibleName(tr("Search results"));
+    m_searchList->setModel(m_searchModel);
+    m_searchList->setItemDelegate(new SearchResultDelegate(m_searchList));
+    m_searchList->setUniformItemSizes(true);
+    m_searchList->setFrameShape(QFrame::NoFrame);
+    connect(m_searchList->selectionModel(), &QItemSelectionModel::currentChanged, this,
+            [this](const QModelIndex &current) {
+                if (current.isValid())
+                    openItem(current.data(SearchResultsModel::IdRole).toString());
+            });
+    m_listStack->addWidget(m_searchList);
+    middleLayout->addWidget(m_listStack, 1);
+
+    m_searchField = new QLineEdit(this);
+    m_searchField->setObjectName(s("searchField"));
+    m_searchField->setAccessibleName(tr("Search"));
+    m_searchField->setPlaceholderText(tr("Search notes and tasks"));
+    m_searchField->setClearButtonEnabled(true);
+    m_searchField->addAction(m_actions.value(s("find"))->icon(), QLineEdit::LeadingPosition);
+    m_searchField->setMinimumWidth(260);
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(120);
+    connect(&m_searchTimer, &QTimer::timeout, this, &MainWindow::runSearch);
+    connect(m_searchField, &QLineEdit::textChanged, this, [this] { m_searchTimer.start(); });
+    connect(m_searchField, &QLineEdit::returnPressed, this, [this] {
+        runSearch();
+        QModelIndex current = m_searchList->currentIndex();
+        if (!current.isValid() && m_searchModel->rowCount() > 0)
+            current = m_searchModel->index(0, 0);
+        if (!current.isValid())
+            return;
+        openItem(current.data(SearchResultsModel::IdRole).toString());
+        if (m_editorPane->currentWidget() == m_noteEditor)
+            m_noteEditor->focusBody();
+        else
+            m_taskEditor->focusTitle();
+    });
+    new SearchKeys(m_searchField, m_searchList);
 
     m_editorPane = new QStackedWidget(m_splitter);
-    m_editorPane->setObjectName(QStringLiteral("editorPane"));
+    m_editorPane->setObjectName(s("editorPane"));
     m_editorPane->setAccessibleName(tr("Editor"));
-    auto *emptyPage = new QLabel(tr("Select a note or task to edit it here."), m_editorPane);
-    emptyPage->setObjectName(QStringLiteral("emptyEditorPage"));
-    emptyPage->setAlignment(Qt::AlignCenter);
-    emptyPage->setEnabled(false);
-    m_editorPane->addWidget(emptyPage);
+    auto *empty = new QLabel(tr("Select a note or task, or press %1 for a new note.")
+                                 .arg(m_actions.value(s("newNote"))->shortcut().toString(QKeySequence::NativeText)),
+                             m_editorPane);
+    empty->setObjectName(s("emptyEditorPage"));
+    empty->setAlignment(Qt::AlignCenter);
+    empty->setWordWrap(true);
+    empty->setEnabled(false);
+    m_emptyPage = empty;
+    m_noteEditor = new NoteEditor(m_store, m_editorPane);
+    m_taskEditor = new TaskEditor(m_store, m_editorPane);
+    m_editorPane->addWidget(m_emptyPage);
+    m_editorPane->addWidget(m_noteEditor);
+    m_editorPane->addWidget(m_taskEditor);
+    connect(m_noteEditor, &NoteEditor::saved, this, &MainWindow::showSaved);
+    connect(m_noteEditor, &NoteEditor::failed, this, &MainWindow::showError);
+    connect(m_taskEditor, &TaskEditor::saved, this, &MainWindow::showSaved);
+    connect(m_taskEditor, &TaskEditor::failed, this, &MainWindow::showError);
+    connect(m_taskEditor, &TaskEditor::openRequested, this, &MainWindow::openItem);
 
     m_splitter->addWidget(m_sidebar);
-    m_splitter->addWidget(m_itemList);
+    m_splitter->addWidget(middle);
     m_splitter->addWidget(m_editorPane);
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 2);
-    m_splitter->setSizes({220, 340, 640});
+    m_splitter->setSizes({220, 360, 620});
     setCentralWidget(m_splitter);
+    setTabOrder(m_searchField, m_sidebar);
+    setTabOrder(m_sidebar, m_itemList);
 }
 
 void MainWindow::createStatusBar()
 {
-    m_syncState = new QLabel(tr("Local only: no sync server configured"), this);
-    m_syncState->setObjectName(QStringLiteral("syncStateLabel"));
+    m_savedLabel = new QLabel(this);
+    m_savedLabel->setObjectName(s("savedLabel"));
+    m_pendingLabel = new QLabel(this);
+    m_pendingLabel->setObjectName(s("pendingLabel"));
+    m_syncState = new QLabel(tr("Local only"), this);
+    m_syncState->setObjectName(s("syncStateLabel"));
+    m_syncState->setToolTip(tr("No sync server is set up: everything is kept on this computer."));
+    statusBar()->addPermanentWidget(m_savedLabel);
+    statusBar()->addPermanentWidget(m_pendingLabel);
     statusBar()->addPermanentWidget(m_syncState);
+    if (m_store)
+        connect(m_store, &model::Store::outboxChanged, this, &MainWindow::updatePending);
+    updatePending();
 }
 
-void MainWindow::showAbout()
+void MainWindow::updatePending()
 {
-    QMessageBox::about(this, tr("About Tidemark"),
-                       tr("<h3>Tidemark %1</h3><p>Offline-first notes and tasks.</p>")
-                           .arg(QLatin1StringView(kVersion)));
+    const int pending = m_store ? m_store->pendingCount() : 0;
+    m_pendingLabel->setText(pending == 0 ? tr("All changes sent") : tr("%n change(s) not sent", nullptr, pending));
+    m_pendingLabel->setVisible(true);
+}
+
+void MainWindow::showSaved(const QDateTime &at)
+{
+    m_savedLabel->setText(tr("Saved %1").arg(QLocale().toString(at.time(), QLocale::ShortFormat)));
+}
+
+void MainWindow::showError(const QString &message)
+{
+    statusBar()->showMessage(tr("Could not do that: %1").arg(message), 8000);
+}
+
+void MainWindow::selectView(const QString &key)
+{
+    QModelIndex index = m_sidebarModel->indexOfKey(key);
+    if (!index.isValid())
+        index = m_sidebarModel->indexOfKey(s("view:all"));
+    m_sidebar->setCurrentIndex(index);
+}
+
+void MainWindow::onViewSelected()
+{
+    const QString key = m_sidebar->currentIndex().data(SidebarModel::KeyRole).toString();
+    const auto filter = SidebarModel::filterOfKey(key);
+    if (!filter)
+        return;
+    if (!m_searchField->text().isEmpty())
+        m_searchField->clear();
+    m_viewKey = key;
+    m_items->setFilter(*filter);
+    m_itemList->setReorderable(m_items->order() == model::ItemListModel::Order::Manual);
+    m_listStack->setCurrentWidget(m_itemList);
+    const int row = m_items->rowOf(m_openId);
+    if (row >= 0)
+        m_itemList->setCurrentIndex(m_items->index(row));
+    updateListTitle();
+    updateActions();
+}
+
+void MainWindow::updateListTitle()
+{
+    if (m_listStack->currentWidget() == m_searchList) {
+        m_listTitle->setText(tr("%n result(s)", nullptr, m_searchModel->rowCount()));
+        return;
+    }
+    const QModelIndex view = m_sidebarModel->indexOfKey(m_viewKey);
+    const QString name = view.isValid() ? view.data().toString() : tr("All items");
+    m_listTitle->setText(tr("%1  ·  %2").arg(name).arg(m_items->rowCount()));
+}
+
+void MainWindow::onItemActivated(const QModelIndex &index)
+{
+    if (!index.isValid())
+        return;
+    openItem(index.data(model::ItemListModel::IdRole).toString());
+}
+
+void MainWindow::openItem(const QString &id)
+{
+    if (id.isEmpty() || !m_store)
+        return;
+    const auto entity = m_store->entity(id);
+    if (!entity || entity->kind == model::Kind::Collection)
+        return;
+    m_openId = id;
+    if (entity->kind == model::Kind::Note) {
+        m_taskEditor->setTask({});
+        m_noteEditor->setNote(id);
+        m_editorPane->setCurrentWidget(m_noteEditor);
+    } else {
+        m_noteEditor->setNote({});
+        m_taskEditor->setTask(id);
+        m_editorPane->setCurrentWidget(m_taskEditor);
+    }
+    if (m_listStack->currentWidget() == m_itemList) {
+        const int row = m_items->rowOf(id);
+        if (row >= 0 && m_itemList->currentIndex().row() != row)
+            m_itemList->setCurrentIndex(m_items->index(row));
+    }
+    updateActions();
+}
+
+void MainWindow::runSearch()
+{
+    m_searchTimer.stop();
+    const QString text = m_searchField->text();
+    if (text.trimmed().isEmpty()) {
+        m_searchModel->setHits({});
+        m_listStack->setCurrentWidget(m_itemList);
+        updateListTitle();
+        return;
+    }
+    const auto hits = m_store->search(text, 200);
+    if (!hits) {
+        showError(hits.error().message);
+        return;
+    }
+    m_searchModel->setHits(*hits);
+    m_listStack->setCurrentWidget(m_searchList);
+    if (!hits->isEmpty()) {
+        const QSignalBlocker quiet(m_searchList->selectionModel());
+        m_searchList->setCurrentIndex(m_searchModel->index(0, 0));
+    }
+    updateListTitle();
+}
+
+void MainWindow::saveAll()
+{
+    m_noteEditor->saveNow();
+    m_taskEditor->saveNow();
+}
+
+void MainWindow::restoreState()
+{
+    QSettings settings;
+    settings.beginGroup(s("window"));
+    if (!restoreGeometry(settings.value(s("geometry")).toByteArray()))
+        resize(1200, 760);
+    QMainWindow::restoreState(settings.value(s("state")).toByteArray());
+    m_splitter->restoreState(settings.value(s("splitter")).toByteArray());
+    selectView(settings.value(s("view"), s("view:all")).toString());
+    const QString last = settings.value(s("item")).toString();
+    if (!last.isEmpty())
+        openItem(last);
+    settings.endGroup();
+}
+
+void MainWindow::saveState()
+{
+    QSettings settings;
+    settings.beginGroup(s("window"));
+    settings.setValue(s("geometry"), saveGeometry());
+    settings.setValue(s("state"), QMainWindow::saveState());
+    settings.setValue(s("splitter"), m_splitter->saveState());
+    settings.setValue(s("view"), m_viewKey);
+    settings.setValue(s("item"), m_openId);
+    settings.endGroup();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveAll();
+    saveState();
+    QMainWindow::closeEvent(event);
+}
+
+void MainWindow::applySidebarPalette()
+{
+    // The sidebar sits on the window's colour, like a source list, and follows palette switches.
+    QPalette palette = QApplication::palette();
+    palette.setColor(QPalette::Base, palette.color(QPalette::Window));
+    m_sidebar->setPalette(palette);
+}
+
+void MainWindow::changeEvent(QEvent *event)
+{
+    QMainWindow::changeEvent(event);
+    if (event->type() == QEvent::PaletteChange && m_sidebar)
+        applySidebarPalette();
+    if (event->type() == QEvent::LanguageChange) {
+        // Built in code, the window is simplest to rebuild in the new language; its owner does
+        // that once the current event is over.
+        saveAll();
+        saveState();
+        QMetaObject::invokeMethod(this, &MainWindow::languageChanged, Qt::QueuedConnection);
+    }
 }
 
 } // namespace tidemark::ui

@@ -1,41 +1,138 @@
 #pragma once
 
+#include "model/records.h"
+
+#include <QHash>
 #include <QMainWindow>
+#include <QPointer>
+#include <QTimer>
 
 class QLabel;
+class QLineEdit;
 class QListView;
 class QSplitter;
 class QStackedWidget;
 class QTreeView;
-class QStandardItemModel;
+
+namespace tidemark::model {
+class Store;
+class ItemListModel;
+enum class Kind;
+}
 
 namespace tidemark::ui {
 
-/// Tidemark's main window: sidebar, item list and editor in one splitter, a status bar for the
-/// sync state. It arranges panes; what they show comes from models owned elsewhere.
+class ItemListView;
+class NoteEditor;
+class SearchResultsModel;
+class SidebarModel;
+class TaskEditor;
+
+/// Tidemark's main window: the sidebar of views and collections, the item list (or search
+/// results), and the note or task editor, with the menus, toolbar and status bar. It works on the
+/// store it is given; it keeps no state of its own beyond what is on screen and its geometry.
 class MainWindow final : public QMainWindow
 {
     Q_OBJECT
 
 public:
-    explicit MainWindow(QWidget *parent = nullptr);
+    explicit MainWindow(model::Store *store, QWidget *parent = nullptr);
+    ~MainWindow() override;
 
     [[nodiscard]] QTreeView *sidebar() const { return m_sidebar; }
-    [[nodiscard]] QListView *itemList() const { return m_itemList; }
+    [[nodiscard]] ItemListView *itemList() const { return m_itemList; }
+    [[nodiscard]] QListView *searchResults() const { return m_searchList; }
     [[nodiscard]] QStackedWidget *editorPane() const { return m_editorPane; }
+    [[nodiscard]] NoteEditor *noteEditor() const { return m_noteEditor; }
+    [[nodiscard]] TaskEditor *taskEditor() const { return m_taskEditor; }
+    [[nodiscard]] QLineEdit *searchField() const { return m_searchField; }
+    [[nodiscard]] model::ItemListModel *itemModel() const { return m_items; }
+    [[nodiscard]] SidebarModel *sidebarModel() const { return m_sidebarModel; }
+    /// The action of a name ("newNote", "trash", ...), for menus elsewhere and tests.
+    [[nodiscard]] QAction *action(const QString &name) const { return m_actions.value(name); }
+    /// Every action with a shortcut, in menu order, for the shortcuts dialog.
+    [[nodiscard]] QList<QAction *> shortcutActions() const;
+
+    /// Shows a sidebar view ("view:today", "collection:ID", "tag:NAME").
+    void selectView(const QString &key);
+    [[nodiscard]] QString currentViewKey() const { return m_viewKey; }
+    /// Opens an item in the editor and selects it in the list if it is there.
+    void openItem(const QString &id);
+    [[nodiscard]] QString openItemId() const { return m_openId; }
+    /// Saves every editor now.
+    void saveAll();
+    /// Creates a note or task in the current view and opens it.
+    void createItem(model::Kind kind, const QString &title = {});
+    void showQuickEntry();
+    void showSettings();
+
+Q_SIGNALS:
+    /// The user chose another language: the owner builds the window again in it.
+    void languageChanged();
+    /// The user changed the appearance settings (colour scheme, editor font).
+    void appearanceChanged();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void changeEvent(QEvent *event) override;
 
 private:
+    void createActions();
     void createMenus();
     void createPanes();
     void createStatusBar();
-    void showAbout();
+    void restoreState();
+    void applySidebarPalette();
+    void saveState();
 
+    void onViewSelected();
+    void onItemActivated(const QModelIndex &index);
+    void updateListTitle();
+    void updateActions();
+    void updatePending();
+    void runSearch();
+    void showSaved(const QDateTime &at);
+    void showError(const QString &message);
+    void moveItemsTo(const QStringList &ids, const QString &key);
+
+    [[nodiscard]] QStringList selectedItemIds() const;
+    [[nodiscard]] QString currentCollectionId() const;
+    void trashSelected();
+    void restoreSelected();
+    void emptyTrash();
+    void toggleDoneSelected();
+    void togglePinSelected();
+    void moveSelected();
+    void newCollection();
+    void renameCollection();
+    void trashCollection();
+    void showShortcuts();
+    void showAbout();
+    void showListMenu(const QPoint &pos);
+    void showSidebarMenu(const QPoint &pos);
+
+    QPointer<model::Store> m_store;
+    QHash<QString, QAction *> m_actions;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_sidebar = nullptr;
-    QStandardItemModel *m_sidebarModel = nullptr;
-    QListView *m_itemList = nullptr;
+    SidebarModel *m_sidebarModel = nullptr;
+    QLabel *m_listTitle = nullptr;
+    QStackedWidget *m_listStack = nullptr;
+    ItemListView *m_itemList = nullptr;
+    model::ItemListModel *m_items = nullptr;
+    QListView *m_searchList = nullptr;
+    SearchResultsModel *m_searchModel = nullptr;
+    QLineEdit *m_searchField = nullptr;
+    QTimer m_searchTimer;
     QStackedWidget *m_editorPane = nullptr;
+    QWidget *m_emptyPage = nullptr;
+    NoteEditor *m_noteEditor = nullptr;
+    TaskEditor *m_taskEditor = nullptr;
     QLabel *m_syncState = nullptr;
+    QLabel *m_pendingLabel = nullptr;
+    QLabel *m_savedLabel = nullptr;
+    QString m_viewKey;
+    QString m_openId;
 };
 
 } // namespace tidemark::ui

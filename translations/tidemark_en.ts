@@ -1,0 +1,97 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en">
+<context>
+    <name>tidemark::ui::MainWindow</name>
+    <message numerus="yes">
+        <source>%n item(s) moved to the Trash</source>
+        <translation>
+            <numerusform>%n item moved to the Trash</numerusform>
+            <numerusform>%n items moved to the Trash</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) restored</source>
+        <translation>
+            <numerusform>%n item restored</numerusform>
+            <numerusform>%n items restored</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Erase the %n item(s) in the Trash from this computer? This cannot be undone.</source>
+        <translation>
+            <numerusform>Erase the %n item in the Trash from this computer? This cannot be undone.</numerusform>
+            <numerusform>Erase the %n items in the Trash from this computer? This cannot be undone.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) erased</source>
+        <translation>
+            <numerusform>%n item erased</numerusform>
+            <numerusform>%n items erased</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to %1</source>
+        <translation>
+            <numerusform>%n item moved to %1</numerusform>
+            <numerusform>%n items moved to %1</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) not sent</source>
+        <translation>
+            <numerusform>%n change not sent</numerusform>
+            <numerusform>%n changes not sent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n result(s)</source>
+        <translation>
+            <numerusform>%n result</numerusform>
+            <numerusform>%n results</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::Shell</name>
+    <message numerus="yes">
+        <source>Tidemark: %n overdue</source>
+        <translation>
+            <numerusform>Tidemark: %n overdue</numerusform>
+            <numerusform>Tidemark: %n overdue</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::TaskEditor</name>
+    <message numerus="yes">
+        <source>day(s)</source>
+        <translation>
+            <numerusform>day</numerusform>
+            <numerusform>days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>week(s)</source>
+        <translation>
+            <numerusform>week</numerusform>
+            <numerusform>weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>month(s)</source>
+        <translation>
+            <numerusform>month</numerusform>
+            <numerusform>months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>year(s)</source>
+        <translation>
+            <numerusform>year</numerusform>
+            <numerusform>years</numerusform>
+        </translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,456 @@
+// The main window's actions, menus and what they do.
+#include "mainwindow.h"
+
+#include "appearance.h"
+#include "icons.h"
+#include "itemlistview.h"
+#include "noteeditor.h"
+#include "quickentry.h"
+#include "settingsdialog.h"
+#include "shortcutsdialog.h"
+#include "sidebarmodel.h"
+#include "taskeditor.h"
+#include "model/itemlistmodel.h"
+#include "model/store.h"
+
+#include <tidemark/version.h>
+
+#include <QAction>
+#include <QApplication>
+#include <QDate>
+#include <QInputDialog>
+#include <QJsonArray>
+#include <QLineEdit>
+#include <QMenu>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QToolBar>
+#include <QTreeView>
+
+namespace tidemark::ui {
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+} // namespace
+
+void MainWindow::createActions()
+{
+    const auto add = [this](const char *name, const QString &text, const char *icon, const QKeySequence &shortcut,
+                            auto slot) {
+        auto *action = new QAction(themedIcon(QLatin1StringView(icon)), text, this);
+        action->setObjectName(QLatin1StringView(name));
+        if (!shortcut.isEmpty())
+            action->setShortcut(shortcut);
+        action->setShortcutContext(Qt::WindowShortcut);
+        connect(action, &QAction::triggered, this, slot);
+        m_actions.insert(QLatin1StringView(name), action);
+        return action;
+    };
+    add("newNote", tr("New &Note"), "note-new", QKeySequence::New, [this] { createItem(model::Kind::Note); });
+    add("newTask", tr("New &Task"), "task-new", QKeySequence(Qt::CTRL | Qt::Key_T), [this] { createItem(model::Kind::Task); });
+    add("newCollection", tr("New &Collection…"), "collection-new", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+        &MainWindow::newCollection);
+    add("quickEntry", tr("&Quick Entry…"), "quick-entry", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A),
+        &MainWindow::showQuickEntry);
+    add("find", tr("&Find"), "search", QKeySequence::Find, [this] {
+        m_searchField->setFocus(Qt::ShortcutFocusReason);
+        m_searchField->selectAll();
+    });
+    add("rename", tr("&Rename Collection…"), "rename", QKeySequence(Qt::Key_F2), &MainWindow::renameCollection);
+    add("trashCollection", tr("Delete Co&llection"), "trash", {}, &MainWindow::trashCollection);
+    add("move", tr("&Move To…"), "move", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), &MainWindow::moveSelected);
+    add("trash", tr("Move to &Trash"), "trash", QKeySequence(Qt::CTRL | Qt::Key_Delete), &MainWindow::trashSelected);
+    add("restore", tr("R&estore"), "restore", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R), &MainWindow::restoreSelected);
+    add("emptyTrash", tr("&Empty Trash…"), "empty-trash", {}, &MainWindow::emptyTrash);
+    add("toggleDone", tr("Mark &Done"), "done", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::toggleDoneSelected);
+    add("togglePin", tr("&Pin"), "pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &MainWindow::togglePinSelected);
+    add("undo", tr("&Undo"), "undo", QKeySequence::Undo, [] {
+        if (auto *edit = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget()))
+            edit->undo();
+        else if (auto *line = qobject_cast<QLineEdit *>(QApplication::focusWidget()))
+            line->undo();
+    });
+    add("redo", tr("&Redo"), "redo", QKeySequence::Redo, [] {
+        if (auto *edit = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget()))
+            edit->redo();
+        else if (auto *line = qobject_cast<QLineEdit *>(QApplication::focusWidget()))
+            line->redo();
+    });
+    add("focusSidebar", tr("Go to &Sidebar"), "collection", QKeySequence(Qt::CTRL | Qt::Key_1),
+        [this] { m_sidebar->setFocus(Qt::ShortcutFocusReason); });
+    add("focusList", tr("Go to &List"), "all-items", QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
+        QWidget *list = m_listStack->currentWidget();
+        list->setFocus(Qt::ShortcutFocusReason);
+    });
+    add("focusEditor", tr("Go to &Editor"), "rename", QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
+        if (m_editorPane->currentWidget() == m_noteEditor)
+            m_noteEditor->focusBody();
+        else if (m_editorPane->currentWidget() == m_taskEditor)
+            m_taskEditor->focusTitle();
+    });
+    const QList<std::pair<const char *, QString>> views{
+        {"view:all", tr("All Items")}, {"view:today", tr("Today")}, {"view:upcoming", tr("Upcoming")}};
+    int digit = 0;
+    for (const auto &[key, text] : views) {
+        const QString viewKey = QLatin1StringView(key);
+        auto *action = add(qPrintable(s("show-") + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
+                           [this, viewKey] { selectView(viewKey); });
+        Q_UNUSED(action);
+    }
+    add("settings", tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::showSettings)
+        ->setMenuRole(QAction::PreferencesRole);
+    add("quit", tr("&Quit"), "quit", QKeySequence::Quit, &QWidget::close)->setMenuRole(QAction::QuitRole);
+    add("shortcuts", tr("&Keyboard Shortcuts"), "keyboard", QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
+    add("about", tr("&About Tidemark"), "about", {}, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
+    m_actions.value(s("show-all"))->setIcon(themedIcon(s("all-items")));
+}
+
+void MainWindow::createMenus()
+{
+    const auto fill = [this](QMenu *menu, std::initializer_list<const char *> names) {
+        for (const char *name : names) {
+            if (qstrcmp(name, "-") == 0)
+                menu->addSeparator();
+            else
+                menu->addAction(m_actions.value(QLatin1StringView(name)));
+        }
+    };
+    fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "settings", "-", "quit"});
+    fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
+                                          "-", "trash", "restore", "emptyTrash", "trashCollection"});
+    fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "focusSidebar", "focusList",
+                                          "focusEditor"});
+    fill(menuBar()->addMenu(tr("&Help")), {"shortcuts", "-", "about"});
+
+    auto *toolbar = addToolBar(tr("Main"));
+    toolbar->setObjectName(s("mainToolBar"));
+    toolbar->setMovable(false);
+    toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    toolbar->addAction(m_actions.value(s("newNote")));
+    toolbar->addAction(m_actions.value(s("newTask")));
+    toolbar->addAction(m_actions.value(s("quickEntry")));
+    auto *spacer = new QWidget(toolbar);
+    spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+    toolbar->addWidget(spacer);
+    toolbar->addWidget(m_searchField);
+}
+
+QList<QAction *> MainWindow::shortcutActions() const
+{
+    QList<QAction *> actions;
+    for (QAction *menu : menuBar()->actions())
+        for (QAction *action : menu->menu()->actions())
+            if (!action->isSeparator() && !action->shortcut().isEmpty())
+                actions << action;
+    return actions;
+}
+
+QStringList MainWindow::selectedItemIds() const
+{
+    QStringList ids;
+    if (m_listStack->currentWidget() == m_itemList) {
+        for (const QModelIndex &index : m_itemList->selectionModel()->selectedIndexes())
+            ids << index.data(model::ItemListModel::IdRole).toString();
+    }
+    if (ids.isEmpty() && !m_openId.isEmpty())
+        ids << m_openId;
+    return ids;
+}
+
+QString MainWindow::currentCollectionId() const
+{
+    const auto filter = SidebarModel::filterOfKey(m_viewKey);
+    return filter && filter->type == model::ItemFilter::Type::Collection ? filter->value : QString();
+}
+
+void MainWindow::updateActions()
+{
+    const bool inTrash = m_viewKey == s("view:trash");
+    const bool hasItem = !selectedItemIds().isEmpty();
+    m_actions.value(s("trash"))->setEnabled(hasItem && !inTrash);
+    m_actions.value(s("restore"))->setEnabled(hasItem && inTrash);
+    m_actions.value(s("emptyTrash"))->setEnabled(inTrash && m_items->rowCount() > 0);
+    m_actions.value(s("move"))->setEnabled(hasItem && !inTrash);
+    m_actions.value(s("toggleDone"))->setEnabled(hasItem && !inTrash);
+    m_actions.value(s("togglePin"))->setEnabled(hasItem && !inTrash);
+    const bool onCollection = !currentCollectionId().isEmpty();
+    m_actions.value(s("rename"))->setEnabled(onCollection);
+    m_actions.value(s("trashCollection"))->setEnabled(onCollection);
+}
+
+void MainWindow::createItem(model::Kind kind, const QString &title)
+{
+    saveAll();
+    QJsonObject fields;
+    if (!title.isEmpty())
+        fields.insert(s("title"), title);
+    const auto filter = SidebarModel::filterOfKey(m_viewKey).value_or(model::ItemFilter::all());
+    using T = model::ItemFilter::Type;
+    switch (filter.type) {
+    case T::Collection:
+        fields.insert(s("collection"), filter.value);
+        break;
+    case T::Tag:
+        fields.insert(s("tags"), QJsonArray{filter.value});
+        break;
+    case T::Today:
+    case T::Upcoming:
+        if (kind == model::Kind::Task)
+            fields.insert(s("due"), QDate::currentDate().addDays(filter.type == T::Today ? 0 : 1).toString(Qt::ISODate));
+        break;
+    default:
+        break;
+    }
+    const auto created = m_store->create(kind, fields);
+    if (!created) {
+        showError(created.error().message);
+        return;
+    }
+    // A new item must be visible where it is made: views it cannot appear in give way to All.
+    if (m_items->rowOf(created->id) < 0)
+        selectView(s("view:all"));
+    openItem(created->id);
+    if (kind == model::Kind::Note)
+        m_noteEditor->focusTitle();
+    else
+        m_taskEditor->focusTitle();
+}
+
+void MainWindow::trashSelected()
+{
+    saveAll();
+    const QStringList ids = selectedItemIds();
+    const bool batch = m_store->batch([&]() -> model::Result<void> {
+        for (const QString &id : ids)
+            if (auto r = m_store->trash(id); !r)
+                return std::unexpected(r.error());
+        return {};
+    }).has_value();
+    if (!batch) {
+        showError(tr("the items could not be moved to the Trash"));
+        return;
+    }
+    statusBar()->showMessage(tr("%n item(s) moved to the Trash", nullptr, int(ids.size())), 5000);
+}
+
+void MainWindow::restoreSelected()
+{
+    const QStringList ids = selectedItemIds();
+    for (const QString &id : ids)
+        if (auto r = m_store->restore(id); !r)
+            showError(r.error().message);
+    statusBar()->showMessage(tr("%n item(s) restored", nullptr, int(ids.size())), 5000);
+}
+
+void MainWindow::emptyTrash()
+{
+    const int count = m_sidebarModel->counts().trash;
+    const auto answer = QMessageBox::question(
+        this, tr("Empty Trash"),
+        tr("Erase the %n item(s) in the Trash from this computer? This cannot be undone.", nullptr, count),
+        QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Discard)
+        return;
+    m_noteEditor->setNote({});
+    m_taskEditor->setTask({});
+    m_editorPane->setCurrentWidget(m_emptyPage);
+    m_openId.clear();
+    if (const auto erased = m_store->emptyTrash(); !erased)
+        showError(erased.error().message);
+    else
+        statusBar()->showMessage(tr("%n item(s) erased", nullptr, *erased), 5000);
+}
+
+void MainWindow::toggleDoneSelected()
+{
+    for (const QString &id : selectedItemIds()) {
+        const auto task = m_store->entity(id);
+        if (!task || task->kind != model::Kind::Task)
+            continue;
+        if (auto r = m_store->setDone(id, task->fields.value(s("done_at")).isNull()); !r)
+            showError(r.error().message);
+    }
+}
+
+void MainWindow::togglePinSelected()
+{
+    for (const QString &id : selectedItemIds()) {
+        const auto note = m_store->entity(id);
+        if (!note || note->kind != model::Kind::Note)
+            continue;
+        if (auto r = m_store->update(id, {{s("pinned"), !note->flag(s("pinned"))}}); !r)
+            showError(r.error().message);
+    }
+}
+
+void MainWindow::moveItemsTo(const QStringList &ids, const QString &key)
+{
+    saveAll();
+    if (key == s("view:trash")) {
+        for (const QString &id : ids)
+            if (auto r = m_store->trash(id); !r)
+                showError(r.error().message);
+        return;
+    }
+    const auto filter = SidebarModel::filterOfKey(key);
+    const QString collection = filter && filter->type == model::ItemFilter::Type::Collection ? filter->value : QString();
+    for (const QString &id : ids)
+        if (auto r = m_store->move(id, collection); !r)
+            showError(r.error().message);
+    const QModelIndex target = m_sidebarModel->indexOfKey(key);
+    statusBar()->showMessage(tr("%n item(s) moved to %1", nullptr, int(ids.size())).arg(target.data().toString()), 5000);
+}
+
+void MainWindow::moveSelected()
+{
+    const auto collections = m_store->collections();
+    if (!collections)
+        return;
+    QStringList names{tr("(No collection)")};
+    QStringList keys{s("view:all")};
+    for (const model::CollectionRow &row : *collections) {
+        names << row.name;
+        keys << s("collection:") + row.id;
+    }
+    bool ok = false;
+    const QString chosen = QInputDialog::getItem(this, tr("Move To"), tr("Collection:"), names, 0, false, &ok);
+    if (ok)
+        moveItemsTo(selectedItemIds(), keys.value(names.indexOf(chosen)));
+}
+
+void MainWindow::newCollection()
+{
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("New Collection"), tr("Name:"), QLineEdit::Normal, {}, &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    QJsonObject fields{{s("name"), name.trimmed()}};
+    const QString parent = currentCollectionId();
+    Q_UNUSED(parent); // new collections go to the top level; nesting is by drag in a later version
+    const auto created = m_store->create(model::Kind::Collection, fields);
+    if (!created) {
+        showError(created.error().message);
+        return;
+    }
+    m_sidebarModel->refresh();
+    selectView(s("collection:") + created->id);
+}
+
+void MainWindow::renameCollection()
+{
+    const QString id = currentCollectionId();
+    if (id.isEmpty())
+        return;
+    const auto collection = m_store->entity(id);
+    if (!collection)
+        return;
+    bool ok = false;
+    const QString name = QInputDialog::getText(this, tr("Rename Collection"), tr("Name:"), QLineEdit::Normal,
+                                               collection->string(s("name")), &ok);
+    if (!ok || name.trimmed().isEmpty())
+        return;
+    if (auto r = m_store->update(id, {{s("name"), name.trimmed()}}); !r)
+        showError(r.error().message);
+    m_sidebarModel->refresh();
+}
+
+void MainWindow::trashCollection()
+{
+    const QString id = currentCollectionId();
+    if (id.isEmpty())
+        return;
+    const auto answer = QMessageBox::question(this, tr("Delete Collection"),
+                                              tr("Delete this collection? Its notes and tasks stay, without a collection."),
+                                              QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
+    if (answer != QMessageBox::Yes)
+        return;
+    const auto items = m_store->items(model::ItemFilter::collection(id));
+    const auto done = m_store->batch([&]() -> model::Result<void> {
+        if (items) {
+            for (const model::ItemRow &row : *items)
+                if (auto r = m_store->move(row.id, {}); !r)
+                    return std::unexpected(r.error());
+        }
+        if (auto r = m_store->trash(id); !r)
+            return std::unexpected(r.error());
+        return {};
+    });
+    if (!done)
+        showError(done.error().message);
+    m_sidebarModel->refresh();
+    selectView(s("view:all"));
+}
+
+void MainWindow::showQuickEntry()
+{
+    QuickEntryDialog dialog(m_store, currentCollectionId(), this);
+    connect(&dialog, &QuickEntryDialog::created, this, [this](const QString &id, const QString &title) {
+        statusBar()->showMessage(tr("Added “%1”").arg(title), 5000);
+        Q_UNUSED(id);
+    });
+    dialog.exec();
+}
+
+void MainWindow::showSettings()
+{
+    SettingsDialog dialog(this);
+    connect(&dialog, &SettingsDialog::appearanceChanged, this, &MainWindow::appearanceChanged);
+    dialog.exec();
+    // Only now: the new language rebuilds this window, which must not happen under the dialog.
+    if (dialog.languageChanged())
+        Appearance::applyLanguage();
+}
+
+void MainWindow::showShortcuts()
+{
+    ShortcutsDialog dialog(shortcutActions(), this);
+    dialog.exec();
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About Tidemark"),
+                       tr("<h3>Tidemark %1</h3><p>Offline-first notes and tasks.</p>"
+                          "<p>Everything you write is kept on this computer first; a sync server of your own "
+                          "keeps your devices in step.</p>")
+                           .arg(QLatin1StringView(kVersion)));
+}
+
+void MainWindow::showListMenu(const QPoint &pos)
+{
+    if (!m_itemList->indexAt(pos).isValid())
+        return;
+    QMenu menu(this);
+    const bool inTrash = m_viewKey == s("view:trash");
+    if (inTrash) {
+        menu.addAction(m_actions.value(s("restore")));
+        menu.addAction(m_actions.value(s("emptyTrash")));
+    } else {
+        menu.addAction(m_actions.value(s("toggleDone")));
+        menu.addAction(m_actions.value(s("togglePin")));
+        menu.addAction(m_actions.value(s("move")));
+        menu.addSeparator();
+        menu.addAction(m_actions.value(s("trash")));
+    }
+    menu.exec(m_itemList->viewport()->mapToGlobal(pos));
+}
+
+void MainWindow::showSidebarMenu(const QPoint &pos)
+{
+    const QString key = m_sidebar->indexAt(pos).data(SidebarModel::KeyRole).toString();
+    QMenu menu(this);
+    menu.addAction(m_actions.value(s("newCollection")));
+    if (key.startsWith(s("collection:"))) {
+        menu.addAction(m_actions.value(s("rename")));
+        menu.addAction(m_actions.value(s("trashCollection")));
+    }
+    if (key == s("view:trash"))
+        menu.addAction(m_actions.value(s("emptyTrash")));
+    menu.exec(m_sidebar->viewport()->mapToGlobal(pos));
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,243 @@
+#include "noteeditor.h"
+
+#include "markdownedit.h"
+#include "model/store.h"
+
+#include <QJsonArray>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+constexpr int kSaveDelayMs = 600;
+
+// A line edit that reports losing focus, the moment to save it.
+class FocusLineEdit final : public QLineEdit
+{
+public:
+    FocusLineEdit(std::function<void()> onFocusOut, QWidget *parent)
+        : QLineEdit(parent)
+        , m_onFocusOut(std::move(onFocusOut))
+    {
+    }
+
+protected:
+    void focusOutEvent(QFocusEvent *event) override
+    {
+        QLineEdit::focusOutEvent(event);
+        m_onFocusOut();
+    }
+
+private:
+    std::function<void()> m_onFocusOut;
+};
+
+} // namespace
+
+NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(s("noteEditor"));
+    m_title = new FocusLineEdit([this] { saveNow(); }, this);
+    m_title->setObjectName(s("noteTitle"));
+    m_title->setAccessibleName(tr("Title"));
+    m_title->setPlaceholderText(tr("Title (or the first heading)"));
+    m_title->setFrame(false);
+    QFont titleFont = m_title->font();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.45);
+    titleFont.setWeight(QFont::DemiBold);
+    m_title->setFont(titleFont);
+
+    m_tags = new FocusLineEdit([this] { saveNow(); }, this);
+    m_tags->setObjectName(s("noteTags"));
+    m_tags->setAccessibleName(tr("Tags"));
+    m_tags->setPlaceholderText(tr("Tags, separated by commas"));
+    m_tags->setFrame(false);
+
+    m_body = new MarkdownEdit(this);
+    m_body->setObjectName(s("noteBody"));
+    m_body->setAccessibleName(tr("Note text"));
+    m_body->setPlaceholderText(tr("Write in Markdown…"));
+    m_body->setFrameShape(QFrame::NoFrame);
+
+    m_info = new QLabel(this);
+    m_info->setObjectName(s("noteInfo"));
+    m_info->setEnabled(false);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 8);
+    layout->setSpacing(4);
+    layout->addWidget(m_title);
+    layout->addWidget(m_tags);
+    auto *rule = new QFrame(this);
+    rule->setFrameShape(QFrame::HLine);
+    rule->setFrameShadow(QFrame::Sunken);
+    layout->addWidget(rule);
+    layout->addWidget(m_body, 1);
+    layout->addWidget(m_info);
+    setTabOrder(m_title, m_tags);
+    setTabOrder(m_tags, m_body);
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(kSaveDelayMs);
+    connect(&m_saveTimer, &QTimer::timeout, this, &NoteEditor::saveNow);
+    connect(m_title, &QLineEdit::textEdited, this, [this] {
+        m_titleFromBody = m_title->text().isEmpty();
+        markDirty(s("title"));
+    });
+    connect(m_tags, &QLineEdit::textEdited, this, [this] { markDirty(s("tags")); });
+    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+        if (m_loading)
+            return;
+        markDirty(s("body"));
+        if (m_titleFromBody) {
+            m_loading = true;
+            m_title->setText(titleFromBody(m_body->toPlainText()));
+            m_loading = false;
+            m_dirty.insert(s("title"));
+        }
+    });
+    connect(m_body, &MarkdownEdit::focusLost, this, &NoteEditor::saveNow);
+    if (m_store)
+        connect(m_store, &model::Store::entityChanged, this, &NoteEditor::onEntityChanged);
+    setEnabled(false);
+}
+
+QString NoteEditor::titleFromBody(const QString &markdown)
+{
+    static const QRegularExpression heading(s("^\\s{0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$"), QRegularExpression::MultilineOption);
+    if (const auto match = heading.match(markdown); match.hasMatch())
+        return match.captured(1).left(200);
+    for (const QString &line : markdown.split(QLatin1Char('\n'))) {
+        if (!line.trimmed().isEmpty())
+            return line.trimmed().left(200);
+    }
+    return {};
+}
+
+void NoteEditor::markDirty(const QString &field)
+{
+    if (m_loading || m_id.isEmpty())
+        return;
+    m_dirty.insert(field);
+    m_saveTimer.start();
+}
+
+QStringList NoteEditor::tagsFromField() const
+{
+    QStringList tags;
+    for (const QString &tag : m_tags->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+        if (!tag.trimmed().isEmpty())
+            tags << tag.trimmed();
+    return tags;
+}
+
+void NoteEditor::saveNow()
+{
+    m_saveTimer.stop();
+    if (m_dirty.isEmpty() || m_id.isEmpty() || !m_store)
+        return;
+    QJsonObject changes;
+    if (m_dirty.contains(s("title")))
+        changes.insert(s("title"), m_title->text().trimmed());
+    if (m_dirty.contains(s("tags")))
+        changes.insert(s("tags"), QJsonArray::fromStringList(tagsFromField()));
+    if (m_dirty.contains(s("body")))
+        changes.insert(s("body"), m_body->toPlainText());
+    const auto saved = m_store->update(m_id, changes);
+    if (!saved) {
+        // The typing stays in the editor and is tried again with the next change.
+        m_info->setText(tr("Not saved: %1").arg(saved.error().message));
+        Q_EMIT failed(saved.error().message);
+        return;
+    }
+    m_dirty.clear();
+    const QDateTime now = QDateTime::currentDateTime();
+    m_info->setText(tr("Saved %1").arg(QLocale().toString(now.time(), QLocale::ShortFormat)));
+    Q_EMIT this->saved(now);
+}
+
+void NoteEditor::setNote(const QString &id)
+{
+    if (id == m_id)
+        return;
+    saveNow();
+    m_id = id;
+    m_dirty.clear();
+    load();
+}
+
+void NoteEditor::load()
+{
+    const auto entity = m_store && !m_id.isEmpty() ? m_store->entity(m_id) : std::nullopt;
+    m_loading = true;
+    if (!entity || entity->kind != model::Kind::Note) {
+        m_id.clear();
+        m_title->clear();
+        m_tags->clear();
+        m_body->clear();
+        m_info->clear();
+        setEnabled(false);
+        m_loading = false;
+        return;
+    }
+    setEnabled(true);
+    const QString body = entity->string(s("body"));
+    m_title->setText(entity->string(s("title")));
+    QStringList tags;
+    for (const QJsonValue &tag : entity->fields.value(s("tags")).toArray())
+        tags << tag.toString();
+    m_tags->setText(tags.join(s(", ")));
+    m_body->setPlainText(body);
+    m_body->moveCursor(QTextCursor::Start);
+    m_titleFromBody = m_title->text().isEmpty() || m_title->text() == titleFromBody(body);
+    m_info->setText(tr("Changed %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entity->updatedAt),
+                                                          QLocale::ShortFormat)));
+    m_body->setReadOnly(entity->isDeleted());
+    m_title->setReadOnly(entity->isDeleted());
+    m_tags->setReadOnly(entity->isDeleted());
+    if (entity->isDeleted())
+        m_info->setText(tr("In the Trash: restore it to edit."));
+    m_loading = false;
+}
+
+void NoteEditor::onEntityChanged(model::Kind kind, const QString &id)
+{
+    if (kind != model::Kind::Note || id != m_id)
+        return;
+    const auto entity = m_store->entity(id);
+    if (!entity) {
+        setNote({});
+        return;
+    }
+    // Fields the user is editing keep what is on screen; the rest follow the store.
+    m_loading = true;
+    if (!m_dirty.contains(s("title")) && m_title->text() != entity->string(s("title")))
+        m_title->setText(entity->string(s("title")));
+    if (!m_dirty.contains(s("tags"))) {
+        QStringList tags;
+        for (const QJsonValue &tag : entity->fields.value(s("tags")).toArray())
+            tags << tag.toString();
+        if (tags != tagsFromField())
+            m_tags->setText(tags.join(s(", ")));
+    }
+    if (!m_dirty.contains(s("body")))
+        m_body->setTextKeepingCursor(entity->string(s("body")));
+    const bool deleted = entity->isDeleted();
+    m_body->setReadOnly(deleted);
+    m_title->setReadOnly(deleted);
+    m_tags->setReadOnly(deleted);
+    m_loading = false;
+}
+
+void NoteEditor::focusBody() { m_body->setFocus(Qt::OtherFocusReason); }
+void NoteEditor::focusTitle() { m_title->setFocus(Qt::OtherFocusReason); }
+
+} // namespace tidemark::ui

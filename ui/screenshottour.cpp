@@ -1,0 +1,123 @@
+#include "screenshottour.h"
+
+#include "appearance.h"
+#include "itemlistview.h"
+#include "mainwindow.h"
+#include "quickentry.h"
+#include "settingsdialog.h"
+#include "shell.h"
+#include "shortcutsdialog.h"
+#include "model/itemlistmodel.h"
+
+#include <QApplication>
+#include <QDir>
+#include <QLineEdit>
+#include <QTabWidget>
+#include <QTimer>
+
+namespace tidemark::ui {
+namespace {
+
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+// The first row of the list that is a note (or a task), so the tour shows real content.
+QString firstOfKind(MainWindow *window, const char *kind)
+{
+    const auto *items = window->itemModel();
+    for (int row = 0; row < items->rowCount(); ++row)
+        if (items->index(row).data(model::ItemListModel::KindRole).toString() == QLatin1StringView(kind))
+            return items->idAt(row);
+    return {};
+}
+
+} // namespace
+
+ScreenshotTour::ScreenshotTour(Shell *shell, QString directory, QObject *parent)
+    : QObject(parent)
+    , m_shell(shell)
+    , m_directory(std::move(directory))
+{
+}
+
+void ScreenshotTour::grab(QWidget *widget, const QString &name)
+{
+    QApplication::processEvents();
+    const QString file = QDir(m_directory).filePath(name + s(".png"));
+    if (widget->grab().save(file))
+        Q_EMIT wrote(file);
+}
+
+void ScreenshotTour::start()
+{
+    QDir().mkpath(m_directory);
+    const auto window = [this] { return m_shell->window(); };
+    for (const char *suffix : {"", "-dark"}) {
+        const QString tail = QLatin1StringView(suffix);
+        const bool dark = !tail.isEmpty();
+        m_steps << [=] {
+            Appearance::setScheme(dark ? Appearance::Scheme::Dark : Appearance::Scheme::Light);
+            Appearance::apply();
+            window()->resize(1280, 800);
+            window()->selectView(s("view:all"));
+            window()->openItem(firstOfKind(window(), "note"));
+        };
+        m_steps << [=, this] { grab(window(), s("note") + tail); };
+        m_steps << [=] {
+            window()->selectView(s("view:today"));
+            if (window()->itemModel()->rowCount() == 0)
+                window()->selectView(s("view:all"));
+            window()->openItem(firstOfKind(window(), "task"));
+        };
+        m_steps << [=, this] { grab(window(), s("task") + tail); };
+        m_steps << [=] {
+            window()->searchField()->setText(s("recipe"));
+            window()->searchField()->setFocus();
+        };
+        m_steps << [=, this] {
+            grab(window(), s("search") + tail);
+            window()->searchField()->clear();
+        };
+        m_steps << [=, this] {
+            auto *dialog = new SettingsDialog(window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+            grab(dialog, s("settings") + tail);
+            dialog->pages()->setCurrentIndex(2);
+            grab(dialog, s("settings-sync") + tail);
+            dialog->close();
+        };
+        m_steps << [=, this] {
+            auto *dialog = new ShortcutsDialog(window()->shortcutActions(), window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->show();
+            grab(dialog, s("shortcuts") + tail);
+            dialog->close();
+        };
+        m_steps << [=, this] {
+            auto *dialog = new QuickEntryDialog(nullptr, QString(), window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->field()->setText(s("Call the plumber about the boiler"));
+            dialog->show();
+            grab(dialog, s("quick-entry") + tail);
+            dialog->close();
+        };
+    }
+    m_steps << [] {
+        Appearance::setScheme(Appearance::Scheme::System);
+        Appearance::apply();
+    };
+    QTimer::singleShot(300, this, &ScreenshotTour::next);
+}
+
+void ScreenshotTour::next()
+{
+    if (m_steps.isEmpty() || !m_shell) {
+        Q_EMIT finished();
+        return;
+    }
+    m_steps.takeFirst()();
+    // Let the window lay out and paint (and the search run) before the next picture.
+    QTimer::singleShot(250, this, &ScreenshotTour::next);
+}
+
+} // namespace tidemark::ui

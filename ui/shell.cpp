@@ -1,0 +1,99 @@
+#include "shell.h"
+
+#include "appearance.h"
+#include "icons.h"
+#include "mainwindow.h"
+#include "reminders.h"
+#include "sidebarmodel.h"
+#include "model/store.h"
+
+#include <QApplication>
+#include <QMenu>
+#include <QStatusBar>
+#include <QSystemTrayIcon>
+
+namespace tidemark::ui {
+
+Shell::Shell(model::Store *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    m_reminders = new Reminders(store, this);
+    createWindow();
+    createTray();
+    connect(m_reminders, &Reminders::fellDue, this, [this](const QString &, const QString &title) {
+        if (m_window)
+            m_window->statusBar()->showMessage(tr("Due now: %1").arg(title), 15'000);
+    });
+}
+
+Shell::~Shell()
+{
+    delete m_window;
+    delete m_tray;
+}
+
+void Shell::createWindow()
+{
+    m_window = new MainWindow(m_store);
+    m_window->setAttribute(Qt::WA_DeleteOnClose, false);
+    connect(m_window, &MainWindow::languageChanged, this, &Shell::rebuildWindow, Qt::QueuedConnection);
+    connect(m_window->sidebarModel(), &SidebarModel::refreshed, this, &Shell::updateTray);
+}
+
+void Shell::rebuildWindow()
+{
+    QPointer<MainWindow> old = m_window;
+    if (!old)
+        return;
+    const bool visible = old->isVisible();
+    old->hide();
+    old->disconnect(this);
+    createWindow(); // reads the state the old window saved when the language changed
+    if (visible)
+        m_window->show();
+    old->deleteLater();
+    if (m_tray)
+        createTray();
+    Q_EMIT windowRebuilt(m_window);
+}
+
+void Shell::createTray()
+{
+    if (!QSystemTrayIcon::isSystemTrayAvailable())
+        return;
+    if (!m_tray) {
+        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/tidemark/icons/tidemark.svg")), this);
+        connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
+            if (reason == QSystemTrayIcon::Trigger && m_window) {
+                m_window->show();
+                m_window->raise();
+                m_window->activateWindow();
+            }
+        });
+        m_reminders->setTrayIcon(m_tray);
+    }
+    m_trayMenu = std::make_unique<QMenu>();
+    QMenu *menu = m_trayMenu.get();
+    menu->addAction(tr("Show Tidemark"), this, [this] {
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+    });
+    menu->addAction(themedIcon(QStringLiteral("quick-entry")), tr("Quick Entry…"), this, [this] { m_window->showQuickEntry(); });
+    menu->addSeparator();
+    menu->addAction(themedIcon(QStringLiteral("quit")), tr("Quit"), qApp, &QApplication::quit);
+    m_tray->setContextMenu(menu);
+    updateTray();
+    m_tray->show();
+}
+
+void Shell::updateTray()
+{
+    if (!m_tray || !m_window)
+        return;
+    const int overdue = m_window->sidebarModel()->counts().overdue;
+    m_tray->setToolTip(overdue > 0 ? tr("Tidemark: %n overdue", nullptr, overdue) : tr("Tidemark"));
+}
+
+} // namespace tidemark::ui
