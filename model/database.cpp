@@ -141,10 +141,11 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE outbox ADD COLUMN resolves TEXT"),
         },
-        // 7: items erased from this device by emptying the Trash; remote changes to them are
-        //    not applied here any more.
+        // 7: items erased from this device by emptying the Trash (remote changes to them are not
+        //    applied here any more); subtasks found by their parent.
         {
             QStringLiteral("CREATE TABLE erased (id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL) WITHOUT ROWID"),
+            QStringLiteral("CREATE INDEX items_parent ON items (parent_id) WHERE parent_id IS NOT NULL"),
         },
     };
     return steps;

@@ -92,6 +92,8 @@ public:
     /// The row of one item if it belongs to `filter`.
     [[nodiscard]] std::optional<ItemRow> itemRow(const QString &id, const ItemFilter &filter) const;
     [[nodiscard]] Result<QList<CollectionRow>> collections() const;
+    /// The live subtasks of a task, in their manual order.
+    [[nodiscard]] Result<QList<Entity>> subtasks(const QString &parentId) const;
     /// The number of items in each sidebar view, in one pass over the items.
     [[nodiscard]] Result<ViewCounts> viewCounts() const;
     [[nodiscard]] std::optional<CollectionRow> collectionRow(const QString &id) const;

@@ -341,6 +341,24 @@ std::optional<CollectionRow> Store::collectionRow(const QString &id) const
     return row;
 }
 
+Result<QList<Entity>> Store::subtasks(const QString &parentId) const
+{
+    QSqlQuery &q = prepared(s("SELECT id FROM items WHERE parent_id = ? AND deleted = 0 AND kind = 'task' "
+                              "ORDER BY sort_key, id"));
+    q.addBindValue(parentId);
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    QStringList ids;
+    while (q.next())
+        ids << q.value(0).toString();
+    q.finish();
+    QList<Entity> children;
+    for (const QString &id : std::as_const(ids))
+        if (auto child = loadEntity(id))
+            children.append(std::move(*child));
+    return children;
+}
+
 Result<ViewCounts> Store::viewCounts() const
 {
     QSqlQuery &q = prepared(s("SELECT "

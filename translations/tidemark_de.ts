@@ -5,828 +5,829 @@
     <name>main</name>
     <message>
         <source>Tidemark: offline-first notes and tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark: Notizen und Aufgaben, die auch offline funktionieren.</translation>
     </message>
     <message>
         <source>Use the store at PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Datenbank unter PATH verwenden.</translation>
     </message>
     <message>
         <source>Start with a new note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer neuen Notiz starten.</translation>
     </message>
     <message>
         <source>Start with a new task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Mit einer neuen Aufgabe starten.</translation>
     </message>
     <message>
         <source>Write a PNG of the main window to FILE once it is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein PNG-Bild des Hauptfensters in FILE speichern, sobald es angezeigt wird.</translation>
     </message>
     <message>
         <source>Write PNGs of the main views into DIR, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>PNG-Bilder der Hauptansichten in DIR speichern und dann beenden.</translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>Tidemark cannot open its notes at %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark kann seine Notizen unter %1 nicht öffnen:
+%2</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ItemDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Morgen</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestern</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
     <message>
         <source>New &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Notiz</translation>
     </message>
     <message>
         <source>New &amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue &amp;Aufgabe</translation>
     </message>
     <message>
         <source>New &amp;Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Samm&amp;lung…</translation>
     </message>
     <message>
         <source>&amp;Quick Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schnelleingabe…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Suchen</translation>
     </message>
     <message>
         <source>&amp;Rename Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung &amp;umbenennen…</translation>
     </message>
     <message>
         <source>Delete Co&amp;llection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sa&amp;mmlung löschen</translation>
     </message>
     <message>
         <source>&amp;Move To…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verschieben nach…</translation>
     </message>
     <message>
         <source>Move to &amp;Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>In den &amp;Papierkorb verschieben</translation>
     </message>
     <message>
         <source>R&amp;estore</source>
-        <translation type="unfinished"></translation>
+        <translation>Wieder&amp;herstellen</translation>
     </message>
     <message>
         <source>&amp;Empty Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb &amp;leeren…</translation>
     </message>
     <message>
         <source>Mark &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Als &amp;erledigt markieren</translation>
     </message>
     <message>
         <source>&amp;Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anheften</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rückgängig</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Go to &amp;Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Seitenleiste wechseln</translation>
     </message>
     <message>
         <source>Go to &amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>Zur &amp;Liste wechseln</translation>
     </message>
     <message>
         <source>Go to &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum &amp;Editor wechseln</translation>
     </message>
     <message>
         <source>All Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Demnächst</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Einstellungen…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Beenden</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tastenkürzel</translation>
     </message>
     <message>
         <source>&amp;About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Ü&amp;ber Tidemark</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Datei</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Bearbeiten</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Ansicht</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Hilfe</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
         <source>the items could not be moved to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Einträge konnten nicht in den Papierkorb verschoben werden</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) moved to the Trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag in den Papierkorb verschoben</numerusform>
+            <numerusform>%n Einträge in den Papierkorb verschoben</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) restored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag wiederhergestellt</numerusform>
+            <numerusform>%n Einträge wiederhergestellt</numerusform>
         </translation>
     </message>
     <message>
         <source>Empty Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb leeren</translation>
     </message>
     <message numerus="yes">
         <source>Erase the %n item(s) in the Trash from this computer? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag im Papierkorb endgültig von diesem Rechner löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
+            <numerusform>Die %n Einträge im Papierkorb endgültig von diesem Rechner löschen? Dies kann nicht rückgängig gemacht werden.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) erased</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag endgültig gelöscht</numerusform>
+            <numerusform>%n Einträge endgültig gelöscht</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Eintrag nach %1 verschoben</numerusform>
+            <numerusform>%n Einträge nach %1 verschoben</numerusform>
         </translation>
     </message>
     <message>
         <source>(No collection)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Keine Sammlung)</translation>
     </message>
     <message>
         <source>Move To</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschieben nach</translation>
     </message>
     <message>
         <source>Collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung:</translation>
     </message>
     <message>
         <source>New Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Sammlung</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Name:</translation>
     </message>
     <message>
         <source>Rename Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung umbenennen</translation>
     </message>
     <message>
         <source>Delete Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlung löschen</translation>
     </message>
     <message>
         <source>Delete this collection? Its notes and tasks stay, without a collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Diese Sammlung löschen? Ihre Notizen und Aufgaben bleiben erhalten, dann ohne Sammlung.</translation>
     </message>
     <message>
         <source>Added “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ hinzugefügt</translation>
     </message>
     <message>
         <source>About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Über Tidemark</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tidemark %1&lt;/h3&gt;&lt;p&gt;Offline-first notes and tasks.&lt;/p&gt;&lt;p&gt;Everything you write is kept on this computer first; a sync server of your own keeps your devices in step.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tidemark %1&lt;/h3&gt;&lt;p&gt;Notizen und Aufgaben, die auch offline funktionieren.&lt;/p&gt;&lt;p&gt;Alles, was Sie schreiben, wird zuerst auf diesem Rechner gespeichert; ein eigener Synchronisationsserver hält Ihre Geräte auf demselben Stand.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Seitenleiste</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Einträge</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Suchergebnisse</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Suche</translation>
     </message>
     <message>
         <source>Search notes and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen und Aufgaben durchsuchen</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Editor</translation>
     </message>
     <message>
         <source>Select a note or task, or press %1 for a new note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Notiz oder Aufgabe aus oder drücken Sie %1 für eine neue Notiz.</translation>
     </message>
     <message>
         <source>Local only</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur lokal</translation>
     </message>
     <message>
         <source>No sync server is set up: everything is kept on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Synchronisationsserver eingerichtet: Alles wird auf diesem Rechner gespeichert.</translation>
     </message>
     <message>
         <source>All changes sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Änderungen übertragen</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Änderung nicht übertragen</numerusform>
+            <numerusform>%n Änderungen nicht übertragen</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert um %1</translation>
     </message>
     <message>
         <source>Could not do that: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion nicht möglich: %1</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Ergebnis</numerusform>
+            <numerusform>%n Ergebnisse</numerusform>
         </translation>
     </message>
     <message>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge</translation>
     </message>
     <message>
         <source>%1  ·  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  %2</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>Title (or the first heading)</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel (oder die erste Überschrift)</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter, durch Kommas getrennt</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiztext</translation>
     </message>
     <message>
         <source>Write in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>In Markdown schreiben…</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Gespeichert um %1</translation>
     </message>
     <message>
         <source>Changed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Geändert am %1</translation>
     </message>
     <message>
         <source>In the Trash: restore it to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Papierkorb: Zum Bearbeiten wiederherstellen.</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::QuickEntryDialog</name>
     <message>
         <source>Quick Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelleingabe</translation>
     </message>
     <message>
         <source>What to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Neuer Eintrag</translation>
     </message>
     <message>
         <source>Add a task, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufgabe eingeben und die Eingabetaste drücken</translation>
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aufgabe</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notiz</translation>
     </message>
     <message>
         <source>Add a note, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Notiz eingeben und die Eingabetaste drücken</translation>
     </message>
     <message>
         <source>No collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Sammlung</translation>
     </message>
     <message>
         <source>Into: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel: %1</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::Reminders</name>
     <message>
         <source>Due at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Fällig um %1</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SearchResultsModel</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Unbenannt</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie im System</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Hell</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Dunkel</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Farbschema:</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>Editor &amp;font:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schriftart des Editors:</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Erscheinungsbild</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache des Systems</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sprache:</translation>
     </message>
     <message>
         <source>The window is rebuilt in the new language when you press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Fenster wird in der neuen Sprache neu aufgebaut, sobald Sie auf OK klicken.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Sprache</translation>
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark speichert alles auf diesem Rechner. Mit einem eigenen Tidemark-Server bleiben Ihre Geräte auf demselben Stand; lassen Sie das Serverfeld leer, um nur lokal zu arbeiten.</translation>
     </message>
     <message>
         <source>https://notes.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://notes.example.org</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Server:</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Konto:</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>This is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dies ist keine Webadresse.</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>
     <message>
         <source>Due now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Jetzt fällig: %1</translation>
     </message>
     <message>
         <source>Show Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark anzeigen</translation>
     </message>
     <message>
         <source>Quick Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Schnelleingabe…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden</translation>
     </message>
     <message numerus="yes">
         <source>Tidemark: %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tidemark: %n überfällig</numerusform>
+            <numerusform>Tidemark: %n überfällig</numerusform>
         </translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktion</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Tastenkürzel</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SidebarDelegate</name>
     <message>
         <source>%1 · %2 late</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 überfällig</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SidebarModel</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansichten</translation>
     </message>
     <message>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Einträge</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Heute</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>Demnächst</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Papierkorb</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Sammlungen</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>Ausstehend</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Konflikte</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::TaskEditor</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titel</translation>
     </message>
     <message>
         <source>What needs doing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Was ist zu tun?</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titel</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Erledigt</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Erledigt</translation>
     </message>
     <message>
         <source>Has a due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat ein Fälligkeitsdatum</translation>
     </message>
     <message>
         <source>D&amp;ue</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fällig</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
         <source>Has a due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Hat eine Fälligkeitsuhrzeit</translation>
     </message>
     <message>
         <source>T&amp;ime</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Uhrzeit</translation>
     </message>
     <message>
         <source>Due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Fälligkeitsuhrzeit</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitzone</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorität</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Niedrig</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Mittel</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Hoch</translation>
     </message>
     <message>
         <source>&amp;Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priorität</translation>
     </message>
     <message>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholung</translation>
     </message>
     <message>
         <source>Does not repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Wiederholung</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Täglich</translation>
     </message>
     <message>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>Wöchentlich</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Monatlich</translation>
     </message>
     <message>
         <source>Yearly</source>
-        <translation type="unfinished"></translation>
+        <translation>Jährlich</translation>
     </message>
     <message>
         <source>Repeat interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Wiederholungsintervall</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>alle </translation>
     </message>
     <message>
         <source>&amp;Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Wiederholen</translation>
     </message>
     <message>
         <source>Next occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Wiederholung</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
         <source>Comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>Durch Kommas getrennt</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Schlagwörter</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen</translation>
     </message>
     <message>
         <source>Notes (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notizen (Markdown)</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notizen</translation>
     </message>
     <message>
         <source>Subtasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteraufgaben</translation>
     </message>
     <message>
         <source>&amp;Subtasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Unter&amp;aufgaben</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach oben</translation>
     </message>
     <message>
         <source>Move subtask up</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteraufgabe nach oben verschieben</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach unten</translation>
     </message>
     <message>
         <source>Move subtask down</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteraufgabe nach unten verschieben</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Move subtask to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteraufgabe in den Papierkorb verschieben</translation>
     </message>
     <message>
         <source>New subtask</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Unteraufgabe</translation>
     </message>
     <message>
         <source>Add subtask</source>
-        <translation type="unfinished"></translation>
+        <translation>Unteraufgabe hinzufügen</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message numerus="yes">
         <source>day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tag</numerusform>
+            <numerusform>Tage</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Woche</numerusform>
+            <numerusform>Wochen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Monat</numerusform>
+            <numerusform>Monate</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Jahr</numerusform>
+            <numerusform>Jahre</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nächste Fälligkeit: %1</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(unbenannt)</translation>
     </message>
 </context>
 </TS>

@@ -5,828 +5,829 @@
     <name>main</name>
     <message>
         <source>Tidemark: offline-first notes and tasks.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark : des notes et des tâches qui fonctionnent hors ligne.</translation>
     </message>
     <message>
         <source>Use the store at PATH.</source>
-        <translation type="unfinished"></translation>
+        <translation>Utiliser la base de données située à PATH.</translation>
     </message>
     <message>
         <source>Start with a new note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec une nouvelle note.</translation>
     </message>
     <message>
         <source>Start with a new task.</source>
-        <translation type="unfinished"></translation>
+        <translation>Démarrer avec une nouvelle tâche.</translation>
     </message>
     <message>
         <source>Write a PNG of the main window to FILE once it is shown.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer une image PNG de la fenêtre principale dans FILE dès qu’elle est affichée.</translation>
     </message>
     <message>
         <source>Write PNGs of the main views into DIR, then quit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrer des images PNG des vues principales dans DIR, puis quitter.</translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>Tidemark cannot open its notes at %1:
 %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark ne peut pas ouvrir ses notes dans %1 :
+%2</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ItemDelegate</name>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Tomorrow</source>
-        <translation type="unfinished"></translation>
+        <translation>Demain</translation>
     </message>
     <message>
         <source>Yesterday</source>
-        <translation type="unfinished"></translation>
+        <translation>Hier</translation>
     </message>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans titre</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
     <message>
         <source>New &amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle &amp;note</translation>
     </message>
     <message>
         <source>New &amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle &amp;tâche</translation>
     </message>
     <message>
         <source>New &amp;Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle &amp;collection…</translation>
     </message>
     <message>
         <source>&amp;Quick Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie &amp;rapide…</translation>
     </message>
     <message>
         <source>&amp;Find</source>
-        <translation type="unfinished"></translation>
+        <translation>Rec&amp;hercher</translation>
     </message>
     <message>
         <source>&amp;Rename Collection…</source>
-        <translation type="unfinished"></translation>
+        <translation>Re&amp;nommer la collection…</translation>
     </message>
     <message>
         <source>Delete Co&amp;llection</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Supprimer la collection</translation>
     </message>
     <message>
         <source>&amp;Move To…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Déplacer vers…</translation>
     </message>
     <message>
         <source>Move to &amp;Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre à la &amp;corbeille</translation>
     </message>
     <message>
         <source>R&amp;estore</source>
-        <translation type="unfinished"></translation>
+        <translation>R&amp;estaurer</translation>
     </message>
     <message>
         <source>&amp;Empty Trash…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Vider la corbeille…</translation>
     </message>
     <message>
         <source>Mark &amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Marquer comme &amp;terminé</translation>
     </message>
     <message>
         <source>&amp;Pin</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;pingler</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Annuler</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Rétablir</translation>
     </message>
     <message>
         <source>Go to &amp;Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;barre latérale</translation>
     </message>
     <message>
         <source>Go to &amp;List</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à la &amp;liste</translation>
     </message>
     <message>
         <source>Go to &amp;Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Aller à l’é&amp;diteur</translation>
     </message>
     <message>
         <source>All Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les éléments</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>À venir</translation>
     </message>
     <message>
         <source>&amp;Settings…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Paramètres…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <source>&amp;Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Raccourcis clavier</translation>
     </message>
     <message>
         <source>&amp;About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>À &amp;propos de Tidemark</translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Fichier</translation>
     </message>
     <message>
         <source>&amp;Edit</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Édition</translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Affichage</translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Aide</translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre d’outils principale</translation>
     </message>
     <message>
         <source>the items could not be moved to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>les éléments n’ont pas pu être mis à la corbeille</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) moved to the Trash</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément mis à la corbeille</numerusform>
+            <numerusform>%n éléments mis à la corbeille</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) restored</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément restauré</numerusform>
+            <numerusform>%n éléments restaurés</numerusform>
         </translation>
     </message>
     <message>
         <source>Empty Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Vider la corbeille</translation>
     </message>
     <message numerus="yes">
         <source>Erase the %n item(s) in the Trash from this computer? This cannot be undone.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Effacer définitivement de cet ordinateur %n élément de la corbeille ? Cette action est irréversible.</numerusform>
+            <numerusform>Effacer définitivement de cet ordinateur les %n éléments de la corbeille ? Cette action est irréversible.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) erased</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément effacé</numerusform>
+            <numerusform>%n éléments effacés</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) moved to %1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n élément déplacé vers %1</numerusform>
+            <numerusform>%n éléments déplacés vers %1</numerusform>
         </translation>
     </message>
     <message>
         <source>(No collection)</source>
-        <translation type="unfinished"></translation>
+        <translation>(Aucune collection)</translation>
     </message>
     <message>
         <source>Move To</source>
-        <translation type="unfinished"></translation>
+        <translation>Déplacer vers</translation>
     </message>
     <message>
         <source>Collection:</source>
-        <translation type="unfinished"></translation>
+        <translation>Collection :</translation>
     </message>
     <message>
         <source>New Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle collection</translation>
     </message>
     <message>
         <source>Name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Nom :</translation>
     </message>
     <message>
         <source>Rename Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Renommer la collection</translation>
     </message>
     <message>
         <source>Delete Collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer la collection</translation>
     </message>
     <message>
         <source>Delete this collection? Its notes and tasks stay, without a collection.</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer cette collection ? Ses notes et ses tâches sont conservées, sans collection.</translation>
     </message>
     <message>
         <source>Added “%1”</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouté : « %1 »</translation>
     </message>
     <message>
         <source>About Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>À propos de Tidemark</translation>
     </message>
     <message>
         <source>&lt;h3&gt;Tidemark %1&lt;/h3&gt;&lt;p&gt;Offline-first notes and tasks.&lt;/p&gt;&lt;p&gt;Everything you write is kept on this computer first; a sync server of your own keeps your devices in step.&lt;/p&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;h3&gt;Tidemark %1&lt;/h3&gt;&lt;p&gt;Des notes et des tâches qui fonctionnent hors ligne.&lt;/p&gt;&lt;p&gt;Tout ce que vous écrivez est d’abord conservé sur cet ordinateur ; votre propre serveur de synchronisation maintient vos appareils à jour.&lt;/p&gt;</translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
     <message>
         <source>Sidebar</source>
-        <translation type="unfinished"></translation>
+        <translation>Barre latérale</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished"></translation>
+        <translation>Éléments</translation>
     </message>
     <message>
         <source>Search results</source>
-        <translation type="unfinished"></translation>
+        <translation>Résultats de la recherche</translation>
     </message>
     <message>
         <source>Search</source>
-        <translation type="unfinished"></translation>
+        <translation>Recherche</translation>
     </message>
     <message>
         <source>Search notes and tasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Rechercher dans les notes et les tâches</translation>
     </message>
     <message>
         <source>Editor</source>
-        <translation type="unfinished"></translation>
+        <translation>Éditeur</translation>
     </message>
     <message>
         <source>Select a note or task, or press %1 for a new note.</source>
-        <translation type="unfinished"></translation>
+        <translation>Sélectionnez une note ou une tâche, ou appuyez sur %1 pour créer une note.</translation>
     </message>
     <message>
         <source>Local only</source>
-        <translation type="unfinished"></translation>
+        <translation>Local uniquement</translation>
     </message>
     <message>
         <source>No sync server is set up: everything is kept on this computer.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucun serveur de synchronisation n’est configuré : tout est conservé sur cet ordinateur.</translation>
     </message>
     <message>
         <source>All changes sent</source>
-        <translation type="unfinished"></translation>
+        <translation>Toutes les modifications sont envoyées</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) not sent</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n modification non envoyée</numerusform>
+            <numerusform>%n modifications non envoyées</numerusform>
         </translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistré à %1</translation>
     </message>
     <message>
         <source>Could not do that: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Action impossible : %1</translation>
     </message>
     <message numerus="yes">
         <source>%n result(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n résultat</numerusform>
+            <numerusform>%n résultats</numerusform>
         </translation>
     </message>
     <message>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les éléments</translation>
     </message>
     <message>
         <source>%1  ·  %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1  ·  %2</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>Title (or the first heading)</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre (ou le premier titre du texte)</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>Tags, separated by commas</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes, séparées par des virgules</translation>
     </message>
     <message>
         <source>Note text</source>
-        <translation type="unfinished"></translation>
+        <translation>Texte de la note</translation>
     </message>
     <message>
         <source>Write in Markdown…</source>
-        <translation type="unfinished"></translation>
+        <translation>Écrivez en Markdown…</translation>
     </message>
     <message>
         <source>Not saved: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Non enregistrée : %1</translation>
     </message>
     <message>
         <source>Saved %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Enregistrée à %1</translation>
     </message>
     <message>
         <source>Changed %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Modifiée le %1</translation>
     </message>
     <message>
         <source>In the Trash: restore it to edit.</source>
-        <translation type="unfinished"></translation>
+        <translation>Dans la corbeille : restaurez-la pour la modifier.</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::QuickEntryDialog</name>
     <message>
         <source>Quick Entry</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie rapide</translation>
     </message>
     <message>
         <source>What to add</source>
-        <translation type="unfinished"></translation>
+        <translation>Élément à ajouter</translation>
     </message>
     <message>
         <source>Add a task, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une tâche, puis appuyez sur Entrée</translation>
     </message>
     <message>
         <source>&amp;Task</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tâche</translation>
     </message>
     <message>
         <source>&amp;Note</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Note</translation>
     </message>
     <message>
         <source>Add a note, then press Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisissez une note, puis appuyez sur Entrée</translation>
     </message>
     <message>
         <source>No collection</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune collection</translation>
     </message>
     <message>
         <source>Into: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Destination : %1</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::Reminders</name>
     <message>
         <source>Due at %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Échéance à %1</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SearchResultsModel</name>
     <message>
         <source>Untitled</source>
-        <translation type="unfinished"></translation>
+        <translation>Sans titre</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Paramètres</translation>
     </message>
     <message>
         <source>Follow the system</source>
-        <translation type="unfinished"></translation>
+        <translation>Suivre le système</translation>
     </message>
     <message>
         <source>Light</source>
-        <translation type="unfinished"></translation>
+        <translation>Clair</translation>
     </message>
     <message>
         <source>Dark</source>
-        <translation type="unfinished"></translation>
+        <translation>Sombre</translation>
     </message>
     <message>
         <source>&amp;Colours:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Couleurs :</translation>
     </message>
     <message>
         <source> pt</source>
-        <translation type="unfinished"></translation>
+        <translation> pt</translation>
     </message>
     <message>
         <source>Editor &amp;font:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Police de l’éditeur :</translation>
     </message>
     <message>
         <source>Appearance</source>
-        <translation type="unfinished"></translation>
+        <translation>Apparence</translation>
     </message>
     <message>
         <source>The system&apos;s language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue du système</translation>
     </message>
     <message>
         <source>&amp;Language:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Langue :</translation>
     </message>
     <message>
         <source>The window is rebuilt in the new language when you press OK.</source>
-        <translation type="unfinished"></translation>
+        <translation>La fenêtre est reconstruite dans la nouvelle langue lorsque vous cliquez sur OK.</translation>
     </message>
     <message>
         <source>Language</source>
-        <translation type="unfinished"></translation>
+        <translation>Langue</translation>
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark conserve tout sur cet ordinateur. Avec votre propre serveur Tidemark, vos appareils restent synchronisés ; laissez le champ Serveur vide pour travailler uniquement en local.</translation>
     </message>
     <message>
         <source>https://notes.example.org</source>
-        <translation type="unfinished"></translation>
+        <translation>https://notes.example.org</translation>
     </message>
     <message>
         <source>&amp;Server:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Serveur :</translation>
     </message>
     <message>
         <source>&amp;Account:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Compte :</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>This is not a web address.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ceci n’est pas une adresse web.</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>
     <message>
         <source>Due now: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>À faire maintenant : %1</translation>
     </message>
     <message>
         <source>Show Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Afficher Tidemark</translation>
     </message>
     <message>
         <source>Quick Entry…</source>
-        <translation type="unfinished"></translation>
+        <translation>Saisie rapide…</translation>
     </message>
     <message>
         <source>Quit</source>
-        <translation type="unfinished"></translation>
+        <translation>Quitter</translation>
     </message>
     <message numerus="yes">
         <source>Tidemark: %n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tidemark : %n en retard</numerusform>
+            <numerusform>Tidemark : %n en retard</numerusform>
         </translation>
     </message>
     <message>
         <source>Tidemark</source>
-        <translation type="unfinished"></translation>
+        <translation>Tidemark</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::ShortcutsDialog</name>
     <message>
         <source>Keyboard Shortcuts</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourcis clavier</translation>
     </message>
     <message>
         <source>Action</source>
-        <translation type="unfinished"></translation>
+        <translation>Action</translation>
     </message>
     <message>
         <source>Shortcut</source>
-        <translation type="unfinished"></translation>
+        <translation>Raccourci</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SidebarDelegate</name>
     <message>
         <source>%1 · %2 late</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 · %2 en retard</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::SidebarModel</name>
     <message>
         <source>Views</source>
-        <translation type="unfinished"></translation>
+        <translation>Vues</translation>
     </message>
     <message>
         <source>All items</source>
-        <translation type="unfinished"></translation>
+        <translation>Tous les éléments</translation>
     </message>
     <message>
         <source>Today</source>
-        <translation type="unfinished"></translation>
+        <translation>Aujourd’hui</translation>
     </message>
     <message>
         <source>Upcoming</source>
-        <translation type="unfinished"></translation>
+        <translation>À venir</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminées</translation>
     </message>
     <message>
         <source>Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Corbeille</translation>
     </message>
     <message>
         <source>Collections</source>
-        <translation type="unfinished"></translation>
+        <translation>Collections</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>Sync</source>
-        <translation type="unfinished"></translation>
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <source>Pending</source>
-        <translation type="unfinished"></translation>
+        <translation>En attente</translation>
     </message>
     <message>
         <source>Conflicts</source>
-        <translation type="unfinished"></translation>
+        <translation>Conflits</translation>
     </message>
 </context>
 <context>
     <name>tidemark::ui::TaskEditor</name>
     <message>
         <source>Title</source>
-        <translation type="unfinished"></translation>
+        <translation>Titre</translation>
     </message>
     <message>
         <source>What needs doing?</source>
-        <translation type="unfinished"></translation>
+        <translation>Que faut-il faire ?</translation>
     </message>
     <message>
         <source>&amp;Title</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Titre</translation>
     </message>
     <message>
         <source>Done</source>
-        <translation type="unfinished"></translation>
+        <translation>Terminée</translation>
     </message>
     <message>
         <source>&amp;Done</source>
-        <translation type="unfinished"></translation>
+        <translation>T&amp;erminée</translation>
     </message>
     <message>
         <source>Has a due date</source>
-        <translation type="unfinished"></translation>
+        <translation>A une date d’échéance</translation>
     </message>
     <message>
         <source>D&amp;ue</source>
-        <translation type="unfinished"></translation>
+        <translation>É&amp;chéance</translation>
     </message>
     <message>
         <source>Due date</source>
-        <translation type="unfinished"></translation>
+        <translation>Date d’échéance</translation>
     </message>
     <message>
         <source>Has a due time</source>
-        <translation type="unfinished"></translation>
+        <translation>A une heure d’échéance</translation>
     </message>
     <message>
         <source>T&amp;ime</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Heure</translation>
     </message>
     <message>
         <source>Due time</source>
-        <translation type="unfinished"></translation>
+        <translation>Heure d’échéance</translation>
     </message>
     <message>
         <source>Time zone</source>
-        <translation type="unfinished"></translation>
+        <translation>Fuseau horaire</translation>
     </message>
     <message>
         <source>Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>Priorité</translation>
     </message>
     <message>
         <source>None</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune</translation>
     </message>
     <message>
         <source>Low</source>
-        <translation type="unfinished"></translation>
+        <translation>Basse</translation>
     </message>
     <message>
         <source>Medium</source>
-        <translation type="unfinished"></translation>
+        <translation>Moyenne</translation>
     </message>
     <message>
         <source>High</source>
-        <translation type="unfinished"></translation>
+        <translation>Haute</translation>
     </message>
     <message>
         <source>&amp;Priority</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Priorité</translation>
     </message>
     <message>
         <source>Repeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Répétition</translation>
     </message>
     <message>
         <source>Does not repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Aucune répétition</translation>
     </message>
     <message>
         <source>Daily</source>
-        <translation type="unfinished"></translation>
+        <translation>Quotidienne</translation>
     </message>
     <message>
         <source>Weekly</source>
-        <translation type="unfinished"></translation>
+        <translation>Hebdomadaire</translation>
     </message>
     <message>
         <source>Monthly</source>
-        <translation type="unfinished"></translation>
+        <translation>Mensuelle</translation>
     </message>
     <message>
         <source>Yearly</source>
-        <translation type="unfinished"></translation>
+        <translation>Annuelle</translation>
     </message>
     <message>
         <source>Repeat interval</source>
-        <translation type="unfinished"></translation>
+        <translation>Intervalle de répétition</translation>
     </message>
     <message>
         <source>every </source>
-        <translation type="unfinished"></translation>
+        <translation>intervalle : </translation>
     </message>
     <message>
         <source>&amp;Repeat</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Répéter</translation>
     </message>
     <message>
         <source>Next occurrence</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine occurrence</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Étiquettes</translation>
     </message>
     <message>
         <source>Comma-separated</source>
-        <translation type="unfinished"></translation>
+        <translation>Séparées par des virgules</translation>
     </message>
     <message>
         <source>T&amp;ags</source>
-        <translation type="unfinished"></translation>
+        <translation>Éti&amp;quettes</translation>
     </message>
     <message>
         <source>Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes</translation>
     </message>
     <message>
         <source>Notes (Markdown)</source>
-        <translation type="unfinished"></translation>
+        <translation>Notes (Markdown)</translation>
     </message>
     <message>
         <source>&amp;Notes</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Notes</translation>
     </message>
     <message>
         <source>Subtasks</source>
-        <translation type="unfinished"></translation>
+        <translation>Sous-tâches</translation>
     </message>
     <message>
         <source>&amp;Subtasks</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Sous-tâches</translation>
     </message>
     <message>
         <source>Up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter</translation>
     </message>
     <message>
         <source>Move subtask up</source>
-        <translation type="unfinished"></translation>
+        <translation>Monter la sous-tâche</translation>
     </message>
     <message>
         <source>Down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre</translation>
     </message>
     <message>
         <source>Move subtask down</source>
-        <translation type="unfinished"></translation>
+        <translation>Descendre la sous-tâche</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Supprimer</translation>
     </message>
     <message>
         <source>Move subtask to the Trash</source>
-        <translation type="unfinished"></translation>
+        <translation>Mettre la sous-tâche à la corbeille</translation>
     </message>
     <message>
         <source>New subtask</source>
-        <translation type="unfinished"></translation>
+        <translation>Nouvelle sous-tâche</translation>
     </message>
     <message>
         <source>Add subtask</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter une sous-tâche</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Ajouter</translation>
     </message>
     <message numerus="yes">
         <source>day(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>jour</numerusform>
+            <numerusform>jours</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>week(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>semaine</numerusform>
+            <numerusform>semaines</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>month(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>mois</numerusform>
+            <numerusform>mois</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>year(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>an</numerusform>
+            <numerusform>ans</numerusform>
         </translation>
     </message>
     <message>
         <source>Next: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Prochaine échéance : %1</translation>
     </message>
     <message>
         <source>(untitled)</source>
-        <translation type="unfinished"></translation>
+        <translation>(sans titre)</translation>
     </message>
 </context>
 </TS>

@@ -36,7 +36,7 @@ void Reminders::check()
     const qint64 until = now.toMSecsSinceEpoch();
     qint64 next = until + 60'000;
     // Today's list holds every open task due before midnight, overdue ones included.
-    for (const auto filter : {model::ItemFilter::of(model::ItemFilter::Type::Today),
+    for (const auto &filter : {model::ItemFilter::of(model::ItemFilter::Type::Today),
                               model::ItemFilter::of(model::ItemFilter::Type::Upcoming)}) {
         const auto rows = m_store->items(filter);
         if (!rows)

@@ -480,7 +480,7 @@ void TestMainWindow::keyboardMovesBetweenPanes()
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QApplication::setActiveWindow(&window);
+    window.activateWindow();
     QTest::keyClick(&window, Qt::Key_1, Qt::ControlModifier);
     QTRY_VERIFY(window.sidebar()->hasFocus());
     QTest::keyClick(&window, Qt::Key_2, Qt::ControlModifier);
