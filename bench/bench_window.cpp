@@ -11,6 +11,7 @@
 #include "model/store.h"
 #include "ui/mainwindow.h"
 #include "ui/itemlistview.h"
+#include "ui/markdownedit.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -44,6 +45,24 @@ int measure(const QString &path)
     if (!store)
         die(store.error().message);
     const double openMs = double(timer.nsecsElapsed()) / 1e6;
+    if (qEnvironmentVariableIsSet("BENCH_BREAKDOWN")) {
+        // What the window reads at start, one part at a time (a second store, so the window's
+        // own reads below are not warmed by these).
+        auto probe = model::Store::open(path);
+        QElapsedTimer part;
+        const auto time = [&](const char *name, auto &&read) {
+            part.start();
+            read();
+            QTextStream(stderr) << name << ": " << double(part.nsecsElapsed()) / 1e6 << " ms\n";
+        };
+        time("viewCounts", [&] { (void)(*probe)->viewCounts(); });
+        time("collections", [&] { (void)(*probe)->collections(); });
+        time("tags", [&] { (void)(*probe)->tags(); });
+        time("itemOrder(all)", [&] { (void)(*probe)->itemOrder(model::ItemFilter::all()); });
+        time("pendingCount", [&] { (void)(*probe)->pendingCount(); });
+        time("first Markdown editor", [&] { ui::MarkdownEdit edit; });
+        time("second Markdown editor", [&] { ui::MarkdownEdit edit; });
+    }
     ui::MainWindow window(store->get());
     const double builtMs = double(timer.nsecsElapsed()) / 1e6;
     window.show();

@@ -22,9 +22,11 @@ constexpr int kPageAfter = 80;
 constexpr qsizetype kCacheLimit = 5000;
 }
 
-ItemListModel::ItemListModel(Store *store, QObject *parent)
+ItemListModel::ItemListModel(Store *store, QObject *parent, const ItemFilter &filter)
     : QAbstractListModel(parent)
     , m_store(store)
+    , m_filter(filter)
+    , m_order(orderFor(filter))
 {
     Q_ASSERT(store);
     connect(store, &Store::entityChanged, this, &ItemListModel::onEntityChanged);

@@ -46,7 +46,7 @@ public:
         Done,    ///< most recently completed first
     };
 
-    explicit ItemListModel(Store *store, QObject *parent = nullptr);
+    explicit ItemListModel(Store *store, QObject *parent = nullptr, const ItemFilter &filter = ItemFilter::all());
 
     void setFilter(const ItemFilter &filter);
     [[nodiscard]] ItemFilter filter() const { return m_filter; }

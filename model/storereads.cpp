@@ -361,16 +361,21 @@ Result<QList<Entity>> Store::subtasks(const QString &parentId) const
 
 Result<ViewCounts> Store::viewCounts() const
 {
-    QSqlQuery &q = prepared(s("SELECT "
-                              "COALESCE(SUM(deleted = 0 AND archived = 0), 0), "
-                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?), 0), "
-                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?), 0), "
-                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at >= ?), 0), "
-                              "COALESCE(SUM(deleted = 0 AND kind = 'task' AND done_at IS NOT NULL), 0), "
-                              "COALESCE(SUM(deleted = 1), 0), "
-                              "(SELECT COUNT(DISTINCT entity_id) FROM outbox), "
-                              "(SELECT COUNT(DISTINCT entity_id) FROM conflicts WHERE status = 'open') "
-                              "FROM items"));
+    // One small index range per count. Notes have no due, so the due counts need not look at
+    // the kind.
+    QSqlQuery &q = prepared(s(
+        "SELECT "
+        // Live and not archived = all - trashed - archived: a bare COUNT(*) walks the narrowest
+        // index, the other two are small ranges.
+        "(SELECT COUNT(*) FROM items) - (SELECT COUNT(*) FROM items WHERE deleted = 1) "
+        "  - (SELECT COUNT(*) FROM items WHERE deleted = 0 AND archived = 1), "
+        "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at < ?), "
+        "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at < ?), "
+        "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at >= ?), "
+        "(SELECT COUNT(*) FROM items WHERE deleted = 0 AND archived IN (0, 1) AND kind = 'task' AND done_at IS NOT NULL), "
+        "(SELECT COUNT(*) FROM items WHERE deleted = 1), "
+        "(SELECT COUNT(DISTINCT entity_id) FROM outbox), "
+        "(SELECT COUNT(DISTINCT entity_id) FROM conflicts WHERE status = 'open')"));
     const qint64 eot = endOfToday();
     q.addBindValue(eot);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -392,8 +397,8 @@ Result<ViewCounts> Store::viewCounts() const
 
 Result<QList<QPair<QString, int>>> Store::tags() const
 {
-    QSqlQuery &q = prepared(s("SELECT t.value, COUNT(*) FROM items, json_each(items.tags) t "
-                              "WHERE items.deleted = 0 GROUP BY t.value ORDER BY t.value"));
+    QSqlQuery &q = prepared(s("SELECT t.value, COUNT(*) FROM items INDEXED BY items_tagged, json_each(items.tags) t "
+                              "WHERE items.deleted = 0 AND items.tags <> '[]' GROUP BY t.value ORDER BY t.value"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<QPair<QString, int>> tags;

@@ -248,7 +248,8 @@ void MainWindow::restoreSelected()
 
 void MainWindow::emptyTrash()
 {
-    const int count = m_sidebarModel->counts().trash;
+    const auto counts = m_store->viewCounts();
+    const int count = counts ? counts->trash : 0;
     const auto answer = QMessageBox::question(
         this, tr("Empty Trash"),
         tr("Erase the %n item(s) in the Trash from this computer? This cannot be undone.", nullptr, count),

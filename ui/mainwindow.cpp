@@ -93,6 +93,7 @@ void MainWindow::createPanes()
     m_splitter->setChildrenCollapsible(false);
 
     m_sidebarModel = new SidebarModel(m_store, this);
+    m_afterFirstPaint.append([this] { m_sidebarModel->refresh(); });
     m_sidebar = new QTreeView(m_splitter);
     m_sidebar->setObjectName(s("sidebar"));
     m_sidebar->setAccessibleName(tr("Sidebar"));
@@ -133,7 +134,10 @@ void MainWindow::createPanes()
     middleLayout->addWidget(m_listTitle);
 
     m_listStack = new QStackedWidget(middle);
-    m_items = new model::ItemListModel(m_store, this);
+    // The list starts on the view the window showed last, so that it is read once.
+    const QString lastView = QSettings().value(s("window/view"), s("view:all")).toString();
+    m_items = new model::ItemListModel(m_store, this,
+                                       SidebarModel::filterOfKey(lastView).value_or(model::ItemFilter::all()));
     m_itemList = new ItemListView(m_listStack);
     m_itemList->setObjectName(s("itemList"));
     m_itemList->setAccessibleName(tr("Items"));
@@ -170,6 +174,7 @@ void MainWindow::createPanes()
                     showError(moved.error().message);
             });
     connect(m_itemList, &QWidget::customContextMenuRequested, this, &MainWindow::showListMenu);
+    m_itemList->viewport()->installEventFilter(this);
     connect(m_items, &QAbstractItemModel::modelReset, this, &MainWindow::updateListTitle);
     connect(m_items, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateListTitle);
     connect(m_items, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateListTitle);
@@ -394,9 +399,10 @@ void MainWindow::restoreState()
     QMainWindow::restoreState(settings.value(s("state")).toByteArray());
     m_splitter->restoreState(settings.value(s("splitter")).toByteArray());
     selectView(settings.value(s("view"), s("view:all")).toString());
+    // The last item opens once the list has been drawn: the list comes first.
     const QString last = settings.value(s("item")).toString();
     if (!last.isEmpty())
-        openItem(last);
+        m_afterFirstPaint.append([this, last] { openItem(last); });
     settings.endGroup();
 }
 
@@ -417,6 +423,17 @@ void MainWindow::closeEvent(QCloseEvent *event)
     saveAll();
     saveState();
     QMainWindow::closeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Paint && watched == m_itemList->viewport() && !m_afterFirstPaint.isEmpty()) {
+        QTimer::singleShot(0, this, [this] {
+            for (const auto &work : std::exchange(m_afterFirstPaint, {}))
+                work();
+        });
+    }
+    return QMainWindow::eventFilter(watched, event);
 }
 
 void MainWindow::applySidebarPalette()

@@ -7,6 +7,8 @@
 #include <QPointer>
 #include <QTimer>
 
+#include <functional>
+
 class QLabel;
 class QLineEdit;
 class QListView;
@@ -75,6 +77,7 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void createActions();
@@ -133,6 +136,7 @@ private:
     QLabel *m_savedLabel = nullptr;
     QString m_viewKey;
     QString m_openId;
+    QList<std::function<void()>> m_afterFirstPaint; ///< start-up work that waits for the list
 };
 
 } // namespace tidemark::ui

@@ -26,17 +26,33 @@ MarkdownEdit::MarkdownEdit(QWidget *parent)
 {
     setTabChangesFocus(false);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
+}
+
+void MarkdownEdit::ensureHighlighter()
+{
+    // Made when the editor is first shown: loading the definitions takes ~60 ms, which the
+    // window's start need not wait for.
+    if (m_highlighter)
+        return;
     m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
     m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("Markdown")));
     applyTheme();
 }
 
+void MarkdownEdit::showEvent(QShowEvent *event)
+{
+    ensureHighlighter();
+    QPlainTextEdit::showEvent(event);
+}
+
 MarkdownEdit::~MarkdownEdit() = default;
 
-QString MarkdownEdit::themeName() const { return m_highlighter->theme().name(); }
+QString MarkdownEdit::themeName() const { return m_highlighter ? m_highlighter->theme().name() : QString(); }
 
 void MarkdownEdit::applyTheme()
 {
+    if (!m_highlighter)
+        return;
     const auto theme = repository().themeForPalette(palette());
     if (theme.name() == m_highlighter->theme().name())
         return;

@@ -30,8 +30,10 @@ Q_SIGNALS:
 protected:
     void changeEvent(QEvent *event) override;
     void focusOutEvent(QFocusEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
+    void ensureHighlighter();
     void applyTheme();
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;

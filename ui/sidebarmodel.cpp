@@ -48,8 +48,11 @@ SidebarModel::SidebarModel(model::Store *store, QObject *parent)
     if (m_store) {
         connect(m_store, &model::Store::entityChanged, this, &SidebarModel::scheduleRefresh);
         connect(m_store, &model::Store::outboxChanged, this, &SidebarModel::scheduleRefresh);
+        // The entries now, so that a saved selection finds its row; the counts when the owner
+        // asks (the window: once its list is drawn).
+        refreshCollections();
+        refreshTags();
     }
-    refresh();
 }
 
 QStandardItem *SidebarModel::addEntry(QStandardItem *parent, const QString &key, const QString &text,

@@ -412,7 +412,7 @@ void TestMainWindow::windowRemembersItsViewAndItem()
     again.show();
     QCOMPARE(again.size(), QSize(700, 500));
     QCOMPARE(again.currentViewKey(), s("collection:") + work->id);
-    QCOMPARE(again.openItemId(), note->id);
+    QTRY_COMPARE(again.openItemId(), note->id); // once the list has been drawn
     QCOMPARE(again.findChild<QSplitter *>(s("mainSplitter"))->sizes(), sizes);
 }
 
@@ -520,12 +520,17 @@ void TestMainWindow::switchingToGermanShowsGermanLabels()
 
 void TestMainWindow::darkPaletteReachesTheEditorTheme()
 {
+    const auto note = m_store->create(Kind::Note, {{s("body"), s("# Colours\n```cpp\nint x = 1;\n```\n")}});
+    QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
+    window.openItem(note->id);
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
     ui::Appearance::setScheme(ui::Appearance::Scheme::Light);
     ui::Appearance::apply();
     auto *body = window.noteEditor()->bodyEditor();
     const QString light = body->themeName();
+    QVERIFY(!light.isEmpty());
     ui::Appearance::setScheme(ui::Appearance::Scheme::Dark);
     ui::Appearance::apply();
     QVERIFY(ui::Appearance::isDark());
