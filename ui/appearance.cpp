@@ -1,6 +1,7 @@
 #include "appearance.h"
 
 #include "markdownedit.h"
+#include "style.h"
 
 #include <QApplication>
 #include <QFontDatabase>
@@ -125,8 +126,8 @@ bool isDark()
 void apply()
 {
     // Fusion draws the same everywhere and takes a palette fully, light or dark.
-    if (QApplication::style()->name() != s("fusion"))
-        QApplication::setStyle(QStyleFactory::create(s("Fusion")));
+    if (!qobject_cast<Style *>(QApplication::style()))
+        QApplication::setStyle(new Style);
     bool dark = false;
     switch (scheme()) {
     case Scheme::Light:

@@ -26,6 +26,13 @@ MarkdownEdit::MarkdownEdit(QWidget *parent)
 {
     setTabChangesFocus(false);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
+    connect(this, &QPlainTextEdit::textChanged, this, [this] {
+        QString text = toPlainText();
+        if (text == m_lastText)
+            return; // only formats changed
+        m_lastText = std::move(text);
+        Q_EMIT textEdited();
+    });
 }
 
 void MarkdownEdit::ensureHighlighter()

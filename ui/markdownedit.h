@@ -26,6 +26,9 @@ public:
 Q_SIGNALS:
     /// Keyboard focus left the editor: a moment to save.
     void focusLost();
+    /// The text itself changed (typing, undo, setPlainText), as opposed to textChanged(), which
+    /// also fires when the highlighter recolours it.
+    void textEdited();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -37,6 +40,7 @@ private:
     void applyTheme();
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    QString m_lastText;
 };
 
 } // namespace tidemark::ui

@@ -93,7 +93,7 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
         markDirty(s("title"));
     });
     connect(m_tags, &QLineEdit::textEdited, this, [this] { markDirty(s("tags")); });
-    connect(m_body, &QPlainTextEdit::textChanged, this, [this] {
+    connect(m_body, &MarkdownEdit::textEdited, this, [this] {
         if (m_loading)
             return;
         markDirty(s("body"));

@@ -20,14 +20,21 @@ namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
-// The first row of the list that is a note (or a task), so the tour shows real content.
+// The first note (or task) of the list with some text in it, so the tour shows real content.
 QString firstOfKind(MainWindow *window, const char *kind)
 {
     const auto *items = window->itemModel();
-    for (int row = 0; row < items->rowCount(); ++row)
-        if (items->index(row).data(model::ItemListModel::KindRole).toString() == QLatin1StringView(kind))
+    QString fallback;
+    for (int row = 0; row < items->rowCount(); ++row) {
+        const QModelIndex index = items->index(row);
+        if (index.data(model::ItemListModel::KindRole).toString() != QLatin1StringView(kind))
+            continue;
+        if (!index.data(model::ItemListModel::SnippetRole).toString().isEmpty())
             return items->idAt(row);
-    return {};
+        if (fallback.isEmpty())
+            fallback = items->idAt(row);
+    }
+    return fallback;
 }
 
 } // namespace

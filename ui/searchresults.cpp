@@ -101,7 +101,7 @@ void SearchResultDelegate::paint(QPainter *painter, const QStyleOptionViewItem &
     if (line.isValid())
         line.setLineWidth(width);
     layout.endLayout();
-    painter->setPen(selected ? text : palette.color(QPalette::PlaceholderText).darker(selected ? 100 : 115));
+    painter->setPen(selected ? text : palette.color(QPalette::PlaceholderText));
     painter->setClipRect(QRect(left, option.rect.top(), width, option.rect.height()));
     layout.draw(painter, QPointF(left, option.rect.top() + 12 + lineHeight));
     painter->restore();

@@ -304,7 +304,7 @@ void TaskEditor::Private::connectSignals()
 
     QObject::connect(title, &QLineEdit::textEdited, q, [this] { textEdited(u"title"_s); });
     QObject::connect(tags, &QLineEdit::textEdited, q, [this] { textEdited(u"tags"_s); });
-    QObject::connect(notes, &QPlainTextEdit::textChanged, q, [this] {
+    QObject::connect(notes, &MarkdownEdit::textEdited, q, [this] {
         // The highlighter's format changes also signal; only typing marks the document modified.
         if (!filling && notes->document()->isModified())
             textEdited(u"notes"_s);

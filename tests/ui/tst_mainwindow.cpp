@@ -81,6 +81,7 @@ private Q_SLOTS:
     void sidebarCountsFollowTheStore();
     void aNoteTypedIsThereWhenReopened();
     void typingSurvivesClosingTheWindow();
+    void openingItemsWritesNothing();
     void searchFindsANoteAndEnterOpensIt();
     void aTaskWithADueDateMovesToDoneWhenCompleted();
     void draggingANoteToACollectionMovesIt();
@@ -212,6 +213,29 @@ void TestMainWindow::typingSurvivesClosingTheWindow()
     QCOMPARE(m_store->entity(id)->string(s("body")), s("# Typed just before quitting"));
     // With no title typed, the note is titled by its first heading.
     QCOMPARE(m_store->entity(id)->string(s("title")), s("Typed just before quitting"));
+}
+
+void TestMainWindow::openingItemsWritesNothing()
+{
+    // Highlighting recolours the text when an editor is shown; that must not count as an edit.
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Code")}, {s("body"), s("# Code\n```cpp\nint x;\n```\n")}});
+    const auto task = m_store->create(Kind::Task, {{s("title"), s("Task")}, {s("notes"), s("**bold** and `code`")},
+                                                   {s("due"), s("2026-12-01T09:30[Europe/Berlin]")}});
+    QVERIFY(note && task);
+    const int pending = m_store->pendingCount();
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openItem(note->id);
+    QTest::qWait(50);
+    window.openItem(task->id);
+    QTest::qWait(800); // past the pause after which typing is saved
+    window.openItem(note->id);
+    window.close();
+    QCOMPARE(m_store->history(note->id)->size(), 1);
+    QCOMPARE(m_store->history(task->id)->size(), 1);
+    QCOMPARE(m_store->pendingCount(), pending);
+    QCOMPARE(window.statusBar()->findChild<QLabel *>(s("savedLabel"))->text(), QString());
 }
 
 void TestMainWindow::searchFindsANoteAndEnterOpensIt()

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void initTestCase();
     void init();
     void cleanup();
+    void openingATaskChangesNothing();
 
     void emptyNoteOrDeletedIdClearsTheForm();
     void typedTitleIsSavedAfterAPause();
@@ -109,6 +110,27 @@ void TestTaskEditor::cleanup()
     m_editor.reset();
     m_store.reset();
     m_dir.reset();
+}
+
+void TestTaskEditor::openingATaskChangesNothing()
+{
+    const auto parent = task({{u"title"_s, u"Trip"_s}, {u"due"_s, u"2026-12-01T17:30[Europe/Lisbon]"_s},
+                              {u"priority"_s, 2}, {u"notes"_s, u"**bold**"_s}, {u"tags"_s, QJsonArray{u"travel"_s}},
+                              {u"recurrence"_s, u"FREQ=WEEKLY;INTERVAL=2"_s}});
+    const auto child = task({{u"title"_s, u"Flights"_s}, {u"parent"_s, parent.id}});
+    const auto other = task({{u"title"_s, u"Other"_s}, {u"due"_s, u"2026-12-02"_s}});
+    const int versions = int(m_store->history(parent.id)->size());
+    const int pending = m_store->pendingCount();
+    QSignalSpy saved(m_editor.get(), &tidemark::ui::TaskEditor::saved);
+    m_editor->setTask(parent.id);
+    m_editor->setTask(other.id);
+    m_editor->setTask(parent.id);
+    m_editor->saveNow();
+    m_editor->setTask({});
+    QCOMPARE(saved.size(), 0);
+    QCOMPARE(int(m_store->history(parent.id)->size()), versions);
+    QCOMPARE(m_store->pendingCount(), pending);
+    Q_UNUSED(child);
 }
 
 model::Entity TestTaskEditor::task(const QJsonObject &fields)
