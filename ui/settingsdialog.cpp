@@ -55,7 +55,9 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     auto *fontRow = new QHBoxLayout;
     fontRow->addWidget(m_font, 1);
     fontRow->addWidget(m_fontSize);
-    appearanceForm->addRow(tr("Editor &font:"), fontRow);
+    auto *fontLabel = new QLabel(tr("Editor &font:"), appearance);
+    fontLabel->setBuddy(m_font);
+    appearanceForm->addRow(fontLabel, fontRow);
     m_pages->addTab(appearance, tr("Appearance"));
 
     auto *language = new QWidget(m_pages);
