@@ -56,7 +56,7 @@ public:
     /// Reads all rows again (a model reset): for a new filter, or after bulk changes.
     bool reload();
 
-    [[nodiscard]] int rowOf(const QString &id) const { return m_rowOfId.value(id, -1); }
+    [[nodiscard]] int rowOf(const QString &id) const;
     [[nodiscard]] QString idAt(int row) const { return m_rows.at(row).id; }
     /// Everything the list shows of a row (read from the store if not yet cached).
     [[nodiscard]] ItemRow item(int row) const { return cached(row); }
@@ -86,7 +86,8 @@ private:
     ItemFilter m_filter;
     Order m_order = Order::Updated;
     QList<ItemOrder> m_rows;
-    QHash<QString, int> m_rowOfId;
+    mutable QHash<QString, int> m_rowOfId;
+    mutable bool m_indexed = false;
     mutable QHash<QString, ItemRow> m_cache; ///< display data of rows shown recently
 };
 

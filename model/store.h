@@ -85,8 +85,9 @@ public:
     /// six characters). Ambiguous and unknown text are errors that say so.
     [[nodiscard]] Result<QString> resolveId(const QString &text) const;
     [[nodiscard]] Result<QList<ItemRow>> items(const ItemFilter &filter) const;
-    /// Just enough of every item of `filter` to sort the list (unsorted).
-    [[nodiscard]] Result<QList<ItemOrder>> itemOrder(const ItemFilter &filter) const;
+    /// Just enough of every item of `filter` to sort the list: unsorted, or pinned first and
+    /// then most recently changed first (ties by id, descending) when `byUpdated` is set.
+    [[nodiscard]] Result<QList<ItemOrder>> itemOrder(const ItemFilter &filter, bool byUpdated = false) const;
     /// The rows of the given items (those that exist), in no particular order.
     [[nodiscard]] Result<QList<ItemRow>> itemRows(const QStringList &ids) const;
     /// The row of one item if it belongs to `filter`.

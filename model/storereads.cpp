@@ -238,15 +238,15 @@ Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
     return rows;
 }
 
-Result<QList<ItemOrder>> Store::itemOrder(const ItemFilter &filter) const
+Result<QList<ItemOrder>> Store::itemOrder(const ItemFilter &filter, bool byUpdated) const
 {
     sqlite3 *db = rawHandle(m_connection);
     if (!db)
         return std::unexpected(Error::database(s("the store's connection is not SQLite")));
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    const QByteArray sql = s("SELECT id, kind, pinned, priority, updated_at, due_at, done_at, sort_key FROM items WHERE %1")
-                               .arg(where)
+    const QByteArray sql = s("SELECT id, kind, pinned, priority, updated_at, due_at, done_at, sort_key FROM items WHERE %1%2")
+                               .arg(where, byUpdated ? s(" ORDER BY pinned DESC, updated_at DESC, id DESC") : QString())
                                .toUtf8();
     RawStatement q;
     if (!prepareRaw(db, sql, bindings, q))

@@ -13,6 +13,8 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QElapsedTimer>
+#include <QLoggingCategory>
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
@@ -25,6 +27,8 @@
 #include <QStatusBar>
 #include <QTreeView>
 #include <QVBoxLayout>
+
+Q_LOGGING_CATEGORY(lcStartup, "tidemark.ui.startup", QtWarningMsg)
 
 namespace tidemark::ui {
 namespace {
@@ -76,12 +80,20 @@ MainWindow::MainWindow(model::Store *store, QWidget *parent)
     setObjectName(s("mainWindow"));
     setWindowTitle(tr("Tidemark"));
     setWindowIcon(QIcon(s(":/tidemark/icons/tidemark.svg")));
+    // QT_LOGGING_RULES="tidemark.ui.startup.debug=true" shows where the start goes.
+    QElapsedTimer timer;
+    timer.start();
+    const auto phase = [&](const char *name) { qCDebug(lcStartup) << name << timer.nsecsElapsed() / 1e6 << "ms"; };
     createActions();
+    phase("actions");
     createPanes();
+    phase("panes");
     createMenus();
     createStatusBar();
+    phase("menus and status bar");
     restoreState();
     updateActions();
+    phase("state restored");
 }
 
 MainWindow::~MainWindow() = default;
@@ -92,7 +104,10 @@ void MainWindow::createPanes()
     m_splitter->setObjectName(s("mainSplitter"));
     m_splitter->setChildrenCollapsible(false);
 
+    QElapsedTimer timer;
+    timer.start();
     m_sidebarModel = new SidebarModel(m_store, this);
+    qCDebug(lcStartup) << "sidebar model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_afterFirstPaint.append([this] { m_sidebarModel->refresh(); });
     m_sidebar = new QTreeView(m_splitter);
     m_sidebar->setObjectName(s("sidebar"));
@@ -136,8 +151,10 @@ void MainWindow::createPanes()
     m_listStack = new QStackedWidget(middle);
     // The list starts on the view the window showed last, so that it is read once.
     const QString lastView = QSettings().value(s("window/view"), s("view:all")).toString();
+    timer.restart();
     m_items = new model::ItemListModel(m_store, this,
                                        SidebarModel::filterOfKey(lastView).value_or(model::ItemFilter::all()));
+    qCDebug(lcStartup) << "item list model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_itemList = new ItemListView(m_listStack);
     m_itemList->setObjectName(s("itemList"));
     m_itemList->setAccessibleName(tr("Items"));
@@ -233,8 +250,10 @@ void MainWindow::createPanes()
     empty->setWordWrap(true);
     empty->setEnabled(false);
     m_emptyPage = empty;
+    timer.restart();
     m_noteEditor = new NoteEditor(m_store, m_editorPane);
     m_taskEditor = new TaskEditor(m_store, m_editorPane);
+    qCDebug(lcStartup) << "editors" << timer.nsecsElapsed() / 1e6 << "ms";
     m_editorPane->addWidget(m_emptyPage);
     m_editorPane->addWidget(m_noteEditor);
     m_editorPane->addWidget(m_taskEditor);

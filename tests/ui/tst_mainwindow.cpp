@@ -8,6 +8,7 @@
 #include "ui/markdownedit.h"
 #include "ui/noteeditor.h"
 #include "ui/quickentry.h"
+#include "ui/reminders.h"
 #include "ui/settingsdialog.h"
 #include "ui/shell.h"
 #include "ui/shortcutsdialog.h"
@@ -92,6 +93,7 @@ private Q_SLOTS:
     void windowRemembersItsViewAndItem();
     void remoteChangeKeepsTheUsersTyping();
     void statusBarCountsUnsentChanges();
+    void remindersAnnounceTasksAsTheyFallDue();
     void shortcutsDialogListsTheActions();
     void keyboardMovesBetweenPanes();
     void switchingToGermanShowsGermanLabels();
@@ -478,6 +480,37 @@ void TestMainWindow::statusBarCountsUnsentChanges()
     QCOMPARE(pending->text(), s("1 change not sent"));
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("two")}}));
     QCOMPARE(pending->text(), s("2 changes not sent"));
+}
+
+void TestMainWindow::remindersAnnounceTasksAsTheyFallDue()
+{
+    // A clock the test moves: now is 08:00 today (local time).
+    QDateTime now(QDate::currentDate(), QTime(8, 0));
+    const auto dueAt = [](int hour) {
+        return QDate::currentDate().toString(Qt::ISODate) + QStringLiteral("T%1:00").arg(hour, 2, 10, QLatin1Char('0'));
+    };
+    const auto soon = m_store->create(Kind::Task, {{s("title"), s("Call the bank")}, {s("due"), dueAt(9)}});
+    const auto later = m_store->create(Kind::Task, {{s("title"), s("Pick up the kids")}, {s("due"), dueAt(15)}});
+    const auto dateOnly = m_store->create(Kind::Task, {{s("title"), s("Sometime today")}, {s("due"), QDate::currentDate().toString(Qt::ISODate)}});
+    const auto early = m_store->create(Kind::Task, {{s("title"), s("Already late")}, {s("due"), dueAt(7)}});
+    QVERIFY(soon && later && dateOnly && early);
+    ui::Reminders reminders(m_store.get(), nullptr, [&now] { return now; });
+    reminders.setNotifyDesktop(false);
+    QSignalSpy due(&reminders, &ui::Reminders::fellDue);
+
+    reminders.check(); // 08:00: nothing falls due; one already late before the app started is not announced
+    QCOMPARE(due.size(), 0);
+    now = now.addSecs(3600 + 60); // 09:01
+    reminders.check();
+    QCOMPARE(due.size(), 1);
+    QCOMPARE(due.at(0).at(0).toString(), soon->id);
+    QCOMPARE(due.at(0).at(1).toString(), s("Call the bank"));
+    reminders.check(); // announced once only
+    QCOMPARE(due.size(), 1);
+    QVERIFY(m_store->setDone(later->id, true)); // done before its time: no reminder
+    now = now.addSecs(7 * 3600);
+    reminders.check();
+    QCOMPARE(due.size(), 1);
 }
 
 void TestMainWindow::shortcutsDialogListsTheActions()
