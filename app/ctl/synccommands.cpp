@@ -1,6 +1,7 @@
 // tidemarkctl's account and sync commands.
 #include "cli.h"
 
+#include "client/accountfile.h"
 #include "client/httptransport.h"
 #include "client/synccycle.h"
 #include "model/store.h"
@@ -11,11 +12,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QEventLoop>
-#include <QSaveFile>
-#include <QTimer>
-
-#include <qt6keychain/keychain.h>
 
 #include <cstdio>
 #include <termios.h>
@@ -30,79 +26,18 @@ namespace {
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
-// The account of a store lives next to it, readable by its owner only:
-// {"server", "user", "token" (only when no keychain is available), "last_sync", "last_error"}.
-// The token itself goes to the system keychain when there is one.
-QString accountPath(const Store &store) { return store.path() + s(".account"); }
-const QString kKeychainService = QStringLiteral("Tidemark");
+QString accountPath(const Store &store) { return client::AccountFile::path(store.path()); }
+QJsonObject readAccount(const Store &store) { return client::AccountFile::read(store.path()); }
 
-// Runs a keychain job to its end; false when no keychain answered.
-bool runJob(QKeychain::Job &job)
+// Writes the account, saying on `err` when the token had to go into the file.
+bool writeAccount(const Store &store, const QJsonObject &account, QTextStream *err = nullptr)
 {
-    job.setAutoDelete(false);
-    bool finished = false;
-    QEventLoop loop;
-    QObject::connect(&job, &QKeychain::Job::finished, &loop, [&finished, &loop] {
-        finished = true;
-        loop.quit();
-    });
-    QTimer::singleShot(10000, &loop, &QEventLoop::quit); // a keychain that never answers
-    job.start();
-    if (!finished)
-        loop.exec();
-    return finished && job.error() == QKeychain::NoError;
-}
-
-bool keychainDisabled() { return qEnvironmentVariableIsSet("TIDEMARK_NO_KEYCHAIN"); }
-
-QJsonObject readAccount(const Store &store)
-{
-    QFile file(accountPath(store));
-    if (!file.open(QIODevice::ReadOnly))
-        return {};
-    QJsonObject account = QJsonDocument::fromJson(file.readAll()).object();
-    if (account.value(s("token_in_keychain")).toBool() && !keychainDisabled()) {
-        QKeychain::ReadPasswordJob job(kKeychainService);
-        job.setKey(store.path());
-        if (runJob(job))
-            account.insert(s("token"), job.textData());
-    }
-    return account;
-}
-
-// Writes the account; the token to the keychain if one answers, else into the file (saying so
-// on `err` when that is new).
-bool writeAccount(const Store &store, QJsonObject account, QTextStream *err = nullptr)
-{
-    const QString token = account.take(s("token")).toString();
-    account.remove(s("token_in_keychain"));
-    if (!token.isEmpty()) {
-        bool stored = false;
-        if (!keychainDisabled()) {
-            QKeychain::WritePasswordJob job(kKeychainService);
-            job.setKey(store.path());
-            job.setTextData(token);
-            stored = runJob(job);
-        }
-        if (stored) {
-            account.insert(s("token_in_keychain"), true);
-        } else {
-            account.insert(s("token"), token);
-            if (err)
-                *err << "tidemarkctl: no system keychain available; the token is kept in " << accountPath(store)
-                     << ", readable by you only\n";
-        }
-    } else if (!keychainDisabled()) {
-        QKeychain::DeletePasswordJob job(kKeychainService);
-        job.setKey(store.path());
-        runJob(job);
-    }
-    QSaveFile file(accountPath(store));
-    if (!file.open(QIODevice::WriteOnly))
-        return false;
-    file.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner);
-    file.write(QJsonDocument(account).toJson());
-    return file.commit();
+    bool inFile = false;
+    const bool written = client::AccountFile::write(store.path(), account, &inFile);
+    if (written && inFile && err)
+        *err << "tidemarkctl: no system keychain available; the token is kept in " << accountPath(store)
+             << ", readable by you only\n";
+    return written;
 }
 
 QString kindText(TransportError::Kind kind)
