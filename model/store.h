@@ -67,6 +67,10 @@ public:
     Result<Entity> applyRemote(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
                                const Hlc &hlc);
 
+    /// Entities changed through another connection to the same file (the sync engine's): tells
+    /// this store's listeners, as if the changes had been made here. Also announces the outbox.
+    void announceChanges(const QStringList &ids);
+
     /// SQLite folds the write-ahead log back into the database every 1,000 pages, inside whichever
     /// commit crosses that line: a 10-15 ms pause in a keystroke's save. The app turns that off on
     /// its UI thread's store and lets a Checkpointer on a worker thread do it instead.

@@ -341,6 +341,16 @@ std::optional<CollectionRow> Store::collectionRow(const QString &id) const
     return row;
 }
 
+void Store::announceChanges(const QStringList &ids)
+{
+    for (const QString &id : ids) {
+        // An id that is gone (erased) is announced as a note: lists then drop its row.
+        const auto entity = loadEntity(id);
+        Q_EMIT entityChanged(entity ? entity->kind : Kind::Note, id);
+    }
+    Q_EMIT outboxChanged();
+}
+
 Result<QList<Entity>> Store::subtasks(const QString &parentId) const
 {
     QSqlQuery &q = prepared(s("SELECT id FROM items WHERE parent_id = ? AND deleted = 0 AND kind = 'task' "

@@ -340,6 +340,83 @@
         <source>%1  ·  %2</source>
         <translation>%1  ·  %2</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>&amp;Jetzt synchronisieren</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Offline arbeiten</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Erneut versuchen</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Erneut anmelden</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device: sign in again in Settings → Sync. Nothing is lost; your changes wait here.</source>
+        <translation>Der Server nimmt dieses Gerät nicht mehr an: Melden Sie sich unter Einstellungen → Synchronisation erneut an. Nichts geht verloren; Ihre Änderungen warten hier.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synchronisiert um %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisiert</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisiere…</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Offline-Modus</translation>
+    </message>
+    <message>
+        <source>Nothing is sent or fetched until you turn Work Offline off.</source>
+        <translation>Nichts wird gesendet oder abgerufen, bis Sie „Offline arbeiten“ ausschalten.</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Synchronisation fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 Next try at %2.</source>
+        <translation>%1 Nächster Versuch um %2.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Synchronisation fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) need you: see Conflicts in the sidebar</source>
+        <translation>
+            <numerusform>%n Konflikt braucht Sie: siehe Konflikte in der Seitenleiste</numerusform>
+            <numerusform>%n Konflikte brauchen Sie: siehe Konflikte in der Seitenleiste</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from your other devices</source>
+        <translation>
+            <numerusform>%n Änderung von Ihren anderen Geräten</numerusform>
+            <numerusform>%n Änderungen von Ihren anderen Geräten</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for sync</source>
+        <translation>
+            <numerusform>%n Änderung für die Synchronisation vorgemerkt</numerusform>
+            <numerusform>%n Änderungen für die Synchronisation vorgemerkt</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -489,7 +566,7 @@
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation>Tidemark speichert alles auf diesem Rechner. Mit einem eigenen Tidemark-Server bleiben Ihre Geräte auf demselben Stand; lassen Sie das Serverfeld leer, um nur lokal zu arbeiten.</translation>
+        <translation type="vanished">Tidemark speichert alles auf diesem Rechner. Mit einem eigenen Tidemark-Server bleiben Ihre Geräte auf demselben Stand; lassen Sie das Serverfeld leer, um nur lokal zu arbeiten.</translation>
     </message>
     <message>
         <source>https://notes.example.org</source>
@@ -509,7 +586,67 @@
     </message>
     <message>
         <source>This is not a web address.</source>
-        <translation>Dies ist keine Webadresse.</translation>
+        <translation type="vanished">Dies ist keine Webadresse.</translation>
+    </message>
+    <message>
+        <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; without one, Tidemark works locally only.</source>
+        <translation>Tidemark speichert alles auf diesem Rechner. Mit einem eigenen Tidemark-Server bleiben Ihre Geräte auf demselben Stand; ohne Server arbeitet Tidemark nur lokal.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Passwort:</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In</source>
+        <translation>&amp;Anmelden</translation>
+    </message>
+    <message>
+        <source>&amp;Create Account</source>
+        <translation>Konto &amp;erstellen</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Ab&amp;melden</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Bei %1 als %2 angemeldet.</translation>
+    </message>
+    <message>
+        <source>Not signed in: everything stays on this computer.</source>
+        <translation>Nicht angemeldet: Alles bleibt auf diesem Rechner.</translation>
+    </message>
+    <message>
+        <source>The server needs a web address, like https://notes.example.org.</source>
+        <translation>Der Server braucht eine Webadresse, etwa https://notes.example.org.</translation>
+    </message>
+    <message>
+        <source>Enter your account name and password.</source>
+        <translation>Geben Sie Ihren Kontonamen und Ihr Passwort ein.</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Abmelden…</translation>
+    </message>
+    <message>
+        <source>Talking to the server…</source>
+        <translation>Verbindung zum Server…</translation>
+    </message>
+    <message>
+        <source>%1 (Tidemark)</source>
+        <translation>%1 (Tidemark)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>%1 konnte nicht geschrieben werden.</translation>
+    </message>
+    <message>
+        <source>Could not create the account: %1</source>
+        <translation>Das Konto konnte nicht erstellt werden: %1</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Anmeldung fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>

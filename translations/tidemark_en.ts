@@ -52,6 +52,27 @@
             <numerusform>%n results</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n conflict(s) need you: see Conflicts in the sidebar</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from your other devices</source>
+        <translation>
+            <numerusform>%n change from your other devices</numerusform>
+            <numerusform>%n changes from your other devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for sync</source>
+        <translation>
+            <numerusform>%n change kept for sync</numerusform>
+            <numerusform>%n changes kept for sync</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

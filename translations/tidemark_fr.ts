@@ -340,6 +340,83 @@
         <source>%1  ·  %2</source>
         <translation>%1  ·  %2</translation>
     </message>
+    <message>
+        <source>S&amp;ync Now</source>
+        <translation>S&amp;ynchroniser maintenant</translation>
+    </message>
+    <message>
+        <source>&amp;Work Offline</source>
+        <translation>&amp;Travailler hors ligne</translation>
+    </message>
+    <message>
+        <source>Retry</source>
+        <translation>Réessayer</translation>
+    </message>
+    <message>
+        <source>Sign in again</source>
+        <translation>Reconnectez-vous</translation>
+    </message>
+    <message>
+        <source>The server no longer accepts this device: sign in again in Settings → Sync. Nothing is lost; your changes wait here.</source>
+        <translation>Le serveur n’accepte plus cet appareil : reconnectez-vous dans Paramètres → Synchronisation. Rien n’est perdu ; vos modifications attendent ici.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Hors ligne</translation>
+    </message>
+    <message>
+        <source>Synced %1</source>
+        <translation>Synchronisé à %1</translation>
+    </message>
+    <message>
+        <source>Synced</source>
+        <translation>Synchronisé</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>Synchronisation…</translation>
+    </message>
+    <message>
+        <source>Working offline</source>
+        <translation>Travail hors ligne</translation>
+    </message>
+    <message>
+        <source>Nothing is sent or fetched until you turn Work Offline off.</source>
+        <translation>Rien n’est envoyé ni reçu tant que « Travailler hors ligne » est activé.</translation>
+    </message>
+    <message>
+        <source>Sync failed</source>
+        <translation>Échec de la synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 Next try at %2.</source>
+        <translation>%1 Prochain essai à %2.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>Échec de la synchronisation : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n conflict(s) need you: see Conflicts in the sidebar</source>
+        <translation>
+            <numerusform>%n conflit vous attend : voir Conflits dans la barre latérale</numerusform>
+            <numerusform>%n conflits vous attendent : voir Conflits dans la barre latérale</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from your other devices</source>
+        <translation>
+            <numerusform>%n modification de vos autres appareils</numerusform>
+            <numerusform>%n modifications de vos autres appareils</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) kept for sync</source>
+        <translation>
+            <numerusform>%n modification gardée pour la synchronisation</numerusform>
+            <numerusform>%n modifications gardées pour la synchronisation</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -489,7 +566,7 @@
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation>Tidemark conserve tout sur cet ordinateur. Avec votre propre serveur Tidemark, vos appareils restent synchronisés ; laissez le champ Serveur vide pour travailler uniquement en local.</translation>
+        <translation type="vanished">Tidemark conserve tout sur cet ordinateur. Avec votre propre serveur Tidemark, vos appareils restent synchronisés ; laissez le champ Serveur vide pour travailler uniquement en local.</translation>
     </message>
     <message>
         <source>https://notes.example.org</source>
@@ -509,7 +586,67 @@
     </message>
     <message>
         <source>This is not a web address.</source>
-        <translation>Ceci n’est pas une adresse web.</translation>
+        <translation type="vanished">Ceci n’est pas une adresse web.</translation>
+    </message>
+    <message>
+        <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; without one, Tidemark works locally only.</source>
+        <translation>Tidemark garde tout sur cet ordinateur. Avec votre propre serveur Tidemark, vos appareils restent synchronisés ; sans serveur, Tidemark fonctionne uniquement en local.</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>Mot de &amp;passe :</translation>
+    </message>
+    <message>
+        <source>Sign &amp;In</source>
+        <translation>Se &amp;connecter</translation>
+    </message>
+    <message>
+        <source>&amp;Create Account</source>
+        <translation>&amp;Créer un compte</translation>
+    </message>
+    <message>
+        <source>Sign &amp;Out</source>
+        <translation>Se &amp;déconnecter</translation>
+    </message>
+    <message>
+        <source>Signed in to %1 as %2.</source>
+        <translation>Connecté à %1 en tant que %2.</translation>
+    </message>
+    <message>
+        <source>Not signed in: everything stays on this computer.</source>
+        <translation>Non connecté : tout reste sur cet ordinateur.</translation>
+    </message>
+    <message>
+        <source>The server needs a web address, like https://notes.example.org.</source>
+        <translation>Le serveur doit être une adresse web, comme https://notes.example.org.</translation>
+    </message>
+    <message>
+        <source>Enter your account name and password.</source>
+        <translation>Saisissez votre nom de compte et votre mot de passe.</translation>
+    </message>
+    <message>
+        <source>Signing out…</source>
+        <translation>Déconnexion…</translation>
+    </message>
+    <message>
+        <source>Talking to the server…</source>
+        <translation>Connexion au serveur…</translation>
+    </message>
+    <message>
+        <source>%1 (Tidemark)</source>
+        <translation>%1 (Tidemark)</translation>
+    </message>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>Impossible d’écrire %1.</translation>
+    </message>
+    <message>
+        <source>Could not create the account: %1</source>
+        <translation>Impossible de créer le compte : %1</translation>
+    </message>
+    <message>
+        <source>Could not sign in: %1</source>
+        <translation>Connexion impossible : %1</translation>
     </message>
 </context>
 <context>

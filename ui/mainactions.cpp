@@ -101,6 +101,10 @@ void MainWindow::createActions()
                            [this, viewKey] { selectView(viewKey); });
         Q_UNUSED(action);
     }
+    add("syncNow", tr("S&ync Now"), "sync", QKeySequence(Qt::Key_F5), &MainWindow::syncNowRequested);
+    auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});
+    offline->setCheckable(true);
+    connect(offline, &QAction::toggled, this, &MainWindow::workOfflineToggled);
     add("settings", tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::showSettings)
         ->setMenuRole(QAction::PreferencesRole);
     add("quit", tr("&Quit"), "quit", QKeySequence::Quit, &QWidget::close)->setMenuRole(QAction::QuitRole);
@@ -119,7 +123,8 @@ void MainWindow::createMenus()
                 menu->addAction(m_actions.value(QLatin1StringView(name)));
         }
     };
-    fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "settings", "-", "quit"});
+    fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "syncNow",
+                                          "workOffline", "-", "settings", "-", "quit"});
     fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
                                           "-", "trash", "restore", "emptyTrash", "trashCollection"});
     fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "focusSidebar", "focusList",
@@ -398,8 +403,9 @@ void MainWindow::showQuickEntry()
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(this);
+    SettingsDialog dialog(m_store ? m_store->path() : QString(), this);
     connect(&dialog, &SettingsDialog::appearanceChanged, this, &MainWindow::appearanceChanged);
+    connect(&dialog, &SettingsDialog::accountChanged, this, &MainWindow::accountChanged);
     dialog.exec();
     // Only now: the new language rebuilds this window, which must not happen under the dialog.
     if (dialog.languageChanged())

@@ -20,6 +20,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QProgressBar>
+#include <QPushButton>
 #include <QLocale>
 #include <QSettings>
 #include <QSplitter>
@@ -160,7 +162,7 @@ void MainWindow::createPanes()
     m_itemList->setAccessibleName(tr("Items"));
     m_itemList->setModel(m_items);
     auto *delegate = new ItemDelegate(m_itemList);
-    delegate->setShowPending(!QSettings().value(s("sync/server")).toString().isEmpty());
+    m_delegate = delegate;
     m_itemList->setItemDelegate(delegate);
     m_itemList->setContextMenuPolicy(Qt::CustomContextMenu);
     m_itemList->setFrameShape(QFrame::NoFrame);
@@ -281,22 +283,115 @@ void MainWindow::createStatusBar()
     m_savedLabel->setObjectName(s("savedLabel"));
     m_pendingLabel = new QLabel(this);
     m_pendingLabel->setObjectName(s("pendingLabel"));
-    m_syncState = new QLabel(tr("Local only"), this);
+    m_syncProgress = new QProgressBar(this);
+    m_syncProgress->setObjectName(s("syncProgress"));
+    m_syncProgress->setMaximumWidth(140);
+    m_syncProgress->setTextVisible(false);
+    m_syncProgress->hide();
+    m_syncState = new QLabel(this);
     m_syncState->setObjectName(s("syncStateLabel"));
-    m_syncState->setToolTip(tr("No sync server is set up: everything is kept on this computer."));
+    m_retryButton = new QPushButton(tr("Retry"), this);
+    m_retryButton->setObjectName(s("retryButton"));
+    m_retryButton->setFlat(true);
+    m_retryButton->hide();
+    connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::syncNowRequested);
     statusBar()->addPermanentWidget(m_savedLabel);
     statusBar()->addPermanentWidget(m_pendingLabel);
+    statusBar()->addPermanentWidget(m_syncProgress);
     statusBar()->addPermanentWidget(m_syncState);
+    statusBar()->addPermanentWidget(m_retryButton);
     if (m_store)
         connect(m_store, &model::Store::outboxChanged, this, &MainWindow::updatePending);
+    showLocalOnly();
     updatePending();
+}
+
+void MainWindow::showLocalOnly()
+{
+    m_syncConfigured = false;
+    m_delegate->setShowPending(false);
+    m_itemList->viewport()->update();
+    m_syncState->setText(tr("Local only"));
+    m_syncState->setToolTip(tr("No sync server is set up: everything is kept on this computer."));
+    m_syncProgress->hide();
+    m_retryButton->hide();
+    m_actions.value(s("syncNow"))->setEnabled(false);
+    updatePending();
+}
+
+void MainWindow::showSyncState(client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry)
+{
+    using State = client::SyncEngine::State;
+    if (!m_syncConfigured) {
+        m_syncConfigured = true;
+        m_delegate->setShowPending(true);
+        m_itemList->viewport()->update();
+    }
+    m_actions.value(s("syncNow"))->setEnabled(state != State::SignedOut);
+    const QLocale locale;
+    QString text;
+    QString tip = reason;
+    switch (state) {
+    case State::SignedOut:
+        text = tr("Sign in again");
+        tip = tr("The server no longer accepts this device: sign in again in Settings → Sync. Nothing is lost; "
+                 "your changes wait here.");
+        break;
+    case State::Offline:
+        text = tr("Offline");
+        break;
+    case State::Idle:
+        text = m_lastSync.isValid() ? tr("Synced %1").arg(locale.toString(m_lastSync.time(), QLocale::ShortFormat))
+                                    : tr("Synced");
+        break;
+    case State::Syncing:
+        text = tr("Syncing…");
+        break;
+    case State::Paused:
+        text = tr("Working offline");
+        tip = tr("Nothing is sent or fetched until you turn Work Offline off.");
+        break;
+    case State::Error:
+        text = tr("Sync failed");
+        break;
+    }
+    if (nextRetry.isValid() && (state == State::Offline || state == State::Error))
+        tip = tr("%1 Next try at %2.").arg(reason, locale.toString(nextRetry.time(), QLocale::ShortFormat));
+    m_syncState->setText(text);
+    m_syncState->setToolTip(tip);
+    m_retryButton->setVisible(state == State::Offline || state == State::Error);
+    if (state != State::Syncing)
+        m_syncProgress->hide();
+    if (state == State::Error && !reason.isEmpty())
+        statusBar()->showMessage(tr("Sync failed: %1").arg(reason), 10000);
+    updatePending();
+}
+
+void MainWindow::showSyncProgress(int done, int total)
+{
+    // Only long syncs get a bar; a small one is over before it could be read.
+    m_syncProgress->setVisible(total >= 50);
+    m_syncProgress->setRange(0, std::max(total, 1));
+    m_syncProgress->setValue(done);
+}
+
+void MainWindow::showSynced(int, int pulled, int conflicts, int)
+{
+    m_lastSync = QDateTime::currentDateTime();
+    m_syncProgress->hide();
+    if (conflicts > 0)
+        statusBar()->showMessage(tr("%n conflict(s) need you: see Conflicts in the sidebar", nullptr, conflicts), 10000);
+    else if (pulled > 0)
+        statusBar()->showMessage(tr("%n change(s) from your other devices", nullptr, pulled), 5000);
 }
 
 void MainWindow::updatePending()
 {
     const int pending = m_store ? m_store->pendingCount() : 0;
-    m_pendingLabel->setText(pending == 0 ? tr("All changes sent") : tr("%n change(s) not sent", nullptr, pending));
-    m_pendingLabel->setVisible(true);
+    if (!m_syncConfigured)
+        m_pendingLabel->setText(pending == 0 ? QString() : tr("%n change(s) kept for sync", nullptr, pending));
+    else
+        m_pendingLabel->setText(pending == 0 ? tr("All changes sent") : tr("%n change(s) not sent", nullptr, pending));
 }
 
 void MainWindow::showSaved(const QDateTime &at)

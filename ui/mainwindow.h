@@ -1,5 +1,6 @@
 #pragma once
 
+#include "client/syncengine.h"
 #include "model/records.h"
 
 #include <QHash>
@@ -11,6 +12,8 @@
 
 class QLabel;
 class QLineEdit;
+class QProgressBar;
+class QPushButton;
 class QListView;
 class QSplitter;
 class QStackedWidget;
@@ -24,6 +27,7 @@ enum class Kind;
 
 namespace tidemark::ui {
 
+class ItemDelegate;
 class ItemListView;
 class NoteEditor;
 class SearchResultsModel;
@@ -68,7 +72,20 @@ public:
     void showQuickEntry();
     void showSettings();
 
+public Q_SLOTS:
+    /// What the sync engine says, for the status bar.
+    void showSyncState(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
+    void showSyncProgress(int done, int total);
+    void showSynced(int pushed, int pulled, int conflicts, int pending);
+    /// No account: everything stays on this computer.
+    void showLocalOnly();
+
 Q_SIGNALS:
+    /// "Sync Now" or the status bar's Retry.
+    void syncNowRequested();
+    void workOfflineToggled(bool offline);
+    /// The user signed in, signed out or made an account (Settings → Sync).
+    void accountChanged();
     /// The user chose another language: the owner builds the window again in it.
     void languageChanged();
     /// The user changed the appearance settings (colour scheme, editor font).
@@ -122,6 +139,7 @@ private:
     QLabel *m_listTitle = nullptr;
     QStackedWidget *m_listStack = nullptr;
     ItemListView *m_itemList = nullptr;
+    ItemDelegate *m_delegate = nullptr;
     model::ItemListModel *m_items = nullptr;
     QListView *m_searchList = nullptr;
     SearchResultsModel *m_searchModel = nullptr;
@@ -132,6 +150,10 @@ private:
     NoteEditor *m_noteEditor = nullptr;
     TaskEditor *m_taskEditor = nullptr;
     QLabel *m_syncState = nullptr;
+    QProgressBar *m_syncProgress = nullptr;
+    QPushButton *m_retryButton = nullptr;
+    QDateTime m_lastSync;
+    bool m_syncConfigured = false;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_savedLabel = nullptr;
     QString m_viewKey;

@@ -85,7 +85,7 @@ void ScreenshotTour::start()
             window()->searchField()->clear();
         };
         m_steps << [=, this] {
-            auto *dialog = new SettingsDialog(window());
+            auto *dialog = new SettingsDialog(QString(), window());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
             grab(dialog, s("settings") + tail);

@@ -1,8 +1,14 @@
 #include "settingsdialog.h"
 
 #include "appearance.h"
+#include "client/accountfile.h"
+#include "client/httptransport.h"
 
 #include <QComboBox>
+#include <QHBoxLayout>
+#include <QJsonObject>
+#include <QSysInfo>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QDialogButtonBox>
 #include <QFontComboBox>
 #include <QFormLayout>
@@ -30,8 +36,9 @@ QLabel *note(const QString &text, QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(QWidget *parent)
+SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     : QDialog(parent)
+    , m_storePath(std::move(storePath))
 {
     setObjectName(s("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -76,7 +83,7 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     sync->setObjectName(s("syncPage"));
     auto *syncForm = new QFormLayout(sync);
     syncForm->addRow(note(tr("Tidemark keeps everything on this computer. With a Tidemark server of your own, "
-                             "your devices stay in step; leave the server empty to work locally only."),
+                             "your devices stay in step; without one, Tidemark works locally only."),
                           sync));
     m_server = new QLineEdit(sync);
     m_server->setObjectName(s("syncServer"));
@@ -85,6 +92,39 @@ SettingsDialog::SettingsDialog(QWidget *parent)
     m_user = new QLineEdit(sync);
     m_user->setObjectName(s("syncUser"));
     syncForm->addRow(tr("&Account:"), m_user);
+    m_password = new QLineEdit(sync);
+    m_password->setObjectName(s("syncPassword"));
+    m_password->setEchoMode(QLineEdit::Password);
+    syncForm->addRow(tr("&Password:"), m_password);
+    m_signIn = new QPushButton(tr("Sign &In"), sync);
+    m_signIn->setObjectName(s("signIn"));
+    m_register = new QPushButton(tr("&Create Account"), sync);
+    m_register->setObjectName(s("createAccount"));
+    m_signOut = new QPushButton(tr("Sign &Out"), sync);
+    m_signOut->setObjectName(s("signOut"));
+    auto *accountButtons = new QHBoxLayout;
+    accountButtons->addWidget(m_signIn);
+    accountButtons->addWidget(m_register);
+    accountButtons->addStretch();
+    accountButtons->addWidget(m_signOut);
+    syncForm->addRow(accountButtons);
+    m_accountState = new QLabel(sync);
+    m_accountState->setObjectName(s("accountState"));
+    m_accountState->setWordWrap(true);
+    syncForm->addRow(m_accountState);
+    connect(m_signIn, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignIn); });
+    connect(m_register, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::Register); });
+    connect(m_signOut, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignOut); });
+    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
+        const QString failure = m_watcher.result();
+        showAccount();
+        if (!failure.isEmpty()) {
+            m_accountState->setText(failure);
+            return;
+        }
+        m_password->clear();
+        Q_EMIT accountChanged();
+    });
     m_pages->addTab(sync, tr("Sync"));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
@@ -108,9 +148,74 @@ void SettingsDialog::load()
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Appearance::language())));
-    QSettings settings;
-    m_server->setText(settings.value(s("sync/server")).toString());
-    m_user->setText(settings.value(s("sync/user")).toString());
+    const QJsonObject account = client::AccountFile::read(m_storePath);
+    m_server->setText(account.value(s("server")).toString());
+    m_user->setText(account.value(s("user")).toString());
+    showAccount();
+}
+
+SettingsDialog::~SettingsDialog() { m_watcher.waitForFinished(); }
+
+void SettingsDialog::showAccount()
+{
+    const QJsonObject account = client::AccountFile::read(m_storePath);
+    const bool signedIn = !account.value(s("token")).toString().isEmpty();
+    const bool busy = m_watcher.isRunning();
+    m_signIn->setEnabled(!busy && !signedIn);
+    m_register->setEnabled(!busy && !signedIn);
+    m_signOut->setEnabled(!busy && signedIn);
+    m_server->setReadOnly(signedIn);
+    m_user->setReadOnly(signedIn);
+    m_password->setEnabled(!signedIn);
+    m_accountState->setText(signedIn ? tr("Signed in to %1 as %2.").arg(account.value(s("server")).toString(),
+                                                                       account.value(s("user")).toString())
+                                     : tr("Not signed in: everything stays on this computer."));
+}
+
+void SettingsDialog::runAccountAction(AccountAction action)
+{
+    const QUrl server(m_server->text().trimmed(), QUrl::StrictMode);
+    const QString user = m_user->text().trimmed();
+    const QString password = m_password->text();
+    if (action != AccountAction::SignOut) {
+        if (!server.isValid() || (server.scheme() != s("http") && server.scheme() != s("https"))) {
+            m_accountState->setText(tr("The server needs a web address, like https://notes.example.org."));
+            return;
+        }
+        if (user.isEmpty() || password.isEmpty()) {
+            m_accountState->setText(tr("Enter your account name and password."));
+            return;
+        }
+    }
+    m_accountState->setText(action == AccountAction::SignOut ? tr("Signing out…") : tr("Talking to the server…"));
+    const QString storePath = m_storePath;
+    const QString device = tr("%1 (Tidemark)").arg(QSysInfo::machineHostName());
+    // The calls wait for the network and the keychain: on a worker thread, never on this one.
+    m_watcher.setFuture(QtConcurrent::run([=]() -> QString {
+        QJsonObject account = client::AccountFile::read(storePath);
+        if (action == AccountAction::SignOut) {
+            const auto out = client::account::logOut(QUrl(account.value(s("server")).toString()),
+                                                     account.value(s("token")).toString());
+            account.remove(s("token"));
+            if (!client::AccountFile::write(storePath, account))
+                return tr("Could not write %1.").arg(client::AccountFile::path(storePath));
+            Q_UNUSED(out); // signed out here either way; the server forgets the token when told
+            return {};
+        }
+        if (action == AccountAction::Register) {
+            if (auto made = client::account::registerAccount(server, user, password); !made)
+                return tr("Could not create the account: %1").arg(made.error().message);
+        }
+        const auto token = client::account::logIn(server, user, password, device);
+        if (!token)
+            return tr("Could not sign in: %1").arg(token.error().message);
+        const QJsonObject signedIn{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
+        bool inFile = false;
+        if (!client::AccountFile::write(storePath, signedIn, &inFile))
+            return tr("Could not write %1.").arg(client::AccountFile::path(storePath));
+        return {};
+    }));
+    showAccount();
 }
 
 void SettingsDialog::save()
@@ -124,12 +229,6 @@ void SettingsDialog::save()
         Appearance::setLanguage(language);
         m_languageChanged = true;
     }
-    QSettings settings;
-    const QString server = m_server->text().trimmed();
-    if (!server.isEmpty() && !QUrl(server, QUrl::StrictMode).isValid())
-        m_server->setToolTip(tr("This is not a web address."));
-    settings.setValue(s("sync/server"), server);
-    settings.setValue(s("sync/user"), m_user->text().trimmed());
     Appearance::apply();
     Q_EMIT appearanceChanged();
 }

@@ -1,24 +1,30 @@
 #pragma once
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 class QComboBox;
 class QFontComboBox;
+class QLabel;
 class QLineEdit;
+class QPushButton;
 class QSpinBox;
 class QTabWidget;
 
 namespace tidemark::ui {
 
-/// Settings: Appearance (colour scheme, editor font), Language, and Sync (server address and
-/// account). OK and Apply write them to QSettings and apply appearance at once; a new language
-/// is applied by the window when the dialog has closed.
+/// Settings: Appearance (colour scheme, editor font), Language, and Sync (the server, signing in,
+/// creating an account, signing out). OK and Apply write appearance and language to QSettings
+/// and apply appearance at once; a new language is applied by the window when the dialog has
+/// closed. The account is written next to the store (client/accountfile.h) as soon as a sign-in
+/// succeeds; the network calls run on a worker thread, so the dialog never freezes.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(QWidget *parent = nullptr);
+    explicit SettingsDialog(QString storePath, QWidget *parent = nullptr);
+    ~SettingsDialog() override;
 
     [[nodiscard]] QTabWidget *pages() const { return m_pages; }
     /// Whether OK or Apply changed the language.
@@ -26,11 +32,17 @@ public:
 
 Q_SIGNALS:
     void appearanceChanged();
+    /// Signed in, signed out, or an account was made.
+    void accountChanged();
 
 private:
+    enum class AccountAction { Register, SignIn, SignOut };
     void load();
     void save();
+    void runAccountAction(AccountAction action);
+    void showAccount();
 
+    QString m_storePath;
     QTabWidget *m_pages = nullptr;
     QComboBox *m_scheme = nullptr;
     QFontComboBox *m_font = nullptr;
@@ -38,6 +50,12 @@ private:
     QComboBox *m_language = nullptr;
     QLineEdit *m_server = nullptr;
     QLineEdit *m_user = nullptr;
+    QLineEdit *m_password = nullptr;
+    QPushButton *m_signIn = nullptr;
+    QPushButton *m_register = nullptr;
+    QPushButton *m_signOut = nullptr;
+    QLabel *m_accountState = nullptr;
+    QFutureWatcher<QString> m_watcher; ///< the account call under way: empty result = success
     bool m_languageChanged = false;
 };
 

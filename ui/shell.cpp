@@ -5,6 +5,7 @@
 #include "mainwindow.h"
 #include "reminders.h"
 #include "sidebarmodel.h"
+#include "syncconnector.h"
 #include "model/store.h"
 
 #include <QApplication>
@@ -19,8 +20,10 @@ Shell::Shell(model::Store *store, QObject *parent)
     , m_store(store)
 {
     m_reminders = new Reminders(store, this);
+    m_sync = new SyncConnector(store, this);
     createWindow();
     createTray();
+    m_sync->reload();
     connect(m_reminders, &Reminders::fellDue, this, [this](const QString &, const QString &title) {
         if (m_window)
             m_window->statusBar()->showMessage(tr("Due now: %1").arg(title), 15'000);
@@ -29,6 +32,7 @@ Shell::Shell(model::Store *store, QObject *parent)
 
 Shell::~Shell()
 {
+    delete m_sync; // stops the engine before the window and the store go
     delete m_window;
     delete m_tray;
 }
@@ -39,6 +43,16 @@ void Shell::createWindow()
     m_window->setAttribute(Qt::WA_DeleteOnClose, false);
     connect(m_window, &MainWindow::languageChanged, this, &Shell::rebuildWindow, Qt::QueuedConnection);
     connect(m_window->sidebarModel(), &SidebarModel::refreshed, this, &Shell::updateTray);
+    // The window and the sync engine meet here, by queued signals through the connector.
+    connect(m_sync, &SyncConnector::stateChanged, m_window, &MainWindow::showSyncState);
+    connect(m_sync, &SyncConnector::progress, m_window, &MainWindow::showSyncProgress);
+    connect(m_sync, &SyncConnector::synced, m_window, &MainWindow::showSynced);
+    connect(m_sync, &SyncConnector::localOnly, m_window, &MainWindow::showLocalOnly);
+    connect(m_window, &MainWindow::syncNowRequested, m_sync, &SyncConnector::syncNow);
+    connect(m_window, &MainWindow::workOfflineToggled, m_sync, &SyncConnector::setWorkOffline);
+    connect(m_window, &MainWindow::accountChanged, m_sync, &SyncConnector::reload);
+    if (m_sync->isRunning())
+        m_window->showSyncState(client::SyncEngine::State::Idle, {}, {});
 }
 
 void Shell::rebuildWindow()

@@ -16,9 +16,11 @@ namespace tidemark::ui {
 
 class MainWindow;
 class Reminders;
+class SyncConnector;
 
 /// What the user sees of the app around the store: the main window (built again when the
-/// language changes), the tray icon with quick entry, and the reminders.
+/// language changes), the tray icon with quick entry, the reminders, and the sync engine's
+/// connection to the window (started when the store's account has a token).
 class Shell final : public QObject
 {
     Q_OBJECT
@@ -30,6 +32,7 @@ public:
     [[nodiscard]] MainWindow *window() const { return m_window; }
     [[nodiscard]] Reminders *reminders() const { return m_reminders; }
     [[nodiscard]] QSystemTrayIcon *trayIcon() const { return m_tray; }
+    [[nodiscard]] SyncConnector *sync() const { return m_sync; }
 
 Q_SIGNALS:
     /// A new window replaced the old one (after a change of language).
@@ -44,6 +47,7 @@ private:
     QPointer<model::Store> m_store;
     QPointer<MainWindow> m_window;
     Reminders *m_reminders = nullptr;
+    SyncConnector *m_sync = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     std::unique_ptr<QMenu> m_trayMenu;
 };

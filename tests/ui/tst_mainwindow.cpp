@@ -30,6 +30,7 @@
 #include <QListView>
 #include <QMenuBar>
 #include <QMimeData>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -474,12 +475,37 @@ void TestMainWindow::statusBarCountsUnsentChanges()
     auto *pending = window.statusBar()->findChild<QLabel *>(s("pendingLabel"));
     auto *state = window.statusBar()->findChild<QLabel *>(s("syncStateLabel"));
     QVERIFY(pending && state);
+    // Local only: changes are kept for a sync that may come.
     QCOMPARE(state->text(), s("Local only"));
-    QCOMPARE(pending->text(), s("All changes sent"));
+    QCOMPARE(pending->text(), QString());
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("one")}}));
-    QCOMPARE(pending->text(), s("1 change not sent"));
+    QCOMPARE(pending->text(), s("1 change kept for sync"));
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("two")}}));
+    QCOMPARE(pending->text(), s("2 changes kept for sync"));
+
+    // With a server, the engine's state shows, with Retry when it failed.
+    auto *retry = window.statusBar()->findChild<QPushButton *>(s("retryButton"));
+    window.showSyncState(tidemark::client::SyncEngine::State::Offline, s("cannot reach the server"),
+                         QDateTime::currentDateTime().addSecs(30));
+    QCOMPARE(state->text(), s("Offline"));
+    QVERIFY(state->toolTip().contains(s("Next try at")));
+    QVERIFY(!retry->isHidden());
     QCOMPARE(pending->text(), s("2 changes not sent"));
+    QSignalSpy again(&window, &MainWindow::syncNowRequested);
+    retry->click();
+    QCOMPARE(again.size(), 1);
+    window.showSyncState(tidemark::client::SyncEngine::State::Syncing, {}, {});
+    window.showSyncProgress(40, 400);
+    QVERIFY(!window.statusBar()->findChild<QProgressBar *>(s("syncProgress"))->isHidden());
+    QCOMPARE(state->text(), s("Syncing…"));
+    window.showSynced(2, 400, 0, 0);
+    window.showSyncState(tidemark::client::SyncEngine::State::Idle, {}, {});
+    QVERIFY(state->text().startsWith(s("Synced ")));
+    QVERIFY(retry->isHidden());
+    QVERIFY(window.statusBar()->findChild<QProgressBar *>(s("syncProgress"))->isHidden());
+    window.showSyncState(tidemark::client::SyncEngine::State::SignedOut, {}, {});
+    QCOMPARE(state->text(), s("Sign in again"));
+    QVERIFY(!window.action(s("syncNow"))->isEnabled());
 }
 
 void TestMainWindow::remindersAnnounceTasksAsTheyFallDue()

@@ -1,0 +1,192 @@
+// The window syncing through a real tidemark-server: sign in from Settings, edits reach another
+// device's window, and the status bar says where sync stands.
+#include "../serverprocess.h"
+
+#include "client/accountfile.h"
+#include "client/httptransport.h"
+#include "model/itemlistmodel.h"
+#include "model/store.h"
+#include "ui/appearance.h"
+#include "ui/markdownedit.h"
+#include "ui/mainwindow.h"
+#include "ui/noteeditor.h"
+#include "ui/settingsdialog.h"
+#include "ui/shell.h"
+#include "ui/syncconnector.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QDialogButtonBox>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStatusBar>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+using namespace tidemark;
+using model::Kind;
+using model::Store;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+QLabel *label(ui::MainWindow *window, const char *name)
+{
+    return window->statusBar()->findChild<QLabel *>(QLatin1StringView(name));
+}
+
+} // namespace
+
+class TestAppSync final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void signInFromSettingsThenEditsReachTheOtherWindow();
+    void aStoppedServerShowsOfflineWithRetry();
+
+private:
+    std::unique_ptr<Store> openStore(const QString &name);
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    QUrl m_url;
+};
+
+void TestAppSync::initTestCase()
+{
+    qputenv("TIDEMARK_NO_KEYCHAIN", "1");
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(s("settings")));
+    QCoreApplication::setOrganizationName(s("TidemarkTests"));
+    QCoreApplication::setApplicationName(s("tst_appsync"));
+    ui::Appearance::applyLanguage(); // English plural forms, as the app has them
+    const int port = test::startServer(m_server, m_dir.filePath(s("server.db")));
+    QVERIFY(port > 0);
+    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+}
+
+void TestAppSync::cleanupTestCase()
+{
+    m_server.kill();
+    m_server.waitForFinished();
+}
+
+std::unique_ptr<Store> TestAppSync::openStore(const QString &name)
+{
+    auto store = Store::open(m_dir.filePath(name));
+    if (!store)
+        qFatal("cannot open a store");
+    return std::move(*store);
+}
+
+void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
+{
+    auto storeA = openStore(s("a.db"));
+    ui::Shell shellA(storeA.get());
+    ui::MainWindow *a = shellA.window();
+    a->show();
+    QCOMPARE(label(a, "syncStateLabel")->text(), s("Local only"));
+
+    // Settings → Sync: make an account from the window.
+    QTimer::singleShot(0, [this] {
+        QTRY_VERIFY(qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget());
+        dialog->pages()->setCurrentIndex(2);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncServer")), m_url.toString());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncUser")), s("anna"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncPassword")), s("correct horse battery"));
+        dialog->findChild<QPushButton *>(s("createAccount"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Signed in")), 20000);
+        dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    a->action(s("settings"))->trigger();
+    QVERIFY(shellA.sync()->isRunning());
+    QTRY_COMPARE_WITH_TIMEOUT(label(a, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+
+    // A note written in window A is sent on its own.
+    a->action(s("newNote"))->trigger();
+    QTest::keyClicks(a->noteEditor()->titleField(), s("Packing list"));
+    a->noteEditor()->saveNow();
+    const QString id = a->noteEditor()->noteId();
+    QTRY_COMPARE_WITH_TIMEOUT(label(a, "pendingLabel")->text(), s("All changes sent"), 15000);
+
+    // Device B signs in (as tidemarkctl would) and its window shows the note.
+    auto storeB = openStore(s("b.db"));
+    const auto token = client::account::logIn(m_url, s("anna"), s("correct horse battery"), s("B"));
+    QVERIFY(token);
+    QVERIFY(client::AccountFile::write(storeB->path(), {{s("server"), m_url.toString()}, {s("user"), s("anna")},
+                                                        {s("token"), *token}}));
+    ui::Shell shellB(storeB.get());
+    ui::MainWindow *b = shellB.window();
+    b->show();
+    QTRY_VERIFY_WITH_TIMEOUT(b->itemModel()->rowOf(id) >= 0, 15000);
+    QCOMPARE(b->itemModel()->index(b->itemModel()->rowOf(id)).data().toString(), s("Packing list"));
+
+    // B has the note open and is typing its title when A's body edit arrives (live): the body
+    // changes on B's screen, B's typing stays.
+    b->openItem(id);
+    QTest::keyClicks(b->noteEditor()->titleField(), s(" for Lisbon"));
+    a->noteEditor()->bodyEditor()->setPlainText(s("- passport\n- charger"));
+    a->noteEditor()->saveNow();
+    QTRY_COMPARE_WITH_TIMEOUT(b->noteEditor()->bodyEditor()->toPlainText(), s("- passport\n- charger"), 15000);
+    QCOMPARE(b->noteEditor()->titleField()->text(), s("Packing list for Lisbon"));
+    b->noteEditor()->saveNow();
+    QTRY_COMPARE_WITH_TIMEOUT(a->noteEditor()->titleField()->text(), s("Packing list for Lisbon"), 15000);
+}
+
+void TestAppSync::aStoppedServerShowsOfflineWithRetry()
+{
+    // A second server, stopped under a signed-in window, then started again.
+    QProcess server;
+    const QString database = m_dir.filePath(s("server2.db"));
+    const int port = test::startServer(server, database);
+    QVERIFY(port > 0);
+    const QUrl url(s("http://127.0.0.1:%1").arg(port));
+    QVERIFY(client::account::registerAccount(url, s("ben"), s("a long password")));
+    const auto token = client::account::logIn(url, s("ben"), s("a long password"), s("C"));
+    QVERIFY(token);
+    auto store = openStore(s("c.db"));
+    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("ben")},
+                                                       {s("token"), *token}}));
+    ui::Shell shell(store.get());
+    ui::MainWindow *window = shell.window();
+    window->show();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+
+    server.kill();
+    server.waitForFinished();
+    window->createItem(Kind::Task, s("Written while the server is down"));
+    auto *retry = window->statusBar()->findChild<QPushButton *>(s("retryButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text(), s("Offline"), 15000);
+    QVERIFY(retry->isVisible());
+    QCOMPARE(label(window, "pendingLabel")->text(), s("1 change not sent"));
+
+    QCOMPARE(test::startServer(server, database, port), port);
+    retry->click();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    QTRY_VERIFY(label(window, "syncStateLabel")->text().startsWith(s("Synced")));
+    QVERIFY(!retry->isVisible());
+
+    // Work Offline holds everything back until it is turned off.
+    window->action(s("workOffline"))->setChecked(true);
+    QTRY_COMPARE(label(window, "syncStateLabel")->text(), s("Working offline"));
+    window->createItem(Kind::Note, s("Kept here for now"));
+    QTest::qWait(1500);
+    QCOMPARE(label(window, "pendingLabel")->text(), s("1 change not sent"));
+    window->action(s("workOffline"))->setChecked(false);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    server.kill();
+    server.waitForFinished();
+}
+
+QTEST_MAIN(TestAppSync)
+#include "tst_appsync.moc"

@@ -1,0 +1,83 @@
+#include "syncconnector.h"
+
+#include "client/accountfile.h"
+#include "model/store.h"
+
+#include <QJsonObject>
+
+namespace tidemark::ui {
+
+SyncConnector::SyncConnector(model::Store *store, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+{
+    m_thread.setObjectName(QStringLiteral("sync"));
+    qRegisterMetaType<client::SyncEngine::State>();
+}
+
+SyncConnector::~SyncConnector() { stopEngine(); }
+
+void SyncConnector::reload()
+{
+    stopEngine();
+    if (!m_store)
+        return;
+    const QJsonObject account = client::AccountFile::read(m_store->path());
+    const QString token = account.value(QStringLiteral("token")).toString();
+    m_server = QUrl(account.value(QStringLiteral("server")).toString());
+    if (token.isEmpty() || !m_server.isValid()) {
+        Q_EMIT localOnly();
+        return;
+    }
+    client::SyncEngine::Options options = m_template;
+    options.storePath = m_store->path();
+    options.server = m_server;
+    options.token = token;
+    m_engine = new client::SyncEngine(options);
+    m_engine->moveToThread(&m_thread);
+    connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
+    // Engine → window.
+    connect(m_engine, &client::SyncEngine::stateChanged, this, &SyncConnector::stateChanged, Qt::QueuedConnection);
+    connect(m_engine, &client::SyncEngine::progress, this, &SyncConnector::progress, Qt::QueuedConnection);
+    connect(m_engine, &client::SyncEngine::synced, this, [this](int pushed, int pulled, int conflicts, int pending) {
+        if (m_store)
+            m_store->announceChanges({}); // the outbox shrank
+        Q_EMIT synced(pushed, pulled, conflicts, pending);
+    }, Qt::QueuedConnection);
+    connect(m_engine, &client::SyncEngine::remoteChanged, this, [this](const QStringList &ids) {
+        if (m_store)
+            m_store->announceChanges(ids);
+    }, Qt::QueuedConnection);
+    // Window → engine.
+    connect(m_store, &model::Store::outboxChanged, m_engine, &client::SyncEngine::localChanged, Qt::QueuedConnection);
+    m_thread.start();
+    QMetaObject::invokeMethod(m_engine, &client::SyncEngine::start, Qt::QueuedConnection);
+    if (m_offline)
+        QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->setPaused(true); }, Qt::QueuedConnection);
+}
+
+void SyncConnector::stopEngine()
+{
+    if (!m_engine)
+        return;
+    QMetaObject::invokeMethod(m_engine, &client::SyncEngine::stop, Qt::BlockingQueuedConnection);
+    m_thread.quit();
+    m_thread.wait();
+    m_engine = nullptr; // deleted by the thread's finished signal
+}
+
+void SyncConnector::syncNow()
+{
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, &client::SyncEngine::syncNow, Qt::QueuedConnection);
+}
+
+void SyncConnector::setWorkOffline(bool offline)
+{
+    m_offline = offline;
+    if (m_engine)
+        QMetaObject::invokeMethod(m_engine, [engine = m_engine, offline] { engine->setPaused(offline); },
+                                  Qt::QueuedConnection);
+}
+
+} // namespace tidemark::ui
