@@ -3,6 +3,7 @@
 #include "httptransport.h"
 #include "model/store.h"
 
+#include <QElapsedTimer>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -105,6 +106,23 @@ void SyncEngine::setPaused(bool paused)
     }
 }
 
+void SyncEngine::setNetwork(bool reachable, bool metered)
+{
+    const bool wasHeld = m_unreachable || (m_metered && m_options.holdOnMetered);
+    m_unreachable = !reachable;
+    m_metered = metered;
+    const bool held = m_unreachable || (m_metered && m_options.holdOnMetered);
+    if (held) {
+        if (m_retry)
+            m_retry->stop();
+        if (m_state != State::Syncing && m_state != State::SignedOut)
+            runCycle(); // says why it does nothing
+    } else if (wasHeld) {
+        m_failures = 0;
+        runCycle();
+    }
+}
+
 void SyncEngine::setToken(const QString &token)
 {
     if (m_state == State::Syncing) {
@@ -168,6 +186,14 @@ void SyncEngine::runCycle()
         setState(State::Paused, s("working offline"));
         return;
     }
+    if (m_unreachable) {
+        setState(State::Offline, s("no network"));
+        return;
+    }
+    if (m_metered && m_options.holdOnMetered) {
+        setState(State::Paused, s("held on a metered connection"));
+        return;
+    }
     if (!m_transport) {
         setState(State::SignedOut, s("not signed in"));
         return;
@@ -178,7 +204,10 @@ void SyncEngine::runCycle()
     SyncCycle cycle(*m_store, *m_transport);
     cycle.onProgress([this](const SyncCycle::Progress &p) { Q_EMIT progress(p.done, p.total); });
     m_changedIds.clear();
+    QElapsedTimer clock;
+    clock.start();
     const auto report = cycle.run();
+    const qint64 elapsedMs = clock.elapsed();
     if (m_stopped) {
         close();
         return;
@@ -194,10 +223,22 @@ void SyncEngine::runCycle()
     }
     if (!report) {
         m_again = false; // the retry covers it
+        ++m_metrics.failures;
+        m_metrics.lastError = report.error().message;
         scheduleRetry(report.error());
+        m_metrics.countConflicts(*m_store);
+        Q_EMIT metricsChanged(m_metrics);
         return;
     }
     m_failures = 0;
+    ++m_metrics.syncs;
+    m_metrics.pushed += report->pushed;
+    m_metrics.pulled += report->pulled;
+    m_metrics.addDuration(elapsedMs);
+    m_metrics.lastSuccess = QDateTime::currentDateTimeUtc();
+    m_metrics.lastError.clear();
+    m_metrics.countConflicts(*m_store);
+    Q_EMIT metricsChanged(m_metrics);
     if (m_options.live && !m_live)
         connectLive();
     Q_EMIT synced(report->pushed, report->pulled, report->conflicts, m_store->pendingCount());
@@ -224,6 +265,7 @@ void SyncEngine::scheduleRetry(const TransportError &error)
     qint64 wait = qint64(m_random.bounded(quint64(ceiling) + 1));
     wait = std::max<qint64>(wait, qint64(error.retryAfterSeconds) * 1000);
     m_retry->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
+    ++m_metrics.retries;
     const QDateTime next = QDateTime::currentDateTimeUtc().addMSecs(wait);
     qCInfo(lcEngine) << "sync failed:" << error.message << "; next try in" << wait << "ms";
     setState(error.kind == Kind::Offline ? State::Offline : State::Error, error.message, next);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "synccycle.h"
+#include "syncmetrics.h"
 #include "transport.h"
 
 #include <QDateTime>
@@ -60,6 +61,7 @@ public:
         int firstRetryMs = 1000;
         int maxRetryMs = 5 * 60 * 1000;
         bool live = true; ///< listen on /v1/live for other devices' changes
+        bool holdOnMetered = false; ///< send and fetch nothing on a metered connection
     };
     /// Makes the transport (on the engine's thread); by default HTTP to options.server.
     using TransportFactory = std::function<std::unique_ptr<Transport>(const Options &)>;
@@ -77,6 +79,10 @@ public Q_SLOTS:
     void localChanged();
     /// "Work offline" on or off.
     void setPaused(bool paused);
+    /// What the system says of the network (QNetworkInformation, read by the app): with no
+    /// network nothing is tried (and nothing counts as a failure); when it returns, a sync runs
+    /// at once. A metered one holds sync when the options say so.
+    void setNetwork(bool reachable, bool metered);
     /// A new token (after signing in again), or an empty one (signed out).
     void setToken(const QString &token);
     /// Closes the store and the live connection; call before the thread ends.
@@ -91,6 +97,8 @@ Q_SIGNALS:
     void synced(int pushed, int pulled, int conflicts, int pending);
     /// Entities changed by what was pulled, for the UI's store and models to reload.
     void remoteChanged(const QStringList &ids);
+    /// After every cycle, completed or failed.
+    void metricsChanged(const tidemark::client::SyncMetrics &metrics);
 
 private:
     void runCycle();
@@ -110,6 +118,9 @@ private:
     State m_state = State::SignedOut;
     int m_failures = 0;
     bool m_paused = false;
+    bool m_unreachable = false;
+    bool m_metered = false;
+    SyncMetrics m_metrics;
     bool m_stopped = false;
     bool m_again = false;
     std::optional<QString> m_tokenAfterCycle; ///< a new token given during a sync

@@ -417,6 +417,10 @@
             <numerusform>%n Änderungen für die Synchronisation vorgemerkt</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sync &amp;Diagnostics…</source>
+        <translation>Synchronisations&amp;diagnose…</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -565,10 +569,6 @@
         <translation>Sprache</translation>
     </message>
     <message>
-        <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation type="vanished">Tidemark speichert alles auf diesem Rechner. Mit einem eigenen Tidemark-Server bleiben Ihre Geräte auf demselben Stand; lassen Sie das Serverfeld leer, um nur lokal zu arbeiten.</translation>
-    </message>
-    <message>
         <source>https://notes.example.org</source>
         <translation>https://notes.example.org</translation>
     </message>
@@ -583,10 +583,6 @@
     <message>
         <source>Sync</source>
         <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <source>This is not a web address.</source>
-        <translation type="vanished">Dies ist keine Webadresse.</translation>
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; without one, Tidemark works locally only.</source>
@@ -647,6 +643,10 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Anmeldung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Hold sync on metered connections (mobile data) until an unmetered one returns</source>
+        <translation>Synchronisation bei getakteten Verbindungen (mobile Daten) &amp;anhalten, bis eine ungetaktete zurückkehrt</translation>
     </message>
 </context>
 <context>
@@ -746,6 +746,93 @@
     <message>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::SyncDiagnosticsDialog</name>
+    <message>
+        <source>Sync Diagnostics</source>
+        <translation>Synchronisationsdiagnose</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>Zustand:</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Server:</translation>
+    </message>
+    <message>
+        <source>none: local only</source>
+        <translation>keiner: nur lokal</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Letzte Synchronisation:</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>noch nie</translation>
+    </message>
+    <message>
+        <source>Sync takes:</source>
+        <translation>Dauer:</translation>
+    </message>
+    <message>
+        <source>last %1, median %2, 95th percentile %3 (of %4)</source>
+        <translation>zuletzt %1, Median %2, 95. Perzentil %3 (von %4)</translation>
+    </message>
+    <message>
+        <source>Syncs:</source>
+        <translation>Synchronisationen:</translation>
+    </message>
+    <message>
+        <source>%1 completed, %2 failed, %3 retries</source>
+        <translation>%1 abgeschlossen, %2 fehlgeschlagen, %3 Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Änderungen:</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 gesendet, %2 empfangen</translation>
+    </message>
+    <message>
+        <source>Waiting here:</source>
+        <translation>Warten hier:</translation>
+    </message>
+    <message>
+        <source>%1 not sent, %2 refused by the server</source>
+        <translation>%1 nicht gesendet, %2 vom Server abgelehnt</translation>
+    </message>
+    <message>
+        <source>At server revision:</source>
+        <translation>Beim Server-Stand:</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Letzter Fehler:</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Conflicts by rule:</source>
+        <translation>Konflikte nach Regel:</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
     </message>
 </context>
 <context>

@@ -417,6 +417,10 @@
             <numerusform>%n modifications gardées pour la synchronisation</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Sync &amp;Diagnostics…</source>
+        <translation>&amp;Diagnostic de synchronisation…</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -565,10 +569,6 @@
         <translation>Langue</translation>
     </message>
     <message>
-        <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; leave the server empty to work locally only.</source>
-        <translation type="vanished">Tidemark conserve tout sur cet ordinateur. Avec votre propre serveur Tidemark, vos appareils restent synchronisés ; laissez le champ Serveur vide pour travailler uniquement en local.</translation>
-    </message>
-    <message>
         <source>https://notes.example.org</source>
         <translation>https://notes.example.org</translation>
     </message>
@@ -583,10 +583,6 @@
     <message>
         <source>Sync</source>
         <translation>Synchronisation</translation>
-    </message>
-    <message>
-        <source>This is not a web address.</source>
-        <translation type="vanished">Ceci n’est pas une adresse web.</translation>
     </message>
     <message>
         <source>Tidemark keeps everything on this computer. With a Tidemark server of your own, your devices stay in step; without one, Tidemark works locally only.</source>
@@ -647,6 +643,10 @@
     <message>
         <source>Could not sign in: %1</source>
         <translation>Connexion impossible : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Hold sync on metered connections (mobile data) until an unmetered one returns</source>
+        <translation>&amp;Suspendre la synchronisation sur les connexions limitées (données mobiles) jusqu’au retour d’une connexion illimitée</translation>
     </message>
 </context>
 <context>
@@ -746,6 +746,93 @@
     <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::SyncDiagnosticsDialog</name>
+    <message>
+        <source>Sync Diagnostics</source>
+        <translation>Diagnostic de synchronisation</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>State:</source>
+        <translation>État :</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+    <message>
+        <source>Server:</source>
+        <translation>Serveur :</translation>
+    </message>
+    <message>
+        <source>none: local only</source>
+        <translation>aucun : local uniquement</translation>
+    </message>
+    <message>
+        <source>Last sync:</source>
+        <translation>Dernière synchronisation :</translation>
+    </message>
+    <message>
+        <source>not yet</source>
+        <translation>pas encore</translation>
+    </message>
+    <message>
+        <source>Sync takes:</source>
+        <translation>Durée :</translation>
+    </message>
+    <message>
+        <source>last %1, median %2, 95th percentile %3 (of %4)</source>
+        <translation>dernière %1, médiane %2, 95e centile %3 (sur %4)</translation>
+    </message>
+    <message>
+        <source>Syncs:</source>
+        <translation>Synchronisations :</translation>
+    </message>
+    <message>
+        <source>%1 completed, %2 failed, %3 retries</source>
+        <translation>%1 terminées, %2 échouées, %3 nouvelles tentatives</translation>
+    </message>
+    <message>
+        <source>Changes:</source>
+        <translation>Modifications :</translation>
+    </message>
+    <message>
+        <source>%1 sent, %2 received</source>
+        <translation>%1 envoyées, %2 reçues</translation>
+    </message>
+    <message>
+        <source>Waiting here:</source>
+        <translation>En attente ici :</translation>
+    </message>
+    <message>
+        <source>%1 not sent, %2 refused by the server</source>
+        <translation>%1 non envoyées, %2 refusées par le serveur</translation>
+    </message>
+    <message>
+        <source>At server revision:</source>
+        <translation>Révision du serveur :</translation>
+    </message>
+    <message>
+        <source>Last error:</source>
+        <translation>Dernière erreur :</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Conflicts by rule:</source>
+        <translation>Conflits par règle :</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>aucun</translation>
     </message>
 </context>
 <context>

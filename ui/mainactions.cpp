@@ -105,6 +105,7 @@ void MainWindow::createActions()
     auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});
     offline->setCheckable(true);
     connect(offline, &QAction::toggled, this, &MainWindow::workOfflineToggled);
+    add("syncDiagnostics", tr("Sync &Diagnostics…"), "sync", {}, &MainWindow::showSyncDiagnostics);
     add("settings", tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::showSettings)
         ->setMenuRole(QAction::PreferencesRole);
     add("quit", tr("&Quit"), "quit", QKeySequence::Quit, &QWidget::close)->setMenuRole(QAction::QuitRole);
@@ -124,7 +125,7 @@ void MainWindow::createMenus()
         }
     };
     fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "syncNow",
-                                          "workOffline", "-", "settings", "-", "quit"});
+                                          "workOffline", "syncDiagnostics", "-", "settings", "-", "quit"});
     fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
                                           "-", "trash", "restore", "emptyTrash", "trashCollection"});
     fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "focusSidebar", "focusList",

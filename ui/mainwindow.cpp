@@ -6,6 +6,7 @@
 #include "searchresults.h"
 #include "sidebardelegate.h"
 #include "sidebarmodel.h"
+#include "syncdiagnosticsdialog.h"
 #include "taskeditor.h"
 #include "model/itemlistmodel.h"
 #include "model/store.h"
@@ -365,6 +366,24 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
     if (state == State::Error && !reason.isEmpty())
         statusBar()->showMessage(tr("Sync failed: %1").arg(reason), 10000);
     updatePending();
+}
+
+void MainWindow::showSyncMetrics(const client::SyncMetrics &metrics) { m_metrics = metrics; }
+
+void MainWindow::showSyncDiagnostics()
+{
+    SyncDiagnosticsDialog::Snapshot snapshot;
+    snapshot.state = m_syncState->text();
+    snapshot.reason = m_syncConfigured ? m_syncState->toolTip() : QString();
+    snapshot.server = m_syncConfigured ? m_syncServer : QString();
+    snapshot.pending = m_store ? m_store->pendingCount() : 0;
+    snapshot.refused = m_store ? m_store->parkedCount() : 0;
+    snapshot.cursor = m_store ? m_store->syncCursor() : 0;
+    snapshot.metrics = m_metrics;
+    if (m_store)
+        snapshot.metrics.countConflicts(*m_store);
+    SyncDiagnosticsDialog dialog(snapshot, this);
+    dialog.exec();
 }
 
 void MainWindow::showSyncProgress(int done, int total)

@@ -77,8 +77,12 @@ public Q_SLOTS:
     void showSyncState(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
     void showSyncProgress(int done, int total);
     void showSynced(int pushed, int pulled, int conflicts, int pending);
+    void showSyncMetrics(const tidemark::client::SyncMetrics &metrics);
     /// No account: everything stays on this computer.
     void showLocalOnly();
+    void showSyncDiagnostics();
+    /// The server the account syncs with, for diagnostics.
+    void setSyncServer(const QString &server) { m_syncServer = server; }
 
 Q_SIGNALS:
     /// "Sync Now" or the status bar's Retry.
@@ -153,6 +157,8 @@ private:
     QProgressBar *m_syncProgress = nullptr;
     QPushButton *m_retryButton = nullptr;
     QDateTime m_lastSync;
+    client::SyncMetrics m_metrics;
+    QString m_syncServer;
     bool m_syncConfigured = false;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_savedLabel = nullptr;

@@ -4,6 +4,7 @@
 #include "client/accountfile.h"
 #include "client/httptransport.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QJsonObject>
@@ -112,6 +113,9 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     m_accountState->setObjectName(s("accountState"));
     m_accountState->setWordWrap(true);
     syncForm->addRow(m_accountState);
+    m_holdOnMetered = new QCheckBox(tr("&Hold sync on metered connections (mobile data) until an unmetered one returns"), sync);
+    m_holdOnMetered->setObjectName(s("holdOnMetered"));
+    syncForm->addRow(m_holdOnMetered);
     connect(m_signIn, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignIn); });
     connect(m_register, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::Register); });
     connect(m_signOut, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignOut); });
@@ -148,6 +152,7 @@ void SettingsDialog::load()
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Appearance::language())));
+    m_holdOnMetered->setChecked(QSettings().value(s("sync/holdOnMetered"), false).toBool());
     const QJsonObject account = client::AccountFile::read(m_storePath);
     m_server->setText(account.value(s("server")).toString());
     m_user->setText(account.value(s("user")).toString());
@@ -228,6 +233,11 @@ void SettingsDialog::save()
     if (language != Appearance::language()) {
         Appearance::setLanguage(language);
         m_languageChanged = true;
+    }
+    QSettings settings;
+    if (settings.value(s("sync/holdOnMetered"), false).toBool() != m_holdOnMetered->isChecked()) {
+        settings.setValue(s("sync/holdOnMetered"), m_holdOnMetered->isChecked());
+        Q_EMIT accountChanged(); // the engine starts again with the new rule
     }
     Appearance::apply();
     Q_EMIT appearanceChanged();

@@ -3,6 +3,7 @@
 #include <QDialog>
 #include <QFutureWatcher>
 
+class QCheckBox;
 class QComboBox;
 class QFontComboBox;
 class QLabel;
@@ -55,6 +56,7 @@ private:
     QPushButton *m_register = nullptr;
     QPushButton *m_signOut = nullptr;
     QLabel *m_accountState = nullptr;
+    QCheckBox *m_holdOnMetered = nullptr;
     QFutureWatcher<QString> m_watcher; ///< the account call under way: empty result = success
     bool m_languageChanged = false;
 };

@@ -24,6 +24,7 @@ Shell::Shell(model::Store *store, QObject *parent)
     createWindow();
     createTray();
     m_sync->reload();
+    m_window->setSyncServer(m_sync->server().toString());
     connect(m_reminders, &Reminders::fellDue, this, [this](const QString &, const QString &title) {
         if (m_window)
             m_window->statusBar()->showMessage(tr("Due now: %1").arg(title), 15'000);
@@ -46,11 +47,17 @@ void Shell::createWindow()
     // The window and the sync engine meet here, by queued signals through the connector.
     connect(m_sync, &SyncConnector::stateChanged, m_window, &MainWindow::showSyncState);
     connect(m_sync, &SyncConnector::progress, m_window, &MainWindow::showSyncProgress);
+    connect(m_sync, &SyncConnector::metricsChanged, m_window, &MainWindow::showSyncMetrics);
     connect(m_sync, &SyncConnector::synced, m_window, &MainWindow::showSynced);
     connect(m_sync, &SyncConnector::localOnly, m_window, &MainWindow::showLocalOnly);
     connect(m_window, &MainWindow::syncNowRequested, m_sync, &SyncConnector::syncNow);
     connect(m_window, &MainWindow::workOfflineToggled, m_sync, &SyncConnector::setWorkOffline);
-    connect(m_window, &MainWindow::accountChanged, m_sync, &SyncConnector::reload);
+    connect(m_window, &MainWindow::accountChanged, this, [this] {
+        m_sync->reload();
+        if (m_window)
+            m_window->setSyncServer(m_sync->server().toString());
+    });
+    m_window->setSyncServer(m_sync->server().toString());
     if (m_sync->isRunning())
         m_window->showSyncState(client::SyncEngine::State::Idle, {}, {});
 }

@@ -4,6 +4,8 @@
 #include "model/store.h"
 
 #include <QJsonObject>
+#include <QNetworkInformation>
+#include <QSettings>
 
 namespace tidemark::ui {
 
@@ -13,6 +15,28 @@ SyncConnector::SyncConnector(model::Store *store, QObject *parent)
 {
     m_thread.setObjectName(QStringLiteral("sync"));
     qRegisterMetaType<client::SyncEngine::State>();
+    qRegisterMetaType<client::SyncMetrics>();
+    watchNetwork();
+}
+
+void SyncConnector::watchNetwork()
+{
+    if (!QNetworkInformation::instance() && !QNetworkInformation::loadDefaultBackend())
+        return; // no backend (no session bus, say): reachability unknown, which is not offline
+    auto *network = QNetworkInformation::instance();
+    connect(network, &QNetworkInformation::reachabilityChanged, this, &SyncConnector::tellNetwork);
+    connect(network, &QNetworkInformation::isMeteredChanged, this, &SyncConnector::tellNetwork);
+}
+
+void SyncConnector::tellNetwork()
+{
+    auto *network = QNetworkInformation::instance();
+    if (!m_engine || !network)
+        return;
+    const bool reachable = network->reachability() != QNetworkInformation::Reachability::Disconnected;
+    const bool metered = network->isMetered();
+    QMetaObject::invokeMethod(m_engine, [engine = m_engine, reachable, metered] { engine->setNetwork(reachable, metered); },
+                              Qt::QueuedConnection);
 }
 
 SyncConnector::~SyncConnector() { stopEngine(); }
@@ -33,12 +57,14 @@ void SyncConnector::reload()
     options.storePath = m_store->path();
     options.server = m_server;
     options.token = token;
+    options.holdOnMetered = QSettings().value(QStringLiteral("sync/holdOnMetered"), false).toBool();
     m_engine = new client::SyncEngine(options);
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);
     // Engine → window.
     connect(m_engine, &client::SyncEngine::stateChanged, this, &SyncConnector::stateChanged, Qt::QueuedConnection);
     connect(m_engine, &client::SyncEngine::progress, this, &SyncConnector::progress, Qt::QueuedConnection);
+    connect(m_engine, &client::SyncEngine::metricsChanged, this, &SyncConnector::metricsChanged, Qt::QueuedConnection);
     connect(m_engine, &client::SyncEngine::synced, this, [this](int pushed, int pulled, int conflicts, int pending) {
         if (m_store)
             m_store->announceChanges({}); // the outbox shrank
@@ -54,6 +80,7 @@ void SyncConnector::reload()
     QMetaObject::invokeMethod(m_engine, &client::SyncEngine::start, Qt::QueuedConnection);
     if (m_offline)
         QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->setPaused(true); }, Qt::QueuedConnection);
+    tellNetwork();
 }
 
 void SyncConnector::stopEngine()

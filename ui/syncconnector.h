@@ -16,7 +16,8 @@ namespace tidemark::ui {
 /// (STORE.account, see client/accountfile.h) has a token, and connects the two sides with queued
 /// signals only: local changes and "Sync now" / "Work offline" go to the engine; its state,
 /// progress and the ids it changed come back, and the window's store announces those changes so
-/// that lists and open editors follow.
+/// that lists and open editors follow. It also passes on what QNetworkInformation says of the
+/// network (where the system has a backend for it; without one, the network counts as there).
 class SyncConnector final : public QObject
 {
     Q_OBJECT
@@ -40,11 +41,14 @@ Q_SIGNALS:
     void stateChanged(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
     void progress(int done, int total);
     void synced(int pushed, int pulled, int conflicts, int pending);
+    void metricsChanged(const tidemark::client::SyncMetrics &metrics);
     /// No account (or signed out): the window shows "Local only".
     void localOnly();
 
 private:
     void stopEngine();
+    void watchNetwork();
+    void tellNetwork();
 
     QPointer<model::Store> m_store;
     QThread m_thread;

@@ -63,6 +63,7 @@ private:
     int accountCommand();
     int syncCommand();
     int statusCommand();
+    [[nodiscard]] QJsonObject metrics() const;
     int conflictsCommand();
     int resolveCommand();
 

@@ -4,9 +4,11 @@
 #include "client/accountfile.h"
 #include "client/httptransport.h"
 #include "client/synccycle.h"
+#include "client/syncmetrics.h"
 #include "model/store.h"
 
 #include <QDateTime>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QHostInfo>
 #include <QJsonArray>
@@ -134,7 +136,10 @@ int Cli::syncCommand()
         return fail(Error::invalid(s("not signed in (tidemarkctl account login --server URL --user NAME)")));
     client::HttpTransport transport(QUrl(account.value(s("server")).toString()), token);
     client::SyncCycle cycle(*m_store, transport);
+    QElapsedTimer clock;
+    clock.start();
     const auto report = cycle.run();
+    account.insert(s("last_sync_ms"), double(clock.elapsed()));
     if (!report) {
         account.insert(s("last_error"), s("%1: %2").arg(kindText(report.error().kind), report.error().message));
         writeAccount(*m_store, account);
@@ -153,6 +158,21 @@ int Cli::syncCommand()
     return 0;
 }
 
+// What `status --json` reports of how sync goes: the last sync's duration (a tidemarkctl sync
+// is one cycle, never retried) and the conflicts this device knows of, by rule.
+QJsonObject Cli::metrics() const
+{
+    client::SyncMetrics metrics;
+    const QJsonObject account = readAccount(*m_store);
+    if (account.contains(s("last_sync_ms")))
+        metrics.addDuration(qint64(account.value(s("last_sync_ms")).toDouble()));
+    metrics.countConflicts(*m_store);
+    QJsonObject json = metrics.toJson();
+    for (const char *key : {"syncs", "failures", "retries", "pushed", "pulled"})
+        json.remove(QLatin1StringView(key)); // counted by the app's engine over its life, not here
+    return json;
+}
+
 int Cli::statusCommand()
 {
     if (!m_args.isEmpty())
@@ -169,6 +189,7 @@ int Cli::statusCommand()
         {s("cursor"), m_store->syncCursor()},
         {s("last_sync"), account.value(s("last_sync"))},
         {s("last_error"), lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError)},
+        {s("metrics"), metrics()},
     };
     if (m_parser.isSet(s("json"))) {
         printJson(status);

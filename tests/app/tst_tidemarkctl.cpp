@@ -358,6 +358,11 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     QCOMPARE(status.value(s("pending")).toInt(), 0);
     QCOMPARE(status.value(s("cursor")).toInt(), 1);
     QVERIFY(status.value(s("last_sync")).isString());
+    // How the sync went: its duration, and the conflicts by rule (none yet).
+    const QJsonObject metrics = status.value(s("metrics")).toObject();
+    QVERIFY(metrics.value(s("last_sync_ms")).toDouble() >= 0);
+    QVERIFY(metrics.value(s("last_sync_ms")).isDouble());
+    QVERIFY(metrics.value(s("conflicts_by_rule")).toObject().isEmpty());
 
     // A second store signs in with a wrong password (refused), then the right one, and pulls.
     const QString first = m_db;

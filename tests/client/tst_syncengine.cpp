@@ -30,6 +30,7 @@ private Q_SLOTS:
     void aServerOutageIsRetriedUntilItEnds();
     void workingOfflineSendsNothingUntilResumed();
     void aRevokedTokenStopsItWithAReason();
+    void noNetworkTriesNothingAndAMeteredOneCanHold();
 
 private:
     struct Device
@@ -42,9 +43,10 @@ private:
         QString reason;
         QDateTime nextRetry;
         QStringList remote;
+        client::SyncMetrics metrics;
     };
     bool startServer(int port = 0);
-    Device &device(const QString &name);
+    Device &device(const QString &name, bool holdOnMetered = false);
     void changed(Device &d) { QMetaObject::invokeMethod(d.engine, &SyncEngine::localChanged, Qt::QueuedConnection); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -84,7 +86,7 @@ bool TestSyncEngine::startServer(int port)
     return m_port > 0;
 }
 
-TestSyncEngine::Device &TestSyncEngine::device(const QString &name)
+TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnMetered)
 {
     Device &d = m_devices.emplace_back();
     const QString path = m_dir->filePath(name + s(".db"));
@@ -98,6 +100,7 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name)
     options.debounceMs = 100;
     options.firstRetryMs = 200;
     options.maxRetryMs = 800;
+    options.holdOnMetered = holdOnMetered;
     d.engine = new SyncEngine(options);
     d.thread = new QThread;
     d.engine->moveToThread(d.thread);
@@ -110,6 +113,8 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name)
             },
             Qt::QueuedConnection);
     connect(d.engine, &SyncEngine::remoteChanged, this, [&d](const QStringList &ids) { d.remote += ids; }, Qt::QueuedConnection);
+    connect(d.engine, &SyncEngine::metricsChanged, this, [&d](const client::SyncMetrics &m) { d.metrics = m; },
+            Qt::QueuedConnection);
     d.thread->start();
     return d;
 }
@@ -183,6 +188,45 @@ void TestSyncEngine::aRevokedTokenStopsItWithAReason()
     const QString fresh = *client::account::logIn(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse"), s("laptop"));
     QMetaObject::invokeMethod(laptop.engine, [&laptop, fresh] { laptop.engine->setToken(fresh); }, Qt::QueuedConnection);
     QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 10000);
+}
+
+void TestSyncEngine::noNetworkTriesNothingAndAMeteredOneCanHold()
+{
+    Device &laptop = device(s("laptop"), true);
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    QTRY_COMPARE(laptop.metrics.syncs, 1);
+    const auto network = [&laptop](bool reachable, bool metered) {
+        QMetaObject::invokeMethod(laptop.engine, [&laptop, reachable, metered] { laptop.engine->setNetwork(reachable, metered); },
+                                  Qt::QueuedConnection);
+    };
+
+    // The system says the network is gone: nothing is tried, nothing fails, nothing is retried.
+    network(false, false);
+    QTRY_COMPARE(laptop.states.last(), SyncEngine::State::Offline);
+    QCOMPARE(laptop.reason, s("no network"));
+    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("On the train")}}));
+    changed(laptop);
+    QTest::qWait(600);
+    QCOMPARE(laptop.store->pendingCount(), 1);
+    QCOMPARE(laptop.metrics.failures, 0);
+    QCOMPARE(laptop.metrics.retries, 0);
+
+    // It returns, but metered, and this device holds sync on metered connections.
+    network(true, true);
+    QTRY_COMPARE(laptop.states.last(), SyncEngine::State::Paused);
+    QCOMPARE(laptop.reason, s("held on a metered connection"));
+    QTest::qWait(400);
+    QCOMPARE(laptop.store->pendingCount(), 1);
+
+    // Unmetered again: it syncs at once, and the metrics count it.
+    network(true, false);
+    QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 10000);
+    QTRY_VERIFY(laptop.metrics.syncs >= 2); // its own push, announced live, may add one more
+    QTRY_COMPARE(laptop.metrics.pushed, 1);
+    QCOMPARE(laptop.metrics.durationsMs.size(), laptop.metrics.syncs);
+    QCOMPARE(laptop.metrics.failures, 0);
+    QVERIFY(laptop.metrics.durationPercentile(50) >= 0);
+    QCOMPARE(laptop.metrics.toJson().value(s("syncs")).toInt(), laptop.metrics.syncs);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

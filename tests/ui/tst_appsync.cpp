@@ -12,6 +12,7 @@
 #include "ui/noteeditor.h"
 #include "ui/settingsdialog.h"
 #include "ui/shell.h"
+#include "ui/syncdiagnosticsdialog.h"
 #include "ui/syncconnector.h"
 
 #include <QAction>
@@ -141,6 +142,19 @@ void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
     QCOMPARE(b->noteEditor()->titleField()->text(), s("Packing list for Lisbon"));
     b->noteEditor()->saveNow();
     QTRY_COMPARE_WITH_TIMEOUT(a->noteEditor()->titleField()->text(), s("Packing list for Lisbon"), 15000);
+
+    // File → Sync Diagnostics says how it went.
+    QTimer::singleShot(0, [] {
+        QTRY_VERIFY(qobject_cast<ui::SyncDiagnosticsDialog *>(QApplication::activeModalWidget()));
+        auto *dialog = qobject_cast<ui::SyncDiagnosticsDialog *>(QApplication::activeModalWidget());
+        QVERIFY2(dialog->value(s("diagRuns")).contains(s("completed, 0 failed")), qPrintable(dialog->value(s("diagRuns"))));
+        QVERIFY(dialog->value(s("diagSyncTimes")).contains(s(" ms")));
+        QVERIFY(dialog->value(s("diagServer")).startsWith(s("http://127.0.0.1:")));
+        QVERIFY(dialog->value(s("diagTraffic")).contains(s("sent")));
+        QCOMPARE(dialog->value(s("diagConflicts")), s("none"));
+        dialog->reject();
+    });
+    a->action(s("syncDiagnostics"))->trigger();
 }
 
 void TestAppSync::aStoppedServerShowsOfflineWithRetry()
