@@ -31,6 +31,7 @@ private Q_SLOTS:
     void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
     void scalarsTagsAndOtherFieldsFollowTheRules();
+    void threeDevicesFollowTheRestOfTheRules();
     void anInterruptedPushIsSentAgainAndAppliedOnce();
     void aRevokedTokenAsksToSignInAndLosesNothing();
 
@@ -326,6 +327,79 @@ void TestSyncEndToEnd::scalarsTagsAndOtherFieldsFollowTheRules()
     const auto records = laptop.store->conflictRecords();
     QVERIFY(std::ranges::any_of(*records, [](const model::ConflictRecord &r) {
         return r.rule == s("scalar-later-wins") && r.status == s("settled") && r.field == s("title");
+    }));
+}
+
+void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    Device tablet = device(s("tablet"));
+    const auto list = laptop.store->create(model::Kind::Collection, {{s("name"), s("Errands")}});
+    QVERIFY(list);
+    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Plan")}, {s("body"), s("a\nb\nc\n")}});
+    QStringList tasks;
+    for (const char *title : {"one", "two", "three"})
+        tasks << laptop.store->create(model::Kind::Task, {{s("title"), QLatin1StringView(title)}, {s("collection"), list->id}})->id;
+    QVERIFY(note && sync(laptop) && sync(phone) && sync(tablet));
+
+    // Apart, all three:
+    // - same value: the laptop and the phone both fix the title the same way;
+    QVERIFY(laptop.store->update(note->id, {{s("title"), s("Plan v2")}}));
+    QVERIFY(phone.store->update(note->id, {{s("title"), s("Plan v2")}}));
+    // - different fields: the tablet pins it;
+    QVERIFY(tablet.store->update(note->id, {{s("pinned"), true}}));
+    // - manual order: the laptop moves "three" first, the phone (later) moves it between one and two;
+    QVERIFY(laptop.store->reorder(tasks.at(2), {}, tasks.at(0)));
+    QTest::qWait(5);
+    QVERIFY(phone.store->reorder(tasks.at(2), tasks.at(0), tasks.at(1)));
+    // - delete against edit: the tablet deletes "two", which the laptop renames.
+    QVERIFY(tablet.store->trash(tasks.at(1)));
+    QVERIFY(laptop.store->update(tasks.at(1), {{s("title"), s("two, but later")}}));
+    // - a new entity: the tablet adds one.
+    const auto added = tablet.store->create(model::Kind::Task, {{s("title"), s("four")}, {s("collection"), list->id}});
+    QVERIFY(added);
+
+    // The laptop reaches the server first, then the phone, then the tablet; then all catch up.
+    QVERIFY(sync(laptop) && sync(phone) && sync(tablet) && sync(laptop) && sync(phone));
+    for (Device *d : {&laptop, &phone, &tablet})
+        QCOMPARE(d->store->pendingCount(), 0);
+
+    for (const QString &id : {note->id, tasks.at(0), tasks.at(1), tasks.at(2), added->id}) {
+        QCOMPARE(visible(*phone.store, id), visible(*laptop.store, id));
+        QCOMPARE(visible(*tablet.store, id), visible(*laptop.store, id));
+    }
+    const QJsonObject plan = visible(*tablet.store, note->id);
+    QCOMPARE(plan.value(s("title")).toString(), s("Plan v2"));      // same value: no conflict
+    QCOMPARE(plan.value(s("pinned")).toBool(), true);               // different fields: both
+    QVERIFY(!visible(*tablet.store, tasks.at(1)).value(s("deleted")).toBool()); // the edit beat the delete
+    QCOMPARE(visible(*tablet.store, tasks.at(1)).value(s("title")).toString(), s("two, but later"));
+    QCOMPARE(visible(*laptop.store, added->id).value(s("title")).toString(), s("four")); // new: applies
+
+    // Order: the phone's move, the later one, holds everywhere: one, three, two, four.
+    for (Device *d : {&laptop, &phone, &tablet}) {
+        QStringList order;
+        const auto rows = d->store->items(model::ItemFilter::collection(list->id));
+        QList<model::ItemRow> sorted = *rows;
+        std::ranges::sort(sorted, [](const model::ItemRow &x, const model::ItemRow &y) { return x.sortKey < y.sortKey; });
+        for (const model::ItemRow &row : sorted)
+            order << row.title;
+        QCOMPARE(order, (QStringList{s("one"), s("three"), s("two, but later"), s("four")}));
+    }
+
+    // What each device can read of it: nothing about the title (the same value is no conflict);
+    // the delete that lost is in the log, settled.
+    for (Device *d : {&laptop, &phone, &tablet}) {
+        const auto records = d->store->conflictRecords();
+        QVERIFY(records);
+        QVERIFY(std::ranges::none_of(*records, [&](const model::ConflictRecord &r) {
+            return r.entityId == note->id && r.field == s("title");
+        }));
+        QVERIFY(std::ranges::none_of(*records, [](const model::ConflictRecord &r) { return r.status == s("open"); }));
+    }
+    const auto tabletRecords = tablet.store->conflictRecords();
+    QVERIFY(std::ranges::any_of(*tabletRecords, [&](const model::ConflictRecord &r) {
+        return r.entityId == tasks.at(1) && r.rule == s("edit-beats-delete") && r.status == s("settled");
     }));
 }
 
