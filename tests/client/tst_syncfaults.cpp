@@ -12,6 +12,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace tidemark;
 
@@ -25,6 +26,7 @@ class TestSyncFaults final : public QObject
 
 private Q_SLOTS:
     void killedSyncsLoseNothingAndApplyNothingTwice();
+    void aServerKilledMidSyncLosesNothingAndAppliesNothingTwice();
 };
 
 void TestSyncFaults::killedSyncsLoseNothingAndApplyNothingTwice()
@@ -97,6 +99,66 @@ void TestSyncFaults::killedSyncsLoseNothingAndApplyNothingTwice()
         auto reply = transport.request("GET", s("/v1/entities/%1/history").arg(id));
         QVERIFY(reply && reply->status == 200);
         QCOMPARE(reply->json.value(s("versions")).toArray().size(), 1);
+    }
+}
+
+void TestSyncFaults::aServerKilledMidSyncLosesNothingAndAppliesNothingTwice()
+{
+    QTemporaryDir dir;
+    const QString database = dir.filePath(s("server.db"));
+    QProcess server;
+    const int port = test::startServer(server, database);
+    QVERIFY(port > 0);
+    const QUrl url(s("http://127.0.0.1:%1").arg(port));
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    QVERIFY(client::account::registerAccount(url, s("anna"), s("correct horse")));
+    const auto token = client::account::logIn(url, s("anna"), s("correct horse"), s("laptop"));
+    QVERIFY(token);
+
+    auto store = std::move(*model::Store::open(dir.filePath(s("laptop.db"))));
+    QRandomGenerator random(1127);
+    QStringList ids;
+    int killedDuring = 0;
+    for (int round = 0; round < 6; ++round) {
+        for (int i = 0; i < 150; ++i) {
+            auto note = store->create(model::Kind::Note, {{s("title"), s("r%1 n%2").arg(round).arg(i)},
+                                                          {s("body"), QString(800, QLatin1Char('a' + i % 26))}});
+            QVERIFY(note);
+            ids << note->id;
+        }
+        // The device syncs in small batches (several commits); the server dies at a random
+        // instant of it, by SIGKILL, and comes back on the same port and database.
+        client::HttpTransport transport(url, *token, 3000);
+        client::SyncCycle cycle(*store, transport);
+        cycle.setBatchSize(25);
+        QTimer::singleShot(int(random.bounded(5, 120)), &server, [&server, &killedDuring] {
+            if (server.state() == QProcess::Running) {
+                server.kill();
+                ++killedDuring;
+            }
+        });
+        const auto report = cycle.run();
+        server.waitForFinished();
+        if (!report)
+            QCOMPARE(report.error().kind, client::TransportError::Kind::Offline);
+        QCOMPARE(test::startServer(server, database, port), port);
+    }
+    QVERIFY2(killedDuring >= 3, qPrintable(s("the server was killed during only %1 syncs").arg(killedDuring)));
+
+    client::HttpTransport transport(url, *token);
+    QVERIFY(client::SyncCycle(*store, transport).run());
+    QCOMPARE(store->pendingCount(), 0);
+    auto other = client::account::logIn(url, s("anna"), s("correct horse"), s("check"));
+    QVERIFY(other);
+    auto fresh = std::move(*model::Store::open(dir.filePath(s("fresh.db"))));
+    client::HttpTransport freshTransport(url, *other);
+    QVERIFY(client::SyncCycle(*fresh, freshTransport).run());
+    QCOMPARE(fresh->items(model::ItemFilter::all())->size(), ids.size());
+    for (const QString &id : std::as_const(ids)) {
+        QCOMPARE(fresh->entity(id)->fields, store->entity(id)->fields);
+        auto reply = freshTransport.request("GET", s("/v1/entities/%1/history").arg(id));
+        QVERIFY(reply && reply->status == 200);
+        QCOMPARE(reply->json.value(s("versions")).toArray().size(), 1); // created once, applied once
     }
 }
 
