@@ -3,7 +3,8 @@
 // server acted, answers twice, and cuts devices off for a while. Devices edit at random (creates,
 // text edits that overlap or not, titles, tags, deletes and restores, tasks done). At the end, with
 // the network healed, every device must hold exactly what a fresh device gets from the server,
-// with nothing left unsent.
+// with nothing left unsent, and each device's last edits (a title and a line of text, made while
+// it may be cut off) must be in the final state or in the conflict log.
 //
 //   TIDEMARK_SIM_SEEDS=N   run N seeds (default 1000)
 //   TIDEMARK_SIM_SEED=S    run only seed S (printed when one fails)
@@ -200,6 +201,34 @@ QString TestSimulation::runSeed(quint32 seed)
         }
     }
 
+    // Each device's last word, made while it may still be cut off: a new title for one item and
+    // a line of its own in that item's text. Nothing edits after these, so each must survive:
+    // in the final state, or as a side of a conflict record (a losing title is kept in the log,
+    // an overlapping text in an open conflict).
+    struct LastWord
+    {
+        QString id;
+        QString textField;
+        QString title;
+        QString line;
+    };
+    std::vector<LastWord> lastWords;
+    for (std::size_t i = 0; i < devices.size(); ++i) {
+        Device &d = devices[i];
+        std::optional<model::Entity> target;
+        for (int tries = 0; tries < 20 && !target; ++tries)
+            target = pick(d);
+        if (!target)
+            continue;
+        const QString textField = target->kind == model::Kind::Task ? s("notes") : s("body");
+        LastWord word{target->id, textField, s("last title of device %1").arg(i), s("last line of device %1").arg(i)};
+        QStringList lines = target->fields.value(textField).toString().split(QLatin1Char('\n'));
+        lines.insert(int(random.bounded(int(lines.size()))), word.line);
+        if (!d.store->update(target->id, {{s("title"), word.title}, {textField, lines.join(QLatin1Char('\n'))}}))
+            continue;
+        lastWords.push_back(word);
+    }
+
     // The network heals; every device syncs until nothing moves.
     for (Device &d : devices) {
         d.transport->partitioned = false;
@@ -217,6 +246,25 @@ QString TestSimulation::runSeed(quint32 seed)
     fresh.transport->faulty = false;
     if (auto done = sync(fresh); !done)
         return s("a fresh device could not sync: %1").arg(done.error().message);
+
+    const auto records = fresh.store->conflictRecords();
+    if (!records)
+        return s("cannot read the conflict log");
+    const auto inLog = [&](const QString &id, const QString &field, const QString &needle) {
+        return std::ranges::any_of(*records, [&](const model::ConflictRecord &r) {
+            return r.entityId == id && r.field == field
+                && (r.mine.toString().contains(needle) || r.theirs.toString().contains(needle));
+        });
+    };
+    for (const LastWord &word : lastWords) {
+        const auto truth = fresh.store->entity(word.id);
+        if (!truth)
+            return s("the server lost %1").arg(word.id);
+        if (truth->string(s("title")) != word.title && !inLog(word.id, s("title"), word.title))
+            return s("'%1' on %2 is neither the title nor in the conflict log").arg(word.title, word.id);
+        if (!truth->string(word.textField).contains(word.line) && !inLog(word.id, word.textField, word.line))
+            return s("'%1' on %2 is neither in the text nor in the conflict log").arg(word.line, word.id);
+    }
 
     for (std::size_t i = 0; i < devices.size(); ++i) {
         const model::Store &store = *devices[i].store;
