@@ -74,6 +74,7 @@ int main(int argc, char *argv[])
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto store = tidemark::model::Store::open(path);
     if (!store) {
+        QTextStream(stderr) << "tidemark: cannot open the store at " << path << ": " << store.error().message << '\n';
         QMessageBox::critical(nullptr, QCoreApplication::translate("main", "Tidemark"),
                               QCoreApplication::translate("main", "Tidemark cannot open its notes at %1:\n%2")
                                   .arg(QDir::toNativeSeparators(path), store.error().message));

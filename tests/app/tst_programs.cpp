@@ -6,7 +6,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QImage>
 #include <QProcess>
+#include <QProcessEnvironment>
 #include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -25,6 +27,7 @@ private Q_SLOTS:
     void serverRejectsBadArguments_data();
     void serverRejectsBadArguments();
     void serverAnswersHealthz();
+    void appStartsOnAStoreAndShowsItsViews();
 
 private:
     struct Result
@@ -155,6 +158,33 @@ void TestPrograms::serverAnswersHealthz()
     QVERIFY(missingFinished.wait(10000));
     QCOMPARE(missing->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
     QCOMPARE(server.state(), QProcess::Running);
+}
+
+void TestPrograms::appStartsOnAStoreAndShowsItsViews()
+{
+    // The real program, offscreen, on a store of its own: it opens it, shows the window, walks its
+    // views (writing a picture of each) and quits by itself.
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    QProcess add;
+    add.start(QStringLiteral(TIDEMARKCTL_PATH), {QStringLiteral("--db"), dir.filePath(QStringLiteral("store.db")),
+                                                  QStringLiteral("add"), QStringLiteral("note"), QStringLiteral("Hello")});
+    QVERIFY(add.waitForFinished(20000));
+    QCOMPARE(add.exitCode(), 0);
+    QProcess app;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    env.insert(QStringLiteral("XDG_CONFIG_HOME"), dir.filePath(QStringLiteral("config")));
+    app.setProcessEnvironment(env);
+    app.start(QStringLiteral(TIDEMARK_APP_PATH), {QStringLiteral("--db"), dir.filePath(QStringLiteral("store.db")),
+                                                  QStringLiteral("--screenshot-tour"), dir.filePath(QStringLiteral("shots"))});
+    QVERIFY(app.waitForFinished(60000));
+    QCOMPARE(app.exitStatus(), QProcess::NormalExit);
+    QCOMPARE(app.exitCode(), 0);
+    for (const char *view : {"note", "task", "search", "settings", "note-dark"}) {
+        const QImage shot(dir.filePath(QStringLiteral("shots/%1.png").arg(QLatin1StringView(view))));
+        QVERIFY2(!shot.isNull() && shot.width() > 300, view);
+    }
 }
 
 QTEST_GUILESS_MAIN(TestPrograms)
