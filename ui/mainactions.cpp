@@ -86,20 +86,14 @@ void MainWindow::createActions()
         QWidget *list = m_listStack->currentWidget();
         list->setFocus(Qt::ShortcutFocusReason);
     });
-    add("focusEditor", tr("Go to &Editor"), "rename", QKeySequence(Qt::CTRL | Qt::Key_3), [this] {
-        if (m_editorPane->currentWidget() == m_noteEditor)
-            m_noteEditor->focusBody();
-        else if (m_editorPane->currentWidget() == m_taskEditor)
-            m_taskEditor->focusTitle();
-    });
+    add("focusEditor", tr("Go to &Editor"), "rename", QKeySequence(Qt::CTRL | Qt::Key_3), &MainWindow::focusEditor);
     const QList<std::pair<const char *, QString>> views{
         {"view:all", tr("All Items")}, {"view:today", tr("Today")}, {"view:upcoming", tr("Upcoming")}};
     int digit = 0;
     for (const auto &[key, text] : views) {
         const QString viewKey = QLatin1StringView(key);
-        auto *action = add(qPrintable(s("show-") + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
-                           [this, viewKey] { selectView(viewKey); });
-        Q_UNUSED(action);
+        add(qPrintable(s("show-") + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
+            [this, viewKey] { selectView(viewKey); });
     }
     add("syncNow", tr("S&ync Now"), "sync", QKeySequence(Qt::Key_F5), &MainWindow::syncNowRequested);
     auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});

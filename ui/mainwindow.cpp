@@ -177,12 +177,7 @@ void MainWindow::createPanes()
     connect(m_itemList->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) { onItemActivated(current); });
     connect(m_itemList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
-    connect(m_itemList, &ItemListView::openRequested, this, [this] {
-        if (m_editorPane->currentWidget() == m_noteEditor)
-            m_noteEditor->focusBody();
-        else if (m_editorPane->currentWidget() == m_taskEditor)
-            m_taskEditor->focusTitle();
-    });
+    connect(m_itemList, &ItemListView::openRequested, this, &MainWindow::focusEditor);
     connect(m_itemList, &ItemListView::deleteRequested, this, [this] {
         if (m_viewKey == s("view:trash"))
             return;
@@ -235,10 +230,7 @@ void MainWindow::createPanes()
         if (!current.isValid())
             return;
         openItem(current.data(SearchResultsModel::IdRole).toString());
-        if (m_editorPane->currentWidget() == m_noteEditor)
-            m_noteEditor->focusBody();
-        else
-            m_taskEditor->focusTitle();
+        focusEditor();
     });
     new SearchKeys(m_searchField, m_searchList);
 
@@ -515,6 +507,14 @@ void MainWindow::runSearch()
         m_searchList->setCurrentIndex(m_searchModel->index(0, 0));
     }
     updateListTitle();
+}
+
+void MainWindow::focusEditor()
+{
+    if (m_editorPane->currentWidget() == m_noteEditor)
+        m_noteEditor->focusBody();
+    else if (m_editorPane->currentWidget() == m_taskEditor)
+        m_taskEditor->focusTitle();
 }
 
 void MainWindow::saveAll()

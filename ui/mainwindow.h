@@ -67,6 +67,8 @@ public:
     [[nodiscard]] QString openItemId() const { return m_openId; }
     /// Saves every editor now.
     void saveAll();
+    /// Puts the keyboard focus in the open editor (a note's text, a task's title).
+    void focusEditor();
     /// Creates a note or task in the current view and opens it.
     void createItem(model::Kind kind, const QString &title = {});
     void showQuickEntry();
