@@ -648,6 +648,10 @@
         <source>&amp;Hold sync on metered connections (mobile data) until an unmetered one returns</source>
         <translation>Synchronisation bei getakteten Verbindungen (mobile Daten) &amp;anhalten, bis eine ungetaktete zurückkehrt</translation>
     </message>
+    <message>
+        <source>No system keychain answered, so the sign-in is kept in %1, readable by you only.</source>
+        <translation>Kein Schlüsselbund des Systems hat geantwortet; die Anmeldung wird daher in %1 aufbewahrt, nur für Sie lesbar.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

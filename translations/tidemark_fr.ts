@@ -648,6 +648,10 @@
         <source>&amp;Hold sync on metered connections (mobile data) until an unmetered one returns</source>
         <translation>&amp;Suspendre la synchronisation sur les connexions limitées (données mobiles) jusqu’au retour d’une connexion illimitée</translation>
     </message>
+    <message>
+        <source>No system keychain answered, so the sign-in is kept in %1, readable by you only.</source>
+        <translation>Aucun trousseau système n’a répondu : la connexion est donc conservée dans %1, lisible par vous seul.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

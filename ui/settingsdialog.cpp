@@ -119,13 +119,15 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     connect(m_signIn, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignIn); });
     connect(m_register, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::Register); });
     connect(m_signOut, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignOut); });
-    connect(&m_watcher, &QFutureWatcher<QString>::finished, this, [this] {
-        const QString failure = m_watcher.result();
+    connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
+        const Outcome outcome = m_watcher.result();
         showAccount();
-        if (!failure.isEmpty()) {
-            m_accountState->setText(failure);
+        if (!outcome.ok) {
+            m_accountState->setText(outcome.message);
             return;
         }
+        if (!outcome.message.isEmpty()) // where the token went, when not into the keychain
+            m_accountState->setText(m_accountState->text() + QLatin1Char(' ') + outcome.message);
         m_password->clear();
         Q_EMIT accountChanged();
     });
@@ -196,29 +198,32 @@ void SettingsDialog::runAccountAction(AccountAction action)
     const QString storePath = m_storePath;
     const QString device = tr("%1 (Tidemark)").arg(QSysInfo::machineHostName());
     // The calls wait for the network and the keychain: on a worker thread, never on this one.
-    m_watcher.setFuture(QtConcurrent::run([=]() -> QString {
+    m_watcher.setFuture(QtConcurrent::run([=]() -> Outcome {
         QJsonObject account = client::AccountFile::read(storePath);
         if (action == AccountAction::SignOut) {
             const auto out = client::account::logOut(QUrl(account.value(s("server")).toString()),
                                                      account.value(s("token")).toString());
             account.remove(s("token"));
             if (!client::AccountFile::write(storePath, account))
-                return tr("Could not write %1.").arg(client::AccountFile::path(storePath));
+                return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath))};
             Q_UNUSED(out); // signed out here either way; the server forgets the token when told
-            return {};
+            return {true, {}};
         }
         if (action == AccountAction::Register) {
             if (auto made = client::account::registerAccount(server, user, password); !made)
-                return tr("Could not create the account: %1").arg(made.error().message);
+                return {false, tr("Could not create the account: %1").arg(made.error().message)};
         }
         const auto token = client::account::logIn(server, user, password, device);
         if (!token)
-            return tr("Could not sign in: %1").arg(token.error().message);
+            return {false, tr("Could not sign in: %1").arg(token.error().message)};
         const QJsonObject signedIn{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
         bool inFile = false;
         if (!client::AccountFile::write(storePath, signedIn, &inFile))
-            return tr("Could not write %1.").arg(client::AccountFile::path(storePath));
-        return {};
+            return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath))};
+        if (inFile)
+            return {true, tr("No system keychain answered, so the sign-in is kept in %1, readable by you only.")
+                              .arg(client::AccountFile::path(storePath))};
+        return {true, {}};
     }));
     showAccount();
 }

@@ -57,7 +57,13 @@ private:
     QPushButton *m_signOut = nullptr;
     QLabel *m_accountState = nullptr;
     QCheckBox *m_holdOnMetered = nullptr;
-    QFutureWatcher<QString> m_watcher; ///< the account call under way: empty result = success
+    /// What an account call came to: whether it worked, and what to tell the person.
+    struct Outcome
+    {
+        bool ok = false;
+        QString message;
+    };
+    QFutureWatcher<Outcome> m_watcher; ///< the account call under way
     bool m_languageChanged = false;
 };
 

@@ -107,6 +107,8 @@ void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
         QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncPassword")), s("correct horse battery"));
         dialog->findChild<QPushButton *>(s("createAccount"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Signed in")), 20000);
+        // No keychain in the test: the dialog says where the sign-in is kept instead.
+        QVERIFY(dialog->findChild<QLabel *>(s("accountState"))->text().contains(s("readable by you only")));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
     a->action(s("settings"))->trigger();
