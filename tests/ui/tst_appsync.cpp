@@ -105,6 +105,10 @@ void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
         QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncServer")), m_url.toString());
         QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncUser")), s("anna"));
         QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncPassword")), s("correct horse battery"));
+        // Signing in to an account that does not exist yet says why, and changes nothing.
+        dialog->findChild<QPushButton *>(s("signIn"))->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Could not sign in")), 20000);
+        QVERIFY(dialog->findChild<QPushButton *>(s("createAccount"))->isEnabled());
         dialog->findChild<QPushButton *>(s("createAccount"))->click();
         QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Signed in")), 20000);
         // No keychain in the test: the dialog says where the sign-in is kept instead.
