@@ -421,6 +421,38 @@
         <source>Sync &amp;Diagnostics…</source>
         <translation>Synchronisations&amp;diagnose…</translation>
     </message>
+    <message>
+        <source>Nothing here yet.
+
+Press %1 for a note or %2 for a task.</source>
+        <translation>Hier ist noch nichts.
+
+Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>Heute ist nichts fällig.</translation>
+    </message>
+    <message>
+        <source>Nothing coming up. Tasks with a later due date show here.</source>
+        <translation>Nichts steht an. Aufgaben mit späterem Fälligkeitsdatum erscheinen hier.</translation>
+    </message>
+    <message>
+        <source>No finished tasks yet.</source>
+        <translation>Noch keine erledigten Aufgaben.</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>Der Papierkorb ist leer.</translation>
+    </message>
+    <message>
+        <source>Every change has reached the server.</source>
+        <translation>Alle Änderungen sind beim Server angekommen.</translation>
+    </message>
+    <message>
+        <source>No conflicts: your devices agree.</source>
+        <translation>Keine Konflikte: Ihre Geräte sind sich einig.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>

@@ -421,6 +421,38 @@
         <source>Sync &amp;Diagnostics…</source>
         <translation>&amp;Diagnostic de synchronisation…</translation>
     </message>
+    <message>
+        <source>Nothing here yet.
+
+Press %1 for a note or %2 for a task.</source>
+        <translation>Rien ici pour l’instant.
+
+Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
+    </message>
+    <message>
+        <source>Nothing due today.</source>
+        <translation>Rien à faire aujourd’hui.</translation>
+    </message>
+    <message>
+        <source>Nothing coming up. Tasks with a later due date show here.</source>
+        <translation>Rien à venir. Les tâches à échéance plus lointaine s’affichent ici.</translation>
+    </message>
+    <message>
+        <source>No finished tasks yet.</source>
+        <translation>Aucune tâche terminée pour l’instant.</translation>
+    </message>
+    <message>
+        <source>The Trash is empty.</source>
+        <translation>La corbeille est vide.</translation>
+    </message>
+    <message>
+        <source>Every change has reached the server.</source>
+        <translation>Toutes les modifications sont arrivées sur le serveur.</translation>
+    </message>
+    <message>
+        <source>No conflicts: your devices agree.</source>
+        <translation>Aucun conflit : vos appareils sont d’accord.</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>

@@ -6,6 +6,7 @@
 #include <QDropEvent>
 #include <QKeyEvent>
 #include <QMimeData>
+#include <QPainter>
 
 namespace tidemark::ui {
 
@@ -76,6 +77,23 @@ void ItemListView::dropEvent(QDropEvent *event)
     event->setDropAction(Qt::CopyAction); // the model moves the row itself; the view must not remove it
     event->accept();
     Q_EMIT reorderRequested(id, after, before);
+}
+
+void ItemListView::setPlaceholderText(const QString &text)
+{
+    m_placeholder = text;
+    viewport()->update();
+}
+
+void ItemListView::paintEvent(QPaintEvent *event)
+{
+    QListView::paintEvent(event);
+    if (!model() || model()->rowCount() > 0 || m_placeholder.isEmpty())
+        return;
+    QPainter painter(viewport());
+    painter.setPen(palette().color(QPalette::PlaceholderText));
+    painter.drawText(viewport()->rect().adjusted(24, 24, -24, -24), Qt::AlignHCenter | Qt::AlignTop | Qt::TextWordWrap,
+                     m_placeholder);
 }
 
 void ItemListView::keyPressEvent(QKeyEvent *event)

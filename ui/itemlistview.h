@@ -16,6 +16,9 @@ public:
 
     /// Whether rows may be reordered by dropping them in the list (a manual order).
     void setReorderable(bool reorderable) { m_reorderable = reorderable; }
+    /// What the list says while it has no rows ("Nothing due today.").
+    void setPlaceholderText(const QString &text);
+    [[nodiscard]] QString placeholderText() const { return m_placeholder; }
 
 Q_SIGNALS:
     /// `id` was dropped between `afterId` and `beforeId` (either may be empty).
@@ -28,9 +31,11 @@ protected:
     void dragMoveEvent(QDragMoveEvent *event) override;
     void dropEvent(QDropEvent *event) override;
     void keyPressEvent(QKeyEvent *event) override;
+    void paintEvent(QPaintEvent *event) override;
 
 private:
     bool m_reorderable = false;
+    QString m_placeholder;
 };
 
 } // namespace tidemark::ui

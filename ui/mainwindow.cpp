@@ -434,12 +434,40 @@ void MainWindow::onViewSelected()
     m_viewKey = key;
     m_items->setFilter(*filter);
     m_itemList->setReorderable(m_items->order() == model::ItemListModel::Order::Manual);
+    m_itemList->setPlaceholderText(emptyViewText(*filter));
     m_listStack->setCurrentWidget(m_itemList);
     const int row = m_items->rowOf(m_openId);
     if (row >= 0)
         m_itemList->setCurrentIndex(m_items->index(row));
     updateListTitle();
     updateActions();
+}
+
+QString MainWindow::emptyViewText(const model::ItemFilter &filter) const
+{
+    using T = model::ItemFilter::Type;
+    const auto keys = [this](const char *action) {
+        return m_actions.value(QLatin1StringView(action))->shortcut().toString(QKeySequence::NativeText);
+    };
+    switch (filter.type) {
+    case T::All:
+    case T::Collection:
+    case T::Tag:
+        return tr("Nothing here yet.\n\nPress %1 for a note or %2 for a task.").arg(keys("newNote"), keys("newTask"));
+    case T::Today:
+        return tr("Nothing due today.");
+    case T::Upcoming:
+        return tr("Nothing coming up. Tasks with a later due date show here.");
+    case T::Done:
+        return tr("No finished tasks yet.");
+    case T::Trash:
+        return tr("The Trash is empty.");
+    case T::Pending:
+        return tr("Every change has reached the server.");
+    case T::Conflicts:
+        return tr("No conflicts: your devices agree.");
+    }
+    return {};
 }
 
 void MainWindow::updateListTitle()

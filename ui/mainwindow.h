@@ -114,6 +114,7 @@ private:
     void onViewSelected();
     void onItemActivated(const QModelIndex &index);
     void updateListTitle();
+    [[nodiscard]] QString emptyViewText(const model::ItemFilter &filter) const;
     void updateActions();
     void updatePending();
     void runSearch();

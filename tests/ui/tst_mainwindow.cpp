@@ -152,6 +152,11 @@ void TestMainWindow::showsThePanesSideBySide()
 void TestMainWindow::sidebarCountsFollowTheStore()
 {
     MainWindow window(m_store.get());
+    // An empty view says so, and how to fill it.
+    QVERIFY(window.itemList()->placeholderText().startsWith(s("Nothing here yet.")));
+    window.selectView(s("view:trash"));
+    QCOMPARE(window.itemList()->placeholderText(), s("The Trash is empty."));
+    window.selectView(s("view:all"));
     auto *sidebar = window.sidebarModel();
     for (const char *key : {"view:all", "view:today", "view:upcoming", "view:done", "view:trash", "view:pending",
                             "view:conflicts"})
