@@ -25,9 +25,17 @@ ItemListView::ItemListView(QWidget *parent)
     setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
 }
 
+bool ItemListView::isOwnRow(const QMimeData *mime) const
+{
+    // One row of this very list (dragged within it): other drags go to the sidebar, not here.
+    const QStringList ids = ItemListModel::idsFromMimeData(mime);
+    return m_reorderable && model() && ids.size() == 1
+        && !model()->match(model()->index(0, 0), ItemListModel::IdRole, ids.constFirst(), 1, Qt::MatchExactly).isEmpty();
+}
+
 void ItemListView::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_reorderable && event->source() == this && event->mimeData()->hasFormat(QString(ItemListModel::kIdsMimeType)))
+    if (isOwnRow(event->mimeData()))
         event->acceptProposedAction();
     else
         event->ignore();
@@ -35,7 +43,7 @@ void ItemListView::dragEnterEvent(QDragEnterEvent *event)
 
 void ItemListView::dragMoveEvent(QDragMoveEvent *event)
 {
-    if (!m_reorderable || event->source() != this) {
+    if (!isOwnRow(event->mimeData())) {
         event->ignore();
         return;
     }
@@ -46,7 +54,7 @@ void ItemListView::dragMoveEvent(QDragMoveEvent *event)
 void ItemListView::dropEvent(QDropEvent *event)
 {
     const QStringList ids = ItemListModel::idsFromMimeData(event->mimeData());
-    if (!m_reorderable || ids.size() != 1 || !model()) {
+    if (!isOwnRow(event->mimeData())) {
         event->ignore();
         return;
     }

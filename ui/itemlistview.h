@@ -2,6 +2,8 @@
 
 #include <QListView>
 
+class QMimeData;
+
 namespace tidemark::ui {
 
 /// The item list: rows can be dragged to the sidebar (move to a collection, to the Trash) and,
@@ -34,6 +36,8 @@ protected:
     void paintEvent(QPaintEvent *event) override;
 
 private:
+    [[nodiscard]] bool isOwnRow(const QMimeData *mime) const;
+
     bool m_reorderable = false;
     QString m_placeholder;
 };

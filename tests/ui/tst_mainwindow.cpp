@@ -345,17 +345,50 @@ void TestMainWindow::draggingATaskReordersIt()
     auto *view = window.itemList();
     QCOMPARE(window.itemModel()->idAt(0), ids.at(0));
 
-    // Drop "third" on the upper half of "first".
-    std::unique_ptr<QMimeData> data(window.itemModel()->mimeData({window.itemModel()->index(2)}));
-    const QRect first = view->visualRect(window.itemModel()->index(0));
-    const QPoint target(first.center().x(), first.top() + 3);
-    QDragEnterEvent enter(target, Qt::MoveAction, data.get(), Qt::LeftButton, {});
-    // The list only takes its own rows: the event's source is checked.
-    QApplication::sendEvent(view->viewport(), &enter);
-    QDropEvent drop(target, Qt::MoveAction, data.get(), Qt::LeftButton, {});
-    Q_EMIT view->reorderRequested(ids.at(2), QString(), ids.at(0)); // what dropEvent emits for that spot
+    // What the list does with a drag of one of its rows: enter, move, drop.
+    QSignalSpy reordered(view, &tidemark::ui::ItemListView::reorderRequested);
+    const auto drag = [&](int row, QPointF at) {
+        std::unique_ptr<QMimeData> data(window.itemModel()->mimeData({window.itemModel()->index(row)}));
+        QDragEnterEvent enter(at.toPoint(), Qt::MoveAction, data.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &enter);
+        if (!enter.isAccepted())
+            return false;
+        QDragMoveEvent move(at.toPoint(), Qt::MoveAction, data.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &move);
+        QDropEvent drop(at, Qt::MoveAction, data.get(), Qt::LeftButton, {});
+        QApplication::sendEvent(view->viewport(), &drop);
+        return true;
+    };
+    const auto upperHalf = [&](int row) {
+        const QRect r = view->visualRect(window.itemModel()->index(row));
+        return QPointF(r.center().x(), r.top() + 3);
+    };
+
+    // "third" dropped on the upper half of "first" goes before it.
+    QVERIFY(drag(2, upperHalf(0)));
+    QCOMPARE(reordered.size(), 1);
+    QCOMPARE(reordered.at(0), (QVariantList{ids.at(2), QString(), ids.at(0)}));
     QTRY_COMPARE(window.itemModel()->idAt(0), ids.at(2));
     QCOMPARE(window.itemModel()->idAt(1), ids.at(0));
+    QCOMPARE(window.itemModel()->idAt(2), ids.at(1));
+
+    // "second" dropped on the upper half of the top row goes first.
+    QVERIFY(drag(2, upperHalf(0)));
+    QTRY_COMPARE(window.itemModel()->idAt(0), ids.at(1));
+    QCOMPARE(window.itemModel()->idAt(1), ids.at(2));
+
+    // A row dropped onto its own place changes nothing.
+    QVERIFY(drag(0, upperHalf(0)));
+    QCOMPARE(reordered.size(), 2);
+
+    // A drag of something that is not a row of this list (another view's item) is refused.
+    const auto other = m_store->create(Kind::Note, {{s("title"), s("elsewhere")}});
+    QVERIFY(other);
+    QMimeData foreign;
+    foreign.setData(QString(model::ItemListModel::kIdsMimeType), other->id.toUtf8());
+    QDragEnterEvent enter(upperHalf(0).toPoint(), Qt::MoveAction, &foreign, Qt::LeftButton, {});
+    QApplication::sendEvent(view->viewport(), &enter);
+    QVERIFY(!enter.isAccepted());
 }
 
 void TestMainWindow::deleteAndRestore()
