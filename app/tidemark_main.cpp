@@ -70,7 +70,13 @@ int main(int argc, char *argv[])
     parser.addOptions({db, newNote, newTask, screenshot, tour});
     parser.process(*app); // exits for --help, --version and unknown options
 
-    const QString path = parser.isSet(db) ? parser.value(db) : defaultStorePath();
+    const QString given = parser.isSet(db) ? parser.value(db) : defaultStorePath();
+    if (given.isEmpty() || given == QLatin1String(":memory:")) {
+        // The window, the checkpointer and the sync engine each open the file: it must be one.
+        QTextStream(stderr) << "tidemark: --db needs the path of a file\n";
+        return 2;
+    }
+    const QString path = QFileInfo(given).absoluteFilePath();
     QDir().mkpath(QFileInfo(path).absolutePath());
     auto store = tidemark::model::Store::open(path);
     if (!store) {

@@ -203,4 +203,12 @@ std::expected<void, TransportError> logOut(const QUrl &server, const QString &to
 
 } // namespace account
 
+namespace account {
+bool isServerAddress(const QUrl &url)
+{
+    return url.isValid() && (url.scheme() == QLatin1String("http") || url.scheme() == QLatin1String("https"))
+        && !url.host().isEmpty();
+}
+} // namespace account
+
 } // namespace tidemark::client

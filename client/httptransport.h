@@ -49,6 +49,8 @@ private:
 
 /// Account calls a person makes from Settings or tidemarkctl; each blocks until answered.
 namespace account {
+/// Whether a URL can be a sync server: http or https, with a host.
+bool isServerAddress(const QUrl &url);
 std::expected<void, TransportError> registerAccount(const QUrl &server, const QString &name, const QString &password);
 /// A token for this device.
 std::expected<QString, TransportError> logIn(const QUrl &server, const QString &name, const QString &password,

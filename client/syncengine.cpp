@@ -97,6 +97,8 @@ void SyncEngine::localChanged()
 void SyncEngine::setPaused(bool paused)
 {
     m_paused = paused;
+    if (m_state == State::Syncing)
+        return; // the cycle under way finishes (its request is awaited); then the pause shows
     if (paused) {
         if (m_retry)
             m_retry->stop();
@@ -212,14 +214,15 @@ void SyncEngine::runCycle()
         close();
         return;
     }
+    // What was pulled is in the store whatever comes next: tell the window first.
+    if (!m_changedIds.isEmpty()) {
+        m_changedIds.removeDuplicates();
+        Q_EMIT remoteChanged(std::exchange(m_changedIds, {}));
+    }
     if (m_tokenAfterCycle) {
         setState(State::Idle);
         setToken(*std::exchange(m_tokenAfterCycle, std::nullopt));
         return;
-    }
-    if (!m_changedIds.isEmpty()) {
-        m_changedIds.removeDuplicates();
-        Q_EMIT remoteChanged(std::exchange(m_changedIds, {}));
     }
     if (!report) {
         m_again = false; // the retry covers it
@@ -242,6 +245,11 @@ void SyncEngine::runCycle()
     if (m_options.live && !m_live)
         connectLive();
     Q_EMIT synced(report->pushed, report->pulled, report->conflicts, m_store->pendingCount());
+    if (m_paused) { // "work offline" was asked for during the cycle
+        m_again = false;
+        setState(State::Paused, s("working offline"));
+        return;
+    }
     setState(State::Idle);
     if (std::exchange(m_again, false))
         QTimer::singleShot(0, this, &SyncEngine::runCycle);

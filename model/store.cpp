@@ -730,7 +730,8 @@ Result<int> Store::emptyTrash()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const auto &[kind, id] : std::as_const(erased)) {
             for (const char *sql : {"INSERT OR REPLACE INTO erased (id, erased_at) VALUES (?, ?)",
-                                    "DELETE FROM history WHERE entity_id = ?", "DELETE FROM items WHERE id = ?"}) {
+                                    "DELETE FROM history WHERE entity_id = ?", "DELETE FROM conflicts WHERE entity_id = ?",
+                                    "DELETE FROM items WHERE id = ?"}) {
                 QSqlQuery &q = prepared(s(sql));
                 q.addBindValue(id);
                 if (QByteArrayView(sql).startsWith("INSERT"))

@@ -380,15 +380,20 @@ Result<ViewCounts> Store::viewCounts() const
         "(SELECT COUNT(*) FROM items) - (SELECT COUNT(*) FROM items WHERE deleted = 1) "
         "  - (SELECT COUNT(*) FROM items WHERE deleted = 0 AND archived = 1), "
         "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at < ?), "
-        "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at < ?), "
+        // Overdue: a due time that has passed, or a due date before today (today's is not late).
+        "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL "
+        "  AND (due_at < ? AND (instr(due, 'T') > 0 OR due_at < ?))), "
         "(SELECT COUNT(*) FROM items INDEXED BY items_due WHERE deleted = 0 AND done_at IS NULL AND due_at >= ?), "
         "(SELECT COUNT(*) FROM items WHERE deleted = 0 AND archived IN (0, 1) AND kind = 'task' AND done_at IS NOT NULL), "
         "(SELECT COUNT(*) FROM items WHERE deleted = 1), "
-        "(SELECT COUNT(DISTINCT entity_id) FROM outbox), "
-        "(SELECT COUNT(DISTINCT entity_id) FROM conflicts WHERE status = 'open')"));
+        // Pending and Conflicts count what their lists show: notes and tasks, not collections.
+        "(SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id)), "
+        "(SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id "
+        "  AND c.status = 'open'))"));
     const qint64 eot = endOfToday();
     q.addBindValue(eot);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
+    q.addBindValue(QDateTime(QDate::currentDate(), QTime(0, 0)).toMSecsSinceEpoch());
     q.addBindValue(eot);
     if (!q.exec() || !q.next())
         return std::unexpected(Error::database(q.lastError().text()));

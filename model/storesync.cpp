@@ -90,8 +90,16 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const QString id = record.value(s("id")).toString();
             const QString entityId = record.value(s("entity")).toString();
             const auto kind = kindFromName(record.value(s("kind")).toString());
-            if (id.isEmpty() || entityId.isEmpty() || !kind)
+            if (id.isEmpty() || !isValidId(entityId) || !kind)
                 return std::unexpected(Error::invalid(s("the server sent a conflict record this version cannot read")));
+            QSqlQuery &erased = prepared(s("SELECT 1 FROM erased WHERE id = ?"));
+            erased.addBindValue(entityId);
+            if (!erased.exec())
+                return std::unexpected(Error::database(erased.lastError().text()));
+            const bool wasErased = erased.next();
+            erased.finish();
+            if (wasErased)
+                continue; // emptied from the Trash here: its conflicts are gone with it
             // Sides as this device sees them: its own operation's value is "mine".
             const bool fromHere = record.value(s("device")).toString() == deviceId();
             const QJsonValue incoming = record.value(s("incoming"));

@@ -62,7 +62,7 @@ void setLanguage(const QString &language) { QSettings().setValue(s("appearance/l
 
 QList<QPair<QString, QString>> languages()
 {
-    return {{s("en"), s("English")}, {s("de"), s("Deutsch")}, {s("fr"), s("Français")}};
+    return {{s("en"), s("English")}, {s("de"), s("Deutsch")}, {s("fr"), QString::fromUtf8("Français")}};
 }
 
 QPalette lightPalette()

@@ -29,8 +29,8 @@ bool ItemListView::isOwnRow(const QMimeData *mime) const
 {
     // One row of this very list (dragged within it): other drags go to the sidebar, not here.
     const QStringList ids = ItemListModel::idsFromMimeData(mime);
-    return m_reorderable && model() && ids.size() == 1
-        && !model()->match(model()->index(0, 0), ItemListModel::IdRole, ids.constFirst(), 1, Qt::MatchExactly).isEmpty();
+    const auto *items = qobject_cast<const ItemListModel *>(model());
+    return m_reorderable && items && ids.size() == 1 && items->rowOf(ids.constFirst()) >= 0;
 }
 
 void ItemListView::dragEnterEvent(QDragEnterEvent *event)

@@ -174,8 +174,16 @@ void MainWindow::createPanes()
         if (auto done = m_store->setDone(id, task->fields.value(s("done_at")).isNull()); !done)
             showError(done.error().message);
     });
+    // Only a person's move opens an item: when the open item leaves the list (done in Today, its
+    // tag removed, a sync), Qt moves the current row to a neighbour, which must not take over the
+    // editor the person is typing in.
+    connect(m_items, &QAbstractItemModel::rowsAboutToBeRemoved, this, [this] { m_rowsLeaving = true; });
+    connect(m_items, &QAbstractItemModel::rowsRemoved, this, [this] { m_rowsLeaving = false; });
     connect(m_itemList->selectionModel(), &QItemSelectionModel::currentChanged, this,
-            [this](const QModelIndex &current) { onItemActivated(current); });
+            [this](const QModelIndex &current) {
+                if (!m_rowsLeaving)
+                    onItemActivated(current);
+            });
     connect(m_itemList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_itemList, &ItemListView::openRequested, this, &MainWindow::focusEditor);
     connect(m_itemList, &ItemListView::deleteRequested, this, [this] {
@@ -349,7 +357,7 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
         break;
     }
     if (nextRetry.isValid() && (state == State::Offline || state == State::Error))
-        tip = tr("%1 Next try at %2.").arg(reason, locale.toString(nextRetry.time(), QLocale::ShortFormat));
+        tip = tr("%1 Next try at %2.").arg(reason, locale.toString(nextRetry.toLocalTime().time(), QLocale::ShortFormat));
     m_syncState->setText(text);
     m_syncState->setToolTip(tip);
     m_retryButton->setVisible(state == State::Offline || state == State::Error);
@@ -563,7 +571,10 @@ void MainWindow::restoreState()
     // The last item opens once the list has been drawn: the list comes first.
     const QString last = settings.value(s("item")).toString();
     if (!last.isEmpty())
-        m_afterFirstPaint.append([this, last] { openItem(last); });
+        m_afterFirstPaint.append([this, last] {
+            if (m_openId.isEmpty()) // not when something was opened meanwhile (--new-note)
+                openItem(last);
+        });
     settings.endGroup();
 }
 

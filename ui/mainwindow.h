@@ -167,6 +167,7 @@ private:
     QLabel *m_savedLabel = nullptr;
     QString m_viewKey;
     QString m_openId;
+    bool m_rowsLeaving = false; ///< rows are being removed from the list: its current row moves by itself
     QList<std::function<void()>> m_afterFirstPaint; ///< start-up work that waits for the list
 };
 

@@ -58,6 +58,7 @@ void ScreenshotTour::start()
 {
     QDir().mkpath(m_directory);
     const auto window = [this] { return m_shell->window(); };
+    const Appearance::Scheme chosen = Appearance::scheme(); // put back at the end
     for (const char *suffix : {"", "-dark"}) {
         const QString tail = QLatin1StringView(suffix);
         const bool dark = !tail.isEmpty();
@@ -109,8 +110,8 @@ void ScreenshotTour::start()
             dialog->close();
         };
     }
-    m_steps << [] {
-        Appearance::setScheme(Appearance::Scheme::System);
+    m_steps << [chosen] {
+        Appearance::setScheme(chosen);
         Appearance::apply();
     };
     QTimer::singleShot(300, this, &ScreenshotTour::next);

@@ -163,6 +163,13 @@ void SettingsDialog::load()
 
 SettingsDialog::~SettingsDialog() { m_watcher.waitForFinished(); }
 
+void SettingsDialog::done(int result)
+{
+    if (m_watcher.isRunning())
+        return; // the buttons wait too; the call has its own timeout
+    QDialog::done(result);
+}
+
 void SettingsDialog::showAccount()
 {
     const QJsonObject account = client::AccountFile::read(m_storePath);
@@ -185,7 +192,7 @@ void SettingsDialog::runAccountAction(AccountAction action)
     const QString user = m_user->text().trimmed();
     const QString password = m_password->text();
     if (action != AccountAction::SignOut) {
-        if (!server.isValid() || (server.scheme() != s("http") && server.scheme() != s("https"))) {
+        if (!client::account::isServerAddress(server)) {
             m_accountState->setText(tr("The server needs a web address, like https://notes.example.org."));
             return;
         }

@@ -31,6 +31,9 @@ public:
     /// Whether OK or Apply changed the language.
     [[nodiscard]] bool languageChanged() const { return m_languageChanged; }
 
+    /// Not while an account call runs: its answer (and "accountChanged") must not be lost.
+    void done(int result) override;
+
 Q_SIGNALS:
     void appearanceChanged();
     /// Signed in, signed out, or an account was made.

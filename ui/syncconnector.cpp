@@ -1,9 +1,11 @@
 #include "syncconnector.h"
 
 #include "client/accountfile.h"
+#include "client/httptransport.h"
 #include "model/store.h"
 
 #include <QJsonObject>
+#include <QScopedValueRollback>
 #include <QNetworkInformation>
 #include <QSettings>
 
@@ -49,7 +51,7 @@ void SyncConnector::reload()
     const QJsonObject account = client::AccountFile::read(m_store->path());
     const QString token = account.value(QStringLiteral("token")).toString();
     m_server = QUrl(account.value(QStringLiteral("server")).toString());
-    if (token.isEmpty() || !m_server.isValid()) {
+    if (token.isEmpty() || !client::account::isServerAddress(m_server)) {
         Q_EMIT localOnly();
         return;
     }
@@ -66,21 +68,29 @@ void SyncConnector::reload()
     connect(m_engine, &client::SyncEngine::progress, this, &SyncConnector::progress, Qt::QueuedConnection);
     connect(m_engine, &client::SyncEngine::metricsChanged, this, &SyncConnector::metricsChanged, Qt::QueuedConnection);
     connect(m_engine, &client::SyncEngine::synced, this, [this](int pushed, int pulled, int conflicts, int pending) {
-        if (m_store)
-            m_store->announceChanges({}); // the outbox shrank
+        announce({}); // the outbox shrank
         Q_EMIT synced(pushed, pulled, conflicts, pending);
     }, Qt::QueuedConnection);
-    connect(m_engine, &client::SyncEngine::remoteChanged, this, [this](const QStringList &ids) {
-        if (m_store)
-            m_store->announceChanges(ids);
-    }, Qt::QueuedConnection);
-    // Window → engine.
-    connect(m_store, &model::Store::outboxChanged, m_engine, &client::SyncEngine::localChanged, Qt::QueuedConnection);
+    connect(m_engine, &client::SyncEngine::remoteChanged, this, &SyncConnector::announce, Qt::QueuedConnection);
+    // Window → engine: the outbox changed here. Not when the engine's own work is being announced,
+    // or every sync would ask for the next one.
+    connect(m_store, &model::Store::outboxChanged, this, [this] {
+        if (!m_announcing && m_engine)
+            QMetaObject::invokeMethod(m_engine, &client::SyncEngine::localChanged, Qt::QueuedConnection);
+    });
     m_thread.start();
     QMetaObject::invokeMethod(m_engine, &client::SyncEngine::start, Qt::QueuedConnection);
     if (m_offline)
         QMetaObject::invokeMethod(m_engine, [engine = m_engine] { engine->setPaused(true); }, Qt::QueuedConnection);
     tellNetwork();
+}
+
+void SyncConnector::announce(const QStringList &ids)
+{
+    if (!m_store)
+        return;
+    const QScopedValueRollback guard(m_announcing, true);
+    m_store->announceChanges(ids);
 }
 
 void SyncConnector::stopEngine()

@@ -47,6 +47,7 @@ Q_SIGNALS:
 
 private:
     void stopEngine();
+    void announce(const QStringList &ids);
     void watchNetwork();
     void tellNetwork();
 
@@ -56,6 +57,7 @@ private:
     client::SyncEngine::Options m_template;
     QUrl m_server;
     bool m_offline = false;
+    bool m_announcing = false; ///< the store is telling of the engine's changes, not of new local ones
 };
 
 } // namespace tidemark::ui

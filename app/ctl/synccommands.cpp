@@ -107,7 +107,7 @@ int Cli::accountCommand()
         return usageError(s("account register|login|logout, not '%1'").arg(action));
     const QUrl server(m_parser.value(s("server")), QUrl::StrictMode);
     const QString user = m_parser.value(s("user"));
-    if (!server.isValid() || (server.scheme() != QLatin1String("http") && server.scheme() != QLatin1String("https")))
+    if (!client::account::isServerAddress(server))
         return usageError(s("--server URL (http:// or https://) is needed"));
     if (user.isEmpty())
         return usageError(s("--user NAME is needed"));

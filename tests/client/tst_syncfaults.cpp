@@ -131,14 +131,21 @@ void TestSyncFaults::aServerKilledMidSyncLosesNothingAndAppliesNothingTwice()
         client::HttpTransport transport(url, *token, 3000);
         client::SyncCycle cycle(*store, transport);
         cycle.setBatchSize(25);
-        QTimer::singleShot(int(random.bounded(5, 120)), &server, [&server, &killedDuring] {
-            if (server.state() == QProcess::Running) {
-                server.kill();
-                ++killedDuring;
-            }
+        // The timer can only fire while the sync waits for an answer (its nested loop): a kill
+        // that fires has landed inside the sync. One that did not fire is stopped, and the server
+        // goes down after the sync instead, so that every round restarts it.
+        QTimer kill;
+        kill.setSingleShot(true);
+        connect(&kill, &QTimer::timeout, &server, [&server, &killedDuring] {
+            server.kill();
+            ++killedDuring;
         });
+        kill.start(int(random.bounded(5, 120)));
         const auto report = cycle.run();
-        server.waitForFinished();
+        kill.stop();
+        if (server.state() == QProcess::Running)
+            server.kill();
+        QVERIFY(server.waitForFinished(10000));
         if (!report)
             QCOMPARE(report.error().kind, client::TransportError::Kind::Offline);
         QCOMPARE(test::startServer(server, database, port), port);

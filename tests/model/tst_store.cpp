@@ -437,6 +437,10 @@ void TestStore::viewCountsMatchTheLists()
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("archived")}, {s("archived"), true}}));
     QVERIFY(m_store->create(Kind::Task, {{s("title"), s("late")}, {s("due"), yesterday}}));
     QVERIFY(m_store->create(Kind::Task, {{s("title"), s("later")}, {s("due"), nextWeek}}));
+    // Due today, no time: in Today, not late.
+    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("today")}, {s("due"), QDate::currentDate().toString(Qt::ISODate)}}));
+    // A collection has unsent operations too, but the Pending list shows notes and tasks.
+    QVERIFY(m_store->create(Kind::Collection, {{s("name"), s("Errands")}}));
     auto done = m_store->create(Kind::Task, {{s("title"), s("done")}});
     auto trashed = m_store->create(Kind::Note, {{s("title"), s("trashed")}});
     QVERIFY(done && trashed);
@@ -447,16 +451,16 @@ void TestStore::viewCountsMatchTheLists()
     QVERIFY2(counts, qPrintable(counts ? QString() : counts.error().message));
     using T = ItemFilter::Type;
     QCOMPARE(counts->all, int(m_store->items(ItemFilter::all())->size()));
-    QCOMPARE(counts->all, 4); // archived and trashed items are not in All
+    QCOMPARE(counts->all, 5); // archived and trashed items are not in All
     QCOMPARE(counts->today, int(m_store->items(ItemFilter::of(T::Today))->size()));
-    QCOMPARE(counts->today, 1);
+    QCOMPARE(counts->today, 2);
     QCOMPARE(counts->overdue, 1);
     QCOMPARE(counts->upcoming, int(m_store->items(ItemFilter::of(T::Upcoming))->size()));
     QCOMPARE(counts->upcoming, 1);
     QCOMPARE(counts->done, 1);
     QCOMPARE(counts->trash, 1);
     QCOMPARE(counts->pending, int(m_store->items(ItemFilter::of(T::Pending))->size()));
-    QCOMPARE(counts->pending, 6);
+    QCOMPARE(counts->pending, 7);
     QCOMPARE(counts->conflicts, 0);
 }
 

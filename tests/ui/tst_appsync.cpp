@@ -182,6 +182,13 @@ void TestAppSync::aStoppedServerShowsOfflineWithRetry()
     window->show();
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
 
+    // Idle means idle: a finished sync does not ask for another (the window hearing of the
+    // engine's own changes is not a local change).
+    QTest::qWait(1500);
+    QSignalSpy syncs(shell.sync(), &ui::SyncConnector::synced);
+    QTest::qWait(3000);
+    QCOMPARE(syncs.size(), 0);
+
     server.kill();
     server.waitForFinished();
     window->createItem(Kind::Task, s("Written while the server is down"));
