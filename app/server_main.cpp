@@ -1,4 +1,5 @@
 // tidemark-server: the sync server.
+#include "server/configfile.h"
 #include "server/httpservice.h"
 #include "server/stopsignals.h"
 #include "server/guardedtcpserver.h"
@@ -22,6 +23,24 @@ int main(int argc, char *argv[])
     QCoreApplication::setApplicationName(QStringLiteral("tidemark-server"));
     QCoreApplication::setOrganizationName(QStringLiteral("Tidemark"));
     QCoreApplication::setApplicationVersion(QLatin1StringView(tidemark::kVersion));
+
+    QTextStream err(stderr);
+    // --config is read before the options below take their defaults from the environment.
+    const QStringList arguments = QCoreApplication::arguments();
+    for (qsizetype i = 1; i < arguments.size(); ++i) {
+        QString file;
+        if (arguments.at(i) == QLatin1String("--config") && i + 1 < arguments.size())
+            file = arguments.at(i + 1);
+        else if (arguments.at(i).startsWith(QLatin1String("--config=")))
+            file = arguments.at(i).sliced(9);
+        else
+            continue;
+        if (auto applied = tidemark::server::applyConfigFile(file); !applied) {
+            err << "tidemark-server: --config: " << applied.error() << '\n';
+            return 2;
+        }
+        break;
+    }
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Tidemark's sync server."));
@@ -75,13 +94,19 @@ int main(int argc, char *argv[])
                        "version a day (to 180 days) then one a week, and deleted items are purged once every "
                        "signed-in device has seen the deletion (default 30; env TIDEMARK_RETENTION_DAYS)."),
         QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_RETENTION_DAYS", QStringLiteral("30")));
-    parser.addOptions({listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, requestRate, retention});
+    const QCommandLineOption config(
+        QStringLiteral("config"),
+        QStringLiteral("Read settings from FILE: KEY=VALUE lines with the environment variables named above "
+                       "(the packaged service uses /etc/tidemark/server.conf). Options and the environment "
+                       "take precedence over the file."),
+        QStringLiteral("FILE"));
+    parser.addOptions({config, listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, requestRate,
+                       retention});
     parser.addPositionalArgument(QStringLiteral("user add NAME"),
                                  QStringLiteral("Create an account (password on standard input) and exit; for "
                                                 "servers with --registration closed."));
     parser.process(app);
 
-    QTextStream err(stderr);
     const QHostAddress address(parser.value(listen));
     if (address.isNull()) {
         err << "tidemark-server: --listen: not an IP address: " << parser.value(listen) << '\n';

@@ -6,6 +6,9 @@
 #include <QJsonObject>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
 #include <QImage>
 #include <QProcess>
 #include <QProcessEnvironment>
@@ -27,6 +30,9 @@ private Q_SLOTS:
     void serverRejectsBadArguments_data();
     void serverRejectsBadArguments();
     void serverAnswersHealthz();
+    void serverReadsItsConfigFile();
+    void serverRejectsABadConfigFile_data();
+    void serverRejectsABadConfigFile();
     void appStartsOnAStoreAndShowsItsViews();
 
 private:
@@ -158,6 +164,89 @@ void TestPrograms::serverAnswersHealthz()
     QVERIFY(missingFinished.wait(10000));
     QCOMPARE(missing->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt(), 404);
     QCOMPARE(server.state(), QProcess::Running);
+}
+
+void TestPrograms::serverReadsItsConfigFile()
+{
+    // The packaged service's way of starting: every setting from a file, as /etc/tidemark/server.conf.
+    QTemporaryDir dir;
+    const QString database = dir.filePath(QStringLiteral("data dir/server.db"));
+    QVERIFY(QDir().mkpath(dir.filePath(QStringLiteral("data dir"))));
+    QFile config(dir.filePath(QStringLiteral("server.conf")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write("# Tidemark sync server\n\n"
+                 "TIDEMARK_LISTEN=127.0.0.1\n"
+                 "TIDEMARK_PORT = 8765\n"
+                 "; a later line wins, as in systemd's EnvironmentFile\n"
+                 "TIDEMARK_PORT=0\n"
+                 "TIDEMARK_DATABASE=\"" + database.toUtf8() + "\"\n"
+                 "TIDEMARK_REGISTRATION=closed\n");
+    config.close();
+
+    QProcess server;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const QString &key : env.keys()) {
+        if (key.startsWith(QLatin1String("TIDEMARK_")))
+            env.remove(key);
+    }
+    server.setProcessEnvironment(env);
+    server.start(QStringLiteral(TIDEMARK_SERVER_PATH), {QStringLiteral("--config"), config.fileName()});
+    QVERIFY(server.waitForStarted());
+    const auto stop = qScopeGuard([&server] {
+        server.kill();
+        server.waitForFinished();
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine() || server.state() != QProcess::Running, 10000);
+    const QString line = QString::fromUtf8(server.readLine()).trimmed();
+    QVERIFY2(QRegularExpression(QStringLiteral("^listening on 127\\.0\\.0\\.1:\\d+$")).match(line).hasMatch(),
+             qPrintable(line + QString::fromUtf8(server.readAllStandardError())));
+    QVERIFY(!line.endsWith(QLatin1String(":8765")));
+    QVERIFY(QFileInfo::exists(database));
+
+    // The same file serves the administrator's commands; the command line still wins over it.
+    QProcess add;
+    add.setProcessEnvironment(env);
+    add.start(QStringLiteral(TIDEMARK_SERVER_PATH),
+              {QStringLiteral("--config"), config.fileName(), QStringLiteral("--database"),
+               dir.filePath(QStringLiteral("other.db")), QStringLiteral("user"), QStringLiteral("add"),
+               QStringLiteral("alice")});
+    add.write("correct horse battery staple\n");
+    add.closeWriteChannel();
+    QVERIFY(add.waitForFinished(30000));
+    QCOMPARE(add.exitCode(), 0);
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("other.db"))));
+}
+
+void TestPrograms::serverRejectsABadConfigFile_data()
+{
+    QTest::addColumn<QByteArray>("contents");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("unknown key") << QByteArray("TIDEMARK_PORT=0\n\nTIDEMARK_PROT=1\n")
+                                 << QStringLiteral("server.conf:3: unknown setting 'TIDEMARK_PROT'");
+    QTest::newRow("no equals sign") << QByteArray("# comment\nport 8765\n")
+                                    << QStringLiteral("server.conf:2: expected KEY=VALUE");
+    QTest::newRow("open quote") << QByteArray("TIDEMARK_DATABASE=\"/var/lib/x.db\n")
+                                << QStringLiteral("server.conf:1: unterminated quote");
+    QTest::newRow("bad value") << QByteArray("TIDEMARK_PORT=http\n") << QStringLiteral("not a port number");
+}
+
+void TestPrograms::serverRejectsABadConfigFile()
+{
+    QFETCH(QByteArray, contents);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QFile config(dir.filePath(QStringLiteral("server.conf")));
+    QVERIFY(config.open(QIODevice::WriteOnly));
+    config.write(contents);
+    config.close();
+    const Result result = run(QStringLiteral(TIDEMARK_SERVER_PATH), {QStringLiteral("--config"), config.fileName()});
+    QCOMPARE(result.exitCode, 2);
+    QVERIFY2(result.err.contains(message), qPrintable(result.err));
+
+    const Result missing = run(QStringLiteral(TIDEMARK_SERVER_PATH),
+                               {QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.conf"))});
+    QCOMPARE(missing.exitCode, 2);
+    QVERIFY2(missing.err.contains(QStringLiteral("missing.conf")), qPrintable(missing.err));
 }
 
 void TestPrograms::appStartsOnAStoreAndShowsItsViews()
