@@ -96,7 +96,7 @@ int main(int argc, char *argv[])
         QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_RETENTION_DAYS", QStringLiteral("30")));
     const QCommandLineOption config(
         QStringLiteral("config"),
-        QStringLiteral("Read settings from FILE: KEY=VALUE lines with the environment variables named above "
+        QStringLiteral("Read settings from FILE: KEY=VALUE lines, each KEY the environment variable of an option "
                        "(the packaged service uses /etc/tidemark/server.conf). Options and the environment "
                        "take precedence over the file."),
         QStringLiteral("FILE"));
