@@ -7,9 +7,14 @@
 
 #include <tidemark/version.h>
 
+#ifdef Q_OS_UNIX
+#include <unistd.h>
+#endif
+
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QFileInfo>
 #include <QHostAddress>
 #include <QLoggingCategory>
 #include <QStandardPaths>
@@ -27,19 +32,29 @@ int main(int argc, char *argv[])
     QTextStream err(stderr);
     // --config is read before the options below take their defaults from the environment.
     const QStringList arguments = QCoreApplication::arguments();
+    QString configFile;
     for (qsizetype i = 1; i < arguments.size(); ++i) {
+        const QString &arg = arguments.at(i);
+        if (arg == QLatin1String("--"))
+            break;
         QString file;
-        if (arguments.at(i) == QLatin1String("--config") && i + 1 < arguments.size())
-            file = arguments.at(i + 1);
-        else if (arguments.at(i).startsWith(QLatin1String("--config=")))
-            file = arguments.at(i).sliced(9);
+        if (arg == QLatin1String("--config") && i + 1 < arguments.size())
+            file = arguments.at(++i);
+        else if (arg.startsWith(QLatin1String("--config=")))
+            file = arg.sliced(9);
         else
             continue;
-        if (auto applied = tidemark::server::applyConfigFile(file); !applied) {
+        if (!configFile.isNull()) {
+            err << "tidemark-server: --config given twice\n";
+            return 2;
+        }
+        configFile = file;
+    }
+    if (!configFile.isNull()) {
+        if (auto applied = tidemark::server::applyConfigFile(configFile); !applied) {
             err << "tidemark-server: --config: " << applied.error() << '\n';
             return 2;
         }
-        break;
     }
 
     QCommandLineParser parser;
@@ -168,6 +183,18 @@ int main(int argc, char *argv[])
     QString path = parser.value(database);
     if (path.isEmpty())
         path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("tidemark-server.db"));
+#ifdef Q_OS_UNIX
+    // Run as root on a database that belongs to someone else (sudo forgotten before "user add"),
+    // the server would leave root-owned files that the service's own user can no longer write.
+    if (::geteuid() == 0 && !path.startsWith(QLatin1String("postgres"))) {
+        const QFileInfo dir(QFileInfo(path).absolutePath());
+        if (dir.exists() && dir.ownerId() != 0) {
+            err << "tidemark-server: " << dir.filePath() << " belongs to user " << dir.owner()
+                << "; run as that user (sudo -u " << dir.owner() << " tidemark-server ...), not as root\n";
+            return 2;
+        }
+    }
+#endif
     auto sync = tidemark::server::SyncService::open(path);
     if (!sync) {
         err << "tidemark-server: " << sync.error() << '\n';

@@ -60,7 +60,7 @@ std::expected<void, QString> applyConfigFile(const QString &path)
         if (qEnvironmentVariableIsSet(key.toLatin1().constData()))
             fromEnvironment.append(key);
     }
-    // A key given twice takes its last value, as systemd reads the file.
+    // A key given twice takes its last value.
     for (const auto &[key, value] : *settings) {
         if (!fromEnvironment.contains(key))
             qputenv(key.toLatin1().constData(), value.toUtf8());

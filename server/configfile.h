@@ -1,5 +1,5 @@
-// The server's configuration file: the same KEY=VALUE lines systemd reads as an EnvironmentFile,
-// so that one file in /etc/tidemark/ configures the service and the administrator's commands.
+// The server's configuration file: KEY=VALUE lines naming the options' environment variables, so
+// that one file in /etc/tidemark/ configures the service and the administrator's commands.
 #pragma once
 
 #include <QList>

@@ -17,6 +17,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <sys/types.h>
+#include <unistd.h>
+
 class TestPrograms final : public QObject
 {
     Q_OBJECT
@@ -33,6 +36,7 @@ private Q_SLOTS:
     void serverReadsItsConfigFile();
     void serverRejectsABadConfigFile_data();
     void serverRejectsABadConfigFile();
+    void serverAsRootRefusesAnotherUsersDatabase();
     void appStartsOnAStoreAndShowsItsViews();
 
 private:
@@ -247,6 +251,35 @@ void TestPrograms::serverRejectsABadConfigFile()
                                {QStringLiteral("--config"), dir.filePath(QStringLiteral("missing.conf"))});
     QCOMPARE(missing.exitCode, 2);
     QVERIFY2(missing.err.contains(QStringLiteral("missing.conf")), qPrintable(missing.err));
+}
+
+void TestPrograms::serverAsRootRefusesAnotherUsersDatabase()
+{
+    // An administrator who forgets "sudo -u tidemark" before "user add" is stopped before the
+    // server makes root-owned files in the service's folder.
+    if (::geteuid() != 0)
+        QSKIP("needs root");
+    QTemporaryDir dir;
+    const QString data = dir.filePath(QStringLiteral("data"));
+    QVERIFY(QDir().mkpath(data));
+    QVERIFY(::chown(QFile::encodeName(data).constData(), 65534, 65534) == 0);
+    const QString database = data + QStringLiteral("/server.db");
+
+    QProcess add;
+    add.start(QStringLiteral(TIDEMARK_SERVER_PATH), {QStringLiteral("--database"), database, QStringLiteral("user"),
+                                                     QStringLiteral("add"), QStringLiteral("alice")});
+    add.write("correct horse battery staple\n");
+    add.closeWriteChannel();
+    QVERIFY(add.waitForFinished(30000));
+    QCOMPARE(add.exitCode(), 2);
+    const QString err = QString::fromUtf8(add.readAllStandardError());
+    QVERIFY2(err.contains(QStringLiteral("run as that user")), qPrintable(err));
+    QVERIFY(!QFileInfo::exists(database));
+
+    const Result twice = run(QStringLiteral(TIDEMARK_SERVER_PATH),
+                             {QStringLiteral("--config"), QStringLiteral("a.conf"), QStringLiteral("--config=b.conf")});
+    QCOMPARE(twice.exitCode, 2);
+    QVERIFY2(twice.err.contains(QStringLiteral("--config given twice")), qPrintable(twice.err));
 }
 
 void TestPrograms::appStartsOnAStoreAndShowsItsViews()
