@@ -1,0 +1,216 @@
+// The merge dialog with real widgets, offscreen: a three-hunk conflict of a note, decided hunk by
+// hunk with the dialog's own buttons and keys.
+#include "ui/mergedialog.h"
+
+#include <QCheckBox>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QTest>
+
+using tidemark::sync::MergeChoice;
+using tidemark::ui::MergeDialog;
+using tidemark::ui::MergeInput;
+
+namespace {
+
+MergeInput weekend()
+{
+    MergeInput input;
+    input.itemTitle = QStringLiteral("Weekend");
+    input.fieldLabel = QStringLiteral("The text");
+    input.mineLabel = QStringLiteral("this device at 10:02");
+    input.theirsLabel = QStringLiteral("Laptop at 10:05");
+    input.base = QStringLiteral("# Weekend\n\nBuy milk\nBuy bread\n\nCall the bank before noon\n\n"
+                                "Water the plants\nTake out the bins\n");
+    input.mine = QStringLiteral("# Weekend\n\nBuy oat milk\nBuy bread\n\nCall the bank before 11\n\n"
+                                "Water the plants\nTake out the bins\n");
+    input.theirs = QStringLiteral("# Weekend\n\nBuy milk\nBuy bread\n\nCall the bank after lunch\n\n"
+                                  "Water the plants and the herbs\nTake out the bins\n");
+    return input;
+}
+
+QString expected(const char *bank, const char *milk = "Buy oat milk\n",
+                 const char *plants = "Water the plants and the herbs\n")
+{
+    return QStringLiteral("# Weekend\n\n") + QLatin1StringView(milk) + QStringLiteral("Buy bread\n\n")
+           + QLatin1StringView(bank) + QStringLiteral("\n") + QLatin1StringView(plants)
+           + QStringLiteral("Take out the bins\n");
+}
+
+QPushButton *button(MergeDialog &dialog, const char *name)
+{
+    return dialog.findChild<QPushButton *>(QString::fromLatin1(name));
+}
+
+} // namespace
+
+class TestMergeDialog final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void opensOnThePartBothChanged();
+    void eachHunkChoiceGivesItsResult_data();
+    void eachHunkChoiceGivesItsResult();
+    void keysMoveAndChoose();
+    void editsInTheResultSurviveALaterChoice();
+    void panesScrollTogether();
+    void keepBothAndCancelAreTheirOwnOutcomes();
+};
+
+void TestMergeDialog::opensOnThePartBothChanged()
+{
+    MergeDialog dialog(weekend());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.currentHunk(), 1);
+    const auto *position = dialog.findChild<QLabel *>(QStringLiteral("position"));
+    QCOMPARE(position->text(), QStringLiteral("Part 2 of 3 · 1 to decide"));
+    QVERIFY(!button(dialog, "resolve")->isEnabled());
+    // Until decided, the Result holds my side there, and the parts one side changed are taken.
+    QCOMPARE(dialog.resultText(), expected("Call the bank before 11\n"));
+    // The side panes line up: the same line number holds the same part.
+    const auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
+    const auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
+    QCOMPARE(mine->document()->blockCount(), theirs->document()->blockCount());
+    QCOMPARE(mine->document()->findBlockByNumber(5).text(), QStringLiteral("Call the bank before 11"));
+    QCOMPARE(theirs->document()->findBlockByNumber(5).text(), QStringLiteral("Call the bank after lunch"));
+    QVERIFY(!dialog.findChild<QPlainTextEdit *>(QStringLiteral("basePane"))->isVisible());
+    dialog.findChild<QCheckBox *>(QStringLiteral("showBase"))->click();
+    QVERIFY(dialog.findChild<QPlainTextEdit *>(QStringLiteral("basePane"))->isVisible());
+}
+
+void TestMergeDialog::eachHunkChoiceGivesItsResult_data()
+{
+    QTest::addColumn<int>("hunk");
+    QTest::addColumn<QString>("buttonName");
+    QTest::addColumn<QString>("result");
+    QTest::newRow("mine") << 1 << QStringLiteral("takeMine") << expected("Call the bank before 11\n");
+    QTest::newRow("theirs") << 1 << QStringLiteral("takeTheirs") << expected("Call the bank after lunch\n");
+    QTest::newRow("both, mine first") << 1 << QStringLiteral("bothMineFirst")
+                                      << expected("Call the bank before 11\nCall the bank after lunch\n");
+    QTest::newRow("both, theirs first") << 1 << QStringLiteral("bothTheirsFirst")
+                                        << expected("Call the bank after lunch\nCall the bank before 11\n");
+    QTest::newRow("their milk") << 0 << QStringLiteral("takeTheirs")
+                                << expected("Call the bank after lunch\n", "Buy milk\n");
+    QTest::newRow("my plants") << 2 << QStringLiteral("takeMine")
+                               << expected("Call the bank after lunch\n", "Buy oat milk\n", "Water the plants\n");
+    QTest::newRow("both plants") << 2 << QStringLiteral("bothMineFirst")
+                                 << expected("Call the bank after lunch\n", "Buy oat milk\n",
+                                             "Water the plants\nWater the plants and the herbs\n");
+}
+
+void TestMergeDialog::eachHunkChoiceGivesItsResult()
+{
+    QFETCH(int, hunk);
+    QFETCH(QString, buttonName);
+    QFETCH(QString, result);
+    MergeDialog dialog(weekend());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    if (hunk != 1) {
+        // The part both changed first (theirs), then the part under test.
+        QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
+        dialog.goToHunk(hunk);
+    }
+    QTest::mouseClick(button(dialog, buttonName.toLatin1().constData()), Qt::LeftButton);
+    QCOMPARE(dialog.resultText(), result);
+    QVERIFY(button(dialog, "resolve")->isEnabled());
+    QTest::mouseClick(button(dialog, "resolve"), Qt::LeftButton);
+    QCOMPARE(dialog.outcome(), MergeDialog::Outcome::Resolved);
+    QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestMergeDialog::keysMoveAndChoose()
+{
+    MergeDialog dialog(weekend());
+    dialog.show();
+    dialog.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&dialog));
+    QCOMPARE(dialog.currentHunk(), 1);
+    // A button's shortcut clicks it the way a mouse would, a moment later.
+    QTest::keyClick(&dialog, Qt::Key_Up, Qt::AltModifier);
+    QTRY_COMPARE(dialog.currentHunk(), 0);
+    QTest::keyClick(&dialog, Qt::Key_Down, Qt::AltModifier);
+    QTRY_COMPARE(dialog.currentHunk(), 1);
+    QTest::keyClick(&dialog, Qt::Key_Down, Qt::AltModifier);
+    QTRY_COMPARE(dialog.currentHunk(), 2);
+    QTest::keyClick(&dialog, Qt::Key_Up, Qt::AltModifier);
+    QTRY_COMPARE(dialog.currentHunk(), 1);
+    QTest::keyClick(&dialog, Qt::Key_2, Qt::AltModifier); // Take Theirs
+    QTRY_COMPARE(dialog.document().choice(1), MergeChoice::Theirs);
+    QCOMPARE(dialog.resultText(), expected("Call the bank after lunch\n"));
+    QVERIFY(button(dialog, "resolve")->isEnabled());
+}
+
+void TestMergeDialog::editsInTheResultSurviveALaterChoice()
+{
+    MergeDialog dialog(weekend());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    // Typing in the Result's title, then deciding the part both changed.
+    result->setFocus();
+    QTextCursor cursor(result->document());
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    result->setTextCursor(cursor);
+    QTest::keyClicks(result, QStringLiteral(" away"));
+    QVERIFY(button(dialog, "resolve")->isEnabled()); // an edited Result may be resolved as it is
+    dialog.goToHunk(1);
+    QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
+    QCOMPARE(dialog.resultText(),
+             expected("Call the bank after lunch\n").replace(QStringLiteral("# Weekend"), QStringLiteral("# Weekend away")));
+    // A change of mind replaces that part again, and only that part.
+    dialog.goToHunk(1);
+    QTest::mouseClick(button(dialog, "takeMine"), Qt::LeftButton);
+    QCOMPARE(dialog.resultText(),
+             expected("Call the bank before 11\n").replace(QStringLiteral("# Weekend"), QStringLiteral("# Weekend away")));
+}
+
+void TestMergeDialog::panesScrollTogether()
+{
+    MergeInput input = weekend();
+    // Long enough to scroll: forty shared lines before the parts that differ.
+    QString lead;
+    for (int i = 0; i < 40; ++i)
+        lead += QStringLiteral("shared line %1\n").arg(i);
+    input.base.prepend(lead);
+    input.mine.prepend(lead);
+    input.theirs.prepend(lead);
+    MergeDialog dialog(input);
+    dialog.resize(900, 300);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
+    auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    mine->verticalScrollBar()->setValue(20);
+    QCOMPARE(theirs->verticalScrollBar()->value(), 20);
+    QCOMPARE(result->verticalScrollBar()->value(), 20);
+    result->verticalScrollBar()->setValue(10);
+    QCOMPARE(mine->verticalScrollBar()->value(), 10);
+}
+
+void TestMergeDialog::keepBothAndCancelAreTheirOwnOutcomes()
+{
+    {
+        MergeDialog dialog(weekend());
+        dialog.show();
+        QTest::mouseClick(button(dialog, "keepBoth"), Qt::LeftButton);
+        QCOMPARE(dialog.outcome(), MergeDialog::Outcome::KeepBoth);
+    }
+    {
+        MergeDialog dialog(weekend());
+        dialog.show();
+        QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
+        QTest::mouseClick(button(dialog, "cancel"), Qt::LeftButton);
+        QCOMPARE(dialog.outcome(), MergeDialog::Outcome::Cancelled);
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+}
+
+QTEST_MAIN(TestMergeDialog)
+#include "tst_mergedialog.moc"

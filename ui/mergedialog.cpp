@@ -1,0 +1,468 @@
+#include "ui/mergedialog.h"
+
+#include "ui/markdownedit.h"
+
+#include <QAction>
+#include <QCheckBox>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QScrollBar>
+#include <QTextBlock>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+
+namespace {
+
+using sync::MergeChoice;
+using sync::MergeHunk;
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+/// A hunk's lines as pane text: without their line breaks, padded with empty rows to `rows`.
+QStringList paneLines(const QStringList &lines, qsizetype rows)
+{
+    QStringList out;
+    for (const QString &line : lines)
+        out.append(line.endsWith(QLatin1Char('\n')) ? line.chopped(1) : line);
+    while (out.size() < rows)
+        out.append(QString());
+    return out;
+}
+
+QPlainTextEdit *sidePane(QWidget *parent, const QString &name)
+{
+    auto *pane = new QPlainTextEdit(parent);
+    pane->setObjectName(name);
+    pane->setReadOnly(true);
+    pane->setLineWrapMode(QPlainTextEdit::NoWrap);
+    pane->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
+    return pane;
+}
+
+QColor tint(QColor color, const QPalette &palette, int alpha)
+{
+    // The same hue reads on light and dark bases: mix it over the pane's own background.
+    const QColor base = palette.color(QPalette::Base);
+    const double a = alpha / 255.0;
+    return QColor::fromRgbF(float(base.redF() * (1 - a) + color.redF() * a),
+                            float(base.greenF() * (1 - a) + color.greenF() * a),
+                            float(base.blueF() * (1 - a) + color.blueF() * a));
+}
+
+const QColor kMineColour(46, 160, 67);
+const QColor kTheirsColour(56, 132, 255);
+const QColor kBothColour(230, 140, 30);
+
+QTextEdit::ExtraSelection lineSelection(QPlainTextEdit *pane, int block, const QColor &colour)
+{
+    QTextEdit::ExtraSelection selection;
+    selection.cursor = QTextCursor(pane->document()->findBlockByNumber(block));
+    selection.format.setBackground(colour);
+    selection.format.setProperty(QTextFormat::FullWidthSelection, true);
+    return selection;
+}
+
+} // namespace
+
+MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
+    : QDialog(parent)
+    , m_input(input)
+    , m_doc(sync::MergeDocument::make(input.base, input.mine, input.theirs))
+{
+    setWindowTitle(tr("Merge “%1”").arg(input.itemTitle));
+    setObjectName(s("mergeDialog"));
+
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(s("summary"));
+    m_summary->setWordWrap(true);
+    m_summary->setText(tr("%1 of “%2” was changed on %3 and on %4. Parts only one side changed are "
+                          "already taken from it; choose what to keep where both changed, or edit the Result.")
+                           .arg(input.fieldLabel, input.itemTitle, input.mineLabel, input.theirsLabel));
+
+    // The current hunk's choices, and moving between hunks.
+    auto *bar = new QHBoxLayout;
+    m_position = new QLabel(this);
+    m_position->setObjectName(s("position"));
+    const auto addButton = [this, bar](const QString &name, const QString &text, const QKeySequence &key,
+                                       auto handler) {
+        auto *button = new QPushButton(text, this);
+        button->setObjectName(name);
+        button->setShortcut(key);
+        button->setToolTip(QStringLiteral("%1 (%2)").arg(text.split(QLatin1Char('&')).join(QString()),
+                                                          key.toString(QKeySequence::NativeText)));
+        connect(button, &QPushButton::clicked, this, handler);
+        bar->addWidget(button);
+        return button;
+    };
+    addButton(s("previousHunk"), tr("Previous"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { previousHunk(); });
+    addButton(s("nextHunk"), tr("Next"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { nextHunk(); });
+    bar->addWidget(m_position);
+    bar->addStretch();
+    addButton(s("takeMine"), tr("Take Mine"), QKeySequence(Qt::ALT | Qt::Key_1),
+              [this] { choose(MergeChoice::Mine); });
+    addButton(s("takeTheirs"), tr("Take Theirs"), QKeySequence(Qt::ALT | Qt::Key_2),
+              [this] { choose(MergeChoice::Theirs); });
+    addButton(s("bothMineFirst"), tr("Both, Mine First"), QKeySequence(Qt::ALT | Qt::Key_3),
+              [this] { choose(MergeChoice::MineThenTheirs); });
+    addButton(s("bothTheirsFirst"), tr("Both, Theirs First"), QKeySequence(Qt::ALT | Qt::Key_4),
+              [this] { choose(MergeChoice::TheirsThenMine); });
+    auto *showBase = new QCheckBox(tr("Show Base"), this);
+    showBase->setObjectName(s("showBase"));
+    showBase->setToolTip(tr("The text as it was before either change"));
+    connect(showBase, &QCheckBox::toggled, this, &MergeDialog::setBaseVisible);
+    bar->addWidget(showBase);
+
+    // The panes, each under a heading.
+    m_base = sidePane(this, s("basePane"));
+    m_mine = sidePane(this, s("minePane"));
+    m_theirs = sidePane(this, s("theirsPane"));
+    m_result = new MarkdownEdit(this);
+    m_result->setObjectName(s("resultPane"));
+    m_result->setLineWrapMode(QPlainTextEdit::NoWrap);
+    auto *panes = new QGridLayout;
+    m_panes = panes;
+    const auto column = [this, panes](int at, const QString &heading, QWidget *pane) {
+        auto *label = new QLabel(heading, this);
+        label->setTextFormat(Qt::PlainText);
+        QFont bold = label->font();
+        bold.setBold(true);
+        label->setFont(bold);
+        auto *box = new QWidget(this);
+        auto *layout = new QVBoxLayout(box);
+        layout->setContentsMargins(0, 0, 0, 0);
+        layout->addWidget(label);
+        layout->addWidget(pane, 1);
+        panes->addWidget(box, 0, at);
+        panes->setColumnStretch(at, 1);
+        return box;
+    };
+    m_baseColumn = column(0, tr("Base (before both changes)"), m_base);
+    column(1, tr("Mine: %1").arg(input.mineLabel), m_mine);
+    column(2, tr("Result"), m_result);
+    column(3, tr("Theirs: %1").arg(input.theirsLabel), m_theirs);
+    m_baseColumn->hide();
+    panes->setColumnStretch(0, 0);
+
+    auto *buttons = new QDialogButtonBox(this);
+    auto *keepBothButton = buttons->addButton(tr("Keep Both as Separate Items"), QDialogButtonBox::ActionRole);
+    keepBothButton->setObjectName(s("keepBoth"));
+    keepBothButton->setToolTip(tr("Keep this version here and save the other one as a new item"));
+    m_resolve = buttons->addButton(tr("Resolve"), QDialogButtonBox::AcceptRole);
+    m_resolve->setObjectName(s("resolve"));
+    buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(s("cancel"));
+    connect(keepBothButton, &QPushButton::clicked, this, &MergeDialog::keepBoth);
+    connect(m_resolve, &QPushButton::clicked, this, &MergeDialog::resolve);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_summary);
+    layout->addLayout(bar);
+    layout->addLayout(panes, 1);
+    layout->addWidget(buttons);
+
+    buildPanes();
+    for (QPlainTextEdit *pane : {m_base, m_mine, m_theirs, static_cast<QPlainTextEdit *>(m_result)}) {
+        connect(pane->verticalScrollBar(), &QScrollBar::valueChanged, this, [this, pane] { syncScroll(pane); });
+    }
+    for (QPlainTextEdit *pane : {m_base, m_mine, m_theirs}) {
+        connect(pane, &QPlainTextEdit::cursorPositionChanged, this, [this, pane] {
+            const qsizetype hunk = hunkAtSideBlock(pane->textCursor().blockNumber());
+            if (hunk >= 0 && hunk != m_current)
+                goToHunk(hunk);
+        });
+    }
+    connect(m_result, &MarkdownEdit::textEdited, this, [this] {
+        if (m_replacing)
+            return;
+        m_edited = true;
+        updateHighlights();
+        updateState();
+    });
+
+    // Start at the first part that needs a decision, else the first part.
+    qsizetype first = 0;
+    for (qsizetype h = 0; h < m_doc.hunks().size(); ++h) {
+        if (m_doc.choice(h) == MergeChoice::Undecided) {
+            first = h;
+            break;
+        }
+    }
+    if (!m_doc.hunks().isEmpty())
+        goToHunk(first);
+    updateState();
+    resize(1100, 640);
+}
+
+void MergeDialog::buildPanes()
+{
+    QStringList base;
+    QStringList mine;
+    QStringList theirs;
+    QString result;
+    QList<qsizetype> resultOffsets;
+    m_hunkSegment.fill(-1, m_doc.hunks().size());
+    const auto &segments = m_doc.segments();
+    for (qsizetype i = 0; i < segments.size(); ++i) {
+        const auto &segment = segments[i];
+        QStringList piece;
+        m_sideStart.append(int(mine.size()));
+        if (segment.hunk < 0) {
+            const QStringList lines = paneLines(segment.common, 0);
+            base += lines;
+            mine += lines;
+            theirs += lines;
+            m_sideLines.append(int(lines.size()));
+            piece = segment.common;
+        } else {
+            const MergeHunk &hunk = m_doc.hunks()[segment.hunk];
+            const qsizetype rows = std::max({hunk.base.size(), hunk.mine.size(), hunk.theirs.size(), qsizetype(1)});
+            base += paneLines(hunk.base, rows);
+            mine += paneLines(hunk.mine, rows);
+            theirs += paneLines(hunk.theirs, rows);
+            m_sideLines.append(int(rows));
+            m_hunkSegment[segment.hunk] = i;
+            piece = m_doc.resultLines(segment.hunk);
+        }
+        if (!result.isEmpty() && !result.endsWith(QLatin1Char('\n')) && !piece.isEmpty())
+            result += QLatin1Char('\n');
+        resultOffsets.append(result.size());
+        result += piece.join(QString());
+    }
+    m_base->setPlainText(base.join(QLatin1Char('\n')));
+    m_mine->setPlainText(mine.join(QLatin1Char('\n')));
+    m_theirs->setPlainText(theirs.join(QLatin1Char('\n')));
+    m_replacing = true;
+    m_result->setPlainText(result);
+    m_replacing = false;
+    for (const qsizetype offset : resultOffsets) {
+        QTextCursor cursor(m_result->document());
+        cursor.setPosition(int(offset));
+        m_resultStart.append(cursor);
+    }
+}
+
+QString MergeDialog::resultText() const
+{
+    return m_result->toPlainText();
+}
+
+qsizetype MergeDialog::hunkAtSideBlock(int block) const
+{
+    for (qsizetype i = 0; i < m_sideStart.size(); ++i) {
+        if (block >= m_sideStart[i] && block < m_sideStart[i] + std::max(m_sideLines[i], 1))
+            return m_doc.segments()[i].hunk;
+    }
+    return -1;
+}
+
+void MergeDialog::choose(MergeChoice choice)
+{
+    if (m_current < 0)
+        return;
+    m_doc.choose(m_current, choice);
+    // Replace only this hunk's span of the Result, so that edits elsewhere stay.
+    const qsizetype segment = m_hunkSegment[m_current];
+    const int start = m_resultStart[segment].position();
+    const int end = segment + 1 < m_resultStart.size() ? m_resultStart[segment + 1].position()
+                                                       : m_result->document()->characterCount() - 1;
+    QString text = m_doc.resultLines(m_current).join(QString());
+    // The span keeps ending in a line break when something follows it.
+    if (segment + 1 < m_resultStart.size() && !text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    QTextCursor edit(m_result->document());
+    edit.setPosition(start);
+    edit.setPosition(end, QTextCursor::KeepAnchor);
+    m_replacing = true;
+    edit.insertText(text);
+    m_replacing = false;
+    m_resultStart[segment].setPosition(start);
+    if (segment + 1 < m_resultStart.size())
+        m_resultStart[segment + 1].setPosition(start + int(text.size()));
+    updateHighlights();
+    updateState();
+    // A decided part: go on to the next one that waits.
+    for (qsizetype h = m_current + 1; h < m_doc.hunks().size(); ++h) {
+        if (m_doc.choice(h) == MergeChoice::Undecided) {
+            goToHunk(h);
+            break;
+        }
+    }
+}
+
+void MergeDialog::goToHunk(qsizetype hunk)
+{
+    if (hunk < 0 || hunk >= m_doc.hunks().size())
+        return;
+    m_current = hunk;
+    const int block = m_sideStart[m_hunkSegment[hunk]];
+    // The hunk a third of the way down the panes.
+    const int lead = std::max(0, block - std::max(1, m_mine->height() / (3 * m_mine->fontMetrics().lineSpacing())));
+    m_mine->verticalScrollBar()->setValue(lead);
+    updateHighlights();
+    updateState();
+}
+
+void MergeDialog::nextHunk()
+{
+    goToHunk(std::min(m_current + 1, m_doc.hunks().size() - 1));
+}
+
+void MergeDialog::previousHunk()
+{
+    goToHunk(std::max<qsizetype>(m_current - 1, 0));
+}
+
+void MergeDialog::setBaseVisible(bool visible)
+{
+    m_baseColumn->setVisible(visible);
+    m_panes->setColumnStretch(0, visible ? 1 : 0);
+    syncScroll(m_mine);
+}
+
+void MergeDialog::syncScroll(QPlainTextEdit *from)
+{
+    if (m_syncing)
+        return;
+    m_syncing = true;
+    const int first = from->verticalScrollBar()->value();
+    int sideBlock = first;
+    if (from == m_result) {
+        // The Result's first visible line: which segment, and how far into it.
+        const int position = m_result->document()->findBlockByNumber(first).position();
+        for (qsizetype i = m_resultStart.size() - 1; i >= 0; --i) {
+            const int start = m_resultStart[i].position();
+            if (position >= start) {
+                const int into = first - m_result->document()->findBlock(start).blockNumber();
+                sideBlock = m_sideStart[i] + std::min(into, std::max(m_sideLines[i] - 1, 0));
+                break;
+            }
+        }
+    }
+    for (QPlainTextEdit *pane : {m_base, m_mine, m_theirs}) {
+        if (pane != from)
+            pane->verticalScrollBar()->setValue(sideBlock);
+    }
+    if (from != m_result) {
+        for (qsizetype i = m_sideStart.size() - 1; i >= 0; --i) {
+            if (sideBlock >= m_sideStart[i]) {
+                const int start = m_result->document()->findBlock(m_resultStart[i].position()).blockNumber();
+                m_result->verticalScrollBar()->setValue(start + (sideBlock - m_sideStart[i]));
+                break;
+            }
+        }
+    }
+    m_syncing = false;
+}
+
+void MergeDialog::updateHighlights()
+{
+    const QPalette &palette = m_mine->palette();
+    QList<QTextEdit::ExtraSelection> base;
+    QList<QTextEdit::ExtraSelection> mine;
+    QList<QTextEdit::ExtraSelection> theirs;
+    QList<QTextEdit::ExtraSelection> result;
+    for (qsizetype h = 0; h < m_doc.hunks().size(); ++h) {
+        const MergeHunk &hunk = m_doc.hunks()[h];
+        const qsizetype segment = m_hunkSegment[h];
+        const int first = m_sideStart[segment];
+        const int alpha = h == m_current ? 110 : 55;
+        const bool mineChanged = hunk.changed != MergeHunk::Changed::Theirs;
+        const bool theirsChanged = hunk.changed != MergeHunk::Changed::Mine;
+        const QColor both = tint(kBothColour, palette, alpha);
+        const QColor filler = tint(palette.color(QPalette::Mid), palette, 60);
+        const auto mark = [&](QPlainTextEdit *pane, QList<QTextEdit::ExtraSelection> &list, const QStringList &lines,
+                              bool changed, const QColor &colour) {
+            for (int row = 0; row < m_sideLines[segment]; ++row) {
+                if (row >= lines.size())
+                    list.append(lineSelection(pane, first + row, filler));
+                else if (changed)
+                    list.append(lineSelection(pane, first + row, colour));
+            }
+        };
+        const bool collision = hunk.changed == MergeHunk::Changed::Both;
+        mark(m_base, base, hunk.base, true, tint(palette.color(QPalette::Mid), palette, alpha));
+        mark(m_mine, mine, hunk.mine, mineChanged, collision ? both : tint(kMineColour, palette, alpha));
+        mark(m_theirs, theirs, hunk.theirs, theirsChanged, collision ? both : tint(kTheirsColour, palette, alpha));
+
+        // Within the changed lines, the changed words, against the other side (or the base).
+        const auto words = [&](QPlainTextEdit *pane, QList<QTextEdit::ExtraSelection> &list, const QStringList &lines,
+                               const QStringList &against, const QColor &colour) {
+            const QString text = paneLines(lines, 0).join(QLatin1Char('\n'));
+            const int at = pane->document()->findBlockByNumber(first).position();
+            for (const auto &[start, length] : sync::changedWords(paneLines(against, 0).join(QLatin1Char('\n')), text)) {
+                QTextEdit::ExtraSelection selection;
+                selection.cursor = QTextCursor(pane->document());
+                selection.cursor.setPosition(at + int(start));
+                selection.cursor.setPosition(at + int(start + length), QTextCursor::KeepAnchor);
+                selection.format.setBackground(colour);
+                list.append(selection);
+            }
+        };
+        if (mineChanged && !hunk.mine.isEmpty())
+            words(m_mine, mine, hunk.mine, collision ? hunk.theirs : hunk.base,
+                  tint(collision ? kBothColour : kMineColour, palette, 200));
+        if (theirsChanged && !hunk.theirs.isEmpty())
+            words(m_theirs, theirs, hunk.theirs, collision ? hunk.mine : hunk.base,
+                  tint(collision ? kBothColour : kTheirsColour, palette, 200));
+
+        // The Result: its span of this hunk, coloured by where its text came from.
+        QColor colour = tint(kBothColour, palette, alpha);
+        switch (m_doc.choice(h)) {
+        case MergeChoice::Mine:
+            colour = tint(kMineColour, palette, alpha);
+            break;
+        case MergeChoice::Theirs:
+            colour = tint(kTheirsColour, palette, alpha);
+            break;
+        case MergeChoice::Undecided:
+            colour = tint(kBothColour, palette, alpha + 60);
+            break;
+        default:
+            break;
+        }
+        const int start = m_resultStart[segment].position();
+        const int end = segment + 1 < m_resultStart.size() ? m_resultStart[segment + 1].position()
+                                                           : m_result->document()->characterCount() - 1;
+        for (QTextBlock block = m_result->document()->findBlock(start); block.isValid() && block.position() < end;
+             block = block.next())
+            result.append(lineSelection(m_result, block.blockNumber(), colour));
+    }
+    m_base->setExtraSelections(base);
+    m_mine->setExtraSelections(mine);
+    m_theirs->setExtraSelections(theirs);
+    m_result->setExtraSelections(result);
+}
+
+void MergeDialog::updateState()
+{
+    const qsizetype undecided = m_doc.undecidedCount();
+    const qsizetype hunks = m_doc.hunks().size();
+    QString position = hunks == 0 ? tr("The two versions are the same.")
+                                  : tr("Part %1 of %2").arg(m_current + 1).arg(hunks);
+    if (undecided > 0)
+        position += QStringLiteral(" · ") + tr("%n to decide", nullptr, int(undecided));
+    m_position->setText(position);
+    m_resolve->setEnabled(undecided == 0 || m_edited);
+    m_resolve->setToolTip(m_resolve->isEnabled()
+                              ? tr("Save the Result as the text, on every device")
+                              : tr("Choose for every part both sides changed, or edit the Result"));
+}
+
+void MergeDialog::resolve()
+{
+    m_outcome = Outcome::Resolved;
+    accept();
+}
+
+void MergeDialog::keepBoth()
+{
+    m_outcome = Outcome::KeepBoth;
+    accept();
+}
+
+} // namespace tidemark::ui
