@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>„%1“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
+        <translation>%1 von „%2“ wurde auf %3 und auf %4 geändert. Was nur eine Seite geändert hat, ist schon übernommen; wähle, was bleiben soll, wo beide geändert haben, oder bearbeite das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Take Mine</source>
+        <translation>Meine nehmen</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Andere nehmen</translation>
+    </message>
+    <message>
+        <source>Both, Mine First</source>
+        <translation>Beide, meine zuerst</translation>
+    </message>
+    <message>
+        <source>Both, Theirs First</source>
+        <translation>Beide, andere zuerst</translation>
+    </message>
+    <message>
+        <source>Show Base</source>
+        <translation>Ausgangstext zeigen</translation>
+    </message>
+    <message>
+        <source>The text as it was before either change</source>
+        <translation>Der Text, wie er vor beiden Änderungen war</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>Ausgangstext (vor beiden Änderungen)</translation>
+    </message>
+    <message>
+        <source>Mine: %1</source>
+        <translation>Meine: %1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>Andere: %1</translation>
+    </message>
+    <message>
+        <source>Keep Both as Separate Items</source>
+        <translation>Beide als eigene Einträge behalten</translation>
+    </message>
+    <message>
+        <source>Keep this version here and save the other one as a new item</source>
+        <translation>Diese Fassung hier behalten und die andere als neuen Eintrag speichern</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Die beiden Fassungen sind gleich.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>Teil %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n zu entscheiden</numerusform>
+            <numerusform>%n zu entscheiden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the Result as the text, on every device</source>
+        <translation>Das Ergebnis als Text speichern, auf jedem Gerät</translation>
+    </message>
+    <message>
+        <source>Choose for every part both sides changed, or edit the Result</source>
+        <translation>Wähle für jeden Teil, den beide Seiten geändert haben, oder bearbeite das Ergebnis</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Tidemark: offline-first notes and tasks.</source>

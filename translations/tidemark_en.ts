@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
+    <name>MergeDialog</name>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n to decide</numerusform>
+            <numerusform>%n to decide</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::MainWindow</name>
     <message numerus="yes">
         <source>%n item(s) moved to the Trash</source>
@@ -54,9 +64,9 @@
     </message>
     <message numerus="yes">
         <source>%n conflict(s) need you: see Conflicts in the sidebar</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n conflict needs you: see Conflicts in the sidebar</numerusform>
+            <numerusform>%n conflicts need you: see Conflicts in the sidebar</numerusform>
         </translation>
     </message>
     <message numerus="yes">

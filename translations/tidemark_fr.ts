@@ -2,6 +2,100 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>Fusionner « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
+        <translation>%1 de « %2 » a été modifié sur %3 et sur %4. Les parties modifiées d’un seul côté sont déjà reprises ; choisissez quoi garder là où les deux ont changé, ou modifiez le résultat.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Take Mine</source>
+        <translation>Prendre la mienne</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Prendre l’autre</translation>
+    </message>
+    <message>
+        <source>Both, Mine First</source>
+        <translation>Les deux, la mienne d’abord</translation>
+    </message>
+    <message>
+        <source>Both, Theirs First</source>
+        <translation>Les deux, l’autre d’abord</translation>
+    </message>
+    <message>
+        <source>Show Base</source>
+        <translation>Afficher l’origine</translation>
+    </message>
+    <message>
+        <source>The text as it was before either change</source>
+        <translation>Le texte tel qu’il était avant les deux modifications</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>Origine (avant les deux modifications)</translation>
+    </message>
+    <message>
+        <source>Mine: %1</source>
+        <translation>La mienne : %1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>L’autre : %1</translation>
+    </message>
+    <message>
+        <source>Keep Both as Separate Items</source>
+        <translation>Garder les deux comme éléments séparés</translation>
+    </message>
+    <message>
+        <source>Keep this version here and save the other one as a new item</source>
+        <translation>Garder cette version ici et enregistrer l’autre comme nouvel élément</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Les deux versions sont identiques.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>Partie %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n à décider</numerusform>
+            <numerusform>%n à décider</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Save the Result as the text, on every device</source>
+        <translation>Enregistrer le résultat comme texte, sur tous les appareils</translation>
+    </message>
+    <message>
+        <source>Choose for every part both sides changed, or edit the Result</source>
+        <translation>Choisissez pour chaque partie modifiée des deux côtés, ou modifiez le résultat</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Tidemark: offline-first notes and tasks.</source>
