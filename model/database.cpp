@@ -156,6 +156,12 @@ const QList<QStringList> &migrations()
                            "priority, due_at, done_at, sort_key)"),
             QStringLiteral("CREATE INDEX items_tagged ON items (deleted, tags) WHERE tags <> '[]'"),
         },
+        // 9: where and when a conflict happened: the device whose change met this one's, and the
+        //    server's time of the collision (the base was already kept).
+        {
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN at INTEGER NOT NULL DEFAULT 0"),
+        },
     };
     return steps;
 }

@@ -142,6 +142,9 @@ struct ConflictRecord
     QJsonValue mine;   ///< this device's side
     QJsonValue theirs; ///< the other side
     qint64 rev = 0;    ///< the server revision of its last change
+    QJsonValue base;   ///< the value both sides changed from; undefined where the rule had none
+    QString device;    ///< the other side's device, when it was another device's change that arrived
+    qint64 at = 0;     ///< when the server met the collision (ms since the epoch); 0 if not known
 };
 
 /// One full-text search result.

@@ -105,7 +105,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const QJsonValue incoming = record.value(s("incoming"));
             const QJsonValue current = record.value(s("current"));
             QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
-                                      "resolved_at, rev, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                      "resolved_at, rev, outcome, base, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
                                       "rev = excluded.rev, resolved_at = excluded.resolved_at"));
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -114,7 +114,13 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                       record.value(s("rule")).toString(), status,
                                                       valueText(fromHere ? incoming : current), valueText(fromHere ? current : incoming),
                                                       now, status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now),
-                                                      record.value(s("rev")).toInteger(), record.value(s("outcome")).toString()})
+                                                      record.value(s("rev")).toInteger(), record.value(s("outcome")).toString(),
+                                                      record.contains(s("base")) ? QVariant(valueText(record.value(s("base"))))
+                                                                                 : QVariant(QMetaType(QMetaType::QString)),
+                                                      // The other side's device: the one that sent the
+                                                      // operation, unless that was this device.
+                                                      fromHere ? s("") : record.value(s("device")).toString(),
+                                                      record.value(s("at")).toInteger()})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
@@ -131,17 +137,19 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
 
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
 {
-    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev FROM conflicts "
-                                         "WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
-                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev FROM conflicts "
-                                         "ORDER BY rev DESC, created_at DESC"));
+    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at "
+                                         "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
+                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at "
+                                         "FROM conflicts ORDER BY rev DESC, created_at DESC"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<ConflictRecord> records;
     while (q.next()) {
         records.append({q.value(0).toString(), q.value(1).toString(), kindFromName(q.value(2).toString()).value_or(Kind::Note),
                         q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
-                        valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong()});
+                        valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong(),
+                        q.value(10).isNull() ? QJsonValue(QJsonValue::Undefined) : valueFromText(q.value(10).toString()),
+                        q.value(11).toString(), q.value(12).toLongLong()});
     }
     q.finish();
     return records;

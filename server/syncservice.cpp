@@ -742,8 +742,8 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QString &account, qint64 after, qint64 until)
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device "
-                              "FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
+                              "at FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
     c.addBindValue(after);
     c.addBindValue(until);
@@ -756,7 +756,10 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
                         {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
                         {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
                         {s("rev"), c.value(9).toLongLong()}, {s("kind"), c.value(10).toString()},
-                        {s("device"), c.value(11).toString()}});
+                        {s("device"), c.value(11).toString()}, {s("at"), c.value(12).toLongLong()}});
+        // The common ancestor, where the rule had one: the merge dialog shows it and aligns by it.
+        if (!c.value(8).isNull())
+            records.last().insert(s("base"), QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first());
     }
     c.finish();
     return records;

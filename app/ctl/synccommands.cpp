@@ -12,6 +12,7 @@
 #include <QFile>
 #include <QHostInfo>
 #include <QJsonArray>
+#include <QTimeZone>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -220,9 +221,16 @@ int Cli::conflictsCommand()
     if (m_parser.isSet(s("json"))) {
         QJsonArray array;
         for (const ConflictRecord &r : std::as_const(*records)) {
-            array.append(QJsonObject{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
-                                     {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
-                                     {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}});
+            QJsonObject record{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
+                               {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
+                               {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}};
+            if (!r.base.isUndefined())
+                record.insert(s("base"), r.base);
+            if (!r.device.isEmpty())
+                record.insert(s("device"), r.device);
+            if (r.at > 0)
+                record.insert(s("at"), QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+            array.append(record);
         }
         printJson(array);
         return 0;

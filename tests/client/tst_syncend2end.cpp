@@ -9,6 +9,7 @@
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
+#include <QDateTime>
 #include <QTest>
 
 using namespace tidemark;
@@ -275,6 +276,13 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QCOMPARE(onPhone->first().mine.toString(), s("meet at 9\n"));
     QCOMPARE(onPhone->first().theirs.toString(), s("meet at 11\n"));
     QCOMPARE(onLaptop->first().mine.toString(), s("meet at 11\n"));
+    // Each knows what both sides changed from, when the server met them and, where the other
+    // side's change arrived from another device, which one.
+    QCOMPARE(onPhone->first().base.toString(), s("meet at 10\n"));
+    QCOMPARE(onLaptop->first().base.toString(), s("meet at 10\n"));
+    QVERIFY(!onLaptop->first().device.isEmpty());
+    QVERIFY(onPhone->first().device.isEmpty()); // the phone's own change was the one that arrived
+    QVERIFY(qAbs(onLaptop->first().at - QDateTime::currentMSecsSinceEpoch()) < 60000);
     QCOMPARE(phone.store->items({model::ItemFilter::Type::Conflicts, {}})->size(), 1); // the Conflicts view lists the note
 
     // The phone keeps its own side; after syncing, both show it and nothing is open.
