@@ -9,7 +9,7 @@
     </message>
     <message>
         <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
-        <translation>%1 von „%2“ wurde auf %3 und auf %4 geändert. Was nur eine Seite geändert hat, ist schon übernommen; wähle, was bleiben soll, wo beide geändert haben, oder bearbeite das Ergebnis.</translation>
+        <translation>%1 von „%2“ wurde auf %3 und auf %4 geändert. Was nur eine Seite geändert hat, ist schon übernommen; wählen Sie, was bleiben soll, wo beide geändert haben, oder bearbeiten Sie das Ergebnis.</translation>
     </message>
     <message>
         <source>Previous</source>
@@ -92,7 +92,7 @@
     </message>
     <message>
         <source>Choose for every part both sides changed, or edit the Result</source>
-        <translation>Wähle für jeden Teil, den beide Seiten geändert haben, oder bearbeite das Ergebnis</translation>
+        <translation>Wählen Sie für jeden Teil, den beide Seiten geändert haben, oder bearbeiten Sie das Ergebnis</translation>
     </message>
 </context>
 <context>
@@ -589,6 +589,42 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>In the Trash: restore it to edit.</source>
         <translation>Im Papierkorb: Zum Bearbeiten wiederherstellen.</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Auflösen…</translation>
+    </message>
+    <message>
+        <source>The title was changed here and on another device at the same time. Nothing is lost: choose what to keep.</source>
+        <translation>Der Titel wurde hier und gleichzeitig auf einem anderen Gerät geändert. Nichts geht verloren: Wählen Sie, was bleiben soll.</translation>
+    </message>
+    <message>
+        <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
+        <translation>Diese Notiz wurde hier und auf einem anderen Gerät an derselben Stelle geändert. Nichts geht verloren: Beide Fassungen bleiben erhalten, bis Sie wählen.</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Der Titel</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>Der Text</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>diesem Gerät</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>einem anderen Gerät</translation>
+    </message>
+    <message>
+        <source>another device at %1</source>
+        <translation>einem anderen Gerät um %1</translation>
+    </message>
+    <message>
+        <source>%1 (other version)</source>
+        <translation>%1 (andere Fassung)</translation>
     </message>
 </context>
 <context>

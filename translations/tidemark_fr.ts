@@ -590,6 +590,42 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>In the Trash: restore it to edit.</source>
         <translation>Dans la corbeille : restaurez-la pour la modifier.</translation>
     </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message>
+        <source>The title was changed here and on another device at the same time. Nothing is lost: choose what to keep.</source>
+        <translation>Le titre a été modifié ici et en même temps sur un autre appareil. Rien n’est perdu : choisissez quoi garder.</translation>
+    </message>
+    <message>
+        <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
+        <translation>Cette note a été modifiée ici et sur un autre appareil au même endroit. Rien n’est perdu : les deux versions sont gardées jusqu’à votre choix.</translation>
+    </message>
+    <message>
+        <source>The title</source>
+        <translation>Le titre</translation>
+    </message>
+    <message>
+        <source>The text</source>
+        <translation>Le texte</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>un autre appareil</translation>
+    </message>
+    <message>
+        <source>another device at %1</source>
+        <translation>un autre appareil à %1</translation>
+    </message>
+    <message>
+        <source>%1 (other version)</source>
+        <translation>%1 (autre version)</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::QuickEntryDialog</name>

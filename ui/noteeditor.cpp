@@ -1,14 +1,20 @@
 #include "noteeditor.h"
 
 #include "markdownedit.h"
+#include "mergedialog.h"
 #include "model/store.h"
 
+#include <QFrame>
+#include <QHBoxLayout>
 #include <QJsonArray>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPushButton>
 #include <QLocale>
 #include <QRegularExpression>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace tidemark::ui {
 namespace {
@@ -71,9 +77,35 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     m_info->setObjectName(s("noteInfo"));
     m_info->setEnabled(false);
 
+    // Over the note, while it has an open text conflict: what happened and the way to settle it.
+    m_conflictBar = new QFrame(this);
+    m_conflictBar->setObjectName(s("conflictBar"));
+    m_conflictBar->setFrameShape(QFrame::StyledPanel);
+    m_conflictBar->setAutoFillBackground(true);
+    {
+        QPalette warm = m_conflictBar->palette();
+        const QColor base = warm.color(QPalette::Base);
+        const QColor amber(230, 140, 30);
+        warm.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * 0.8 + amber.redF() * 0.2),
+                                                         float(base.greenF() * 0.8 + amber.greenF() * 0.2),
+                                                         float(base.blueF() * 0.8 + amber.blueF() * 0.2)));
+        m_conflictBar->setPalette(warm);
+    }
+    m_conflictText = new QLabel(m_conflictBar);
+    m_conflictText->setWordWrap(true);
+    auto *resolveButton = new QPushButton(tr("Resolve…"), m_conflictBar);
+    resolveButton->setObjectName(s("resolveConflict"));
+    connect(resolveButton, &QPushButton::clicked, this, &NoteEditor::resolveConflict);
+    auto *barLayout = new QHBoxLayout(m_conflictBar);
+    barLayout->setContentsMargins(10, 6, 6, 6);
+    barLayout->addWidget(m_conflictText, 1);
+    barLayout->addWidget(resolveButton);
+    m_conflictBar->hide();
+
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 8);
     layout->setSpacing(4);
+    layout->addWidget(m_conflictBar);
     layout->addWidget(m_title);
     layout->addWidget(m_tags);
     auto *rule = new QFrame(this);
@@ -206,6 +238,90 @@ void NoteEditor::load()
     if (entity->isDeleted())
         m_info->setText(tr("In the Trash: restore it to edit."));
     m_loading = false;
+    updateConflictBar();
+}
+
+void NoteEditor::updateConflictBar()
+{
+    m_conflictId.clear();
+    const auto records = m_store && !m_id.isEmpty() ? m_store->conflictRecords(true)
+                                                    : model::Result<QList<model::ConflictRecord>>{};
+    if (records) {
+        for (const model::ConflictRecord &record : *records) {
+            if (record.entityId == m_id && record.mine.isString() && record.theirs.isString()) {
+                m_conflictId = record.id;
+                m_conflictText->setText(record.field == QLatin1String("title")
+                                            ? tr("The title was changed here and on another device at the same time. "
+                                                 "Nothing is lost: choose what to keep.")
+                                            : tr("This note was changed here and on another device in the same place. "
+                                                 "Nothing is lost: both versions are kept until you choose."));
+                break;
+            }
+        }
+    }
+    m_conflictBar->setVisible(!m_conflictId.isEmpty());
+}
+
+void NoteEditor::resolveConflict()
+{
+    if (m_conflictId.isEmpty() || !m_store)
+        return;
+    saveNow();
+    const auto records = m_store->conflictRecords(true);
+    if (!records)
+        return;
+    const auto record = std::ranges::find_if(*records, [this](const model::ConflictRecord &r) { return r.id == m_conflictId; });
+    if (record == records->end()) {
+        updateConflictBar();
+        return;
+    }
+    const auto entity = m_store->entity(m_id);
+    MergeInput input;
+    input.itemTitle = entity ? entity->string(s("title")) : QString();
+    if (input.itemTitle.isEmpty())
+        input.itemTitle = titleFromBody(entity ? entity->string(s("body")) : QString());
+    input.fieldLabel = record->field == QLatin1String("title") ? tr("The title") : tr("The text");
+    input.mineLabel = tr("this device");
+    const QString when = record->at > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(record->at).time(),
+                                                             QLocale::ShortFormat)
+                                        : QString();
+    input.theirsLabel = when.isEmpty() ? tr("another device") : tr("another device at %1").arg(when);
+    input.mine = record->mine.toString();
+    input.theirs = record->theirs.toString();
+    // Without a base (the rule had none), the two sides are compared with each other only.
+    input.base = record->base.isString() ? record->base.toString() : input.mine;
+
+    MergeDialog dialog(input, window());
+    dialog.exec();
+    switch (dialog.outcome()) {
+    case MergeDialog::Outcome::Cancelled:
+        return;
+    case MergeDialog::Outcome::Resolved:
+        if (const auto done = m_store->resolveConflict(record->id, dialog.resultText()); !done) {
+            Q_EMIT failed(done.error().message);
+            return;
+        }
+        break;
+    case MergeDialog::Outcome::KeepBoth: {
+        QJsonObject other{{s("body"), input.theirs}};
+        if (record->field == QLatin1String("title"))
+            other = {{s("title"), input.theirs}, {s("body"), entity ? entity->string(s("body")) : QString()}};
+        else
+            other.insert(s("title"), tr("%1 (other version)").arg(input.itemTitle));
+        if (entity && entity->fields.value(s("collection")).isString())
+            other.insert(s("collection"), entity->fields.value(s("collection")));
+        if (const auto copy = m_store->create(model::Kind::Note, other); !copy) {
+            Q_EMIT failed(copy.error().message);
+            return;
+        }
+        if (const auto done = m_store->resolveConflict(record->id, record->mine); !done) {
+            Q_EMIT failed(done.error().message);
+            return;
+        }
+        break;
+    }
+    }
+    load();
 }
 
 void NoteEditor::onEntityChanged(model::Kind kind, const QString &id)

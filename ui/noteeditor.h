@@ -6,8 +6,10 @@
 #include <QTimer>
 #include <QWidget>
 
+class QFrame;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 
 namespace tidemark::model {
 class Store;
@@ -40,6 +42,12 @@ public:
     void focusTitle();
 
     [[nodiscard]] QLineEdit *titleField() const { return m_title; }
+    /// The bar over the note that says it has an open text conflict, with Resolve….
+    [[nodiscard]] QFrame *conflictBar() const { return m_conflictBar; }
+    /// Opens the merge dialog for the note's open text conflict, and writes what the person
+    /// decides: the Result as one edit that settles the conflict, or both versions kept (the other
+    /// one as a new note). Cancel leaves the conflict open and the note untouched.
+    void resolveConflict();
     [[nodiscard]] MarkdownEdit *bodyEditor() const { return m_body; }
 
     /// The title a note gets from its body: its first heading, else its first non-empty line.
@@ -53,6 +61,7 @@ private:
     void markDirty(const QString &field);
     void load();
     void onEntityChanged(model::Kind kind, const QString &id);
+    void updateConflictBar();
     [[nodiscard]] QStringList tagsFromField() const;
 
     QPointer<model::Store> m_store;
@@ -61,6 +70,9 @@ private:
     QLineEdit *m_tags = nullptr;
     MarkdownEdit *m_body = nullptr;
     QLabel *m_info = nullptr;
+    QFrame *m_conflictBar = nullptr;
+    QLabel *m_conflictText = nullptr;
+    QString m_conflictId; ///< the open text conflict the bar offers to resolve
     QTimer m_saveTimer;
     QSet<QString> m_dirty;
     bool m_titleFromBody = false; ///< the title follows the body's first heading

@@ -1,8 +1,17 @@
 // The merge dialog with real widgets, offscreen: a three-hunk conflict of a note, decided hunk by
 // hunk with the dialog's own buttons and keys.
+#include "model/store.h"
 #include "ui/mergedialog.h"
+#include "ui/markdownedit.h"
+#include "ui/noteeditor.h"
 
+#include <QApplication>
 #include <QCheckBox>
+#include <QDateTime>
+#include <QFrame>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTimer>
 #include <QLabel>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -59,6 +68,8 @@ private Q_SLOTS:
     void editsInTheResultSurviveALaterChoice();
     void panesScrollTogether();
     void keepBothAndCancelAreTheirOwnOutcomes();
+    void theNoteEditorResolvesItsConflict_data();
+    void theNoteEditorResolvesItsConflict();
 };
 
 void TestMergeDialog::opensOnThePartBothChanged()
@@ -209,6 +220,105 @@ void TestMergeDialog::keepBothAndCancelAreTheirOwnOutcomes()
         QTest::mouseClick(button(dialog, "cancel"), Qt::LeftButton);
         QCOMPARE(dialog.outcome(), MergeDialog::Outcome::Cancelled);
         QCOMPARE(dialog.result(), int(QDialog::Rejected));
+    }
+}
+
+void TestMergeDialog::theNoteEditorResolvesItsConflict_data()
+{
+    QTest::addColumn<QString>("outcome");
+    QTest::newRow("resolve") << QStringLiteral("resolve");
+    QTest::newRow("keep both") << QStringLiteral("keepBoth");
+    QTest::newRow("cancel") << QStringLiteral("cancel");
+}
+
+void TestMergeDialog::theNoteEditorResolvesItsConflict()
+{
+    // A note whose text collided with another device's edit, as a sync leaves it: the store holds
+    // this device's text and an open conflict record with both sides and their base.
+    QFETCH(QString, outcome);
+    QTemporaryDir dir;
+    auto store = tidemark::model::Store::open(dir.filePath(QStringLiteral("store.db")));
+    QVERIFY(store);
+    const MergeInput sides = weekend();
+    const auto note = (*store)->create(tidemark::model::Kind::Note, {{QStringLiteral("body"), sides.mine}});
+    QVERIFY(note);
+    const QJsonObject record{{QStringLiteral("id"), QStringLiteral("0193c0de-0000-7000-8000-000000000001")},
+                             {QStringLiteral("entity"), note->id},
+                             {QStringLiteral("kind"), QStringLiteral("note")},
+                             {QStringLiteral("field"), QStringLiteral("body")},
+                             {QStringLiteral("rule"), QStringLiteral("text-overlap")},
+                             {QStringLiteral("status"), QStringLiteral("open")},
+                             {QStringLiteral("outcome"), QStringLiteral("open")},
+                             {QStringLiteral("incoming"), sides.theirs},
+                             {QStringLiteral("current"), sides.mine},
+                             {QStringLiteral("base"), sides.base},
+                             {QStringLiteral("device"), QStringLiteral("laptop-device-id")},
+                             {QStringLiteral("at"), QDateTime::currentMSecsSinceEpoch()},
+                             {QStringLiteral("rev"), 3}};
+    QVERIFY((*store)->applyRemotePage({}, {record}, 3));
+    const int pendingBefore = (*store)->pendingCount();
+
+    tidemark::ui::NoteEditor editor(store->get());
+    editor.resize(700, 500);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    editor.setNote(note->id);
+    QVERIFY(editor.conflictBar()->isVisible());
+
+    // The dialog is modal: it is driven once it is up.
+    bool driven = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<MergeDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QCOMPARE(dialog->currentHunk(), 1); // the part both changed
+        if (outcome == QLatin1String("resolve")) {
+            QTest::mouseClick(button(*dialog, "takeTheirs"), Qt::LeftButton);
+            auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+            QTextCursor end(result->document());
+            end.movePosition(QTextCursor::End);
+            result->setTextCursor(end);
+            QTest::keyClicks(result, QStringLiteral("Book the train"));
+        }
+        QTest::mouseClick(button(*dialog, outcome.toLatin1().constData()), Qt::LeftButton);
+        driven = true;
+    });
+    QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("resolveConflict")), Qt::LeftButton);
+    QVERIFY(driven);
+
+    const auto body = (*store)->entity(note->id)->string(QStringLiteral("body"));
+    const auto open = (*store)->conflictRecords(true);
+    if (outcome == QLatin1String("cancel")) {
+        QCOMPARE(body, sides.mine);
+        QCOMPARE(open->size(), 1);
+        QCOMPARE((*store)->pendingCount(), pendingBefore);
+        QVERIFY(editor.conflictBar()->isVisible());
+        return;
+    }
+    QVERIFY(open->isEmpty());
+    QVERIFY(!editor.conflictBar()->isVisible());
+    const auto outbox = (*store)->outbox();
+    if (outcome == QLatin1String("resolve")) {
+        // One edit, which carries the text and settles the conflict when it syncs.
+        QCOMPARE(body, expected("Call the bank after lunch\n") + QStringLiteral("Book the train"));
+        // At most one new operation (here the note's own create, not sent yet, takes the edit in).
+        QVERIFY((*store)->pendingCount() <= pendingBefore + 1);
+        QCOMPARE(outbox->last().entityId, note->id);
+        QCOMPARE(outbox->last().fields.value(QStringLiteral("body")).toString(), body);
+        QCOMPARE(editor.bodyEditor()->toPlainText(), body);
+    } else {
+        // This device's text stays; the other one is a new note beside it.
+        QCOMPARE(body, sides.mine);
+        const auto all = (*store)->items({tidemark::model::ItemFilter::Type::All, {}});
+        QCOMPARE(all->size(), 2);
+        bool found = false;
+        for (const auto &row : *all) {
+            if (row.id != note->id) {
+                QCOMPARE((*store)->entity(row.id)->string(QStringLiteral("body")), sides.theirs);
+                QCOMPARE(row.title, QStringLiteral("Weekend (other version)"));
+                found = true;
+            }
+        }
+        QVERIFY(found);
     }
 }
 
