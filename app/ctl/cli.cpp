@@ -49,7 +49,7 @@ Cli::Cli()
         {s("format"), s("With export: markdown or json."), s("FORMAT")},
         {s("server"), s("With account: the sync server, e.g. https://sync.example.org."), s("URL")},
         {s("user"), s("With account: the user name."), s("NAME")},
-        {s("take"), s("With resolve: keep mine or theirs."), s("SIDE")},
+        {s("take"), s("With resolve: keep mine, theirs, or both (texts: both versions where they collide, mine first)."), s("SIDE")},
         {s("file"), s("With resolve: the resolved value from FILE (- for standard input)."), s("FILE")},
         {s("all"), s("With conflicts: every conflict event, not just the open ones.")},
         {s("password-stdin"), s("With account: read the password from standard input (it is read from there "
@@ -83,7 +83,7 @@ Cli::Cli()
         {"sync", "sync                                              push the outbox, pull until current", {}, &Cli::syncCommand},
         {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},
         {"conflicts", "conflicts [--all]                                 open conflicts (every event with --all)", {s("all")}, &Cli::conflictsCommand},
-        {"resolve", "resolve CONFLICT --take mine|theirs | --file F     decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
+        {"resolve", "resolve CONFLICT --take mine|theirs|both | --file F  decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
     };
 }
 

@@ -6,6 +6,7 @@
 #include "client/synccycle.h"
 #include "client/syncmetrics.h"
 #include "model/store.h"
+#include "sync/mergedocument.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -251,28 +252,43 @@ int Cli::conflictsCommand()
 int Cli::resolveCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("resolve CONFLICT --take mine|theirs, or --file FILE"));
+        return usageError(s("resolve CONFLICT --take mine|theirs|both, or --file FILE"));
     const QString take = m_parser.value(s("take"));
     const QString file = m_parser.value(s("file"));
     if (take.isEmpty() == file.isEmpty())
-        return usageError(s("give either --take mine|theirs or --file FILE"));
-    if (!take.isEmpty() && take != QLatin1String("mine") && take != QLatin1String("theirs"))
-        return usageError(s("--take mine or theirs, not '%1'").arg(take));
+        return usageError(s("give either --take mine|theirs|both or --file FILE"));
+    if (!take.isEmpty() && take != QLatin1String("mine") && take != QLatin1String("theirs") && take != QLatin1String("both"))
+        return usageError(s("--take mine, theirs or both, not '%1'").arg(take));
     auto records = m_store->conflictRecords();
     if (!records)
         return fail(records.error());
     const QString wanted = m_args.first();
-    const auto record = std::ranges::find_if(*records, [&wanted](const ConflictRecord &r) {
+    const auto matches = [&wanted](const ConflictRecord &r) {
         return r.id == wanted || (wanted.size() >= 6 && (r.id.startsWith(wanted) || r.id.endsWith(wanted)));
-    });
+    };
+    const auto record = std::ranges::find_if(*records, matches);
     if (record == records->end())
         return fail(Error::notFound(s("no conflict '%1' (tidemarkctl conflicts --all)").arg(wanted)));
+    if (record->id != wanted && std::ranges::count_if(*records, matches) > 1)
+        return fail(Error::invalid(s("'%1' names more than one conflict: give more of its id").arg(wanted)));
     QJsonValue value;
     if (!file.isEmpty()) {
         QFile in(file);
         if (file == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
             return fail(Error::invalid(s("cannot read %1: %2").arg(file, in.errorString())));
         value = QString::fromUtf8(in.readAll());
+    } else if (take == QLatin1String("both")) {
+        // Both texts kept: where the two sides changed the same lines, mine and then theirs; the
+        // rest merges as usual.
+        if (!record->mine.isString() || !record->theirs.isString())
+            return fail(Error::invalid(s("--take both needs a text conflict; %1 is not text (take mine or theirs)").arg(record->field)));
+        auto doc = sync::MergeDocument::make(record->base.isString() ? record->base.toString() : QString(),
+                                             record->mine.toString(), record->theirs.toString());
+        for (qsizetype h = 0; h < doc.hunks().size(); ++h) {
+            if (doc.choice(h) == sync::MergeChoice::Undecided)
+                doc.choose(h, sync::MergeChoice::MineThenTheirs);
+        }
+        value = doc.result();
     } else {
         value = take == QLatin1String("mine") ? record->mine : record->theirs;
     }

@@ -33,6 +33,7 @@ private Q_SLOTS:
     void exportJsonHasEverything();
     void shortIdsResolve();
     void twoStoresSyncThroughAServer();
+    void aTextConflictIsKeptWholeWithTakeBoth();
 
 private:
     struct Result
@@ -387,6 +388,53 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     status = ctl({s("status"), s("--json")}).json().toObject();
     QCOMPARE(status.value(s("state")).toString(), s("error"));
     QCOMPARE(status.value(s("pending")).toInt(), 1);
+}
+
+void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()
+{
+    QProcess server;
+    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
+    QVERIFY(server.waitForStarted());
+    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
+    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
+    QVERIFY(match.hasMatch());
+    const QString url = s("http://127.0.0.1:") + match.captured(1);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+
+    // Two stores of one account edit the same line of a note at once.
+    const QString laptop = m_db;
+    const QString phone = m_dir->filePath(s("phone.db"));
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    const QString id = ctl({s("add"), s("note"), s("Plans"), s("--body"), s("Plans\nmeet at 10\nbring cake\n")}).out.trimmed();
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    QCOMPARE(ctl({s("edit"), id, s("--body"), s("Plans\nmeet at 9\nbring cake\n")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("edit"), id, s("--body"), s("Plans\nmeet at 11\nbring cake and tea\n")}).code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+
+    // The phone's record has both sides and the text they both changed from.
+    const QJsonArray open = ctl({s("conflicts"), s("--json")}).json().toArray();
+    QCOMPARE(open.size(), 1);
+    const QJsonObject record = open.first().toObject();
+    QCOMPARE(record.value(s("base")).toString(), s("Plans\nmeet at 10\nbring cake\n"));
+    QCOMPARE(record.value(s("mine")).toString(), s("Plans\nmeet at 9\nbring cake\n"));
+    QVERIFY(record.value(s("at")).toString().endsWith(QLatin1Char('Z')));
+
+    // "--take both" keeps every line of both where they collide, mine first.
+    QCOMPARE(ctl({s("resolve"), record.value(s("id")).toString(), s("--take"), s("sideways")}).code, 2);
+    QCOMPARE(ctl({s("resolve"), record.value(s("id")).toString(), s("--take"), s("both")}).code, 0);
+    const QString both = s("Plans\nmeet at 9\nbring cake\nmeet at 11\nbring cake and tea\n");
+    QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("body")).toString(), both);
+    QVERIFY(ctl({s("conflicts"), s("--json")}).json().toArray().isEmpty());
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("body")).toString(), both);
 }
 
 QTEST_GUILESS_MAIN(TestTidemarkctl)
