@@ -50,6 +50,7 @@ public:
     [[nodiscard]] QListView *searchResults() const { return m_searchList; }
     [[nodiscard]] QStackedWidget *editorPane() const { return m_editorPane; }
     [[nodiscard]] NoteEditor *noteEditor() const { return m_noteEditor; }
+    [[nodiscard]] model::Store *store() const { return m_store; }
     [[nodiscard]] TaskEditor *taskEditor() const { return m_taskEditor; }
     [[nodiscard]] QLineEdit *searchField() const { return m_searchField; }
     [[nodiscard]] model::ItemListModel *itemModel() const { return m_items; }

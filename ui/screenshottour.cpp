@@ -3,13 +3,17 @@
 #include "appearance.h"
 #include "itemlistview.h"
 #include "mainwindow.h"
+#include "mergedialog.h"
+#include "noteeditor.h"
 #include "quickentry.h"
 #include "settingsdialog.h"
 #include "shell.h"
 #include "shortcutsdialog.h"
 #include "model/itemlistmodel.h"
+#include "model/store.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QLineEdit>
 #include <QTabWidget>
@@ -108,6 +112,43 @@ void ScreenshotTour::start()
             dialog->show();
             grab(dialog, s("quick-entry") + tail);
             dialog->close();
+        };
+        // A note with an open text conflict (tools/screenshot makes one through a real server):
+        // the note with its bar, and the merge dialog over it, with and without the base.
+        m_steps << [=] {
+            const auto open = window()->store()->conflictRecords(true);
+            if (!open)
+                return;
+            for (const auto &record : *open) {
+                if (record.kind == model::Kind::Note && record.mine.isString()) {
+                    window()->selectView(s("view:all"));
+                    window()->openItem(record.entityId);
+                    return;
+                }
+            }
+        };
+        m_steps << [=, this] {
+            if (window()->noteEditor()->conflictBar()->isVisible())
+                grab(window(), s("conflict") + tail);
+        };
+        m_steps << [=, this] {
+            if (!window()->noteEditor()->conflictBar()->isVisible())
+                return;
+            // The dialog is modal: it is photographed and closed from inside its own event loop.
+            QTimer::singleShot(400, this, [=, this] {
+                auto *dialog = qobject_cast<MergeDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                dialog->resize(1200, 560);
+                QApplication::processEvents();
+                grab(dialog, s("merge") + tail);
+                if (auto *showBase = dialog->findChild<QCheckBox *>(s("showBase")))
+                    showBase->setChecked(true);
+                QApplication::processEvents();
+                grab(dialog, s("merge-base") + tail);
+                dialog->reject();
+            });
+            window()->noteEditor()->resolveConflict();
         };
     }
     m_steps << [chosen] {
