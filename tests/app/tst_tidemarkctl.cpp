@@ -1,5 +1,7 @@
 // tidemarkctl driven as a script would: local commands over a store file, JSON output, and clear
 // failures that write nothing.
+#include "../serverprocess.h"
+
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -324,12 +326,9 @@ void TestTidemarkctl::shortIdsResolve()
 void TestTidemarkctl::twoStoresSyncThroughAServer()
 {
     QProcess server;
-    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
-    QVERIFY(server.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
-    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
-    QVERIFY(match.hasMatch());
-    const QString url = s("http://127.0.0.1:") + match.captured(1);
+    const int port = tidemark::test::startServer(server, m_dir->filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
     const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
 
     // Not signed in: sync says so and fails; status says so.
@@ -393,12 +392,9 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
 void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()
 {
     QProcess server;
-    server.start(s(TIDEMARK_SERVER_PATH), {s("--port"), s("0"), s("--database"), m_dir->filePath(s("server.db"))});
-    QVERIFY(server.waitForStarted());
-    QTRY_VERIFY_WITH_TIMEOUT(server.canReadLine(), 10000);
-    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
-    QVERIFY(match.hasMatch());
-    const QString url = s("http://127.0.0.1:") + match.captured(1);
+    const int port = tidemark::test::startServer(server, m_dir->filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
     const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
 
     // Two stores of one account edit the same line of a note at once.
