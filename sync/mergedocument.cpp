@@ -181,6 +181,39 @@ MergeDocument MergeDocument::make(const QString &base, const QString &mine, cons
     return doc;
 }
 
+MergeDocument MergeDocument::makeTwoWay(const QString &mine, const QString &theirs)
+{
+    const QStringList mineLines = splitLines(mine);
+    const QStringList theirLines = splitLines(theirs);
+    MergeDocument doc;
+    qsizetype at = 0; // next line of mine not yet placed
+    for (const Run &run : diffRuns(mine.toUtf8(), theirs.toUtf8())) {
+        if (run.oldStart > at)
+            doc.m_segments.append({mineLines.mid(at, run.oldStart - at), -1});
+        MergeHunk hunk;
+        hunk.changed = MergeHunk::Changed::Both;
+        hunk.baseLine = run.oldStart;
+        hunk.mine = mineLines.mid(run.oldStart, run.oldCount);
+        hunk.theirs = theirLines.mid(run.newStart, run.newCount);
+        doc.m_segments.append({{}, doc.m_hunks.size()});
+        doc.m_hunks.append(hunk);
+        doc.m_choices.append(MergeChoice::Undecided);
+        at = run.oldStart + run.oldCount;
+    }
+    if (at < mineLines.size())
+        doc.m_segments.append({mineLines.mid(at), -1});
+    return doc;
+}
+
+QString normalizedLineBreaks(QString text)
+{
+    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
+    text.replace(QChar(0x2028), QLatin1Char('\n'));
+    text.replace(QChar(0x2029), QLatin1Char('\n'));
+    return text;
+}
+
 void MergeDocument::choose(qsizetype hunk, MergeChoice choice)
 {
     m_choices[hunk] = choice;
@@ -253,9 +286,10 @@ QList<QPair<qsizetype, qsizetype>> changedWords(const QString &before, const QSt
             continue; // a deletion leaves nothing to mark in `after`
         const qsizetype start = afterOffsets.at(run.newStart);
         const qsizetype end = afterOffsets.at(run.newStart + run.newCount);
-        // Two changed runs with only blanks between them read as one change.
+        // Two changed runs with only blanks (not a line break) between them read as one change.
         const qsizetype lastEnd = ranges.isEmpty() ? -1 : ranges.last().first + ranges.last().second;
-        if (lastEnd >= 0 && after.sliced(lastEnd, start - lastEnd).trimmed().isEmpty())
+        const QString gap = lastEnd >= 0 ? after.sliced(lastEnd, start - lastEnd) : QString();
+        if (lastEnd >= 0 && !gap.contains(QLatin1Char('\n')) && gap.trimmed().isEmpty())
             ranges.last().second = end - ranges.last().first;
         else
             ranges.append({start, end - start});

@@ -48,6 +48,9 @@ public:
     };
 
     static MergeDocument make(const QString &base, const QString &mine, const QString &theirs);
+    /// Without a base (the server had none for this conflict): mine against theirs only. Every
+    /// place they differ is a hunk both changed, with an empty base, and waits for a choice.
+    static MergeDocument makeTwoWay(const QString &mine, const QString &theirs);
 
     [[nodiscard]] const QList<Segment> &segments() const { return m_segments; }
     [[nodiscard]] const QList<MergeHunk> &hunks() const { return m_hunks; }
@@ -71,6 +74,10 @@ private:
 /// line): (start, length) in `after`, for highlighting the changed words of a changed line. Runs
 /// with only blanks between them are one range.
 QList<QPair<qsizetype, qsizetype>> changedWords(const QString &before, const QString &after);
+
+/// The text with every line break as '\n' ("\r\n", a lone '\r', U+2028 and U+2029 otherwise
+/// count differently in a text document than in the string).
+QString normalizedLineBreaks(QString text);
 
 /// Splits a text into lines that keep their '\n'.
 QStringList splitLines(const QString &text);

@@ -595,16 +595,8 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <translation>Auflösen…</translation>
     </message>
     <message>
-        <source>The title was changed here and on another device at the same time. Nothing is lost: choose what to keep.</source>
-        <translation>Der Titel wurde hier und gleichzeitig auf einem anderen Gerät geändert. Nichts geht verloren: Wählen Sie, was bleiben soll.</translation>
-    </message>
-    <message>
         <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
         <translation>Diese Notiz wurde hier und auf einem anderen Gerät an derselben Stelle geändert. Nichts geht verloren: Beide Fassungen bleiben erhalten, bis Sie wählen.</translation>
-    </message>
-    <message>
-        <source>The title</source>
-        <translation>Der Titel</translation>
     </message>
     <message>
         <source>The text</source>
@@ -625,6 +617,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>%1 (other version)</source>
         <translation>%1 (andere Fassung)</translation>
+    </message>
+    <message>
+        <source>This conflict was settled on another device meanwhile.</source>
+        <translation>Dieser Konflikt wurde inzwischen auf einem anderen Gerät gelöst.</translation>
     </message>
 </context>
 <context>

@@ -595,16 +595,8 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <translation>Résoudre…</translation>
     </message>
     <message>
-        <source>The title was changed here and on another device at the same time. Nothing is lost: choose what to keep.</source>
-        <translation>Le titre a été modifié ici et en même temps sur un autre appareil. Rien n’est perdu : choisissez quoi garder.</translation>
-    </message>
-    <message>
         <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
         <translation>Cette note a été modifiée ici et sur un autre appareil au même endroit. Rien n’est perdu : les deux versions sont gardées jusqu’à votre choix.</translation>
-    </message>
-    <message>
-        <source>The title</source>
-        <translation>Le titre</translation>
     </message>
     <message>
         <source>The text</source>
@@ -625,6 +617,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>%1 (other version)</source>
         <translation>%1 (autre version)</translation>
+    </message>
+    <message>
+        <source>This conflict was settled on another device meanwhile.</source>
+        <translation>Ce conflit a été réglé entre-temps sur un autre appareil.</translation>
     </message>
 </context>
 <context>

@@ -72,14 +72,20 @@ QTextEdit::ExtraSelection lineSelection(QPlainTextEdit *pane, int block, const Q
 MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     : QDialog(parent)
     , m_input(input)
-    , m_doc(sync::MergeDocument::make(input.base, input.mine, input.theirs))
 {
+    // Line breaks as a text document counts them, so that string offsets are document positions.
+    m_input.base = sync::normalizedLineBreaks(m_input.base);
+    m_input.mine = sync::normalizedLineBreaks(m_input.mine);
+    m_input.theirs = sync::normalizedLineBreaks(m_input.theirs);
+    m_doc = m_input.hasBase ? sync::MergeDocument::make(m_input.base, m_input.mine, m_input.theirs)
+                            : sync::MergeDocument::makeTwoWay(m_input.mine, m_input.theirs);
     setWindowTitle(tr("Merge “%1”").arg(input.itemTitle));
     setObjectName(s("mergeDialog"));
 
     m_summary = new QLabel(this);
     m_summary->setObjectName(s("summary"));
     m_summary->setWordWrap(true);
+    m_summary->setTextFormat(Qt::PlainText);
     m_summary->setText(tr("%1 of “%2” was changed on %3 and on %4. Parts only one side changed are "
                           "already taken from it; choose what to keep where both changed, or edit the Result.")
                            .arg(input.fieldLabel, input.itemTitle, input.mineLabel, input.theirsLabel));
@@ -116,6 +122,7 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     showBase->setToolTip(tr("The text as it was before either change"));
     connect(showBase, &QCheckBox::toggled, this, &MergeDialog::setBaseVisible);
     bar->addWidget(showBase);
+    showBase->setVisible(m_input.hasBase);
 
     // The panes, each under a heading.
     m_base = sidePane(this, s("basePane"));
@@ -242,6 +249,8 @@ void MergeDialog::buildPanes()
     for (const qsizetype offset : resultOffsets) {
         QTextCursor cursor(m_result->document());
         cursor.setPosition(int(offset));
+        // Text typed at the start of a segment belongs to it, not to the hunk before.
+        cursor.setKeepPositionOnInsert(true);
         m_resultStart.append(cursor);
     }
 }
@@ -283,6 +292,9 @@ void MergeDialog::choose(MergeChoice choice)
     m_resultStart[segment].setPosition(start);
     if (segment + 1 < m_resultStart.size())
         m_resultStart[segment + 1].setPosition(start + int(text.size()));
+    // Undoing a choice with Ctrl+Z would leave the parts' bounds behind: a choice is undone by
+    // choosing again.
+    m_result->document()->clearUndoRedoStacks();
     updateHighlights();
     updateState();
     // A decided part: go on to the next one that waits.
@@ -350,8 +362,11 @@ void MergeDialog::syncScroll(QPlainTextEdit *from)
     if (from != m_result) {
         for (qsizetype i = m_sideStart.size() - 1; i >= 0; --i) {
             if (sideBlock >= m_sideStart[i]) {
-                const int start = m_result->document()->findBlock(m_resultStart[i].position()).blockNumber();
-                m_result->verticalScrollBar()->setValue(start + (sideBlock - m_sideStart[i]));
+                const QTextDocument *doc = m_result->document();
+                const int start = doc->findBlock(m_resultStart[i].position()).blockNumber();
+                const int end = i + 1 < m_resultStart.size() ? doc->findBlock(m_resultStart[i + 1].position()).blockNumber()
+                                                             : doc->blockCount();
+                m_result->verticalScrollBar()->setValue(start + std::min(sideBlock - m_sideStart[i], std::max(end - start - 1, 0)));
                 break;
             }
         }

@@ -25,6 +25,7 @@ struct MergeInput
     QString base;
     QString mine;
     QString theirs;
+    bool hasBase = true; ///< false: the two sides are compared with each other only
 };
 
 /// The side-by-side merge of a text conflict: Mine | Result | Theirs, scrolled together so that
@@ -86,8 +87,7 @@ private:
     /// in the Result (cursors that follow the person's edits).
     QList<int> m_sideStart;
     QList<int> m_sideLines;
-    QList<QTextCursor> m_resultStart;
-    QList<QTextCursor> m_resultEnd;
+    QList<QTextCursor> m_resultStart; ///< keep their place when text is typed right at them
     QList<qsizetype> m_hunkSegment; ///< hunk -> its segment
 };
 

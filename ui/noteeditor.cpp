@@ -14,6 +14,8 @@
 #include <QRegularExpression>
 #include <QVBoxLayout>
 
+#include "sync/mergedocument.h"
+
 #include <algorithm>
 
 namespace tidemark::ui {
@@ -218,6 +220,7 @@ void NoteEditor::load()
         m_info->clear();
         setEnabled(false);
         m_loading = false;
+        updateConflictBar();
         return;
     }
     setEnabled(true);
@@ -248,13 +251,12 @@ void NoteEditor::updateConflictBar()
                                                     : model::Result<QList<model::ConflictRecord>>{};
     if (records) {
         for (const model::ConflictRecord &record : *records) {
-            if (record.entityId == m_id && record.mine.isString() && record.theirs.isString()) {
+            // The merge dialog is for the text; other fields get their own form (not built yet).
+            if (record.entityId == m_id && record.field == QLatin1String("body") && record.mine.isString()
+                && record.theirs.isString()) {
                 m_conflictId = record.id;
-                m_conflictText->setText(record.field == QLatin1String("title")
-                                            ? tr("The title was changed here and on another device at the same time. "
-                                                 "Nothing is lost: choose what to keep.")
-                                            : tr("This note was changed here and on another device in the same place. "
-                                                 "Nothing is lost: both versions are kept until you choose."));
+                m_conflictText->setText(tr("This note was changed here and on another device in the same place. "
+                                           "Nothing is lost: both versions are kept until you choose."));
                 break;
             }
         }
@@ -280,7 +282,7 @@ void NoteEditor::resolveConflict()
     input.itemTitle = entity ? entity->string(s("title")) : QString();
     if (input.itemTitle.isEmpty())
         input.itemTitle = titleFromBody(entity ? entity->string(s("body")) : QString());
-    input.fieldLabel = record->field == QLatin1String("title") ? tr("The title") : tr("The text");
+    input.fieldLabel = tr("The text");
     input.mineLabel = tr("this device");
     const QString when = record->at > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(record->at).time(),
                                                              QLocale::ShortFormat)
@@ -288,39 +290,60 @@ void NoteEditor::resolveConflict()
     input.theirsLabel = when.isEmpty() ? tr("another device") : tr("another device at %1").arg(when);
     input.mine = record->mine.toString();
     input.theirs = record->theirs.toString();
-    // Without a base (the rule had none), the two sides are compared with each other only.
-    input.base = record->base.isString() ? record->base.toString() : input.mine;
-
-    MergeDialog dialog(input, window());
-    dialog.exec();
-    switch (dialog.outcome()) {
-    case MergeDialog::Outcome::Cancelled:
-        return;
-    case MergeDialog::Outcome::Resolved:
-        if (const auto done = m_store->resolveConflict(record->id, dialog.resultText()); !done) {
-            Q_EMIT failed(done.error().message);
-            return;
-        }
-        break;
-    case MergeDialog::Outcome::KeepBoth: {
-        QJsonObject other{{s("body"), input.theirs}};
-        if (record->field == QLatin1String("title"))
-            other = {{s("title"), input.theirs}, {s("body"), entity ? entity->string(s("body")) : QString()}};
+    // The note shows the side the server kept. Edited since (here, or by a later sync), that side
+    // is the note's text now, so that nothing written after the conflict is lost.
+    const QString now = entity ? entity->string(s("body")) : QString();
+    if (now != input.mine && now != input.theirs) {
+        const auto distance = [](const QString &a, const QString &b) {
+            qsizetype lines = 0;
+            const sync::MergeDocument diff = sync::MergeDocument::makeTwoWay(a, b);
+            for (const auto &hunk : diff.hunks())
+                lines += hunk.mine.size() + hunk.theirs.size();
+            return lines;
+        };
+        if (distance(now, input.mine) <= distance(now, input.theirs))
+            input.mine = now;
         else
-            other.insert(s("title"), tr("%1 (other version)").arg(input.itemTitle));
-        if (entity && entity->fields.value(s("collection")).isString())
-            other.insert(s("collection"), entity->fields.value(s("collection")));
-        if (const auto copy = m_store->create(model::Kind::Note, other); !copy) {
-            Q_EMIT failed(copy.error().message);
-            return;
-        }
-        if (const auto done = m_store->resolveConflict(record->id, record->mine); !done) {
-            Q_EMIT failed(done.error().message);
-            return;
-        }
-        break;
+            input.theirs = now;
     }
+    // Without a base (the rule had none, or it predates this version), the sides are compared
+    // with each other only.
+    input.hasBase = record->base.isString() || record->base.isNull();
+    input.base = record->base.toString();
+
+    QPointer<MergeDialog> dialog = new MergeDialog(input, window());
+    dialog->exec();
+    if (!dialog || !m_store)
+        return;
+    const MergeDialog::Outcome outcome = dialog->outcome();
+    const QString result = dialog->resultText();
+    delete dialog;
+    if (outcome == MergeDialog::Outcome::Cancelled)
+        return;
+    // A sync may have settled the conflict while the dialog was open: then nothing is written.
+    const auto still = m_store->conflictRecords(true);
+    if (!still || std::ranges::none_of(*still, [&](const model::ConflictRecord &r) { return r.id == record->id; })) {
+        m_info->setText(tr("This conflict was settled on another device meanwhile."));
+        load();
+        return;
     }
+    const auto done = m_store->batch([&]() -> model::Result<void> {
+        if (outcome == MergeDialog::Outcome::KeepBoth) {
+            QJsonObject other{{s("body"), input.theirs}, {s("title"), tr("%1 (other version)").arg(input.itemTitle)}};
+            if (entity && entity->fields.value(s("collection")).isString())
+                other.insert(s("collection"), entity->fields.value(s("collection")));
+            if (auto copy = m_store->create(model::Kind::Note, other); !copy)
+                return std::unexpected(copy.error());
+            if (auto kept = m_store->resolveConflict(record->id, input.mine); !kept)
+                return std::unexpected(kept.error());
+            return {};
+        }
+        if (auto resolved = m_store->resolveConflict(record->id, result); !resolved)
+            return std::unexpected(resolved.error());
+        return {};
+    });
+    if (!done)
+        Q_EMIT failed(done.error().message);
     load();
 }
 
@@ -351,6 +374,7 @@ void NoteEditor::onEntityChanged(model::Kind kind, const QString &id)
     m_title->setReadOnly(deleted);
     m_tags->setReadOnly(deleted);
     m_loading = false;
+    updateConflictBar(); // a pull brings conflicts and settles them
 }
 
 void NoteEditor::focusBody() { m_body->setFocus(Qt::OtherFocusReason); }

@@ -35,6 +35,7 @@ private Q_SLOTS:
     void bothWithoutAFinalNewlineKeepsLinesApart();
     void cleanMergesMatchTheThreeWayMerge();
     void changedWordsMarkOnlyTheWords();
+    void withoutABaseEveryDifferenceIsAskedFor();
 };
 
 void TestMergeDocument::cutsThreeHunks()
@@ -191,6 +192,22 @@ void TestMergeDocument::changedWordsMarkOnlyTheWords()
     QCOMPARE(two.mid(both[1].first, both[1].second), QStringLiteral("honey"));
 
     QVERIFY(tidemark::sync::changedWords(after, after).isEmpty());
+}
+
+void TestMergeDocument::withoutABaseEveryDifferenceIsAskedFor()
+{
+    // No base: nothing may be taken silently from either side.
+    MergeDocument doc = MergeDocument::makeTwoWay(QStringLiteral("same\nmine\nsame too\n"),
+                                                  QStringLiteral("same\ntheirs\nsame too\n"));
+    QCOMPARE(doc.hunks().size(), 1);
+    QCOMPARE(doc.hunks()[0].changed, MergeHunk::Changed::Both);
+    QCOMPARE(doc.undecidedCount(), 1);
+    doc.choose(0, MergeChoice::TheirsThenMine);
+    QCOMPARE(doc.result(), QStringLiteral("same\ntheirs\nmine\nsame too\n"));
+    QCOMPARE(MergeDocument::makeTwoWay(QStringLiteral("a\n"), QStringLiteral("a\n")).hunks().size(), 0);
+    QCOMPARE(tidemark::sync::normalizedLineBreaks(QStringLiteral("a\r\nb\rc")), QStringLiteral("a\nb\nc"));
+    // Changed words on two lines are two ranges, not one across the line break.
+    QCOMPARE(tidemark::sync::changedWords(QStringLiteral("x a\ny b"), QStringLiteral("x A\ny B")).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMergeDocument)

@@ -11,6 +11,7 @@
 #include <QFrame>
 #include <QJsonObject>
 #include <QTemporaryDir>
+#include <QScopeGuard>
 #include <QTimer>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -67,6 +68,9 @@ private Q_SLOTS:
     void keysMoveAndChoose();
     void editsInTheResultSurviveALaterChoice();
     void panesScrollTogether();
+    void typingAfterAPartStaysOutOfIt();
+    void withoutABaseNothingIsDecidedForYou();
+    void windowsLineBreaksKeepThePartsInPlace();
     void keepBothAndCancelAreTheirOwnOutcomes();
     void theNoteEditorResolvesItsConflict_data();
     void theNoteEditorResolvesItsConflict();
@@ -205,6 +209,45 @@ void TestMergeDialog::panesScrollTogether()
     QCOMPARE(mine->verticalScrollBar()->value(), 10);
 }
 
+void TestMergeDialog::typingAfterAPartStaysOutOfIt()
+{
+    MergeDialog dialog(weekend());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    // The caret on the empty line right after "Call the bank before 11", typing there.
+    QTextCursor cursor(result->document()->findBlockByNumber(6));
+    result->setTextCursor(cursor);
+    QTest::keyClicks(result, QStringLiteral("Bring ID"));
+    QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
+    QCOMPARE(dialog.resultText(), expected("Call the bank after lunch\nBring ID"));
+}
+
+void TestMergeDialog::withoutABaseNothingIsDecidedForYou()
+{
+    MergeInput input = weekend();
+    input.hasBase = false;
+    input.base.clear();
+    MergeDialog dialog(input);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QCOMPARE(dialog.document().undecidedCount(), 3); // each difference waits for a choice
+    QVERIFY(!button(dialog, "resolve")->isEnabled());
+    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("showBase"))->isVisible());
+}
+
+void TestMergeDialog::windowsLineBreaksKeepThePartsInPlace()
+{
+    MergeInput input = weekend();
+    input.mine.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    input.theirs.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    MergeDialog dialog(input);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
+    QCOMPARE(dialog.resultText(), expected("Call the bank after lunch\n"));
+}
+
 void TestMergeDialog::keepBothAndCancelAreTheirOwnOutcomes()
 {
     {
@@ -227,6 +270,7 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict_data()
 {
     QTest::addColumn<QString>("outcome");
     QTest::newRow("resolve") << QStringLiteral("resolve");
+    QTest::newRow("resolve after a later edit") << QStringLiteral("resolve-edited");
     QTest::newRow("keep both") << QStringLiteral("keepBoth");
     QTest::newRow("cancel") << QStringLiteral("cancel");
 }
@@ -256,6 +300,12 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
                              {QStringLiteral("at"), QDateTime::currentMSecsSinceEpoch()},
                              {QStringLiteral("rev"), 3}};
     QVERIFY((*store)->applyRemotePage({}, {record}, 3));
+    const bool editedAfter = outcome == QLatin1String("resolve-edited");
+    if (editedAfter) {
+        // Written after the conflict arrived: the merge starts from it, so it is not lost.
+        QVERIFY((*store)->update(note->id, {{QStringLiteral("body"), sides.mine + QStringLiteral("P.S. bring snacks\n")}}));
+        outcome = QStringLiteral("resolve");
+    }
     const int pendingBefore = (*store)->pendingCount();
 
     tidemark::ui::NoteEditor editor(store->get());
@@ -270,6 +320,11 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     QTimer::singleShot(0, this, [&] {
         auto *dialog = qobject_cast<MergeDialog *>(QApplication::activeModalWidget());
         QVERIFY(dialog);
+        // Whatever a check below says, the dialog closes, so that a failure fails and never hangs.
+        const auto close = qScopeGuard([dialog] {
+            if (dialog->isVisible())
+                dialog->reject();
+        });
         QCOMPARE(dialog->currentHunk(), 1); // the part both changed
         if (outcome == QLatin1String("resolve")) {
             QTest::mouseClick(button(*dialog, "takeTheirs"), Qt::LeftButton);
@@ -299,7 +354,8 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     const auto outbox = (*store)->outbox();
     if (outcome == QLatin1String("resolve")) {
         // One edit, which carries the text and settles the conflict when it syncs.
-        QCOMPARE(body, expected("Call the bank after lunch\n") + QStringLiteral("Book the train"));
+        QCOMPARE(body, expected("Call the bank after lunch\n")
+                           + (editedAfter ? QStringLiteral("P.S. bring snacks\n") : QString()) + QStringLiteral("Book the train"));
         // At most one new operation (here the note's own create, not sent yet, takes the edit in).
         QVERIFY((*store)->pendingCount() <= pendingBefore + 1);
         QCOMPARE(outbox->last().entityId, note->id);
