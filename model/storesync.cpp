@@ -119,7 +119,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                                                  : QVariant(QMetaType(QMetaType::QString)),
                                                       // The other side's device: the one that sent the
                                                       // operation, unless that was this device.
-                                                      fromHere ? s("") : record.value(s("device")).toString(),
+                                                      fromHere ? s("") : record.value(s("device")).toString(s("")),
                                                       record.value(s("at")).toInteger()})
                 q.addBindValue(value);
             if (!q.exec())
