@@ -4,6 +4,7 @@
 #include "mergedialog.h"
 #include "model/store.h"
 
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QJsonArray>
@@ -84,15 +85,7 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     m_conflictBar->setObjectName(s("conflictBar"));
     m_conflictBar->setFrameShape(QFrame::StyledPanel);
     m_conflictBar->setAutoFillBackground(true);
-    {
-        QPalette warm = m_conflictBar->palette();
-        const QColor base = warm.color(QPalette::Base);
-        const QColor amber(230, 140, 30);
-        warm.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * 0.8 + amber.redF() * 0.2),
-                                                         float(base.greenF() * 0.8 + amber.greenF() * 0.2),
-                                                         float(base.blueF() * 0.8 + amber.blueF() * 0.2)));
-        m_conflictBar->setPalette(warm);
-    }
+    updateConflictBarColours();
     m_conflictText = new QLabel(m_conflictBar);
     m_conflictText->setWordWrap(true);
     auto *resolveButton = new QPushButton(tr("Resolve…"), m_conflictBar);
@@ -242,6 +235,27 @@ void NoteEditor::load()
         m_info->setText(tr("In the Trash: restore it to edit."));
     m_loading = false;
     updateConflictBar();
+}
+
+void NoteEditor::updateConflictBarColours()
+{
+    // An amber tint of the editor's own background, with its own text colour: readable in light
+    // and dark, and recomputed when the palette changes.
+    QPalette warm = palette();
+    const QColor base = warm.color(QPalette::Base);
+    const QColor amber(230, 140, 30);
+    warm.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * 0.8 + amber.redF() * 0.2),
+                                                     float(base.greenF() * 0.8 + amber.greenF() * 0.2),
+                                                     float(base.blueF() * 0.8 + amber.blueF() * 0.2)));
+    warm.setColor(QPalette::WindowText, warm.color(QPalette::Text));
+    m_conflictBar->setPalette(warm);
+}
+
+void NoteEditor::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (m_conflictBar && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
+        updateConflictBarColours();
 }
 
 void NoteEditor::updateConflictBar()

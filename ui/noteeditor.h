@@ -57,11 +57,15 @@ Q_SIGNALS:
     void saved(const QDateTime &at);
     void failed(const QString &reason);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     void markDirty(const QString &field);
     void load();
     void onEntityChanged(model::Kind kind, const QString &id);
     void updateConflictBar();
+    void updateConflictBarColours();
     [[nodiscard]] QStringList tagsFromField() const;
 
     QPointer<model::Store> m_store;

@@ -314,6 +314,13 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     editor.setNote(note->id);
     QVERIFY(editor.conflictBar()->isVisible());
+    // The bar follows the palette: dark on a dark base, with light text.
+    QPalette dark = editor.palette();
+    dark.setColor(QPalette::Base, QColor(0x1e, 0x1f, 0x22));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    editor.setPalette(dark);
+    QVERIFY(editor.conflictBar()->palette().color(QPalette::Window).lightness() < 100);
+    QVERIFY(editor.conflictBar()->palette().color(QPalette::WindowText).lightness() > 180);
 
     // The dialog is modal: it is driven once it is up.
     bool driven = false;
