@@ -108,7 +108,10 @@ std::expected<PushAnswer, TransportError> HttpTransport::push(const QList<sync::
     QJsonArray list;
     for (const sync::Operation &op : ops)
         list.append(sync::encodeOperation(op));
-    auto reply = request("POST", s("/v1/push"), QJsonObject{{s("ops"), list}});
+    QJsonObject body{{s("ops"), list}};
+    if (!m_deviceName.isEmpty())
+        body.insert(s("device_name"), m_deviceName.left(200));
+    auto reply = request("POST", s("/v1/push"), body);
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 200)
@@ -156,13 +159,30 @@ std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int 
         if (!kind || !change.value(s("fields")).isObject())
             return std::unexpected(TransportError{Kind::Server, s("the server sent a change this version cannot read"), 0});
         page.changes.append({*kind, change.value(s("id")).toString(), change.value(s("rev")).toInteger(),
-                             change.value(s("fields")).toObject()});
+                             change.value(s("fields")).toObject(), change.value(s("device")).toString(),
+                             change.value(s("at")).toInteger()});
+    }
+    const QJsonObject devices = json.value(s("devices")).toObject();
+    for (auto it = devices.begin(); it != devices.end(); ++it) {
+        if (it.value().isString())
+            page.devices.insert(it.key(), it.value().toString());
     }
     for (const QJsonValue &value : json.value(s("conflicts")).toArray())
         page.conflicts.append(value.toObject());
     if (page.cursor < 0)
         return std::unexpected(TransportError{Kind::Server, s("the server's page has no cursor"), 0});
     return page;
+}
+
+std::expected<QJsonObject, TransportError> HttpTransport::policies(const std::optional<QJsonObject> &replace)
+{
+    auto reply = replace ? request("PUT", s("/v1/policies"), QJsonObject{{s("policies"), *replace}})
+                         : request("GET", s("/v1/policies"));
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 200 || !reply->json.value(s("policies")).isObject())
+        return std::unexpected(errorOf(*reply));
+    return reply->json.value(s("policies")).toObject();
 }
 
 namespace account {

@@ -22,6 +22,7 @@ public:
     std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) override;
     std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
                                                    const std::optional<SnapshotContinuation> &continuation) override;
+    std::expected<QJsonObject, TransportError> policies(const std::optional<QJsonObject> &replace) override;
 
     struct Reply
     {

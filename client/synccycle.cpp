@@ -24,10 +24,19 @@ SyncCycle::SyncCycle(model::Store &store, Transport &transport)
 std::expected<SyncReport, TransportError> SyncCycle::run()
 {
     SyncReport report;
+    m_transport.setDeviceName(m_store.deviceName(m_store.deviceId()));
     if (auto pushed = pushAll(report); !pushed)
         return std::unexpected(pushed.error());
     if (auto pulled = pullAll(report); !pulled)
         return std::unexpected(pulled.error());
+    // The account's conflict policies: a change made here goes up, and every device takes the
+    // server's (another device may have changed them).
+    const auto sent = m_store.policiesToSend();
+    auto policies = m_transport.policies(sent);
+    if (!policies)
+        return std::unexpected(policies.error());
+    if (auto stored = m_store.storeServerPolicies(*policies, sent); !stored)
+        return std::unexpected(storeError(stored.error()));
     return report;
 }
 
@@ -72,7 +81,7 @@ std::expected<void, TransportError> SyncCycle::pullAll(SyncReport &report)
             return std::unexpected(page.error());
         // A snapshot keeps the cursor where it was until its last page (docs/protocol.md).
         const qint64 cursor = page->next ? since : page->cursor;
-        if (auto applied = m_store.applyRemotePage(page->changes, page->conflicts, cursor); !applied)
+        if (auto applied = m_store.applyRemotePage(page->changes, page->conflicts, cursor, page->devices); !applied)
             return std::unexpected(storeError(applied.error()));
         report.pulled += int(page->changes.size());
         report.conflictRecords += page->conflicts;

@@ -3,6 +3,7 @@
 #include "model/store.h"
 #include "sync/protocol.h"
 
+#include <QHash>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
@@ -51,6 +52,7 @@ struct PullAnswer
     bool hasMore = false;
     bool snapshot = false;
     std::optional<SnapshotContinuation> next;
+    QHash<QString, QString> devices; ///< the account's device names (id -> name)
 };
 
 /// How the sync engine reaches a server: over HTTP (HttpTransport), or by direct calls into the
@@ -62,6 +64,19 @@ public:
     virtual std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) = 0;
     virtual std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
                                                            const std::optional<SnapshotContinuation> &continuation) = 0;
+    /// The account's conflict policies, after setting them to `replace` if given. A transport
+    /// without policies answers with none.
+    virtual std::expected<QJsonObject, TransportError> policies(const std::optional<QJsonObject> &replace)
+    {
+        Q_UNUSED(replace);
+        return QJsonObject{};
+    }
+
+    /// The name this device gives itself, sent with its pushes for other devices' sentences.
+    void setDeviceName(const QString &name) { m_deviceName = name; }
+
+protected:
+    QString m_deviceName;
 };
 
 } // namespace tidemark::client

@@ -162,6 +162,12 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN at INTEGER NOT NULL DEFAULT 0"),
         },
+        // 10: the account's devices by name (sentences say "on Laptop", not a device id), and which
+        //     event a resolution settled (the audit trail links a choice to the conflict it ended).
+        {
+            QStringLiteral("CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN settles TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }

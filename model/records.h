@@ -145,6 +145,19 @@ struct ConflictRecord
     QJsonValue base;   ///< the value both sides changed from; undefined where the rule had none
     QString device;    ///< the other side's device, when it was another device's change that arrived
     qint64 at = 0;     ///< when the server met the collision (ms since the epoch); 0 if not known
+    QString settles;   ///< for a "resolution" event: the event whose decision it replaced
+
+    [[nodiscard]] bool isOpen() const { return status == QLatin1String("open"); }
+    [[nodiscard]] bool isResolution() const { return rule == QLatin1String("resolution"); }
+};
+
+/// An operation of the outbox as the pending-changes view tells it.
+struct PendingChange
+{
+    OutboxOp op;
+    QString title;          ///< the item's title (a collection's name); empty when it has none
+    bool mayConflict = false; ///< the server changed the item after this edit was made
+    qint64 serverRev = 0;   ///< the item's newest revision known here
 };
 
 /// One full-text search result.

@@ -122,6 +122,8 @@ public:
         QString id;
         qint64 rev = 0;
         QJsonObject fields;
+        QString device; ///< the device whose change made this revision, when the server says
+        qint64 at = 0;  ///< when the server accepted it (ms since the epoch), when it says
     };
     /// The server's answer to one sent operation.
     struct Answer
@@ -140,14 +142,44 @@ public:
     Result<void> settle(const QList<Answer> &answers);
     /// Applies a page of remote changes and conflict records (as the server sends them, see
     /// docs/protocol.md) and moves the sync cursor to `cursor`, all in one transaction: after a
-    /// crash either the whole page is in and the cursor past it, or neither.
-    Result<void> applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor);
+    /// crash either the whole page is in and the cursor past it, or neither. `devices` names the
+    /// account's devices (id -> name) for sentences such as "changed on Laptop".
+    Result<void> applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor,
+                                 const QHash<QString, QString> &devices = {});
     /// The conflict records this device knows of, newest first; only open ones if asked.
     [[nodiscard]] Result<QList<ConflictRecord>> conflictRecords(bool openOnly = false) const;
     /// A person's choice for a conflict: the field takes `value` (one side, or an edited merge),
     /// and the operation that carries it settles the conflict on the server. The record shows
     /// "resolved" at once; the server's judgement of the choice comes with a later pull.
     Result<Entity> resolveConflict(const QString &conflictId, const QJsonValue &value);
+    /// Undoes what settled a conflict event (a rule's automatic decision or a person's choice):
+    /// the field takes the side that was not kept, as a new operation that also records the undo
+    /// on the server. Refused when that side is not clear (a text merged from both, or a field
+    /// changed again since): the merge dialog (resolveConflict) decides those.
+    Result<Entity> undoResolution(const QString &eventId);
+    /// The value undoResolution would write: the side of `record` the field does not hold now.
+    [[nodiscard]] std::optional<QJsonValue> undoValue(const ConflictRecord &record) const;
+    /// Operations not yet accepted by the server, oldest first, with what a person needs to read
+    /// them: the item's title, and whether the server changed the item since the edit was made.
+    [[nodiscard]] Result<QList<PendingChange>> pendingChanges() const;
+
+    /// A device's name as the account knows it ("Laptop"); this device's own name for its own id;
+    /// empty when not known.
+    [[nodiscard]] QString deviceName(const QString &deviceId) const;
+    /// This device's name, sent to the server with its changes so that other devices can name it.
+    Result<void> setDeviceName(const QString &name);
+
+    /// The account's conflict policy per field ("ask" or "later-wins"; fields not listed use
+    /// later-wins), as last heard from the server or set here.
+    [[nodiscard]] QJsonObject conflictPolicies() const;
+    /// Sets the policies here; they reach the server with the next sync (policiesToSend).
+    Result<void> setConflictPolicies(const QJsonObject &policies);
+    /// Policies set here and not yet accepted by the server.
+    [[nodiscard]] std::optional<QJsonObject> policiesToSend() const;
+    /// What the server holds: replaces the local copy. `sent` is what this device sent (if any):
+    /// a change set here meanwhile stays to be sent.
+    Result<void> storeServerPolicies(const QJsonObject &policies, const std::optional<QJsonObject> &sent = std::nullopt);
+
     /// The server revision this device has pulled up to (0: nothing yet).
     [[nodiscard]] qint64 syncCursor() const;
     /// Operations the server refused, still in the outbox with their reasons.

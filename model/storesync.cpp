@@ -6,6 +6,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
+#include <QSysInfo>
+
+#include <algorithm>
 
 #include "entity.h"
 #include "ids.h"
@@ -71,19 +74,31 @@ Result<void> Store::settle(const QList<Answer> &answers)
     });
 }
 
-Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor)
+Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor,
+                                    const QHash<QString, QString> &devices)
 {
     return batch([&]() -> Result<void> {
+        for (auto it = devices.cbegin(); it != devices.cend(); ++it) {
+            if (it.key().isEmpty() || it.key() == deviceId())
+                continue;
+            QSqlQuery &name = prepared(s("INSERT INTO devices (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name"));
+            name.addBindValue(it.key());
+            name.addBindValue(it.value().left(200));
+            if (!name.exec())
+                return std::unexpected(Error::database(name.lastError().text()));
+        }
         // One look at the outbox for the whole page, and no savepoint per change: the page is
         // applied whole or not at all anyway.
         auto pending = pendingFields({});
         if (!pending)
             return std::unexpected(pending.error());
-        const Hlc server{0, 0, s("server")}; // a pulled change names no device or clock: its history says "server"
         for (const RemoteChange &change : changes) {
             if (!isValidId(change.id))
                 return std::unexpected(Error::invalid(s("the server sent a change for '%1', which is not an id").arg(change.id)));
-            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, server, *pending); !applied)
+            // A pulled change carries no clock; its history names the device that made it (or
+            // "server" when the server did not say).
+            const Hlc origin{0, 0, change.device.isEmpty() ? s("server") : change.device.left(64)};
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending); !applied)
                 return std::unexpected(applied.error());
         }
         for (const QJsonObject &record : conflicts) {
@@ -105,7 +120,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const QJsonValue incoming = record.value(s("incoming"));
             const QJsonValue current = record.value(s("current"));
             QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
-                                      "resolved_at, rev, outcome, base, device, at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                      "resolved_at, rev, outcome, base, device, at, settles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
                                       "rev = excluded.rev, resolved_at = excluded.resolved_at"));
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -120,7 +135,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                       // The other side's device: the one that sent the
                                                       // operation, unless that was this device.
                                                       fromHere ? s("") : record.value(s("device")).toString(s("")),
-                                                      record.value(s("at")).toInteger()})
+                                                      record.value(s("at")).toInteger(), record.value(s("settles")).toString(s(""))})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
@@ -137,9 +152,9 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
 
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
 {
-    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at "
+    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles "
                                          "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
-                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at "
+                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles "
                                          "FROM conflicts ORDER BY rev DESC, created_at DESC"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -149,7 +164,7 @@ Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
                         q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
                         valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong(),
                         q.value(10).isNull() ? QJsonValue(QJsonValue::Undefined) : valueFromText(q.value(10).toString()),
-                        q.value(11).toString(), q.value(12).toLongLong()});
+                        q.value(11).toString(), q.value(12).toLongLong(), q.value(13).toString()});
     }
     q.finish();
     return records;
@@ -218,6 +233,185 @@ Result<Entity> Store::resolveConflict(const QString &conflictId, const QJsonValu
     if (!done)
         return std::unexpected(done.error());
     return *resolved;
+}
+
+std::optional<QJsonValue> Store::undoValue(const ConflictRecord &record) const
+{
+    if (record.mine == record.theirs)
+        return std::nullopt;
+    const auto e = loadEntity(record.entityId);
+    if (!e)
+        return std::nullopt;
+    const QJsonValue now = e->fields.value(record.field);
+    // Compared as stored text: 1 and 1.0, or a missing and a null value, are the same here.
+    const auto same = [](const QJsonValue &a, const QJsonValue &b) {
+        return a == b || (a.isUndefined() && b.isNull()) || (a.isNull() && b.isUndefined());
+    };
+    if (same(now, record.mine))
+        return record.theirs;
+    if (same(now, record.theirs))
+        return record.mine;
+    return std::nullopt;
+}
+
+Result<Entity> Store::undoResolution(const QString &eventId)
+{
+    auto records = conflictRecords();
+    if (!records)
+        return std::unexpected(records.error());
+    const auto record = std::ranges::find(*records, eventId, &ConflictRecord::id);
+    if (record == records->end())
+        return std::unexpected(Error::notFound(s("no conflict event %1").arg(eventId)));
+    const auto other = undoValue(*record);
+    if (!other)
+        return std::unexpected(Error::invalid(s("the %1 of this item holds neither side of event %2 now (merged from both, or "
+                                                "changed since); choose a value with resolve instead")
+                                                  .arg(record->field, eventId)));
+    return resolveConflict(eventId, *other);
+}
+
+Result<QList<PendingChange>> Store::pendingChanges() const
+{
+    auto ops = outbox();
+    if (!ops)
+        return std::unexpected(ops.error());
+    QList<PendingChange> changes;
+    changes.reserve(ops->size());
+    for (const OutboxOp &op : std::as_const(*ops)) {
+        PendingChange change{op, {}, false, 0};
+        QSqlQuery &q = prepared(op.kind == Kind::Collection ? s("SELECT name, rev FROM collections WHERE id = ?")
+                                                            : s("SELECT title, rev FROM items WHERE id = ?"));
+        q.addBindValue(op.entityId);
+        if (!q.exec())
+            return std::unexpected(Error::database(q.lastError().text()));
+        if (q.next()) {
+            change.title = q.value(0).toString();
+            change.serverRev = q.value(1).toLongLong();
+        }
+        q.finish();
+        change.mayConflict = op.baseRev > 0 && change.serverRev > op.baseRev;
+        changes.append(change);
+    }
+    return changes;
+}
+
+QString Store::deviceName(const QString &id) const
+{
+    const bool own = id == deviceId();
+    QSqlQuery &q = prepared(own ? s("SELECT value FROM meta WHERE key = 'device_name'") : s("SELECT name FROM devices WHERE id = ?"));
+    if (!own)
+        q.addBindValue(id);
+    QString name;
+    if (q.exec() && q.next())
+        name = q.value(0).toString();
+    q.finish();
+    if (own && name.isEmpty())
+        name = QSysInfo::machineHostName(); // until the person names it
+    return name;
+}
+
+Result<void> Store::setDeviceName(const QString &name)
+{
+    QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('device_name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(name.trimmed().left(200));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    return {};
+}
+
+namespace {
+Result<QJsonObject> checkedPolicies(const QJsonObject &policies)
+{
+    QJsonObject checked;
+    for (auto it = policies.begin(); it != policies.end(); ++it) {
+        const QString policy = it.value().toString();
+        if (policy != QLatin1String("ask") && policy != QLatin1String("later-wins"))
+            return std::unexpected(Error::invalid(s("the policy of '%1' must be \"ask\" or \"later-wins\"").arg(it.key())));
+        checked.insert(it.key(), policy);
+    }
+    return checked;
+}
+
+// Later-wins is the default, so it is not listed.
+QJsonObject withoutDefaults(QJsonObject policies)
+{
+    for (const QString &field : policies.keys()) {
+        if (policies.value(field).toString() != QLatin1String("ask"))
+            policies.remove(field);
+    }
+    return policies;
+}
+} // namespace
+
+QJsonObject Store::conflictPolicies() const
+{
+    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('policies', 'policies_unsent')"));
+    QJsonObject policies;
+    QJsonObject unsent;
+    bool hasUnsent = false;
+    if (q.exec()) {
+        while (q.next()) {
+            const QJsonObject value = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
+            if (q.value(0).toString() == QLatin1String("policies_unsent")) {
+                unsent = value;
+                hasUnsent = true;
+            } else {
+                policies = value;
+            }
+        }
+    }
+    q.finish();
+    return withoutDefaults(hasUnsent ? unsent : policies);
+}
+
+Result<void> Store::setConflictPolicies(const QJsonObject &policies)
+{
+    auto checked = checkedPolicies(policies);
+    if (!checked)
+        return std::unexpected(checked.error());
+    // The server changes only the fields it is sent: a field that no longer asks is sent as
+    // "later-wins" to return it to the default.
+    const QJsonObject before = conflictPolicies();
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        if (!checked->contains(it.key()))
+            checked->insert(it.key(), s("later-wins"));
+    }
+    QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies_unsent', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(*checked).toJson(QJsonDocument::Compact)));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    Q_EMIT outboxChanged();
+    return {};
+}
+
+std::optional<QJsonObject> Store::policiesToSend() const
+{
+    QSqlQuery &q = prepared(s("SELECT value FROM meta WHERE key = 'policies_unsent'"));
+    std::optional<QJsonObject> unsent;
+    if (q.exec() && q.next())
+        unsent = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
+    q.finish();
+    return unsent;
+}
+
+Result<void> Store::storeServerPolicies(const QJsonObject &policies, const std::optional<QJsonObject> &sent)
+{
+    auto checked = checkedPolicies(policies);
+    if (!checked)
+        return std::unexpected(checked.error());
+    return batch([&]() -> Result<void> {
+        QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        q.addBindValue(QString::fromUtf8(QJsonDocument(withoutDefaults(*checked)).toJson(QJsonDocument::Compact)));
+        if (!q.exec())
+            return std::unexpected(Error::database(q.lastError().text()));
+        // What was sent is now the server's; a change made here meanwhile still waits.
+        if (sent && policiesToSend() == sent) {
+            QSqlQuery &clear = prepared(s("DELETE FROM meta WHERE key = 'policies_unsent'"));
+            if (!clear.exec())
+                return std::unexpected(Error::database(clear.lastError().text()));
+        }
+        return {};
+    });
 }
 
 qint64 Store::syncCursor() const

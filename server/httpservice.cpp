@@ -431,6 +431,21 @@ void HttpService::addRoutes()
             decoded.append(*parsed);
             ++index;
         }
+        // The device's name for other devices' sentences ("changed on Laptop"); optional.
+        const QJsonValue deviceName = body.value(s("device_name"));
+        if (!deviceName.isUndefined() && (!deviceName.isString() || deviceName.toString().size() > 200))
+            return problem(Status::BadRequest, s("Malformed request"), s("'device_name' is a string of at most 200 characters."));
+        if (const QString name = deviceName.toString().trimmed(); !name.isEmpty()) {
+            QStringList devices;
+            for (const sync::Operation &op : std::as_const(decoded)) {
+                if (!devices.contains(op.device))
+                    devices << op.device;
+            }
+            for (const QString &device : std::as_const(devices)) {
+                if (auto named = m_sync->nameDevice(account, device, name); !named)
+                    qCWarning(lcHttp) << "cannot store a device name:" << named.error();
+            }
+        }
         QElapsedTimer timer;
         timer.start();
         QJsonArray results;
@@ -472,14 +487,22 @@ void HttpService::addRoutes()
             return problem(Status::InternalServerError, s("Cannot read changes"), s("The server could not read its change log."));
         m_sync->accounts().recordPull(bearerToken(request), since);
         QJsonArray changes;
-        for (const auto &change : page->changes)
-            changes.append(QJsonObject{{s("id"), change.id}, {s("kind"), change.kind}, {s("rev"), change.rev},
-                                       {s("fields"), change.fields}});
+        for (const auto &change : page->changes) {
+            QJsonObject encoded{{s("id"), change.id}, {s("kind"), change.kind}, {s("rev"), change.rev}, {s("fields"), change.fields}};
+            if (!change.device.isEmpty())
+                encoded.insert(s("device"), change.device);
+            if (change.at > 0)
+                encoded.insert(s("at"), change.at);
+            changes.append(encoded);
+        }
+        QJsonObject devices;
+        for (auto it = page->devices.cbegin(); it != page->devices.cend(); ++it)
+            devices.insert(it.key(), it.value());
         QJsonArray conflicts;
         for (const QJsonObject &record : page->conflicts)
             conflicts.append(record);
         QJsonObject body{{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
-                         {s("has_more"), page->hasMore || page->next.has_value()}};
+                         {s("has_more"), page->hasMore || page->next.has_value()}, {s("devices"), devices}};
         if (page->snapshot)
             body.insert(s("snapshot"), true);
         if (page->next)

@@ -80,6 +80,12 @@ const QList<QStringList> kMigrations{
         s("CREATE TABLE purged (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
           "at BIGINT NOT NULL, PRIMARY KEY (account_id, entity_id))"),
     },
+    {
+        // The names devices give themselves when they push, so that other devices can say "changed
+        // on Laptop" instead of showing an id.
+        s("CREATE TABLE device_names (account_id TEXT NOT NULL, device_id TEXT NOT NULL, name TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, device_id))"),
+    },
 };
 
 QString outcomeName(sync::FieldVerdict::Outcome outcome)
@@ -644,6 +650,13 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 {
     ChangesPage page;
     page.cursor = since;
+    QSqlQuery &names = prepared(s("SELECT device_id, name FROM device_names WHERE account_id = ?"));
+    names.addBindValue(account);
+    if (!names.exec())
+        return std::unexpected(names.lastError().text());
+    while (names.next())
+        page.devices.insert(names.value(0).toString(), names.value(1).toString());
+    names.finish();
     QSqlQuery &state = prepared(s("SELECT rev, log_floor FROM accounts WHERE id = ?"));
     state.addBindValue(account);
     if (!state.exec() || !state.next())
@@ -660,7 +673,9 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     if (since < floor || snapshot) {
         const SnapshotPosition from = snapshot.value_or(SnapshotPosition{accountRev, QStringLiteral("")});
         const qint64 until = from.rev;
-        QSqlQuery &q = prepared(s("SELECT id, kind, rev, fields FROM entities WHERE account_id = ? AND id > ? ORDER BY id LIMIT ?"));
+        QSqlQuery &q = prepared(s("SELECT e.id, e.kind, e.rev, e.fields, v.device, v.at FROM entities e LEFT JOIN versions v "
+                                  "ON v.account_id = e.account_id AND v.entity_id = e.id AND v.rev = e.rev "
+                                  "WHERE e.account_id = ? AND e.id > ? ORDER BY e.id LIMIT ?"));
         q.addBindValue(account);
         q.addBindValue(from.after);
         q.addBindValue(limit + 1);
@@ -673,7 +688,8 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
                 page.next = SnapshotPosition{until, page.changes.last().id};
                 break;
             }
-            page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(q.value(3).toString())});
+            page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(q.value(3).toString()),
+                                 q.value(4).toString(), q.value(5).toLongLong()});
         }
         q.finish();
         if (page.next)
@@ -688,8 +704,10 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     }
 
     // Each change with its entity's current fields, in one query.
-    QSqlQuery &q = prepared(s("SELECT c.rev, c.entity_id, c.kind, c.fields, e.fields FROM changes c LEFT JOIN entities e "
-                              "ON e.account_id = c.account_id AND e.id = c.entity_id "
+    // The version a change made names its device and time (gone when history was thinned).
+    QSqlQuery &q = prepared(s("SELECT c.rev, c.entity_id, c.kind, c.fields, e.fields, v.device, v.at FROM changes c "
+                              "LEFT JOIN entities e ON e.account_id = c.account_id AND e.id = c.entity_id "
+                              "LEFT JOIN versions v ON v.account_id = c.account_id AND v.entity_id = c.entity_id AND v.rev = c.rev "
                               "WHERE c.account_id = ? AND c.rev > ? ORDER BY c.rev LIMIT ?"));
     q.addBindValue(account);
     q.addBindValue(since);
@@ -712,11 +730,13 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
         if (at < 0) {
             at = page.changes.size();
             indexOf.insert(id, at);
-            page.changes.append({id, q.value(2).toString(), rev, {}});
+            page.changes.append({id, q.value(2).toString(), rev, {}, {}, 0});
             changedFields.append(QStringList());
             currentFields.append(object(q.value(4).toString()));
         }
         page.changes[at].rev = rev;
+        page.changes[at].device = q.value(5).toString();
+        page.changes[at].at = q.value(6).toLongLong();
         for (const QJsonValue &field : QJsonDocument::fromJson(q.value(3).toString().toUtf8()).array()) {
             if (!changedFields[at].contains(field.toString()))
                 changedFields[at].append(field.toString());
@@ -743,7 +763,7 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
 {
     QList<QJsonObject> records;
     QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
-                              "at FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+                              "at, settles FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
     c.addBindValue(after);
     c.addBindValue(until);
@@ -760,6 +780,9 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
         // The common ancestor, where the rule had one: the merge dialog shows it and aligns by it.
         if (!c.value(8).isNull())
             records.last().insert(s("base"), QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first());
+        // A person's choice names the event it settled, so that the audit trail can link the two.
+        if (!c.value(13).isNull())
+            records.last().insert(s("settles"), c.value(13).toString());
     }
     c.finish();
     return records;
@@ -970,6 +993,19 @@ QList<QJsonObject> SyncService::history(const QString &account, const QString &i
     }
     q.finish();
     return versions;
+}
+
+std::expected<void, QString> SyncService::nameDevice(const QString &account, const QString &device, const QString &name)
+{
+    QSqlQuery &q = prepared(s("INSERT INTO device_names (account_id, device_id, name) VALUES (?, ?, ?) "
+                              "ON CONFLICT (account_id, device_id) DO UPDATE SET name = excluded.name"));
+    q.addBindValue(account);
+    q.addBindValue(device);
+    q.addBindValue(name);
+    if (!q.exec())
+        return std::unexpected(q.lastError().text());
+    q.finish();
+    return {};
 }
 
 QList<QJsonObject> SyncService::conflicts(const QString &account) const

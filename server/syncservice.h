@@ -33,9 +33,12 @@ struct ChangesPage
         QString kind;
         qint64 rev = 0;
         QJsonObject fields; ///< the fields that changed after the cursor, with their current values
+        QString device;     ///< the device whose change made revision `rev` (empty when no longer known)
+        qint64 at = 0;      ///< when it was accepted (ms since the epoch; 0 when no longer known)
     };
     QList<Change> changes;
     QList<QJsonObject> conflicts; ///< conflict records opened or settled in the page's range
+    QHash<QString, QString> devices; ///< the account's device names (device id -> name)
     qint64 cursor = 0;            ///< pass as `since` for the next page
     bool hasMore = false;
     /// The page is part of a full snapshot (the cursor was older than the compacted log): its
@@ -99,6 +102,8 @@ public:
     [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
     [[nodiscard]] qint64 revision(const QString &account) const;
     [[nodiscard]] QList<QJsonObject> conflicts(const QString &account) const;
+    /// Remembers the name a device of the account gives itself (sent with its pushes).
+    std::expected<void, QString> nameDevice(const QString &account, const QString &device, const QString &name);
     /// The account's conflict policy per field ("ask" or "later-wins"); fields not listed use later-wins.
     [[nodiscard]] QJsonObject policies(const QString &account) const;
     /// Sets policies; a field given "later-wins" returns to the default. Values are checked first.

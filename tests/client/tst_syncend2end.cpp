@@ -32,6 +32,8 @@ private Q_SLOTS:
     void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
     void scalarsTagsAndOtherFieldsFollowTheRules();
+    void undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices();
+    void conflictPoliciesFollowTheAccount();
     void threeDevicesFollowTheRestOfTheRules();
     void anInterruptedPushIsSentAgainAndAppliedOnce();
     void aRevokedTokenAsksToSignInAndLosesNothing();
@@ -336,6 +338,86 @@ void TestSyncEndToEnd::scalarsTagsAndOtherFieldsFollowTheRules()
     QVERIFY(std::ranges::any_of(*records, [](const model::ConflictRecord &r) {
         return r.rule == s("scalar-later-wins") && r.status == s("settled") && r.field == s("title");
     }));
+}
+
+void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    QVERIFY(laptop.store->setDeviceName(s("Laptop")));
+    QVERIFY(phone.store->setDeviceName(s("Phone")));
+    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Groceries")}});
+    QVERIFY(task);
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Groceries for Saturday")}}));
+    QTest::qWait(5); // the phone's rename is the later one
+    QVERIFY(phone.store->update(task->id, {{s("title"), s("Shopping")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    QCOMPARE(visible(*laptop.store, task->id).value(s("title")).toString(), s("Shopping"));
+
+    // The laptop names the phone in the event and in the item's history, and knows which title
+    // an undo brings back.
+    const auto records = laptop.store->conflictRecords();
+    const auto decided = std::ranges::find_if(*records, [](const model::ConflictRecord &r) {
+        return r.rule == s("scalar-later-wins") && r.field == s("title");
+    });
+    QVERIFY(decided != records->end());
+    QCOMPARE(laptop.store->deviceName(decided->device), s("Phone"));
+    QCOMPARE(laptop.store->undoValue(*decided), QJsonValue(s("Groceries for Saturday")));
+    const auto history = laptop.store->history(task->id);
+    QCOMPARE(history->last().device, phone.store->deviceId());
+    QCOMPARE(history->last().snapshot.value(s("title")).toString(), s("Shopping"));
+    QVERIFY(qAbs(history->last().at - QDateTime::currentMSecsSinceEpoch()) < 60000);
+
+    // Undo on the laptop: the other title comes back on both devices, and both audit trails
+    // show the undo as an event of its own, linked to the decision it replaced, made on the laptop.
+    const auto undone = laptop.store->undoResolution(decided->id);
+    QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
+    QCOMPARE(undone->fields.value(s("title")).toString(), s("Groceries for Saturday"));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    QCOMPARE(visible(*phone.store, task->id).value(s("title")).toString(), s("Groceries for Saturday"));
+    QCOMPARE(visible(*laptop.store, task->id), visible(*phone.store, task->id));
+    for (Device *d : {&laptop, &phone}) {
+        const auto events = d->store->conflictRecords();
+        const auto undo = std::ranges::find_if(*events, [&](const model::ConflictRecord &r) {
+            return r.isResolution() && r.settles == decided->id;
+        });
+        QVERIFY(undo != events->end());
+        QCOMPARE(d->store->deviceName(undo->device.isEmpty() ? d->store->deviceId() : undo->device), s("Laptop"));
+    }
+    // The undo can itself be undone: it would bring "Shopping" back.
+    const auto again = laptop.store->conflictRecords();
+    const auto undo = std::ranges::find_if(*again, [&](const model::ConflictRecord &r) { return r.isResolution(); });
+    QCOMPARE(laptop.store->undoValue(*undo), QJsonValue(s("Shopping")));
+}
+
+void TestSyncEndToEnd::conflictPoliciesFollowTheAccount()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    QVERIFY(laptop.store->setConflictPolicies({{s("title"), s("ask")}, {s("due"), s("later-wins")}}));
+    QVERIFY(!laptop.store->setConflictPolicies({{s("title"), s("sometimes")}})); // refused, nothing changed
+    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{s("title"), s("ask")}}));
+    QVERIFY(laptop.store->policiesToSend());
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(!laptop.store->policiesToSend());
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("title"), s("ask")}}));
+
+    // With "always ask me" for titles, two renames wait for a person instead of the later winning.
+    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Plan")}});
+    QVERIFY(sync(laptop) && sync(phone));
+    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Plan A")}}));
+    QTest::qWait(5);
+    QVERIFY(phone.store->update(task->id, {{s("title"), s("Plan B")}}));
+    QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
+    const auto open = laptop.store->conflictRecords(true);
+    QCOMPARE(open->size(), 1);
+    QCOMPARE(open->first().field, s("title"));
+
+    // Back to the default, from the phone this time.
+    QVERIFY(phone.store->setConflictPolicies({}));
+    QVERIFY(sync(phone) && sync(laptop));
+    QCOMPARE(laptop.store->conflictPolicies(), QJsonObject{});
 }
 
 void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
