@@ -52,6 +52,7 @@ Cli::Cli()
         {s("take"), s("With resolve: keep mine, theirs, or both (texts: both versions where they collide, mine first)."), s("SIDE")},
         {s("file"), s("With resolve: the resolved value from FILE (- for standard input)."), s("FILE")},
         {s("all"), s("With conflicts: every conflict event, not just the open ones.")},
+        {s("item"), s("With audit: only the events of this item."), s("ID")},
         {s("password-stdin"), s("With account: read the password from standard input (it is read from there "
                                 "anyway, without echo on a terminal).")},
     });
@@ -84,6 +85,8 @@ Cli::Cli()
         {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},
         {"conflicts", "conflicts [--all]                                 open conflicts (every event with --all)", {s("all")}, &Cli::conflictsCommand},
         {"resolve", "resolve CONFLICT --take mine|theirs|both | --file F  decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
+        {"audit", "audit [--item ID]                                 every conflict event and how it was settled", {s("item")}, &Cli::auditCommand},
+        {"undo-resolution", "undo-resolution EVENT                             put back the side a resolution did not keep", {}, &Cli::undoResolutionCommand},
     };
 }
 

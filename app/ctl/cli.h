@@ -2,6 +2,7 @@
 
 #include "model/entity.h"
 #include "model/error.h"
+#include "model/records.h"
 
 #include <QCommandLineParser>
 #include <QStringList>
@@ -66,6 +67,11 @@ private:
     [[nodiscard]] QJsonObject metrics() const;
     int conflictsCommand();
     int resolveCommand();
+    int auditCommand();
+    int undoResolutionCommand();
+    /// The conflict event a person named by its id or a unique start or end of it.
+    [[nodiscard]] model::Result<model::ConflictRecord> findConflict(const QString &wanted) const;
+    [[nodiscard]] QJsonObject conflictJson(const model::ConflictRecord &record) const;
 
     void printJson(const QJsonValue &value);
 

@@ -221,18 +221,8 @@ int Cli::conflictsCommand()
         return fail(records.error());
     if (m_parser.isSet(s("json"))) {
         QJsonArray array;
-        for (const ConflictRecord &r : std::as_const(*records)) {
-            QJsonObject record{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
-                               {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
-                               {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}};
-            if (!r.base.isUndefined())
-                record.insert(s("base"), r.base);
-            if (!r.device.isEmpty())
-                record.insert(s("device"), r.device);
-            if (r.at > 0)
-                record.insert(s("at"), QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
-            array.append(record);
-        }
+        for (const ConflictRecord &r : std::as_const(*records))
+            array.append(conflictJson(r));
         printJson(array);
         return 0;
     }
@@ -259,18 +249,9 @@ int Cli::resolveCommand()
         return usageError(s("give either --take mine|theirs|both or --file FILE"));
     if (!take.isEmpty() && take != QLatin1String("mine") && take != QLatin1String("theirs") && take != QLatin1String("both"))
         return usageError(s("--take mine, theirs or both, not '%1'").arg(take));
-    auto records = m_store->conflictRecords();
-    if (!records)
-        return fail(records.error());
-    const QString wanted = m_args.first();
-    const auto matches = [&wanted](const ConflictRecord &r) {
-        return r.id == wanted || (wanted.size() >= 6 && (r.id.startsWith(wanted) || r.id.endsWith(wanted)));
-    };
-    const auto record = std::ranges::find_if(*records, matches);
-    if (record == records->end())
-        return fail(Error::notFound(s("no conflict '%1' (tidemarkctl conflicts --all)").arg(wanted)));
-    if (record->id != wanted && std::ranges::count_if(*records, matches) > 1)
-        return fail(Error::invalid(s("'%1' names more than one conflict: give more of its id").arg(wanted)));
+    const auto record = findConflict(m_args.first());
+    if (!record)
+        return fail(record.error());
     QJsonValue value;
     if (!file.isEmpty()) {
         QFile in(file);
@@ -296,6 +277,117 @@ int Cli::resolveCommand()
     if (!resolved)
         return fail(resolved.error());
     m_out << "resolved " << record->id << "; the choice goes to the server with the next sync\n";
+    return 0;
+}
+
+Result<ConflictRecord> Cli::findConflict(const QString &wanted) const
+{
+    auto records = m_store->conflictRecords();
+    if (!records)
+        return std::unexpected(records.error());
+    const auto matches = [&wanted](const ConflictRecord &r) {
+        return r.id == wanted || (wanted.size() >= 6 && (r.id.startsWith(wanted) || r.id.endsWith(wanted)));
+    };
+    const auto record = std::ranges::find_if(*records, matches);
+    if (record == records->end())
+        return std::unexpected(Error::notFound(s("no conflict event '%1' (tidemarkctl audit)").arg(wanted)));
+    if (record->id != wanted && std::ranges::count_if(*records, matches) > 1)
+        return std::unexpected(Error::invalid(s("'%1' names more than one conflict event: give more of its id").arg(wanted)));
+    return *record;
+}
+
+QJsonObject Cli::conflictJson(const ConflictRecord &r) const
+{
+    QJsonObject record{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
+                       {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
+                       {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}};
+    if (!r.base.isUndefined())
+        record.insert(s("base"), r.base);
+    // The device the other side came from; a resolution names the device that chose. Empty: this one.
+    const QString device = r.device.isEmpty() ? m_store->deviceId() : r.device;
+    record.insert(s("device"), device);
+    if (const QString name = m_store->deviceName(device); !name.isEmpty())
+        record.insert(s("device_name"), name);
+    if (r.at > 0)
+        record.insert(s("at"), QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+    if (!r.settles.isEmpty())
+        record.insert(s("settles"), r.settles);
+    if (const auto e = m_store->entity(r.entityId))
+        record.insert(s("title"), e->fields.value(r.kind == Kind::Collection ? s("name") : s("title")));
+    if (const auto other = m_store->undoValue(r); other && !r.isOpen())
+        record.insert(s("undo_value"), *other);
+    return record;
+}
+
+int Cli::auditCommand()
+{
+    if (!m_args.isEmpty())
+        return usageError(s("audit takes no arguments (use --item ID)"));
+    QString item;
+    if (m_parser.isSet(s("item"))) {
+        auto id = m_store->resolveId(m_parser.value(s("item")));
+        if (!id)
+            return fail(id.error());
+        item = *id;
+    }
+    auto records = m_store->conflictRecords();
+    if (!records)
+        return fail(records.error());
+    QList<ConflictRecord> events;
+    for (const ConflictRecord &r : std::as_const(*records)) {
+        if (item.isEmpty() || r.entityId == item)
+            events.append(r);
+    }
+    if (m_parser.isSet(s("json"))) {
+        QJsonArray array;
+        for (const ConflictRecord &r : std::as_const(events))
+            array.append(conflictJson(r));
+        printJson(array);
+        return 0;
+    }
+    if (events.isEmpty())
+        m_out << "no conflict events\n";
+    const auto show = [](const QJsonValue &v) {
+        const QString text = v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
+        return text.left(60).replace(QLatin1Char('\n'), QLatin1Char(' '));
+    };
+    for (const ConflictRecord &r : std::as_const(events)) {
+        const QJsonObject j = conflictJson(r);
+        const QString when = r.at > 0 ? QDateTime::fromMSecsSinceEpoch(r.at).toString(s("yyyy-MM-dd HH:mm")) : s("-");
+        const QString who = r.device.isEmpty() ? s("this device") : j.value(s("device_name")).toString(s("another device"));
+        m_out << r.id << "  " << when << "  " << r.status << "  " << kindName(r.kind) << " \"" << j.value(s("title")).toString()
+              << "\" ." << r.field << "  " << r.rule << " -> " << r.outcome << '\n';
+        if (r.isResolution())
+            m_out << "    chosen on " << who << ": " << show(r.device.isEmpty() ? r.mine : r.theirs)
+                  << "\n    settles: " << r.settles << '\n';
+        else
+            m_out << "    mine:   " << show(r.mine) << "\n    theirs: " << show(r.theirs) << " (" << who << ")\n";
+        if (!r.base.isUndefined())
+            m_out << "    base:   " << show(r.base) << '\n';
+        if (j.contains(s("undo_value")))
+            m_out << "    undo:   tidemarkctl undo-resolution " << r.id.left(8) << "  (puts back: " << show(j.value(s("undo_value"))) << ")\n";
+    }
+    return 0;
+}
+
+int Cli::undoResolutionCommand()
+{
+    if (m_args.size() != 1)
+        return usageError(s("undo-resolution EVENT (ids from tidemarkctl audit)"));
+    const auto record = findConflict(m_args.first());
+    if (!record)
+        return fail(record.error());
+    if (record->isOpen())
+        return fail(Error::invalid(s("event %1 is still open: decide it with tidemarkctl resolve").arg(record->id)));
+    auto undone = m_store->undoResolution(record->id);
+    if (!undone)
+        return fail(undone.error());
+    if (m_parser.isSet(s("json"))) {
+        printJson(QJsonObject{{s("event"), record->id}, {s("entity"), undone->id}, {s("field"), record->field},
+                              {s("value"), undone->fields.value(record->field)}});
+        return 0;
+    }
+    m_out << "undone " << record->id << ": " << record->field << " is back to the other side; the undo goes to the server with the next sync\n";
     return 0;
 }
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void shortIdsResolve();
     void twoStoresSyncThroughAServer();
     void aTextConflictIsKeptWholeWithTakeBoth();
+    void theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice();
 
 private:
     struct Result
@@ -431,6 +432,70 @@ void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()
     m_db = laptop;
     QCOMPARE(ctl({s("sync")}).code, 0);
     QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("body")).toString(), both);
+}
+
+void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
+{
+    QProcess server;
+    const int port = tidemark::test::startServer(server, m_dir->filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+
+    // Two stores rename one task while apart; the phone's rename is the later one and wins.
+    const QString laptop = m_db;
+    const QString phone = m_dir->filePath(s("phone.db"));
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    const QString id = ctl({s("add"), s("task"), s("Groceries")}).out.trimmed();
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("edit"), id, s("--title"), s("Groceries for Saturday")}).code, 0);
+    QTest::qWait(5);
+    m_db = phone;
+    QCOMPARE(ctl({s("edit"), id, s("--title"), s("Shopping")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+
+    // The laptop's audit trail has the decision, with both titles, the rule and the way back.
+    const QJsonArray events = ctl({s("audit"), s("--item"), id.left(8), s("--json")}).json().toArray();
+    QCOMPARE(events.size(), 1);
+    const QJsonObject event = events.first().toObject();
+    QCOMPARE(event.value(s("rule")).toString(), s("scalar-later-wins"));
+    QCOMPARE(event.value(s("field")).toString(), s("title"));
+    QCOMPARE(event.value(s("mine")).toString(), s("Groceries for Saturday"));
+    QCOMPARE(event.value(s("theirs")).toString(), s("Shopping"));
+    QCOMPARE(event.value(s("base")).toString(), s("Groceries"));
+    QCOMPARE(event.value(s("undo_value")).toString(), s("Groceries for Saturday"));
+    QVERIFY(!event.value(s("device_name")).toString().isEmpty());
+    const Result text = ctl({s("audit")});
+    QCOMPARE(text.code, 0);
+    QVERIFY2(text.out.contains(s("scalar-later-wins")) && text.out.contains(s("undo-resolution")), qPrintable(text.out));
+    QCOMPARE(ctl({s("audit"), s("--item"), s("nothing-like-this")}).code, 1);
+
+    // Undone on the laptop: the other title is back there, and on the phone after syncing, whose
+    // trail then shows the undo too.
+    QCOMPARE(ctl({s("undo-resolution"), s("no-such-event")}).code, 1);
+    const Result undo = ctl({s("undo-resolution"), event.value(s("id")).toString().left(8)});
+    QVERIFY2(undo.code == 0, qPrintable(undo.err));
+    QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+             s("Groceries for Saturday"));
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+             s("Groceries for Saturday"));
+    const QJsonArray onPhone = ctl({s("audit"), s("--json")}).json().toArray();
+    QVERIFY(std::ranges::any_of(onPhone, [&](const QJsonValue &v) {
+        return v.toObject().value(s("rule")).toString() == s("resolution")
+            && v.toObject().value(s("settles")).toString() == event.value(s("id")).toString();
+    }));
 }
 
 QTEST_GUILESS_MAIN(TestTidemarkctl)
