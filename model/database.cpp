@@ -162,11 +162,17 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN at INTEGER NOT NULL DEFAULT 0"),
         },
-        // 10: the account's devices by name (sentences say "on Laptop", not a device id), and which
-        //     event a resolution settled (the audit trail links a choice to the conflict it ended).
+        // 10: the account's devices by name (sentences say "on Laptop", not a device id), which
+        //     event a resolution settled (the audit trail links a choice to the conflict it ended),
+        //     and where and when each side of a conflict was edited.
         {
             QStringLiteral("CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN settles TEXT NOT NULL DEFAULT ''"),
+            // Each side's device and edit time, from its clock: "on Laptop at 10:02".
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN mine_device TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN mine_at INTEGER NOT NULL DEFAULT 0"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_device TEXT NOT NULL DEFAULT ''"),
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_at INTEGER NOT NULL DEFAULT 0"),
         },
     };
     return steps;

@@ -146,6 +146,10 @@ struct ConflictRecord
     QString device;    ///< the other side's device, when it was another device's change that arrived
     qint64 at = 0;     ///< when the server met the collision (ms since the epoch); 0 if not known
     QString settles;   ///< for a "resolution" event: the event whose decision it replaced
+    QString mineDevice;   ///< the device that edited this side (this device's id for its own edit); empty if not known
+    qint64 mineAt = 0;    ///< when this side was edited (ms since the epoch); 0 if not known
+    QString theirsDevice; ///< the device that edited the other side (for a resolution: the one that chose)
+    qint64 theirsAt = 0;
 
     [[nodiscard]] bool isOpen() const { return status == QLatin1String("open"); }
     [[nodiscard]] bool isResolution() const { return rule == QLatin1String("resolution"); }

@@ -119,8 +119,19 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const bool fromHere = record.value(s("device")).toString() == deviceId();
             const QJsonValue incoming = record.value(s("incoming"));
             const QJsonValue current = record.value(s("current"));
+            // Where and when each side was edited, from its clock (a resolution has no current one).
+            const auto clock = [&record](const char *key) {
+                return Hlc::fromString(record.value(QLatin1String(key)).toString()).value_or(Hlc{});
+            };
+            Hlc incomingClock = clock("incoming_hlc");
+            if (incomingClock.device.isEmpty())
+                incomingClock.device = record.value(s("device")).toString(s(""));
+            const Hlc currentClock = clock("current_hlc");
+            const Hlc &mineClock = fromHere ? incomingClock : currentClock;
+            const Hlc &theirsClock = fromHere ? currentClock : incomingClock;
             QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
-                                      "resolved_at, rev, outcome, base, device, at, settles) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                      "resolved_at, rev, outcome, base, device, at, settles, mine_device, mine_at, theirs_device, "
+                                      "theirs_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
                                       "rev = excluded.rev, resolved_at = excluded.resolved_at"));
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -135,7 +146,8 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                       // The other side's device: the one that sent the
                                                       // operation, unless that was this device.
                                                       fromHere ? s("") : record.value(s("device")).toString(s("")),
-                                                      record.value(s("at")).toInteger(), record.value(s("settles")).toString(s(""))})
+                                                      record.value(s("at")).toInteger(), record.value(s("settles")).toString(s("")),
+                                                      mineClock.device.left(64), mineClock.ms, theirsClock.device.left(64), theirsClock.ms})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
@@ -152,9 +164,11 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
 
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
 {
-    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles "
+    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
+                                         "mine_device, mine_at, theirs_device, theirs_at "
                                          "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
-                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles "
+                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
+                                         "mine_device, mine_at, theirs_device, theirs_at "
                                          "FROM conflicts ORDER BY rev DESC, created_at DESC"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -164,7 +178,8 @@ Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
                         q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
                         valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong(),
                         q.value(10).isNull() ? QJsonValue(QJsonValue::Undefined) : valueFromText(q.value(10).toString()),
-                        q.value(11).toString(), q.value(12).toLongLong(), q.value(13).toString()});
+                        q.value(11).toString(), q.value(12).toLongLong(), q.value(13).toString(), q.value(14).toString(),
+                        q.value(15).toLongLong(), q.value(16).toString(), q.value(17).toLongLong()});
     }
     q.finish();
     return records;

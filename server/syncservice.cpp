@@ -85,6 +85,8 @@ const QList<QStringList> kMigrations{
         // on Laptop" instead of showing an id.
         s("CREATE TABLE device_names (account_id TEXT NOT NULL, device_id TEXT NOT NULL, name TEXT NOT NULL, "
           "PRIMARY KEY (account_id, device_id))"),
+        // When and where the incoming side was edited (its clock), as the current side's already is.
+        s("ALTER TABLE conflicts ADD COLUMN incoming_hlc TEXT NOT NULL DEFAULT ''"),
     },
 };
 
@@ -579,13 +581,13 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             const QString id = newUuid();
             const bool open = decision.verdict.outcome == sync::FieldVerdict::Outcome::Conflict;
             QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
-                                           "incoming, current, base, incoming_device, current_hlc, op_id, rev, at) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                           "incoming, current, base, incoming_device, current_hlc, op_id, rev, at, incoming_hlc) "
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
             for (const QVariant &value : QVariantList{account, id, op.entityId, op.kind, decision.field, decision.verdict.rule,
                                                       open ? s("open") : s("settled"), outcomeName(decision.verdict.outcome),
                                                       valueText(decision.incoming), valueText(decision.current),
                                                       decision.base ? QVariant(valueText(*decision.base)) : QVariant(QMetaType(QMetaType::QString)),
-                                                      op.device, currentHlcOf(decision.field), op.opId, rev, now})
+                                                      op.device, currentHlcOf(decision.field), op.opId, rev, now, op.hlc})
                 record.addBindValue(value);
             if (!record.exec())
                 return failed(record);
@@ -604,11 +606,11 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             if (!mark.exec())
                 return failed(mark);
             QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
-                                           "incoming, current, settles, incoming_device, current_hlc, op_id, rev, at) "
-                                           "VALUES (?, ?, ?, ?, ?, 'resolution', 'settled', 'resolved', ?, ?, ?, ?, '', ?, ?, ?)"));
+                                           "incoming, current, settles, incoming_device, current_hlc, op_id, rev, at, incoming_hlc) "
+                                           "VALUES (?, ?, ?, ?, ?, 'resolution', 'settled', 'resolved', ?, ?, ?, ?, '', ?, ?, ?, ?)"));
             for (const QVariant &value : QVariantList{account, newUuid(), op.entityId, op.kind, it.value(),
                                                       valueText(fields.value(it.value())), valueText(c.current.value(it.value())),
-                                                      it.key(), op.device, op.opId, rev, now})
+                                                      it.key(), op.device, op.opId, rev, now, op.hlc})
                 record.addBindValue(value);
             if (!record.exec())
                 return failed(record);
@@ -763,7 +765,7 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
 {
     QList<QJsonObject> records;
     QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
-                              "at, settles FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+                              "at, settles, incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
     c.addBindValue(after);
     c.addBindValue(until);
@@ -783,6 +785,11 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
         // A person's choice names the event it settled, so that the audit trail can link the two.
         if (!c.value(13).isNull())
             records.last().insert(s("settles"), c.value(13).toString());
+        // The two sides' clocks: when and on which device each was edited.
+        for (const auto &[column, key] : {std::pair{14, "incoming_hlc"}, std::pair{15, "current_hlc"}}) {
+            if (const QString hlc = c.value(column).toString(); !hlc.isEmpty())
+                records.last().insert(QLatin1String(key), hlc);
+        }
     }
     c.finish();
     return records;

@@ -363,6 +363,10 @@ void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnB
     });
     QVERIFY(decided != records->end());
     QCOMPARE(laptop.store->deviceName(decided->device), s("Phone"));
+    // Each side with its device and edit time: "on Laptop at 10:02 and on Phone at 10:05".
+    QCOMPARE(decided->mineDevice, laptop.store->deviceId());
+    QCOMPARE(decided->theirsDevice, phone.store->deviceId());
+    QVERIFY(decided->mineAt > 0 && decided->mineAt < decided->theirsAt);
     QCOMPARE(laptop.store->undoValue(*decided), QJsonValue(s("Groceries for Saturday")));
     const auto history = laptop.store->history(task->id);
     QCOMPARE(history->last().device, phone.store->deviceId());
