@@ -127,6 +127,8 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             if (incomingClock.device.isEmpty())
                 incomingClock.device = record.value(s("device")).toString(s(""));
             const Hlc currentClock = clock("current_hlc");
+            // (An empty one, not a null one: QtSql binds a null string as NULL.)
+            const auto deviceText = [](const Hlc &hlc) { return hlc.device.isEmpty() ? s("") : hlc.device.left(64); };
             const Hlc &mineClock = fromHere ? incomingClock : currentClock;
             const Hlc &theirsClock = fromHere ? currentClock : incomingClock;
             QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
@@ -147,7 +149,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                       // operation, unless that was this device.
                                                       fromHere ? s("") : record.value(s("device")).toString(s("")),
                                                       record.value(s("at")).toInteger(), record.value(s("settles")).toString(s("")),
-                                                      mineClock.device.left(64), mineClock.ms, theirsClock.device.left(64), theirsClock.ms})
+                                                      deviceText(mineClock), mineClock.ms, deviceText(theirsClock), theirsClock.ms})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));

@@ -2,6 +2,7 @@
 #include "mainwindow.h"
 
 #include "appearance.h"
+#include "historydialog.h"
 #include "icons.h"
 #include "itemlistview.h"
 #include "noteeditor.h"
@@ -68,6 +69,7 @@ void MainWindow::createActions()
     add("emptyTrash", tr("&Empty Trash…"), "empty-trash", {}, &MainWindow::emptyTrash);
     add("toggleDone", tr("Mark &Done"), "done", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::toggleDoneSelected);
     add("togglePin", tr("&Pin"), "pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &MainWindow::togglePinSelected);
+    add("showHistory", tr("Show &History…"), "history", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::showHistory);
     add("undo", tr("&Undo"), "undo", QKeySequence::Undo, [] {
         if (auto *edit = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget()))
             edit->undo();
@@ -121,7 +123,7 @@ void MainWindow::createMenus()
     fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "syncNow",
                                           "workOffline", "syncDiagnostics", "-", "settings", "-", "quit"});
     fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
-                                          "-", "trash", "restore", "emptyTrash", "trashCollection"});
+                                          "showHistory", "-", "trash", "restore", "emptyTrash", "trashCollection"});
     fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "focusSidebar", "focusList",
                                           "focusEditor"});
     fill(menuBar()->addMenu(tr("&Help")), {"shortcuts", "-", "about"});
@@ -177,6 +179,7 @@ void MainWindow::updateActions()
     m_actions.value(s("move"))->setEnabled(hasItem && !inTrash);
     m_actions.value(s("toggleDone"))->setEnabled(hasItem && !inTrash);
     m_actions.value(s("togglePin"))->setEnabled(hasItem && !inTrash);
+    m_actions.value(s("showHistory"))->setEnabled(hasItem);
     const bool onCollection = !currentCollectionId().isEmpty();
     m_actions.value(s("rename"))->setEnabled(onCollection);
     m_actions.value(s("trashCollection"))->setEnabled(onCollection);
@@ -413,6 +416,20 @@ void MainWindow::showShortcuts()
     dialog.exec();
 }
 
+void MainWindow::showHistory()
+{
+    const QStringList ids = selectedItemIds();
+    const QString id = ids.contains(m_openId) ? m_openId : ids.value(0);
+    const auto item = m_store && !id.isEmpty() ? m_store->entity(id) : std::nullopt;
+    if (!item || item->kind == model::Kind::Collection)
+        return;
+    saveAll(); // what was just typed is a version too
+    // Window-modal without a nested event loop; it follows the store while it is open.
+    auto *dialog = new HistoryDialog(*m_store, id, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->open();
+}
+
 void MainWindow::showAbout()
 {
     QMessageBox::about(this, tr("About Tidemark"),
@@ -430,11 +447,13 @@ void MainWindow::showListMenu(const QPoint &pos)
     const bool inTrash = m_viewKey == s("view:trash");
     if (inTrash) {
         menu.addAction(m_actions.value(s("restore")));
+        menu.addAction(m_actions.value(s("showHistory")));
         menu.addAction(m_actions.value(s("emptyTrash")));
     } else {
         menu.addAction(m_actions.value(s("toggleDone")));
         menu.addAction(m_actions.value(s("togglePin")));
         menu.addAction(m_actions.value(s("move")));
+        menu.addAction(m_actions.value(s("showHistory")));
         menu.addSeparator();
         menu.addAction(m_actions.value(s("trash")));
     }

@@ -1,8 +1,11 @@
 #include "mainwindow.h"
 
+#include "auditdialog.h"
+#include "conflictcentre.h"
 #include "itemdelegate.h"
 #include "itemlistview.h"
 #include "noteeditor.h"
+#include "pendingview.h"
 #include "searchresults.h"
 #include "sidebardelegate.h"
 #include "sidebarmodel.h"
@@ -139,6 +142,7 @@ void MainWindow::createPanes()
 
     // The middle pane: a heading, then the list of the view or the search results.
     auto *middle = new QWidget(m_splitter);
+    m_middlePane = middle;
     auto *middleLayout = new QVBoxLayout(middle);
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->setSpacing(0);
@@ -269,6 +273,27 @@ void MainWindow::createPanes()
     m_splitter->addWidget(m_sidebar);
     m_splitter->addWidget(middle);
     m_splitter->addWidget(m_editorPane);
+    // The Conflicts and Pending views: pages of their own in place of the list and the editor.
+    if (m_store) {
+        m_conflictCentre = new ConflictCentre(m_store, m_splitter);
+        m_pendingView = new PendingView(*m_store, m_splitter);
+        m_pendingView->setObjectName(s("pendingView"));
+        for (QWidget *page : {static_cast<QWidget *>(m_conflictCentre), static_cast<QWidget *>(m_pendingView)}) {
+            m_splitter->addWidget(page);
+            m_splitter->setStretchFactor(m_splitter->indexOf(page), 3);
+            page->hide();
+        }
+        const auto openFromPage = [this](const QString &id) {
+            selectView(s("view:all"));
+            openItem(id);
+            focusEditor();
+        };
+        connect(m_conflictCentre, &ConflictCentre::openItem, this, openFromPage);
+        connect(m_conflictCentre, &ConflictCentre::failed, this, &MainWindow::showError);
+        connect(m_conflictCentre, &ConflictCentre::showAudit, this, [this] { showAudit(); });
+        connect(m_pendingView, &PendingView::openItem, this, openFromPage);
+        connect(m_pendingView, &PendingView::retryRequested, this, &MainWindow::syncNowRequested);
+    }
     m_splitter->setStretchFactor(0, 0);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setStretchFactor(2, 2);
@@ -323,6 +348,8 @@ void MainWindow::showLocalOnly()
 void MainWindow::showSyncState(client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry)
 {
     using State = client::SyncEngine::State;
+    if (m_pendingView)
+        m_pendingView->setSyncState(state == State::Idle || state == State::Syncing ? QString() : reason, nextRetry);
     if (!m_syncConfigured) {
         m_syncConfigured = true;
         m_delegate->setShowPending(true);
@@ -440,6 +467,9 @@ void MainWindow::onViewSelected()
     if (!m_searchField->text().isEmpty())
         m_searchField->clear();
     m_viewKey = key;
+    showPage(key == QLatin1String("view:conflicts") ? static_cast<QWidget *>(m_conflictCentre)
+             : key == QLatin1String("view:pending") ? static_cast<QWidget *>(m_pendingView)
+                                                    : nullptr);
     m_items->setFilter(*filter);
     m_itemList->setReorderable(m_items->order() == model::ItemListModel::Order::Manual);
     m_itemList->setPlaceholderText(emptyViewText(*filter));
@@ -449,6 +479,39 @@ void MainWindow::onViewSelected()
         m_itemList->setCurrentIndex(m_items->index(row));
     updateListTitle();
     updateActions();
+}
+
+void MainWindow::showPage(QWidget *page)
+{
+    const bool special = page != nullptr;
+    if (special && m_middlePane->isVisibleTo(this))
+        m_normalSplitterState = m_splitter->saveState();
+    for (QWidget *pane : {m_middlePane, static_cast<QWidget *>(m_editorPane)})
+        pane->setVisible(!special);
+    for (QWidget *other : {static_cast<QWidget *>(m_conflictCentre), static_cast<QWidget *>(m_pendingView)}) {
+        if (other)
+            other->setVisible(other == page);
+    }
+    if (!special && !m_normalSplitterState.isEmpty())
+        m_splitter->restoreState(std::exchange(m_normalSplitterState, {}));
+    if (special) {
+        // The page takes all but the sidebar (a restored state may have it collapsed).
+        QList<int> sizes(m_splitter->count(), 0);
+        sizes[0] = m_sidebar->width();
+        sizes[m_splitter->indexOf(page)] = std::max(1, m_splitter->width() - m_sidebar->width());
+        m_splitter->setSizes(sizes);
+    }
+}
+
+void MainWindow::showAudit(const QString &entityId)
+{
+    if (!m_store)
+        return;
+    auto *dialog = new AuditDialog(m_store, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    if (!entityId.isEmpty())
+        dialog->setItemFilter(entityId);
+    dialog->show();
 }
 
 QString MainWindow::emptyViewText(const model::ItemFilter &filter) const
@@ -584,7 +647,8 @@ void MainWindow::saveState()
     settings.beginGroup(s("window"));
     settings.setValue(s("geometry"), saveGeometry());
     settings.setValue(s("state"), QMainWindow::saveState());
-    settings.setValue(s("splitter"), m_splitter->saveState());
+    // The list and editor's widths, also while a page of its own shows in their place.
+    settings.setValue(s("splitter"), m_normalSplitterState.isEmpty() ? m_splitter->saveState() : m_normalSplitterState);
     settings.setValue(s("view"), m_viewKey);
     settings.setValue(s("item"), m_openId);
     settings.endGroup();

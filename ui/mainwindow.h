@@ -27,7 +27,9 @@ enum class Kind;
 
 namespace tidemark::ui {
 
+class ConflictCentre;
 class ItemDelegate;
+class PendingView;
 class ItemListView;
 class NoteEditor;
 class SearchResultsModel;
@@ -51,6 +53,8 @@ public:
     [[nodiscard]] QStackedWidget *editorPane() const { return m_editorPane; }
     [[nodiscard]] NoteEditor *noteEditor() const { return m_noteEditor; }
     [[nodiscard]] model::Store *store() const { return m_store; }
+    [[nodiscard]] ConflictCentre *conflictCentre() const { return m_conflictCentre; }
+    [[nodiscard]] PendingView *pendingView() const { return m_pendingView; }
     [[nodiscard]] TaskEditor *taskEditor() const { return m_taskEditor; }
     [[nodiscard]] QLineEdit *searchField() const { return m_searchField; }
     [[nodiscard]] model::ItemListModel *itemModel() const { return m_items; }
@@ -135,7 +139,13 @@ private:
     void renameCollection();
     void trashCollection();
     void showShortcuts();
+    /// The history of the open (or first selected) note or task.
+    void showHistory();
     void showAbout();
+    /// The audit trail of every conflict event (all items, or one).
+    void showAudit(const QString &entityId = {});
+    /// The Conflicts and Pending views fill the space of the list and the editor; null: those two.
+    void showPage(QWidget *page);
     void showListMenu(const QPoint &pos);
     void showSidebarMenu(const QPoint &pos);
 
@@ -153,7 +163,11 @@ private:
     SearchResultsModel *m_searchModel = nullptr;
     QLineEdit *m_searchField = nullptr;
     QTimer m_searchTimer;
+    QWidget *m_middlePane = nullptr;
     QStackedWidget *m_editorPane = nullptr;
+    ConflictCentre *m_conflictCentre = nullptr;
+    PendingView *m_pendingView = nullptr;
+    QByteArray m_normalSplitterState; ///< the splitter while the list and editor showed
     QWidget *m_emptyPage = nullptr;
     NoteEditor *m_noteEditor = nullptr;
     TaskEditor *m_taskEditor = nullptr;

@@ -4,6 +4,9 @@
 
 #include <QAction>
 #include <QCheckBox>
+#include <QRadioButton>
+#include <QButtonGroup>
+#include <QGroupBox>
 #include <QDialogButtonBox>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -86,9 +89,14 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     m_summary->setObjectName(s("summary"));
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
-    m_summary->setText(tr("%1 of “%2” was changed on %3 and on %4. Parts only one side changed are "
-                          "already taken from it; choose what to keep where both changed, or edit the Result.")
-                           .arg(input.fieldLabel, input.itemTitle, input.mineLabel, input.theirsLabel));
+    if (input.hasText)
+        m_summary->setText(tr("%1 of “%2” was changed on %3 and on %4. Parts only one side changed are "
+                              "already taken from it; choose what to keep where both changed, or edit the Result.")
+                               .arg(input.fieldLabel, input.itemTitle, input.mineLabel, input.theirsLabel));
+    else
+        m_summary->setText(tr("“%1” was changed on %2 and on %3, and these fields got different values. "
+                              "Choose the value to keep for each; every device will show it.")
+                               .arg(input.itemTitle, input.mineLabel, input.theirsLabel));
 
     // The current hunk's choices, and moving between hunks.
     auto *bar = new QHBoxLayout;
@@ -166,10 +174,57 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     connect(m_resolve, &QPushButton::clicked, this, &MergeDialog::resolve);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+    // The compact form: one choice per field with a single value.
+    QGroupBox *fields = nullptr;
+    if (!m_input.scalars.isEmpty()) {
+        fields = new QGroupBox(m_input.hasText ? tr("Other fields") : tr("Fields"), this);
+        fields->setObjectName(s("scalarForm"));
+        auto *grid = new QGridLayout(fields);
+        for (qsizetype i = 0; i < m_input.scalars.size(); ++i) {
+            const MergeInput::Scalar &scalar = m_input.scalars.at(i);
+            auto *label = new QLabel(scalar.fieldLabel, fields);
+            QFont bold = label->font();
+            bold.setBold(true);
+            label->setFont(bold);
+            auto *group = new QButtonGroup(fields);
+            auto *mine = new QRadioButton(tr("Mine: %1").arg(scalar.mine), fields);
+            auto *theirs = new QRadioButton(tr("Theirs: %1").arg(scalar.theirs), fields);
+            mine->setObjectName(s("scalarMine%1").arg(i));
+            theirs->setObjectName(s("scalarTheirs%1").arg(i));
+            mine->setToolTip(tr("Keep the value from %1").arg(m_input.mineLabel));
+            theirs->setToolTip(tr("Keep the value from %1").arg(m_input.theirsLabel));
+            group->addButton(mine);
+            group->addButton(theirs);
+            grid->addWidget(label, int(i), 0);
+            grid->addWidget(mine, int(i), 1);
+            grid->addWidget(theirs, int(i), 2);
+            connect(mine, &QRadioButton::toggled, this, [this] { updateState(); });
+            connect(theirs, &QRadioButton::toggled, this, [this] { updateState(); });
+            m_scalarButtons.append(qMakePair(mine, theirs));
+        }
+        grid->setColumnStretch(1, 1);
+        grid->setColumnStretch(2, 1);
+    }
+
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_summary);
     layout->addLayout(bar);
     layout->addLayout(panes, 1);
+    if (fields)
+        layout->addWidget(fields);
+    if (!m_input.hasText) {
+        // Only the compact form: no panes, no parts to move between, nothing to keep twice.
+        for (int i = 0; i < bar->count(); ++i) {
+            if (QWidget *w = bar->itemAt(i)->widget())
+                w->hide();
+        }
+        for (int i = 0; i < panes->count(); ++i) {
+            if (QWidget *w = panes->itemAt(i)->widget())
+                w->hide();
+        }
+        keepBothButton->hide();
+        layout->addStretch(1);
+    }
     layout->addWidget(buttons);
 
     buildPanes();
@@ -462,10 +517,29 @@ void MergeDialog::updateState()
     if (undecided > 0)
         position += QStringLiteral(" · ") + tr("%n to decide", nullptr, int(undecided));
     m_position->setText(position);
-    m_resolve->setEnabled(undecided == 0 || m_edited);
-    m_resolve->setToolTip(m_resolve->isEnabled()
-                              ? tr("Save the Result as the text, on every device")
-                              : tr("Choose for every part both sides changed, or edit the Result"));
+    const bool textDone = !m_input.hasText || undecided == 0 || m_edited;
+    const bool fieldsDone = std::ranges::all_of(m_scalarButtons, [](const auto &pair) {
+        return pair.first->isChecked() || pair.second->isChecked();
+    });
+    m_resolve->setEnabled(textDone && fieldsDone);
+    m_resolve->setToolTip(m_resolve->isEnabled() ? tr("Save your choices, on every device")
+                          : !textDone            ? tr("Choose for every part both sides changed, or edit the Result")
+                                                 : tr("Choose a value for every field"));
+}
+
+MergeDialog::ScalarChoice MergeDialog::scalarChoice(qsizetype index) const
+{
+    if (index < 0 || index >= m_scalarButtons.size())
+        return ScalarChoice::Undecided;
+    const auto &[mine, theirs] = m_scalarButtons.at(index);
+    return mine->isChecked() ? ScalarChoice::Mine : theirs->isChecked() ? ScalarChoice::Theirs : ScalarChoice::Undecided;
+}
+
+void MergeDialog::chooseScalar(qsizetype index, ScalarChoice choice)
+{
+    if (index < 0 || index >= m_scalarButtons.size() || choice == ScalarChoice::Undecided)
+        return;
+    (choice == ScalarChoice::Mine ? m_scalarButtons.at(index).first : m_scalarButtons.at(index).second)->setChecked(true);
 }
 
 void MergeDialog::resolve()

@@ -10,6 +10,7 @@ class QGridLayout;
 class QLabel;
 class QPlainTextEdit;
 class QPushButton;
+class QRadioButton;
 
 namespace tidemark::ui {
 
@@ -26,6 +27,17 @@ struct MergeInput
     QString mine;
     QString theirs;
     bool hasBase = true; ///< false: the two sides are compared with each other only
+    bool hasText = true; ///< false: only fields with one value each (the compact form below)
+
+    /// A field with one value (title, due date, priority…) that both sides changed: the compact
+    /// form offers one choice, mine or theirs.
+    struct Scalar
+    {
+        QString fieldLabel; ///< e.g. "Title"
+        QString mine;       ///< the value as a person reads it
+        QString theirs;
+    };
+    QList<Scalar> scalars;
 };
 
 /// The side-by-side merge of a text conflict: Mine | Result | Theirs, scrolled together so that
@@ -48,6 +60,10 @@ public:
     [[nodiscard]] QString resultText() const;
     [[nodiscard]] const sync::MergeDocument &document() const { return m_doc; }
     [[nodiscard]] qsizetype currentHunk() const { return m_current; }
+    /// The compact form's choice for scalar `index`: nothing yet, mine or theirs.
+    enum class ScalarChoice { Undecided, Mine, Theirs };
+    [[nodiscard]] ScalarChoice scalarChoice(qsizetype index) const;
+    void chooseScalar(qsizetype index, ScalarChoice choice);
 
     void choose(sync::MergeChoice choice);
     void goToHunk(qsizetype hunk);
@@ -82,6 +98,7 @@ private:
     QWidget *m_baseColumn = nullptr;
     QGridLayout *m_panes = nullptr;
     QPushButton *m_resolve = nullptr;
+    QList<QPair<QRadioButton *, QRadioButton *>> m_scalarButtons; ///< mine, theirs per scalar
 
     /// Per segment: its first block in the side panes (which are padded to line up) and its span
     /// in the Result (cursors that follow the person's edits).

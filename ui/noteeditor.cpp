@@ -1,6 +1,7 @@
 #include "noteeditor.h"
 
 #include "markdownedit.h"
+#include "conflictresolver.h"
 #include "mergedialog.h"
 #include "model/store.h"
 
@@ -283,81 +284,23 @@ void NoteEditor::resolveConflict()
     if (m_conflictId.isEmpty() || !m_store)
         return;
     saveNow();
-    const auto records = m_store->conflictRecords(true);
-    if (!records)
-        return;
-    const auto record = std::ranges::find_if(*records, [this](const model::ConflictRecord &r) { return r.id == m_conflictId; });
-    if (record == records->end()) {
+    QString error;
+    switch (ConflictResolver::run(*m_store, m_id, window(), &error)) {
+    case ConflictResolver::Outcome::Nothing:
         updateConflictBar();
         return;
-    }
-    const auto entity = m_store->entity(m_id);
-    MergeInput input;
-    input.itemTitle = entity ? entity->string(s("title")) : QString();
-    if (input.itemTitle.isEmpty())
-        input.itemTitle = titleFromBody(entity ? entity->string(s("body")) : QString());
-    input.fieldLabel = tr("The text");
-    input.mineLabel = tr("this device");
-    const QString when = record->at > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(record->at).time(),
-                                                             QLocale::ShortFormat)
-                                        : QString();
-    input.theirsLabel = when.isEmpty() ? tr("another device") : tr("another device at %1").arg(when);
-    input.mine = record->mine.toString();
-    input.theirs = record->theirs.toString();
-    // The note shows the side the server kept. Edited since (here, or by a later sync), that side
-    // is the note's text now, so that nothing written after the conflict is lost.
-    const QString now = entity ? entity->string(s("body")) : QString();
-    if (now != input.mine && now != input.theirs) {
-        const auto distance = [](const QString &a, const QString &b) {
-            qsizetype lines = 0;
-            const sync::MergeDocument diff = sync::MergeDocument::makeTwoWay(a, b);
-            for (const auto &hunk : diff.hunks())
-                lines += hunk.mine.size() + hunk.theirs.size();
-            return lines;
-        };
-        if (distance(now, input.mine) <= distance(now, input.theirs))
-            input.mine = now;
-        else
-            input.theirs = now;
-    }
-    // Without a base (the rule had none, or it predates this version), the sides are compared
-    // with each other only.
-    input.hasBase = record->base.isString() || record->base.isNull();
-    input.base = record->base.toString();
-
-    QPointer<MergeDialog> dialog = new MergeDialog(input, window());
-    dialog->exec();
-    if (!dialog || !m_store)
+    case ConflictResolver::Outcome::Cancelled:
         return;
-    const MergeDialog::Outcome outcome = dialog->outcome();
-    const QString result = dialog->resultText();
-    delete dialog;
-    if (outcome == MergeDialog::Outcome::Cancelled)
-        return;
-    // A sync may have settled the conflict while the dialog was open: then nothing is written.
-    const auto still = m_store->conflictRecords(true);
-    if (!still || std::ranges::none_of(*still, [&](const model::ConflictRecord &r) { return r.id == record->id; })) {
+    case ConflictResolver::Outcome::SettledMeanwhile:
         m_info->setText(tr("This conflict was settled on another device meanwhile."));
-        load();
-        return;
+        break;
+    case ConflictResolver::Outcome::Failed:
+        Q_EMIT failed(error);
+        break;
+    case ConflictResolver::Outcome::Resolved:
+    case ConflictResolver::Outcome::KeptBoth:
+        break;
     }
-    const auto done = m_store->batch([&]() -> model::Result<void> {
-        if (outcome == MergeDialog::Outcome::KeepBoth) {
-            QJsonObject other{{s("body"), input.theirs}, {s("title"), tr("%1 (other version)").arg(input.itemTitle)}};
-            if (entity && entity->fields.value(s("collection")).isString())
-                other.insert(s("collection"), entity->fields.value(s("collection")));
-            if (auto copy = m_store->create(model::Kind::Note, other); !copy)
-                return std::unexpected(copy.error());
-            if (auto kept = m_store->resolveConflict(record->id, input.mine); !kept)
-                return std::unexpected(kept.error());
-            return {};
-        }
-        if (auto resolved = m_store->resolveConflict(record->id, result); !resolved)
-            return std::unexpected(resolved.error());
-        return {};
-    });
-    if (!done)
-        Q_EMIT failed(done.error().message);
     load();
 }
 

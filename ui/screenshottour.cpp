@@ -1,6 +1,7 @@
 #include "screenshottour.h"
 
 #include "appearance.h"
+#include "auditdialog.h"
 #include "itemlistview.h"
 #include "mainwindow.h"
 #include "mergedialog.h"
@@ -149,6 +150,23 @@ void ScreenshotTour::start()
                 dialog->reject();
             });
             window()->noteEditor()->resolveConflict();
+        };
+        // The conflict centre, the audit trail on its latest decision, and the pending changes.
+        m_steps << [=] { window()->selectView(s("view:conflicts")); };
+        m_steps << [=, this] { grab(window(), s("conflict-centre") + tail); };
+        m_steps << [=, this] {
+            auto *dialog = new AuditDialog(window()->store(), window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->resize(1000, 640);
+            dialog->show();
+            QApplication::processEvents();
+            grab(dialog, s("audit") + tail);
+            dialog->close();
+        };
+        m_steps << [=] { window()->selectView(s("view:pending")); };
+        m_steps << [=, this] {
+            grab(window(), s("pending") + tail);
+            window()->selectView(s("view:all"));
         };
     }
     m_steps << [chosen] {

@@ -3,6 +3,9 @@
 #include "appearance.h"
 #include "client/accountfile.h"
 #include "client/httptransport.h"
+#include "model/store.h"
+#include "pendingview.h"
+#include "sync/fieldrules.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -11,10 +14,12 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDialogButtonBox>
+#include <QFileInfo>
 #include <QFontComboBox>
 #include <QFormLayout>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLoggingCategory>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
@@ -22,10 +27,35 @@
 #include <QUrl>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace tidemark::ui {
 namespace {
 
+Q_LOGGING_CATEGORY(lcSettings, "tidemark.ui.settings", QtWarningMsg)
+
 QString s(const char *text) { return QString::fromLatin1(text); }
+
+/// The fields of notes and tasks where one value wins a collision (the rest merge), in the order
+/// a person thinks of them; fields the catalogue gains later follow at the end.
+QList<QPair<model::Kind, QString>> scalarFields()
+{
+    static const QStringList preferred{s("title"), s("collection"), s("due"), s("priority"), s("done_at"),
+                                       s("recurrence"), s("parent"), s("pinned"), s("archived")};
+    QList<QPair<model::Kind, QString>> fields;
+    for (const model::Kind kind : {model::Kind::Note, model::Kind::Task}) {
+        for (const QString &field : model::Fields::known(kind)) {
+            const bool listed = std::ranges::any_of(fields, [&field](const auto &f) { return f.second == field; });
+            if (!listed && sync::fieldKind(model::kindName(kind), field) == sync::FieldKind::Scalar)
+                fields.append({kind, field});
+        }
+    }
+    std::ranges::stable_sort(fields, {}, [](const auto &f) {
+        const qsizetype at = preferred.indexOf(f.second);
+        return at < 0 ? preferred.size() : at;
+    });
+    return fields;
+}
 
 QLabel *note(const QString &text, QWidget *parent)
 {
@@ -133,6 +163,17 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     });
     m_pages->addTab(sync, tr("Sync"));
 
+    // The rules are the account's, kept in the store: only with a store file to keep them in (a
+    // private ":memory:" store of the window cannot be reached from here).
+    if (!m_storePath.isEmpty() && m_storePath != QLatin1String(":memory:") && QFileInfo::exists(m_storePath)) {
+        if (auto store = model::Store::open(m_storePath)) {
+            m_store = std::move(*store);
+            addConflictsPage();
+        } else {
+            qCWarning(lcSettings) << "no conflict settings: cannot open the store:" << store.error().message;
+        }
+    }
+
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {
         save();
@@ -147,6 +188,78 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     resize(520, 360);
 }
 
+void SettingsDialog::addConflictsPage()
+{
+    auto *page = new QWidget(m_pages);
+    page->setObjectName(s("conflictsPage"));
+    // The explanation above the form, not in a row of it: a wrapped label in a form row is given
+    // one line's height inside a tab.
+    auto *column = new QVBoxLayout(page);
+    column->addWidget(note(tr("When a field was changed on two devices before they synced, these rules decide. They "
+                              "are kept with your account, so every device follows them. Text is always merged line "
+                              "by line; changes to the same lines wait for you."),
+                           page));
+    auto *form = new QFormLayout;
+    column->addLayout(form);
+    column->addStretch();
+    for (const auto &[kind, field] : scalarFields()) {
+        auto *choice = new QComboBox(page);
+        choice->setObjectName(s("policy_") + field);
+        choice->addItem(tr("Later edit wins"), s("later-wins"));
+        choice->addItem(tr("Always ask me"), s("ask"));
+        auto *label = new QLabel(tr("%1:").arg(fieldLabel(kind, field)), page);
+        label->setBuddy(choice);
+        form->addRow(label, choice);
+        m_policyChoices.append({field, choice});
+    }
+    m_policyState = new QLabel(page);
+    m_policyState->setObjectName(s("policyState"));
+    m_policyState->setWordWrap(true);
+    m_policyState->hide();
+    form->addRow(m_policyState);
+    m_pages->addTab(page, tr("Conflicts"));
+}
+
+void SettingsDialog::loadPolicies()
+{
+    if (!m_store)
+        return;
+    const QJsonObject policies = m_store->conflictPolicies();
+    for (const auto &[field, choice] : std::as_const(m_policyChoices)) {
+        const bool ask = policies.value(field).toString() == QLatin1String("ask");
+        choice->setCurrentIndex(choice->findData(ask ? s("ask") : s("later-wins")));
+    }
+}
+
+void SettingsDialog::savePolicies()
+{
+    if (!m_store)
+        return;
+    // Later-wins is what a field not listed gets: only the "ask" ones are written.
+    QJsonObject policies;
+    for (const auto &[field, choice] : std::as_const(m_policyChoices)) {
+        if (choice->currentData().toString() == QLatin1String("ask"))
+            policies.insert(field, s("ask"));
+    }
+    // Fields this dialog does not show (a newer version's) keep their rule.
+    const QJsonObject before = m_store->conflictPolicies();
+    for (auto it = before.begin(); it != before.end(); ++it) {
+        const bool shown = std::ranges::any_of(m_policyChoices, [&it](const auto &p) { return p.first == it.key(); });
+        if (!shown)
+            policies.insert(it.key(), it.value());
+    }
+    if (policies == before)
+        return;
+    if (auto stored = m_store->setConflictPolicies(policies); !stored) {
+        qCWarning(lcSettings) << "cannot store the conflict policies:" << stored.error().message;
+        m_policyState->setText(tr("The conflict rules could not be saved: %1").arg(stored.error().message));
+        m_policyState->show();
+        return;
+    }
+    m_policyState->hide();
+    Q_EMIT accountChanged(); // the engine starts again and takes the rules to the server
+}
+
 void SettingsDialog::load()
 {
     m_scheme->setCurrentIndex(m_scheme->findData(int(Appearance::scheme())));
@@ -159,6 +272,7 @@ void SettingsDialog::load()
     m_server->setText(account.value(s("server")).toString());
     m_user->setText(account.value(s("user")).toString());
     showAccount();
+    loadPolicies();
 }
 
 SettingsDialog::~SettingsDialog() { m_watcher.waitForFinished(); }
@@ -251,6 +365,7 @@ void SettingsDialog::save()
         settings.setValue(s("sync/holdOnMetered"), m_holdOnMetered->isChecked());
         Q_EMIT accountChanged(); // the engine starts again with the new rule
     }
+    savePolicies();
     Appearance::apply();
     Q_EMIT appearanceChanged();
 }

@@ -2,6 +2,10 @@
 
 #include <QDialog>
 #include <QFutureWatcher>
+#include <QList>
+#include <QPair>
+
+#include <memory>
 
 class QCheckBox;
 class QComboBox;
@@ -12,13 +16,20 @@ class QPushButton;
 class QSpinBox;
 class QTabWidget;
 
+namespace tidemark::model {
+class Store;
+}
+
 namespace tidemark::ui {
 
-/// Settings: Appearance (colour scheme, editor font), Language, and Sync (the server, signing in,
-/// creating an account, signing out). OK and Apply write appearance and language to QSettings
-/// and apply appearance at once; a new language is applied by the window when the dialog has
-/// closed. The account is written next to the store (client/accountfile.h) as soon as a sign-in
-/// succeeds; the network calls run on a worker thread, so the dialog never freezes.
+/// Settings: Appearance (colour scheme, editor font), Language, Sync (the server, signing in,
+/// creating an account, signing out) and Conflicts (per scalar field: the later edit wins, or ask).
+/// OK and Apply write appearance and language to QSettings and apply appearance at once; a new
+/// language is applied by the window when the dialog has closed. The account is written next to
+/// the store (client/accountfile.h) as soon as a sign-in succeeds; the network calls run on a
+/// worker thread, so the dialog never freezes. The conflict rules belong to the account: OK and
+/// Apply write them into the store (a connection of the dialog's own on `storePath`), from where
+/// the next sync takes them to the server; without a store file the Conflicts page is left out.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -45,6 +56,9 @@ private:
     void save();
     void runAccountAction(AccountAction action);
     void showAccount();
+    void addConflictsPage();
+    void loadPolicies();
+    void savePolicies();
 
     QString m_storePath;
     QTabWidget *m_pages = nullptr;
@@ -60,6 +74,9 @@ private:
     QPushButton *m_signOut = nullptr;
     QLabel *m_accountState = nullptr;
     QCheckBox *m_holdOnMetered = nullptr;
+    std::unique_ptr<model::Store> m_store; ///< for the conflict rules; none without a store file
+    QList<QPair<QString, QComboBox *>> m_policyChoices; ///< field -> its choice
+    QLabel *m_policyState = nullptr;
     /// What an account call came to: whether it worked, and what to tell the person.
     struct Outcome
     {

@@ -85,6 +85,7 @@ Cli::Cli()
         {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},
         {"conflicts", "conflicts [--all]                                 open conflicts (every event with --all)", {s("all")}, &Cli::conflictsCommand},
         {"resolve", "resolve CONFLICT --take mine|theirs|both | --file F  decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
+        {"device-name", "device-name [NAME]                                this device's name as other devices show it", {}, &Cli::deviceNameCommand},
         {"audit", "audit [--item ID]                                 every conflict event and how it was settled", {s("item")}, &Cli::auditCommand},
         {"undo-resolution", "undo-resolution EVENT                             put back the side a resolution did not keep", {}, &Cli::undoResolutionCommand},
     };

@@ -68,6 +68,7 @@ private:
     int conflictsCommand();
     int resolveCommand();
     int auditCommand();
+    int deviceNameCommand();
     int undoResolutionCommand();
     /// The conflict event a person named by its id or a unique start or end of it.
     [[nodiscard]] model::Result<model::ConflictRecord> findConflict(const QString &wanted) const;

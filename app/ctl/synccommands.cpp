@@ -370,6 +370,23 @@ int Cli::auditCommand()
     return 0;
 }
 
+int Cli::deviceNameCommand()
+{
+    if (m_args.size() > 1)
+        return usageError(s("device-name [NAME] (quote a name with spaces)"));
+    if (m_args.size() == 1) {
+        if (m_args.first().trimmed().isEmpty() || m_args.first().size() > 200)
+            return usageError(s("a device name has 1 to 200 characters"));
+        if (auto named = m_store->setDeviceName(m_args.first()); !named)
+            return fail(named.error());
+    }
+    if (m_parser.isSet(s("json")))
+        printJson(QJsonObject{{s("id"), m_store->deviceId()}, {s("name"), m_store->deviceName(m_store->deviceId())}});
+    else
+        m_out << m_store->deviceName(m_store->deviceId()) << '\n';
+    return 0;
+}
+
 int Cli::undoResolutionCommand()
 {
     if (m_args.size() != 1)

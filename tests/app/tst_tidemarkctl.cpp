@@ -445,11 +445,14 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     // Two stores rename one task while apart; the phone's rename is the later one and wins.
     const QString laptop = m_db;
     const QString phone = m_dir->filePath(s("phone.db"));
+    QCOMPARE(ctl({s("device-name"), s("   ")}).code, 2);
+    QCOMPARE(ctl({s("device-name"), s("Laptop")}).out, s("Laptop\n"));
     QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
     const QString id = ctl({s("add"), s("task"), s("Groceries")}).out.trimmed();
     QCOMPARE(ctl({s("sync")}).code, 0);
     m_db = phone;
     QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("device-name"), s("Phone")}).code, 0);
     QCOMPARE(ctl({s("sync")}).code, 0);
     m_db = laptop;
     QCOMPARE(ctl({s("edit"), id, s("--title"), s("Groceries for Saturday")}).code, 0);
@@ -473,7 +476,7 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     QCOMPARE(event.value(s("theirs")).toString(), s("Shopping"));
     QCOMPARE(event.value(s("base")).toString(), s("Groceries"));
     QCOMPARE(event.value(s("undo_value")).toString(), s("Groceries for Saturday"));
-    QVERIFY(!event.value(s("device_name")).toString().isEmpty());
+    QCOMPARE(event.value(s("device_name")).toString(), s("Phone"));
     const Result text = ctl({s("audit")});
     QCOMPARE(text.code, 0);
     QVERIFY2(text.out.contains(s("scalar-later-wins")) && text.out.contains(s("undo-resolution")), qPrintable(text.out));

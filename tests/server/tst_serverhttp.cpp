@@ -250,6 +250,13 @@ void TestServerHttp::badRequestsGetClearErrorsAndChangeNothing_data()
     QTest::newRow("huge field") << QByteArray("POST") << s("/v1/push")
                                 << op({{s("fields"), QJsonObject{{s("body"), QString(2 * 1024 * 1024, QLatin1Char('x'))}}}}) << 400;
     QTest::newRow("hlc missing") << QByteArray("POST") << s("/v1/push") << op({}, {s("hlc")}) << 400;
+    const auto named = [&op](const QJsonValue &name) {
+        QJsonObject body = QJsonDocument::fromJson(op({})).object();
+        body.insert(s("device_name"), name);
+        return QJsonDocument(body).toJson();
+    };
+    QTest::newRow("device name number") << QByteArray("POST") << s("/v1/push") << named(7) << 400;
+    QTest::newRow("device name huge") << QByteArray("POST") << s("/v1/push") << named(QString(201, QLatin1Char('x'))) << 400;
     QTest::newRow("too many ops") << QByteArray("POST") << s("/v1/push")
                                   << QJsonDocument(QJsonObject{{s("ops"), QJsonArray::fromVariantList(QVariantList(501, 1))}}).toJson() << 413;
     QTest::newRow("since text") << QByteArray("GET") << s("/v1/changes?since=abc") << QByteArray() << 400;

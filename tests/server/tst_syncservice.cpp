@@ -423,11 +423,14 @@ void TestSyncService::aDatabaseFromANewerServerIsRefusedUntouched()
     m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Keep me")}}, 0, hlc(1000, "laptop"))});
     const QString spec = m_spec;
     m_service.reset();
+    int version = 0;
     {
         auto direct = server::DatabaseTarget::parse(spec);
         QVERIFY(direct);
         QVERIFY(server::openConnection(*direct, s("newer")));
         QSqlQuery q(QSqlDatabase::database(s("newer")));
+        QVERIFY(q.exec(s("SELECT version FROM schema_version")) && q.next());
+        version = q.value(0).toInt();
         QVERIFY(q.exec(s("UPDATE schema_version SET version = 99")));
     }
     QSqlDatabase::removeDatabase(s("newer"));
@@ -440,7 +443,7 @@ void TestSyncService::aDatabaseFromANewerServerIsRefusedUntouched()
         auto direct = server::DatabaseTarget::parse(spec);
         QVERIFY(server::openConnection(*direct, s("older")));
         QSqlQuery q(QSqlDatabase::database(s("older")));
-        QVERIFY(q.exec(s("UPDATE schema_version SET version = 2")));
+        QVERIFY(q.exec(s("UPDATE schema_version SET version = %1").arg(version)));
     }
     QSqlDatabase::removeDatabase(s("older"));
     auto reopened = server::SyncService::open(spec);

@@ -1,0 +1,412 @@
+// The Pending changes view and the Conflicts page of the settings, with real widgets and a real
+// store, offscreen: what a person reads about the changes that have not reached the server, and
+// the conflict rules they choose.
+#include "model/ids.h"
+#include "model/store.h"
+#include "ui/pendingview.h"
+#include "ui/settingsdialog.h"
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QStackedWidget>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <cmath>
+
+using tidemark::model::Kind;
+using tidemark::model::Store;
+using tidemark::ui::PendingView;
+using tidemark::ui::SettingsDialog;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+QListWidget *list(PendingView &view) { return view.findChild<QListWidget *>(s("pendingList")); }
+
+QStringList sentences(PendingView &view)
+{
+    QStringList out;
+    for (int row = 0; row < list(view)->count(); ++row)
+        out << list(view)->item(row)->text();
+    return out;
+}
+
+QString detail(PendingView &view, int row) { return list(view)->item(row)->data(PendingView::DetailRole).toString(); }
+QString rules(PendingView &view, int row) { return list(view)->item(row)->data(PendingView::ConflictRole).toString(); }
+
+/// A page of one change to a note, as the server sends it.
+QList<Store::RemoteChange> remotePage(const QString &id, qint64 rev, const QJsonObject &fields)
+{
+    Store::RemoteChange change;
+    change.kind = Kind::Note;
+    change.id = id;
+    change.rev = rev;
+    change.fields = fields;
+    return {change};
+}
+
+double luminance(const QColor &c)
+{
+    return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF();
+}
+
+QPalette darkPalette()
+{
+    QPalette dark;
+    dark.setColor(QPalette::Window, QColor(0x26, 0x28, 0x2b));
+    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Base, QColor(0x1d, 0x1f, 0x21));
+    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2c, 0x2f));
+    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3a));
+    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
+    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
+    dark.setColor(QPalette::HighlightedText, Qt::white);
+    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
+    return dark;
+}
+
+} // namespace
+
+class TestPendingView final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+
+    void emptyOutboxIsCalm();
+    void createsAndEditsAreSentences();
+    void refusedChangeSaysWhy();
+    void retryCountdownFollowsTheClock();
+    void retryButtonAsks();
+    void serverChangeAfterAnEditMayConflict();
+    void activatingAnEntryOpensItsItem();
+    void entriesStayInPlaceAsTheOutboxChanges();
+    void bannerAndMarksFollowTheDarkPalette();
+
+    void conflictRulesAreSavedWithTheAccount();
+    void conflictsPageNeedsAStoreFile();
+
+private:
+    /// A note the server already has (revision `rev`), as a pull would bring it.
+    QString remoteNote(const QString &title, qint64 rev);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Store> m_store;
+};
+
+void TestPendingView::initTestCase()
+{
+    QStandardPaths::setTestModeEnabled(true);
+}
+
+void TestPendingView::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(m_dir->isValid());
+    auto store = Store::open(m_dir->filePath(s("store.db")));
+    QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
+    m_store = std::move(*store);
+}
+
+void TestPendingView::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+    QApplication::setPalette(QApplication::style()->standardPalette());
+}
+
+QString TestPendingView::remoteNote(const QString &title, qint64 rev)
+{
+    const QString id = tidemark::model::newId();
+    const auto applied = m_store->applyRemotePage(remotePage(id, rev, {{s("title"), title}}), {}, rev);
+    if (!applied)
+        qWarning("remote note not applied: %s", qPrintable(applied.error().message));
+    return id;
+}
+
+void TestPendingView::emptyOutboxIsCalm()
+{
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *empty = view.findChild<QLabel *>(s("pendingEmptyState"));
+    QVERIFY(empty && empty->isVisible());
+    QCOMPARE(empty->text(), s("Everything is sent. Changes made while offline wait here until the server has them."));
+    QVERIFY(!list(view)->isVisible());
+    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+    QVERIFY(!view.findChild<QLabel *>(s("syncErrorBanner"))->isVisible());
+}
+
+void TestPendingView::createsAndEditsAreSentences()
+{
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+
+    const auto groceries = m_store->create(Kind::Note, {{s("title"), s("Groceries")}});
+    QVERIFY(groceries);
+    QTRY_COMPARE(sentences(view), QStringList{s("‘Groceries’ created here")});
+    QVERIFY2(detail(view, 0).startsWith(s("made at ")), qPrintable(detail(view, 0)));
+    QVERIFY2(detail(view, 0).contains(s("not sent yet")), qPrintable(detail(view, 0)));
+    QVERIFY(list(view)->isVisible());
+    QVERIFY(view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+
+    // Once the server has the note, an edit is an edit of its fields.
+    const auto sent = m_store->takeForSending(10);
+    QVERIFY(sent && sent->size() == 1);
+    QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
+    QTRY_VERIFY(sentences(view).isEmpty());
+    QVERIFY(m_store->update(groceries->id, {{s("title"), s("Market")}}));
+    QTRY_COMPARE(sentences(view), QStringList{s("Title of ‘Market’ changed here")});
+
+    const QString trip = remoteNote(s("Trip"), 4);
+    QVERIFY(m_store->update(trip, {{s("body"), s("Pack the tent")}, {s("tags"), QJsonArray{s("summer")}}}));
+    const auto untitled = m_store->create(Kind::Note, {});
+    QVERIFY(untitled);
+    const QString old = remoteNote(s("Old list"), 5);
+    QVERIFY(m_store->trash(old));
+    QTRY_COMPARE(sentences(view), (QStringList{s("Title of ‘Market’ changed here"), s("Text and tags of ‘Trip’ changed here"),
+                                               s("‘Untitled’ created here"), s("‘Old list’ moved to the Trash here")}));
+    // Nothing collided: no entry speaks of rules.
+    for (int row = 0; row < list(view)->count(); ++row)
+        QVERIFY(rules(view, row).isEmpty());
+}
+
+void TestPendingView::refusedChangeSaysWhy()
+{
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Secrets")}});
+    QVERIFY(note);
+    const auto sent = m_store->takeForSending(10);
+    QVERIFY(sent && sent->size() == 1);
+
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QVERIFY2(detail(view, 0).contains(s("sending…")), qPrintable(detail(view, 0)));
+
+    QVERIFY(m_store->settle({{sent->constFirst().opId, true, s("the title is longer than the server allows")}}));
+    QTRY_VERIFY2(detail(view, 0).contains(s("refused by the server: the title is longer than the server allows — it "
+                                            "will not be sent again")),
+                 qPrintable(detail(view, 0)));
+    QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Refused));
+    // A refused change is never sent again: nothing to retry.
+    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+}
+
+void TestPendingView::retryCountdownFollowsTheClock()
+{
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Offline thoughts")}}));
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *banner = view.findChild<QLabel *>(s("syncErrorBanner"));
+    auto *countdown = view.findChild<QTimer *>(s("retryCountdown"));
+    QVERIFY(banner && countdown);
+    QVERIFY(!countdown->isActive());
+
+    view.setSyncState(s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+    QVERIFY(banner->isVisible());
+    QCOMPARE(banner->text(), s("Last attempt failed: server unreachable"));
+    QVERIFY2(detail(view, 0).contains(s("not sent yet · next try in 20 s")), qPrintable(detail(view, 0)));
+    QVERIFY(countdown->isActive());
+    QTRY_VERIFY2(detail(view, 0).contains(s("next try in 19 s")) || detail(view, 0).contains(s("next try in 18 s")),
+                 qPrintable(detail(view, 0)));
+
+    // Hidden, the clock stops; shown again, it goes on.
+    view.hide();
+    QVERIFY(!countdown->isActive());
+    view.show();
+    QVERIFY(countdown->isActive());
+
+    // All well again: no banner, no countdown.
+    view.setSyncState({}, {});
+    QVERIFY(!banner->isVisible());
+    QVERIFY(!countdown->isActive());
+    QVERIFY(!detail(view, 0).contains(s("next try")));
+}
+
+void TestPendingView::retryButtonAsks()
+{
+    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Call the bank")}}));
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy retry(&view, &PendingView::retryRequested);
+    auto *button = view.findChild<QPushButton *>(s("retryButton"));
+    QVERIFY(button && button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QCOMPARE(retry.size(), 1);
+}
+
+void TestPendingView::serverChangeAfterAnEditMayConflict()
+{
+    const QString trip = remoteNote(s("Trip"), 3);
+    QVERIFY(m_store->update(trip, {{s("title"), s("Trip to the coast")}, {s("body"), s("Tent\nStove\n")}}));
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(sentences(view), QStringList{s("Title and text of ‘Trip to the coast’ changed here")});
+    QVERIFY(rules(view, 0).isEmpty());
+
+    // Another device changed the note after this edit was made.
+    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{s("title"), s("Trip!")}}), {}, 4));
+    QTRY_VERIFY(!rules(view, 0).isEmpty());
+    QCOMPARE(rules(view, 0), s("Title: the later edit wins\n"
+                               "Text: the text is merged line by line; changes to the same lines will wait for you"));
+    const QString spoken = list(view)->item(0)->data(Qt::AccessibleTextRole).toString();
+    QVERIFY2(spoken.contains(s("may conflict")), qPrintable(spoken));
+
+    // The account asks for titles: the entry says so.
+    QVERIFY(m_store->setConflictPolicies({{s("title"), s("ask")}}));
+    QTRY_VERIFY2(rules(view, 0).startsWith(s("Title: you will be asked to choose\n")), qPrintable(rules(view, 0)));
+}
+
+void TestPendingView::activatingAnEntryOpensItsItem()
+{
+    const auto first = m_store->create(Kind::Note, {{s("title"), s("First")}});
+    const auto second = m_store->create(Kind::Task, {{s("title"), s("Second")}});
+    QVERIFY(first && second);
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QSignalSpy opened(&view, &PendingView::openItem);
+    QListWidget *entries = list(view);
+    QCOMPARE(entries->count(), 2);
+
+    entries->setCurrentRow(1);
+    QTest::keyClick(entries, Qt::Key_Return);
+    QCOMPARE(opened.size(), 1);
+    QCOMPARE(opened.at(0).at(0).toString(), second->id);
+
+    const QPoint centre = entries->visualItemRect(entries->item(0)).center();
+    // A double-click follows a click: the view opens what the click pressed.
+    QTest::mouseClick(entries->viewport(), Qt::LeftButton, {}, centre);
+    QTest::mouseDClick(entries->viewport(), Qt::LeftButton, {}, centre);
+    QTRY_COMPARE(opened.size(), 2);
+    QCOMPARE(opened.at(1).at(0).toString(), first->id);
+}
+
+void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
+{
+    const QString trip = remoteNote(s("Trip"), 2);
+    const auto groceries = m_store->create(Kind::Note, {{s("title"), s("Groceries")}});
+    QVERIFY(groceries);
+    QVERIFY(m_store->update(trip, {{s("title"), s("Coast")}}));
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QListWidget *entries = list(view);
+    entries->setCurrentRow(1);
+    QListWidgetItem *current = entries->currentItem();
+
+    // More edits of the same note join its entry; a new note gets one of its own at the end.
+    QVERIFY(m_store->update(trip, {{s("body"), s("Tent")}, {s("tags"), QJsonArray{s("summer")}}}));
+    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Book the ferry")}}));
+    QTRY_COMPARE(sentences(view), (QStringList{s("‘Groceries’ created here"), s("Title, text and tags of ‘Coast’ changed here"),
+                                               s("‘Book the ferry’ created here")}));
+    QCOMPARE(entries->currentItem(), current);
+
+    // The server took the first one: it leaves, the others stay as they were.
+    const auto sent = m_store->takeForSending(1);
+    QVERIFY(sent && sent->size() == 1);
+    QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
+    QTRY_COMPARE(entries->count(), 2);
+    QCOMPARE(entries->currentItem(), current);
+    QCOMPARE(current->text(), s("Title, text and tags of ‘Coast’ changed here"));
+}
+
+void TestPendingView::bannerAndMarksFollowTheDarkPalette()
+{
+    const QString trip = remoteNote(s("Trip"), 3);
+    QVERIFY(m_store->update(trip, {{s("title"), s("Trip to the coast")}}));
+    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{s("title"), s("Trip!")}}), {}, 4));
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Groceries")}}));
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("A title the server will not take")}}));
+    const auto sent = m_store->takeForSending(10);
+    QVERIFY(sent && sent->size() == 3);
+    QVERIFY(m_store->settle({{sent->constLast().opId, true, s("the title is too long")}}));
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Last")}}));
+
+    for (const bool dark : {false, true}) {
+        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        PendingView view(*m_store);
+        view.resize(460, 420);
+        view.setSyncState(s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        list(view)->setCurrentRow(3);
+        const QPalette banner = view.findChild<QLabel *>(s("syncErrorBanner"))->palette();
+        const double back = luminance(banner.color(QPalette::Window));
+        const double text = luminance(banner.color(QPalette::WindowText));
+        QCOMPARE(back < 0.5, dark); // a tint of the window, not a fixed light colour
+        QVERIFY2(std::abs(back - text) > 0.5, qPrintable(QString::number(std::abs(back - text))));
+    }
+}
+
+void TestPendingView::conflictRulesAreSavedWithTheAccount()
+{
+    const QString path = m_store->path();
+    {
+        SettingsDialog dialog(path);
+        QSignalSpy accountChanged(&dialog, &SettingsDialog::accountChanged);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        QTabWidget *pages = dialog.pages();
+        QWidget *page = dialog.findChild<QWidget *>(s("conflictsPage"));
+        QVERIFY(page);
+        QCOMPARE(pages->tabText(pages->indexOf(page)), s("Conflicts"));
+        pages->setCurrentWidget(page);
+        auto *title = page->findChild<QComboBox *>(s("policy_title"));
+        QVERIFY(title);
+        QCOMPARE(title->currentText(), s("Later edit wins"));
+        // Only fields where one value wins are offered; text, tags and the Trash merge by rule.
+        QVERIFY(page->findChild<QComboBox *>(s("policy_due")));
+        QVERIFY(page->findChild<QComboBox *>(s("policy_priority")));
+        QVERIFY(!page->findChild<QComboBox *>(s("policy_body")));
+        QVERIFY(!page->findChild<QComboBox *>(s("policy_tags")));
+        QVERIFY(!page->findChild<QComboBox *>(s("policy_deleted")));
+
+        title->setCurrentIndex(title->findText(s("Always ask me")));
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(accountChanged.size(), 1); // the engine starts again and sends the rules
+    }
+    const QJsonObject ask{{s("title"), s("ask")}};
+    QCOMPARE(m_store->conflictPolicies(), ask);
+    QCOMPARE(m_store->policiesToSend(), std::optional<QJsonObject>(ask));
+
+    SettingsDialog again(path);
+    auto *title = again.findChild<QComboBox *>(s("policy_title"));
+    QVERIFY(title);
+    QCOMPARE(title->currentText(), s("Always ask me"));
+    QCOMPARE(again.findChild<QComboBox *>(s("policy_due"))->currentText(), s("Later edit wins"));
+}
+
+void TestPendingView::conflictsPageNeedsAStoreFile()
+{
+    for (const QString &path : {QString(), s(":memory:"), m_dir->filePath(s("missing.db"))}) {
+        SettingsDialog dialog(path);
+        QVERIFY2(!dialog.findChild<QWidget *>(s("conflictsPage")), qPrintable(path));
+    }
+    QVERIFY(!QFile::exists(m_dir->filePath(s("missing.db"))));
+}
+
+QTEST_MAIN(TestPendingView)
+#include "tst_pendingview.moc"

@@ -1,0 +1,296 @@
+#include "ui/auditdialog.h"
+
+#include "model/store.h"
+#include "sync/fieldrules.h"
+#include "ui/conflictwords.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSplitter>
+#include <QTimer>
+#include <QTreeWidget>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tidemark::ui {
+
+namespace {
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+// The outcome a filter groups events by.
+QString outcomeKey(const model::ConflictRecord &r)
+{
+    if (r.isOpen())
+        return s("open");
+    if (r.isResolution())
+        return s("chosen");
+    if (r.status == QLatin1String("resolved"))
+        return s("resolved");
+    return r.outcome == QLatin1String("merged") ? s("merged") : s("kept");
+}
+
+QStringList devicesOf(const model::ConflictRecord &r, const QString &self)
+{
+    QStringList ids;
+    for (const QString &id : {r.mineDevice, r.theirsDevice, r.device.isEmpty() ? self : r.device}) {
+        if (!id.isEmpty() && !ids.contains(id))
+            ids << id;
+    }
+    return ids;
+}
+
+constexpr int kIdRole = Qt::UserRole;
+} // namespace
+
+AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
+    : QDialog(parent)
+    , m_store(store)
+{
+    setObjectName(s("auditDialog"));
+    setWindowTitle(tr("Audit Trail"));
+    auto *intro = new QLabel(tr("Every conflict of this account: what collided, the rule that decided it, and who "
+                                "decided it when. Undoing a decision puts the other value back on every device, "
+                                "and is itself recorded here."),
+                             this);
+    intro->setWordWrap(true);
+
+    auto *filters = new QHBoxLayout;
+    const auto combo = [this, filters](const QString &name, const QString &label) {
+        auto *box = new QComboBox(this);
+        box->setObjectName(name);
+        box->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+        auto *text = new QLabel(label, this);
+        text->setBuddy(box);
+        filters->addWidget(text);
+        filters->addWidget(box);
+        connect(box, &QComboBox::currentIndexChanged, this, &AuditDialog::applyFilters);
+        return box;
+    };
+    m_item = combo(s("itemFilter"), tr("&Item:"));
+    m_device = combo(s("deviceFilter"), tr("&Device:"));
+    m_rule = combo(s("ruleFilter"), tr("&Rule:"));
+    m_outcome = combo(s("outcomeFilter"), tr("&Outcome:"));
+    filters->addStretch();
+
+    m_table = new QTreeWidget(this);
+    m_table->setObjectName(s("auditTable"));
+    m_table->setRootIsDecorated(false);
+    m_table->setUniformRowHeights(true);
+    m_table->setAlternatingRowColors(true);
+    m_table->setHeaderLabels({tr("When"), tr("Item"), tr("Field"), tr("Rule"), tr("Outcome"), tr("Devices")});
+    m_table->header()->setStretchLastSection(true);
+    connect(m_table, &QTreeWidget::currentItemChanged, this, &AuditDialog::showDetails);
+
+    m_details = new QLabel(this);
+    m_details->setObjectName(s("auditDetails"));
+    m_details->setWordWrap(true);
+    m_details->setTextFormat(Qt::RichText);
+    m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_details->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+    m_details->setMargin(8);
+
+    auto *split = new QSplitter(Qt::Vertical, this);
+    split->addWidget(m_table);
+    split->addWidget(m_details);
+    split->setStretchFactor(0, 3);
+    split->setStretchFactor(1, 2);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
+    m_undo = buttons->addButton(tr("Undo This Resolution"), QDialogButtonBox::ActionRole);
+    m_undo->setObjectName(s("undoResolution"));
+    connect(m_undo, &QPushButton::clicked, this, &AuditDialog::undoSelected);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(intro);
+    layout->addLayout(filters);
+    layout->addWidget(split, 1);
+    layout->addWidget(buttons);
+    resize(900, 600);
+
+    if (m_store) {
+        auto *later = new QTimer(this);
+        later->setSingleShot(true);
+        later->setInterval(0);
+        connect(later, &QTimer::timeout, this, &AuditDialog::reload);
+        connect(m_store, &model::Store::entityChanged, later, qOverload<>(&QTimer::start));
+    }
+    reload();
+}
+
+void AuditDialog::setItemFilter(const QString &entityId)
+{
+    const int index = m_item->findData(entityId);
+    m_item->setCurrentIndex(std::max(index, 0));
+}
+
+void AuditDialog::reload()
+{
+    if (!m_store)
+        return;
+    const QString keepId = selected() ? selected()->id : QString();
+    const auto records = m_store->conflictRecords();
+    m_records = records ? *records : QList<model::ConflictRecord>{};
+    std::ranges::stable_sort(m_records, [](const auto &a, const auto &b) { return a.at > b.at; });
+    const ConflictWords words(*m_store);
+
+    // The filters offer what occurs, keeping the current choices.
+    const auto refill = [](QComboBox *box, const QString &all, const QList<QPair<QString, QString>> &entries) {
+        const QString current = box->currentData().toString();
+        const QSignalBlocker block(box);
+        box->clear();
+        box->addItem(all, QString());
+        for (const auto &[key, text] : entries)
+            box->addItem(text, key);
+        box->setCurrentIndex(std::max(box->findData(current), 0));
+    };
+    QList<QPair<QString, QString>> items, devices, rules, outcomes;
+    const auto add = [](QList<QPair<QString, QString>> &list, const QString &key, const QString &text) {
+        if (std::ranges::none_of(list, [&key](const auto &e) { return e.first == key; }))
+            list.append({key, text});
+    };
+    for (const model::ConflictRecord &r : std::as_const(m_records)) {
+        add(items, r.entityId, words.itemTitle(r.entityId));
+        for (const QString &device : devicesOf(r, m_store->deviceId()))
+            add(devices, device, words.device(device));
+        add(rules, r.rule, ConflictWords::rule(r.rule));
+        add(outcomes, outcomeKey(r), ConflictWords::outcome(r));
+    }
+    refill(m_item, tr("All items"), items);
+    refill(m_device, tr("All devices"), devices);
+    refill(m_rule, tr("All rules"), rules);
+    refill(m_outcome, tr("All outcomes"), outcomes);
+
+    const QSignalBlocker block(m_table);
+    m_table->clear();
+    for (const model::ConflictRecord &r : std::as_const(m_records)) {
+        QStringList names;
+        for (const QString &device : devicesOf(r, m_store->deviceId()))
+            names << words.device(device);
+        auto *row = new QTreeWidgetItem(m_table, {ConflictWords::when(r.at), words.itemTitle(r.entityId),
+                                                  ConflictWords::fieldLabel(r.field), ConflictWords::rule(r.rule),
+                                                  ConflictWords::outcome(r), names.join(QStringLiteral(", "))});
+        row->setData(0, kIdRole, r.id);
+        if (r.id == keepId)
+            m_table->setCurrentItem(row);
+    }
+    for (int column = 0; column < m_table->columnCount() - 1; ++column)
+        m_table->resizeColumnToContents(column);
+    applyFilters();
+}
+
+void AuditDialog::applyFilters()
+{
+    const QString item = m_item->currentData().toString();
+    const QString device = m_device->currentData().toString();
+    const QString rule = m_rule->currentData().toString();
+    const QString outcome = m_outcome->currentData().toString();
+    QTreeWidgetItem *firstShown = nullptr;
+    for (int i = 0; i < m_table->topLevelItemCount(); ++i) {
+        QTreeWidgetItem *row = m_table->topLevelItem(i);
+        const auto record = std::ranges::find(m_records, row->data(0, kIdRole).toString(), &model::ConflictRecord::id);
+        const bool shown = record != m_records.end() && (item.isEmpty() || record->entityId == item)
+                        && (device.isEmpty() || devicesOf(*record, m_store ? m_store->deviceId() : QString()).contains(device))
+                        && (rule.isEmpty() || record->rule == rule) && (outcome.isEmpty() || outcomeKey(*record) == outcome);
+        row->setHidden(!shown);
+        if (shown && !firstShown)
+            firstShown = row;
+    }
+    if (!m_table->currentItem() || m_table->currentItem()->isHidden())
+        m_table->setCurrentItem(firstShown);
+    showDetails();
+}
+
+const model::ConflictRecord *AuditDialog::selected() const
+{
+    const QTreeWidgetItem *row = m_table ? m_table->currentItem() : nullptr;
+    if (!row || row->isHidden())
+        return nullptr;
+    const auto record = std::ranges::find(m_records, row->data(0, kIdRole).toString(), &model::ConflictRecord::id);
+    return record == m_records.end() ? nullptr : &*record;
+}
+
+void AuditDialog::showDetails()
+{
+    const model::ConflictRecord *r = selected();
+    m_undo->setEnabled(false);
+    if (!r || !m_store) {
+        m_details->setText(m_records.isEmpty() ? tr("No conflicts yet: your devices have always agreed.")
+                                               : tr("Select an event to see both values."));
+        return;
+    }
+    const ConflictWords words(*m_store);
+    const auto line = [](const QString &label, const QString &text) {
+        return QStringLiteral("<b>%1</b> %2<br>").arg(label.toHtmlEscaped(), text.toHtmlEscaped());
+    };
+    // A text is shown whole (up to a screenful), not by its first line.
+    const bool isText = sync::fieldKind(model::kindName(r->kind), r->field) == sync::FieldKind::Text;
+    const auto valueLine = [&](const QString &label, const QJsonValue &v) {
+        if (!isText || !v.isString())
+            return line(label, words.value(r->field, v));
+        QStringList lines = v.toString().split(QLatin1Char('\n'));
+        if (lines.size() > 15) {
+            lines = lines.mid(0, 15);
+            lines << QStringLiteral("…");
+        }
+        return QStringLiteral("<b>%1</b><pre style=\"margin: 2px 0 8px 16px\">%2</pre>")
+            .arg(label.toHtmlEscaped(), lines.join(QLatin1Char('\n')).toHtmlEscaped());
+    };
+    QString html = QStringLiteral("<p>%1</p><p>").arg(words.sentence(*r).toHtmlEscaped());
+    if (r->isResolution()) {
+        html += valueLine(tr("Chosen:"), ConflictWords::chosen(*r));
+        html += valueLine(tr("Replaced:"), ConflictWords::chosen(*r) == r->mine ? r->theirs : r->mine);
+        html += line(tr("Chosen on:"), tr("%1 at %2").arg(words.chooser(*r), ConflictWords::when(r->at)));
+        const auto settled = std::ranges::find(m_records, r->settles, &model::ConflictRecord::id);
+        if (settled != m_records.end())
+            html += line(tr("It settled:"), words.sentence(*settled));
+    } else {
+        html += valueLine(tr("Mine (%1):").arg(words.mineSide(*r)), r->mine);
+        html += valueLine(tr("Theirs (%1):").arg(words.theirsSide(*r)), r->theirs);
+        html += r->base.isUndefined() ? line(tr("Base:"), tr("not known")) : valueLine(tr("Base:"), r->base);
+    }
+    html += line(tr("Rule:"), QStringLiteral("%1 (%2)").arg(ConflictWords::rule(r->rule), r->rule));
+    if (!r->isResolution()) {
+        // Who decided: the rule when the server met both sides, or a person later.
+        QString decided = r->isOpen() ? tr("nobody yet: waiting for you")
+                                      : tr("the rule, when the server met both sides at %1").arg(ConflictWords::when(r->at));
+        for (const model::ConflictRecord &o : std::as_const(m_records)) {
+            if (o.isResolution() && o.settles == r->id)
+                decided = tr("%1 at %2, keeping %3").arg(words.chooser(o), ConflictWords::when(o.at),
+                                                         words.value(o.field, ConflictWords::chosen(o)));
+        }
+        html += line(tr("Decided by:"), decided);
+    }
+    html += QStringLiteral("</p>");
+    const auto other = r->isOpen() ? std::nullopt : m_store->undoValue(*r);
+    if (other) {
+        m_undo->setEnabled(true);
+        m_undo->setToolTip(tr("Put back %1 as the %2, on every device").arg(words.value(r->field, *other),
+                                                                          ConflictWords::fieldLabel(r->field).toLower()));
+    } else if (!r->isOpen()) {
+        html += QStringLiteral("<p><i>%1</i></p>")
+                    .arg(tr("This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed "
+                            "since). Open the item's history to bring back a version.")
+                             .arg(ConflictWords::fieldLabel(r->field).toLower())
+                             .toHtmlEscaped());
+    }
+    m_details->setText(html);
+}
+
+void AuditDialog::undoSelected()
+{
+    const model::ConflictRecord *r = selected();
+    if (!r || !m_store)
+        return;
+    if (auto undone = m_store->undoResolution(r->id); !undone)
+        QMessageBox::warning(this, tr("Cannot Undo"), undone.error().message);
+    reload();
+}
+
+} // namespace tidemark::ui

@@ -1,0 +1,204 @@
+#include "ui/conflictcentre.h"
+
+#include "model/store.h"
+#include "ui/conflictresolver.h"
+#include "ui/conflictwords.h"
+
+#include <QDateTime>
+#include <QFrame>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+namespace tidemark::ui {
+
+namespace {
+QString s(const char *text) { return QString::fromLatin1(text); }
+
+QLabel *heading(const QString &text, QWidget *parent, qreal scale = 1.0)
+{
+    auto *label = new QLabel(text, parent);
+    QFont font = label->font();
+    font.setBold(true);
+    font.setPointSizeF(font.pointSizeF() * scale);
+    label->setFont(font);
+    return label;
+}
+} // namespace
+
+ConflictCentre::ConflictCentre(model::Store *store, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+{
+    setObjectName(s("conflictCentre"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(16, 12, 16, 12);
+    auto *top = new QHBoxLayout;
+    top->addWidget(heading(tr("Conflicts"), this, 1.4));
+    top->addStretch();
+    auto *audit = new QPushButton(tr("Audit Trail…"), this);
+    audit->setObjectName(s("auditButton"));
+    audit->setToolTip(tr("Every conflict of the account, with both values and how each was settled"));
+    connect(audit, &QPushButton::clicked, this, &ConflictCentre::showAudit);
+    top->addWidget(audit);
+    layout->addLayout(top);
+    m_summary = new QLabel(this);
+    m_summary->setObjectName(s("conflictSummary"));
+    m_summary->setWordWrap(true);
+    layout->addWidget(m_summary);
+
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+    m_list = new QWidget(scroll);
+    m_listLayout = new QVBoxLayout(m_list);
+    m_listLayout->setContentsMargins(0, 8, 0, 0);
+    m_listLayout->setSpacing(8);
+    scroll->setWidget(m_list);
+    layout->addWidget(scroll, 1);
+
+    // Many changes arrive at once after a sync: one reload for all of them.
+    m_reload.setSingleShot(true);
+    m_reload.setInterval(0);
+    connect(&m_reload, &QTimer::timeout, this, &ConflictCentre::reload);
+    if (m_store) {
+        connect(m_store, &model::Store::entityChanged, &m_reload, qOverload<>(&QTimer::start));
+        connect(m_store, &model::Store::outboxChanged, &m_reload, qOverload<>(&QTimer::start));
+    }
+    reload();
+}
+
+QList<QWidget *> ConflictCentre::cards() const
+{
+    return m_list->findChildren<QWidget *>(s("conflictCard"), Qt::FindDirectChildrenOnly);
+}
+
+void ConflictCentre::reload()
+{
+    // Later, not now: this may run while one of the cards' buttons is still being clicked (a
+    // dialog it opened let a sync in).
+    while (QLayoutItem *item = m_listLayout->takeAt(0)) {
+        if (QWidget *widget = item->widget()) {
+            widget->hide();
+            widget->setObjectName(QString());
+            widget->deleteLater();
+        }
+        delete item;
+    }
+    if (!m_store)
+        return;
+    const auto records = m_store->conflictRecords();
+    if (!records) {
+        m_summary->setText(tr("Could not read the conflicts: %1").arg(records.error().message));
+        return;
+    }
+    const qint64 since = QDateTime::currentMSecsSinceEpoch() - kRecentMs;
+    QList<model::ConflictRecord> open;
+    QList<model::ConflictRecord> recent;
+    for (const model::ConflictRecord &r : std::as_const(*records)) {
+        if (r.isOpen())
+            open.append(r);
+        else if (r.at == 0 || r.at >= since)
+            recent.append(r);
+    }
+    if (open.isEmpty() && recent.isEmpty()) {
+        m_summary->setText(tr("No conflicts: your devices agree. When two devices change the same thing while apart, "
+                              "it shows here, with what decided it."));
+    } else {
+        m_summary->setText(tr("%n waiting for you", nullptr, int(open.size())) + QStringLiteral(" · ")
+                           + tr("%n settled in the last 30 days", nullptr, int(recent.size())));
+    }
+    if (!open.isEmpty()) {
+        m_listLayout->addWidget(heading(tr("Waiting for you"), m_list));
+        for (const model::ConflictRecord &r : std::as_const(open))
+            m_listLayout->addWidget(card(r, true));
+    }
+    if (!recent.isEmpty()) {
+        m_listLayout->addWidget(heading(tr("Settled in the last 30 days"), m_list));
+        for (const model::ConflictRecord &r : std::as_const(recent))
+            m_listLayout->addWidget(card(r, false));
+    }
+    m_listLayout->addStretch(1);
+}
+
+QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
+{
+    const ConflictWords words(*m_store);
+    auto *frame = new QFrame(m_list);
+    frame->setObjectName(s("conflictCard"));
+    frame->setProperty("conflictId", record.id);
+    frame->setFrameShape(QFrame::StyledPanel);
+    frame->setAutoFillBackground(true);
+    QPalette palette = frame->palette();
+    // Open conflicts stand out a little (the highlight colour, faint); decided ones stay calm.
+    const QColor base = palette.color(QPalette::Base);
+    QColor tint = open ? palette.color(QPalette::Highlight) : palette.color(QPalette::AlternateBase);
+    tint = QColor::fromRgbF(base.redF() * 0.85f + tint.redF() * 0.15f, base.greenF() * 0.85f + tint.greenF() * 0.15f,
+                            base.blueF() * 0.85f + tint.blueF() * 0.15f);
+    palette.setColor(QPalette::Window, tint);
+    frame->setPalette(palette);
+
+    auto *layout = new QVBoxLayout(frame);
+    auto *sentence = new QLabel(words.sentence(record), frame);
+    sentence->setObjectName(s("sentence"));
+    sentence->setTextFormat(Qt::PlainText);
+    sentence->setWordWrap(true);
+    layout->addWidget(sentence);
+    auto *rule = new QLabel(tr("Rule: %1 · %2").arg(ConflictWords::rule(record.rule), ConflictWords::outcome(record)), frame);
+    rule->setObjectName(s("rule"));
+    rule->setTextFormat(Qt::PlainText);
+    rule->setWordWrap(true);
+    rule->setEnabled(false); // the secondary text colour
+    layout->addWidget(rule);
+
+    auto *buttons = new QHBoxLayout;
+    buttons->addStretch();
+    const auto button = [frame, buttons](const QString &name, const QString &text, const QString &tip) {
+        auto *b = new QPushButton(text, frame);
+        b->setObjectName(name);
+        b->setToolTip(tip);
+        buttons->addWidget(b);
+        return b;
+    };
+    const QString entityId = record.entityId;
+    if (m_store->entity(entityId)) {
+        connect(button(s("openButton"), tr("Open"), tr("Show the item")), &QPushButton::clicked, this,
+                [this, entityId] { Q_EMIT openItem(entityId); });
+    }
+    if (open) {
+        connect(button(s("resolveButton"), tr("Resolve…"), tr("Compare both versions and choose")), &QPushButton::clicked,
+                this, [this, entityId] { resolve(entityId); });
+    } else if (const auto other = m_store->undoValue(record)) {
+        const QString tip = tr("Put back %1 as the %2, on every device").arg(words.value(record.field, *other),
+                                                                          ConflictWords::fieldLabel(record.field).toLower());
+        QPushButton *b = record.isResolution() ? button(s("undoButton"), tr("Undo"), tip)
+                                               : button(s("useOtherButton"), tr("Use the Other Value"), tip);
+        connect(b, &QPushButton::clicked, this, [this, record] { undo(record); });
+    }
+    layout->addLayout(buttons);
+    return frame;
+}
+
+void ConflictCentre::resolve(const QString &entityId)
+{
+    if (!m_store)
+        return;
+    QString error;
+    const auto outcome = ConflictResolver::run(*m_store, entityId, window(), &error);
+    if (outcome == ConflictResolver::Outcome::Failed)
+        Q_EMIT failed(error);
+    m_reload.start();
+}
+
+void ConflictCentre::undo(const model::ConflictRecord &record)
+{
+    if (!m_store)
+        return;
+    if (auto undone = m_store->undoResolution(record.id); !undone)
+        Q_EMIT failed(undone.error().message);
+    m_reload.start();
+}
+
+} // namespace tidemark::ui

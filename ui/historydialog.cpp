@@ -1,0 +1,798 @@
+#include "historydialog.h"
+
+#include "historydiff.h"
+#include "icons.h"
+#include "client/accountfile.h"
+#include "model/due.h"
+#include "model/recurrence.h"
+#include "model/store.h"
+#include "sync/mergedocument.h"
+
+#include <QButtonGroup>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFile>
+#include <QHBoxLayout>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QListWidget>
+#include <QLocale>
+#include <QMessageBox>
+#include <QPainter>
+#include <QPushButton>
+#include <QSettings>
+#include <QSplitter>
+#include <QStyledItemDelegate>
+#include <QTextBrowser>
+#include <QVBoxLayout>
+
+#include <algorithm>
+
+namespace tidemark::ui {
+
+using Internal::DiffWriter;
+using Internal::mix;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+constexpr int KeyRole = Qt::UserRole;          ///< "v3" or "c" + a conflict event's id
+constexpr int VersionRole = Qt::UserRole + 1;  ///< the version; 0 on conflict rows
+constexpr int ConflictRole = Qt::UserRole + 2; ///< a conflict event's row
+
+const QString kModeKey = QStringLiteral("history/diffMode");
+const QColor kAmber(230, 140, 30);
+
+bool isTextField(const QString &field)
+{
+    return field == QLatin1String("title") || field == QLatin1String("body") || field == QLatin1String("notes")
+        || field == QLatin1String("name");
+}
+
+/// A field's name as a heading ("Text").
+QString fieldLabel(const QString &field)
+{
+    static const QHash<QString, const char *> labels{
+        {s("title"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Title")},
+        {s("body"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Text")},
+        {s("notes"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Notes")},
+        {s("tags"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Tags")},
+        {s("due"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Due")},
+        {s("priority"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Priority")},
+        {s("collection"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Collection")},
+        {s("pinned"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Pinned")},
+        {s("archived"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Archived")},
+        {s("done_at"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Done")},
+        {s("deleted"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Trash")},
+        {s("parent"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Parent task")},
+        {s("sort_key"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Position")},
+        {s("recurrence"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Repeats")},
+        {s("name"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Name")},
+        {s("color"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Colour")},
+    };
+    const char *label = labels.value(field);
+    return label ? HistoryDialog::tr(label) : field;
+}
+
+/// A field's name inside a sentence ("title and text changed"): lower case where the language
+/// writes it so.
+QString fieldWord(const QString &field)
+{
+    static const QHash<QString, const char *> words{
+        {s("title"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "title")},
+        {s("body"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "text")},
+        {s("notes"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "notes")},
+        {s("tags"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "tags")},
+        {s("due"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "due date")},
+        {s("priority"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "priority")},
+        {s("collection"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "collection")},
+        {s("pinned"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "pin")},
+        {s("archived"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "archive state")},
+        {s("done_at"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "done state")},
+        {s("deleted"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "place in the Trash")},
+        {s("parent"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "parent task")},
+        {s("sort_key"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "position")},
+        {s("recurrence"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "repetition")},
+        {s("name"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "name")},
+        {s("color"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "colour")},
+    };
+    const char *word = words.value(field);
+    return word ? HistoryDialog::tr(word) : field;
+}
+
+QString capitalized(QString text)
+{
+    if (!text.isEmpty())
+        text[0] = text[0].toUpper();
+    return text;
+}
+
+QString when(qint64 ms)
+{
+    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat) : QString();
+}
+
+/// A text as the diff compares it: line breaks as '\n', and a last line break (a note typed in
+/// the editor rarely ends with one; that is nothing a person sees change).
+QString diffable(const QJsonValue &value)
+{
+    QString text = sync::normalizedLineBreaks(value.toString());
+    if (!text.isEmpty() && !text.endsWith(QLatin1Char('\n')))
+        text += QLatin1Char('\n');
+    return text;
+}
+
+/// A timeline row: the first line of its text as a headline, the rest smaller and muted, both
+/// wrapped to the list's width; an icon on the left.
+class TimelineDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        // From the model: the option's text has its line breaks turned into line separators.
+        const QString text = index.data(Qt::DisplayRole).toString();
+        const QIcon icon = opt.icon;
+        opt.text.clear();
+        opt.icon = QIcon();
+        const QWidget *widget = opt.widget;
+        QStyle *style = widget ? widget->style() : nullptr;
+        if (style)
+            style->drawControl(QStyle::CE_ItemViewItem, &opt, painter, widget);
+        const Layout layout = layoutOf(opt, text);
+        const bool selected = opt.state & QStyle::State_Selected;
+        const QPalette &palette = opt.palette;
+        const QColor ink = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
+        painter->save();
+        icon.paint(painter, layout.icon, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
+        painter->setPen(ink);
+        painter->setFont(layout.headlineFont);
+        painter->drawText(layout.headline, Qt::TextWordWrap, layout.headlineText);
+        painter->setFont(layout.detailsFont);
+        painter->setPen(mix(ink, palette.color(selected ? QPalette::Highlight : QPalette::Base), 0.3));
+        painter->drawText(layout.details, Qt::TextWordWrap, layout.detailsText);
+        // A hairline between rows, so that two tinted ones do not run together.
+        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
+        painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
+        painter->restore();
+    }
+
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override
+    {
+        QStyleOptionViewItem opt = option;
+        initStyleOption(&opt, index);
+        const auto *view = qobject_cast<const QAbstractItemView *>(opt.widget);
+        const int width = view && view->viewport()->width() > 100 ? view->viewport()->width() : 300;
+        opt.rect = QRect(0, 0, width, 10000);
+        const Layout layout = layoutOf(opt, index.data(Qt::DisplayRole).toString());
+        return {width, layout.details.bottom() + kPadding};
+    }
+
+private:
+    static constexpr int kPadding = 6;
+    static constexpr int kIcon = 20;
+
+    struct Layout
+    {
+        QRect icon;
+        QRect headline;
+        QRect details;
+        QString headlineText;
+        QString detailsText;
+        QFont headlineFont;
+        QFont detailsFont;
+    };
+
+    static Layout layoutOf(const QStyleOptionViewItem &opt, const QString &text)
+    {
+        Layout l;
+        const qsizetype split = text.indexOf(QLatin1Char('\n'));
+        l.headlineText = split < 0 ? text : text.left(split);
+        l.detailsText = split < 0 ? QString() : text.mid(split + 1);
+        l.headlineFont = opt.font;
+        l.headlineFont.setWeight(QFont::DemiBold);
+        l.detailsFont = opt.font;
+        l.detailsFont.setWeight(QFont::Normal);
+        l.detailsFont.setPointSizeF(opt.font.pointSizeF() * 0.92);
+        const QRect r = opt.rect;
+        l.icon = QRect(r.left() + kPadding, r.top() + kPadding, kIcon, kIcon);
+        const int left = l.icon.right() + 1 + kPadding + 2;
+        const int width = std::max(40, r.right() - kPadding - left);
+        const QRect headline = QFontMetrics(l.headlineFont)
+                                   .boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, l.headlineText);
+        l.headline = QRect(left, r.top() + kPadding, width, headline.height());
+        const QRect details = QFontMetrics(l.detailsFont).boundingRect(QRect(0, 0, width, 10000), Qt::TextWordWrap, l.detailsText);
+        l.details = QRect(left, l.headline.bottom() + 3, width, l.detailsText.isEmpty() ? 0 : details.height());
+        return l;
+    }
+};
+
+
+} // namespace
+
+HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget *parent)
+    : QDialog(parent)
+    , m_store(&store)
+    , m_itemId(itemId)
+{
+    setObjectName(s("historyDialog"));
+    // The account's name only, read from the file: the keychain (the token) is not needed here,
+    // and asking it would wait on the UI thread.
+    if (QFile file(client::AccountFile::path(store.path())); file.open(QIODevice::ReadOnly))
+        m_user = QJsonDocument::fromJson(file.readAll()).object().value(s("user")).toString();
+
+    m_heading = new QLabel(this);
+    m_heading->setObjectName(s("heading"));
+    m_heading->setTextFormat(Qt::PlainText);
+    m_heading->setWordWrap(true);
+    QFont headingFont = m_heading->font();
+    headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
+    headingFont.setWeight(QFont::DemiBold);
+    m_heading->setFont(headingFont);
+
+    m_timeline = new QListWidget(this);
+    m_timeline->setObjectName(s("timeline"));
+    m_timeline->setAccessibleName(tr("Versions and conflicts, newest first"));
+    m_timeline->setItemDelegate(new TimelineDelegate(m_timeline));
+    m_timeline->setResizeMode(QListView::Adjust);
+    m_timeline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_timeline->setIconSize(QSize(20, 20));
+    m_timeline->setMinimumWidth(260);
+
+    m_caption = new QLabel(this);
+    m_caption->setObjectName(s("diffCaption"));
+    m_caption->setTextFormat(Qt::PlainText);
+    m_caption->setWordWrap(true);
+    auto *sideBySide = new QPushButton(tr("Side by Side"), this);
+    sideBySide->setObjectName(s("sideBySideButton"));
+    auto *unified = new QPushButton(tr("Unified"), this);
+    unified->setObjectName(s("unifiedButton"));
+    unified->setToolTip(tr("Removed and added lines one under the other"));
+    sideBySide->setToolTip(tr("The earlier version on the left, this one on the right"));
+    auto *modes = new QButtonGroup(this);
+    for (QPushButton *button : {sideBySide, unified}) {
+        button->setCheckable(true);
+        button->setFlat(false);
+        modes->addButton(button);
+    }
+    m_sideBySide = sideBySide;
+    m_unified = unified;
+    m_mode = QSettings().value(kModeKey).toString() == QLatin1String("unified") ? DiffMode::Unified : DiffMode::SideBySide;
+    (m_mode == DiffMode::Unified ? unified : sideBySide)->setChecked(true);
+    connect(sideBySide, &QPushButton::clicked, this, [this] { setDiffMode(DiffMode::SideBySide); });
+    connect(unified, &QPushButton::clicked, this, [this] { setDiffMode(DiffMode::Unified); });
+
+    m_diff = new QTextBrowser(this);
+    m_diff->setObjectName(s("diffView"));
+    m_diff->setAccessibleName(tr("Changes"));
+    m_diff->setOpenLinks(false);
+
+    auto *bar = new QHBoxLayout;
+    bar->setSpacing(0);
+    bar->addWidget(m_caption, 1);
+    bar->addSpacing(12);
+    bar->addWidget(sideBySide);
+    bar->addWidget(unified);
+    auto *right = new QWidget(this);
+    auto *rightLayout = new QVBoxLayout(right);
+    rightLayout->setContentsMargins(0, 0, 0, 0);
+    rightLayout->addLayout(bar);
+    rightLayout->addWidget(m_diff, 1);
+
+    auto *splitter = new QSplitter(this);
+    splitter->setChildrenCollapsible(false);
+    splitter->addWidget(m_timeline);
+    splitter->addWidget(right);
+    splitter->setStretchFactor(0, 0);
+    splitter->setStretchFactor(1, 1);
+    splitter->setSizes({320, 680});
+
+    auto *buttons = new QDialogButtonBox(this);
+    m_restore = buttons->addButton(tr("&Restore This Version"), QDialogButtonBox::ActionRole);
+    m_restore->setObjectName(s("restoreButton"));
+    m_restore->setIcon(themedIcon(s("history")));
+    m_restore->setAutoDefault(false);
+    buttons->addButton(QDialogButtonBox::Close)->setObjectName(s("closeButton"));
+    connect(m_restore, &QPushButton::clicked, this, &HistoryDialog::restoreSelected);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->addWidget(m_heading);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(buttons);
+
+    connect(m_timeline, &QListWidget::currentItemChanged, this, [this] { showSelected(); });
+    connect(&store, &model::Store::entityChanged, this, [this](model::Kind, const QString &id) {
+        if (id == m_itemId)
+            reload();
+    });
+    reload();
+    if (m_timeline->count() > 0)
+        m_timeline->setCurrentRow(0);
+    resize(1040, 640);
+}
+
+int HistoryDialog::selectedVersion() const
+{
+    const QListWidgetItem *item = m_timeline->currentItem();
+    return item ? item->data(VersionRole).toInt() : 0;
+}
+
+int HistoryDialog::newestVersion() const
+{
+    return m_entries.isEmpty() ? 0 : m_entries.last().version;
+}
+
+void HistoryDialog::selectVersion(int version)
+{
+    for (int i = 0; i < m_timeline->count(); ++i) {
+        if (m_timeline->item(i)->data(VersionRole).toInt() == version) {
+            m_timeline->setCurrentRow(i);
+            m_timeline->scrollToItem(m_timeline->item(i));
+            return;
+        }
+    }
+}
+
+void HistoryDialog::setDiffMode(DiffMode mode)
+{
+    (mode == DiffMode::Unified ? m_unified : m_sideBySide)->setChecked(true);
+    if (mode == m_mode)
+        return;
+    m_mode = mode;
+    QSettings().setValue(kModeKey, mode == DiffMode::Unified ? s("unified") : s("sideBySide"));
+    showSelected();
+}
+
+void HistoryDialog::changeEvent(QEvent *event)
+{
+    QDialog::changeEvent(event);
+    // The tints are mixed from the palette: a switch between light and dark mixes them again.
+    if (m_timeline && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
+        fillTimeline();
+}
+
+void HistoryDialog::reload()
+{
+    if (!m_store)
+        return;
+    const auto entity = m_store->entity(m_itemId);
+    if (entity)
+        m_kind = entity->kind;
+    const auto history = m_store->history(m_itemId);
+    m_entries = history ? *history : QList<model::HistoryEntry>{};
+    m_conflicts.clear();
+    if (const auto records = m_store->conflictRecords()) {
+        for (const model::ConflictRecord &record : *records)
+            if (record.entityId == m_itemId)
+                m_conflicts.append(record);
+    }
+    m_rows.clear();
+    for (qsizetype i = 0; i < m_entries.size(); ++i)
+        m_rows.append({false, i, m_entries[i].at});
+    for (qsizetype i = 0; i < m_conflicts.size(); ++i)
+        m_rows.append({true, i, m_conflicts[i].at});
+    // Newest first; a conflict above the version it arrived with; events without a time last.
+    std::ranges::stable_sort(m_rows, [this](const Row &a, const Row &b) {
+        if (a.at != b.at)
+            return a.at > b.at;
+        if (a.conflict != b.conflict)
+            return a.conflict;
+        return a.conflict ? false : m_entries[a.index].version > m_entries[b.index].version;
+    });
+    updateTitle();
+    fillTimeline();
+}
+
+void HistoryDialog::updateTitle()
+{
+    const auto entity = m_store ? m_store->entity(m_itemId) : std::nullopt;
+    QString title = entity ? entity->string(s("title")) : QString();
+    if (title.isEmpty() && !m_entries.isEmpty())
+        title = m_entries.last().snapshot.value(s("title")).toString();
+    if (title.isEmpty())
+        title = m_kind == model::Kind::Task ? tr("Untitled task") : tr("Untitled note");
+    setWindowTitle(tr("History of “%1”").arg(title));
+    m_heading->setText(m_entries.isEmpty() ? tr("“%1” has no history on this device.").arg(title)
+                                           : tr("History of “%1”").arg(title));
+}
+
+void HistoryDialog::fillTimeline()
+{
+    const QListWidgetItem *current = m_timeline->currentItem();
+    const QString selected = current ? current->data(KeyRole).toString() : QString();
+    // The dialog's palette: it changes first, before its children hear of it.
+    const QPalette palette = this->palette();
+    const QSignalBlocker quiet(m_timeline);
+    m_timeline->clear();
+    for (const Row &row : std::as_const(m_rows)) {
+        auto *item = new QListWidgetItem(m_timeline);
+        if (row.conflict) {
+            const model::ConflictRecord &record = m_conflicts[row.index];
+            item->setText(conflictSentence(record) + QLatin1Char('\n') + conflictDetails(record));
+            item->setData(KeyRole, s("c") + record.id);
+            item->setData(VersionRole, 0);
+            item->setData(ConflictRole, true);
+            item->setIcon(themedIcon(record.isResolution() ? s("done") : s("conflict")));
+            // Amber, stronger while it waits for a person.
+            item->setBackground(mix(palette.color(QPalette::Base), kAmber, record.isOpen() ? 0.3 : 0.14));
+        } else {
+            const model::HistoryEntry &entry = m_entries[row.index];
+            item->setText(versionHeadline(row.index) + QLatin1Char('\n') + versionDetails(row.index));
+            item->setData(KeyRole, s("v%1").arg(entry.version));
+            item->setData(VersionRole, entry.version);
+            item->setData(ConflictRole, false);
+            const QStringList fields = differingFields(fieldsBefore(row.index), entry.snapshot);
+            QString icon = s("rename");
+            if (row.index == 0)
+                icon = s("add");
+            else if (entry.origin == QLatin1String("restore"))
+                icon = s("history");
+            else if (entry.origin == QLatin1String("resolution"))
+                icon = s("done");
+            else if (fields.size() == 1) {
+                // A change of one field: that field's own icon.
+                static const QHash<QString, QString> icons{{s("collection"), s("move")}, {s("pinned"), s("pin")},
+                                                           {s("done_at"), s("done")},    {s("priority"), s("priority")},
+                                                           {s("due"), s("due")},         {s("tags"), s("tag")},
+                                                           {s("recurrence"), s("recurrence")}};
+                icon = icons.value(fields.first(), icon);
+                if (fields.first() == QLatin1String("deleted"))
+                    icon = entry.snapshot.value(s("deleted")).toBool() ? s("trash") : s("restore");
+            }
+            item->setIcon(themedIcon(icon));
+        }
+        item->setToolTip(item->text());
+    }
+    for (int i = 0; i < m_timeline->count(); ++i) {
+        if (m_timeline->item(i)->data(KeyRole).toString() == selected) {
+            m_timeline->setCurrentRow(i);
+            break;
+        }
+    }
+    if (!m_timeline->currentItem() && m_timeline->count() > 0 && !selected.isEmpty())
+        m_timeline->setCurrentRow(0);
+    showSelected();
+}
+
+QString HistoryDialog::deviceWords(const QString &device) const
+{
+    if (m_store && device == m_store->deviceId())
+        return tr("this device");
+    const QString name = device.isEmpty() || device == QLatin1String("server") || !m_store ? QString()
+                                                                                          : m_store->deviceName(device);
+    return name.isEmpty() ? tr("another device") : name;
+}
+
+QJsonObject HistoryDialog::fieldsBefore(qsizetype index) const
+{
+    return index > 0 ? m_entries[index - 1].snapshot : model::Fields::defaults(m_kind);
+}
+
+QStringList HistoryDialog::differingFields(const QJsonObject &before, const QJsonObject &after) const
+{
+    QStringList fields;
+    const auto differs = [&](const QString &field) {
+        const QJsonValue a = before.value(field);
+        const QJsonValue b = after.value(field);
+        // A missing value and null mean the same: none.
+        return a != b && !((a.isNull() || a.isUndefined()) && (b.isNull() || b.isUndefined()));
+    };
+    for (const QString &field : model::Fields::known(m_kind))
+        if (differs(field))
+            fields.append(field);
+    for (const QString &field : after.keys())
+        if (!fields.contains(field) && !model::Fields::isKnown(m_kind, field) && differs(field))
+            fields.append(field);
+    return fields;
+}
+
+int HistoryDialog::restoredVersion(qsizetype index) const
+{
+    // restoreVersion copies the known fields of a version: the newest earlier version whose
+    // fields the restore made current is the one it brought back.
+    const QJsonObject &now = m_entries[index].snapshot;
+    for (qsizetype i = index - 2; i >= 0; --i) {
+        const QJsonObject &then = m_entries[i].snapshot;
+        const bool same = std::ranges::all_of(model::Fields::known(m_kind), [&](const QString &field) {
+            return !then.contains(field) || then.value(field) == now.value(field);
+        });
+        if (same)
+            return m_entries[i].version;
+    }
+    return 0;
+}
+
+QString HistoryDialog::versionHeadline(qsizetype index) const
+{
+    const model::HistoryEntry &entry = m_entries[index];
+    if (index == 0)
+        return entry.version == 1 ? tr("Created") : tr("Oldest version kept");
+    if (entry.origin == QLatin1String("restore")) {
+        const int version = restoredVersion(index);
+        return version > 0 ? tr("Restored version %1").arg(version) : tr("Restored an earlier version");
+    }
+    if (entry.origin == QLatin1String("resolution"))
+        return tr("Conflict resolved");
+    QStringList fields = differingFields(fieldsBefore(index), entry.snapshot);
+    if (fields.isEmpty())
+        fields = entry.changed;
+    if (fields.size() > 1)
+        fields.removeAll(s("sort_key")); // a move in the list along with an edit is not news
+    const QJsonValue value = entry.snapshot.value(fields.value(0));
+    if (fields.size() == 1) {
+        const QString &field = fields.first();
+        if (field == QLatin1String("deleted"))
+            return value.toBool() ? tr("Moved to the Trash") : tr("Restored from the Trash");
+        if (field == QLatin1String("done_at"))
+            return value.isString() ? tr("Marked done") : tr("Marked not done");
+        if (field == QLatin1String("pinned"))
+            return value.toBool() ? tr("Pinned") : tr("Unpinned");
+        if (field == QLatin1String("archived"))
+            return value.toBool() ? tr("Archived") : tr("Taken out of the archive");
+        if (field == QLatin1String("collection"))
+            return value.isString() ? tr("Moved to %1").arg(valueWords(field, value)) : tr("Taken out of its collection");
+        if (field == QLatin1String("sort_key"))
+            return tr("Moved in the list");
+    }
+    if (fields.isEmpty())
+        return tr("Saved without changes");
+    QStringList words;
+    for (const QString &field : std::as_const(fields))
+        words.append(fieldWord(field));
+    // Joined in words of the translation rather than QLocale's list, which in the C locale has no
+    // "and".
+    QString list = words.last();
+    if (words.size() > 1)
+        list = tr("%1 and %2").arg(words.mid(0, words.size() - 1).join(tr(", ")), words.last());
+    return capitalized(tr("%1 changed").arg(list));
+}
+
+QString HistoryDialog::versionDetails(qsizetype index) const
+{
+    const model::HistoryEntry &entry = m_entries[index];
+    QStringList parts;
+    parts << (index == m_entries.size() - 1 ? tr("Version %1 (current)") : tr("Version %1")).arg(entry.version);
+    if (const QString at = when(entry.at); !at.isEmpty())
+        parts << at;
+    parts << deviceWords(entry.device);
+    if (!m_user.isEmpty())
+        parts << m_user;
+    return parts.join(s(" · "));
+}
+
+QString HistoryDialog::conflictSentence(const model::ConflictRecord &record) const
+{
+    const QString field = fieldLabel(record.field);
+    // The other side's device; empty when it was this device's change that met another one.
+    const QString other = record.device.isEmpty() ? QString() : deviceWords(record.device);
+    const QString rule = record.rule;
+    if (record.isResolution())
+        return tr("Conflict resolved on %1.").arg(record.device.isEmpty() ? tr("this device") : other);
+    if (rule == QLatin1String("text-merged"))
+        return other.isEmpty() ? tr("%1 changed on two devices; both edits were merged line by line.").arg(field)
+                               : tr("%1 changed here and on %2; both edits were merged line by line.").arg(field, other);
+    if (rule == QLatin1String("text-overlap") || rule == QLatin1String("text-no-base")) {
+        if (record.isOpen())
+            return other.isEmpty() ? tr("%1 changed on both sides in the same lines: waiting for you.").arg(field)
+                                   : tr("%1 changed here and on %2 in the same lines: waiting for you.").arg(field, other);
+        return other.isEmpty() ? tr("%1 changed on both sides in the same lines; the conflict is settled.").arg(field)
+                               : tr("%1 changed here and on %2 in the same lines; the conflict is settled.").arg(field, other);
+    }
+    if (rule == QLatin1String("scalar-later-wins") || rule == QLatin1String("order-later-wins"))
+        return other.isEmpty() ? tr("%1 changed on two devices; the later one was kept.").arg(field)
+                               : tr("%1 changed here and on %2; the later one was kept.").arg(field, other);
+    if (rule == QLatin1String("scalar-ask") || rule == QLatin1String("scalar-no-base")) {
+        if (record.isOpen())
+            return other.isEmpty() ? tr("%1 changed on two devices: waiting for you to choose.").arg(field)
+                                   : tr("%1 changed here and on %2: waiting for you to choose.").arg(field, other);
+        return other.isEmpty() ? tr("%1 changed on two devices; the conflict is settled.").arg(field)
+                               : tr("%1 changed here and on %2; the conflict is settled.").arg(field, other);
+    }
+    if (rule == QLatin1String("tags-add-wins"))
+        return other.isEmpty() ? tr("Tags changed on two devices; both were combined.")
+                               : tr("Tags changed here and on %1; both were combined.").arg(other);
+    if (rule == QLatin1String("edit-restores") || rule == QLatin1String("edit-beats-delete"))
+        return tr("Edited on one device while deleted on another; the edit won, so the item stays.");
+    if (record.isOpen())
+        return tr("%1 changed on two devices: waiting for you.").arg(field);
+    return tr("%1 changed on two devices.").arg(field);
+}
+
+QString HistoryDialog::conflictDetails(const model::ConflictRecord &record) const
+{
+    QStringList parts;
+    if (const QString at = when(record.at); !at.isEmpty())
+        parts << at;
+    if (record.isOpen())
+        parts << tr("Open conflict");
+    else if (record.status == QLatin1String("resolved"))
+        parts << tr("Resolved");
+    else if (!record.isResolution())
+        parts << tr("Settled automatically");
+    return parts.join(s(" · "));
+}
+
+QString HistoryDialog::valueWords(const QString &field, const QJsonValue &value) const
+{
+    const bool none = value.isNull() || value.isUndefined();
+    if (field == QLatin1String("priority")) {
+        const QStringList names{tr("None"), tr("Low"), tr("Medium"), tr("High")};
+        return names.value(value.toInt(), QString::number(value.toInt()));
+    }
+    if (field == QLatin1String("deleted"))
+        return value.toBool() ? tr("In the Trash") : tr("Not in the Trash");
+    if (value.isBool())
+        return value.toBool() ? tr("Yes") : tr("No");
+    if (field == QLatin1String("due")) {
+        if (none)
+            return tr("No due date");
+        const auto due = model::Due::parse(value.toString());
+        if (!due)
+            return value.toString();
+        if (!due->time)
+            return QLocale().toString(due->date, QLocale::ShortFormat);
+        QString text = QLocale().toString(QDateTime(due->date, *due->time, due->zone), QLocale::ShortFormat);
+        if (due->zone != QTimeZone::systemTimeZone())
+            text += s(" (%1)").arg(QString::fromUtf8(due->zone.id()));
+        return text;
+    }
+    if (field == QLatin1String("done_at")) {
+        if (none)
+            return tr("Not done");
+        const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
+        return at.isValid() ? tr("Done %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)) : value.toString();
+    }
+    if (field == QLatin1String("collection")) {
+        if (none)
+            return tr("No collection");
+        const auto row = m_store ? m_store->collectionRow(value.toString()) : std::nullopt;
+        return row ? row->name : tr("a deleted collection");
+    }
+    if (field == QLatin1String("parent")) {
+        if (none)
+            return tr("None (a task of its own)");
+        const auto parent = m_store ? m_store->entity(value.toString()) : std::nullopt;
+        const QString title = parent ? parent->string(s("title")) : QString();
+        return title.isEmpty() ? tr("another task") : s("“%1”").arg(title);
+    }
+    if (field == QLatin1String("recurrence")) {
+        const auto rule = none ? std::nullopt : model::Recurrence::parse(value.toString());
+        if (!rule)
+            return none ? tr("Does not repeat") : value.toString();
+        using F = model::Recurrence::Frequency;
+        if (rule->interval == 1) {
+            const QStringList every{tr("Daily"), tr("Weekly"), tr("Monthly"), tr("Yearly")};
+            return every.value(int(rule->frequency));
+        }
+        switch (rule->frequency) {
+        case F::Daily:
+            return tr("Every %n day(s)", nullptr, rule->interval);
+        case F::Weekly:
+            return tr("Every %n week(s)", nullptr, rule->interval);
+        case F::Monthly:
+            return tr("Every %n month(s)", nullptr, rule->interval);
+        case F::Yearly:
+            return tr("Every %n year(s)", nullptr, rule->interval);
+        }
+        return value.toString();
+    }
+    if (field == QLatin1String("tags")) {
+        QStringList tags;
+        for (const QJsonValue &tag : value.toArray())
+            tags << tag.toString();
+        return tags.isEmpty() ? tr("No tags") : tags.join(s(", "));
+    }
+    if (none)
+        return tr("None");
+    if (value.isString())
+        return value.toString().isEmpty() ? tr("Empty") : value.toString();
+    if (value.isArray())
+        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
+    if (value.isObject())
+        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
+    return value.toVariant().toString();
+}
+
+void HistoryDialog::writeChanges(const QStringList &fields, const QJsonObject &before, const QJsonObject &after,
+                                 const QString &leftCaption, const QString &rightCaption)
+{
+    DiffWriter writer(m_diff->document(), palette());
+    for (const QString &field : fields) {
+        writer.heading(fieldLabel(field));
+        if (isTextField(field)) {
+            const QString old = diffable(before.value(field));
+            const QString now = diffable(after.value(field));
+            if (old.isEmpty() && now.isEmpty())
+                writer.note(tr("Empty"));
+            else if (m_mode == DiffMode::Unified)
+                writer.unified(old, now);
+            else
+                writer.sideBySide(old, now, leftCaption, rightCaption);
+        } else if (field == QLatin1String("sort_key")) {
+            writer.note(tr("Moved to another place in the list."));
+        } else {
+            writer.change(valueWords(field, before.value(field)), valueWords(field, after.value(field)));
+        }
+    }
+}
+
+void HistoryDialog::showSelected()
+{
+    m_diff->clear();
+    const QListWidgetItem *item = m_timeline->currentItem();
+    const int version = item ? item->data(VersionRole).toInt() : 0;
+    if (item && item->data(ConflictRole).toBool()) {
+        const QString id = item->data(KeyRole).toString().mid(1);
+        const auto record = std::ranges::find(m_conflicts, id, &model::ConflictRecord::id);
+        if (record != m_conflicts.end()) {
+            m_caption->setText(conflictSentence(*record));
+            const QString other = record->device.isEmpty() ? tr("the other side") : deviceWords(record->device);
+            const QString field = record->field;
+            writeChanges({field}, {{field, record->mine}}, {{field, record->theirs}}, tr("Here"), capitalized(other));
+        }
+    } else if (version > 0) {
+        const auto entry = std::ranges::find(m_entries, version, &model::HistoryEntry::version);
+        const qsizetype index = entry - m_entries.begin();
+        const QJsonObject before = fieldsBefore(index);
+        const QStringList fields = differingFields(before, entry->snapshot);
+        const int previous = index > 0 ? m_entries[index - 1].version : 0;
+        m_caption->setText(previous > 0 ? tr("Version %1 compared with version %2").arg(version).arg(previous)
+                                        : tr("Version %1, as it was created").arg(version));
+        if (fields.isEmpty())
+            DiffWriter(m_diff->document(), palette()).note(tr("Nothing you can see changed in this version."));
+        else
+            writeChanges(fields, before, entry->snapshot, previous > 0 ? tr("Version %1").arg(previous) : tr("Before"),
+                         tr("Version %1").arg(version));
+    } else {
+        m_caption->setText(m_entries.isEmpty() ? tr("No versions") : tr("Choose a version on the left."));
+    }
+    m_diff->moveCursor(QTextCursor::Start);
+    updateRestoreButton();
+}
+
+void HistoryDialog::updateRestoreButton()
+{
+    const int version = selectedVersion();
+    const auto entry = std::ranges::find(m_entries, version, &model::HistoryEntry::version);
+    bool same = false;
+    if (entry != m_entries.end() && !m_entries.isEmpty()) {
+        const QJsonObject &now = m_entries.last().snapshot;
+        same = std::ranges::all_of(model::Fields::known(m_kind), [&](const QString &field) {
+            return !entry->snapshot.contains(field) || entry->snapshot.value(field) == now.value(field);
+        });
+    }
+    const bool newest = version > 0 && version == newestVersion();
+    m_restore->setEnabled(version > 0 && !newest && !same && m_store && m_store->entity(m_itemId));
+    if (version <= 0)
+        m_restore->setToolTip(tr("Choose a version to restore"));
+    else if (newest)
+        m_restore->setToolTip(tr("This is the current version"));
+    else if (same)
+        m_restore->setToolTip(tr("The current version is the same as this one"));
+    else
+        m_restore->setToolTip(tr("Make version %1 the current one again: a new version, which can itself be undone "
+                                 "by restoring the one before it")
+                                  .arg(version));
+}
+
+void HistoryDialog::restoreSelected()
+{
+    const int version = selectedVersion();
+    if (!m_store || version <= 0 || version == newestVersion())
+        return;
+    const auto restored = m_store->restoreVersion(m_itemId, version);
+    if (!restored) {
+        QMessageBox::warning(this, tr("Restore"), tr("Version %1 could not be restored: %2").arg(version).arg(restored.error().message));
+        return;
+    }
+    reload();
+    selectVersion(newestVersion());
+}
+
+} // namespace tidemark::ui
