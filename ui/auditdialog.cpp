@@ -2,7 +2,7 @@
 
 #include "model/store.h"
 #include "sync/fieldrules.h"
-#include "ui/conflictwords.h"
+#include "ui/itemwords.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -138,7 +138,7 @@ void AuditDialog::reload()
     const auto records = m_store->conflictRecords();
     m_records = records ? *records : QList<model::ConflictRecord>{};
     std::ranges::stable_sort(m_records, [](const auto &a, const auto &b) { return a.at > b.at; });
-    const ConflictWords words(*m_store);
+    const ItemWords words(m_store);
 
     // The filters offer what occurs, keeping the current choices.
     const auto refill = [](QComboBox *box, const QString &all, const QList<QPair<QString, QString>> &entries) {
@@ -159,8 +159,8 @@ void AuditDialog::reload()
         add(items, r.entityId, words.itemTitle(r.entityId));
         for (const QString &device : devicesOf(r, m_store->deviceId()))
             add(devices, device, words.device(device));
-        add(rules, r.rule, ConflictWords::rule(r.rule));
-        add(outcomes, outcomeKey(r), ConflictWords::outcome(r));
+        add(rules, r.rule, ItemWords::rule(r.rule));
+        add(outcomes, outcomeKey(r), ItemWords::outcome(r));
     }
     refill(m_item, tr("All items"), items);
     refill(m_device, tr("All devices"), devices);
@@ -173,9 +173,9 @@ void AuditDialog::reload()
         QStringList names;
         for (const QString &device : devicesOf(r, m_store->deviceId()))
             names << words.device(device);
-        auto *row = new QTreeWidgetItem(m_table, {ConflictWords::when(r.at), words.itemTitle(r.entityId),
-                                                  ConflictWords::fieldLabel(r.field), ConflictWords::rule(r.rule),
-                                                  ConflictWords::outcome(r), names.join(QStringLiteral(", "))});
+        auto *row = new QTreeWidgetItem(m_table, {ItemWords::when(r.at), words.itemTitle(r.entityId),
+                                                  ItemWords::fieldLabel(r.kind, r.field), ItemWords::rule(r.rule),
+                                                  ItemWords::outcome(r), names.join(QStringLiteral(", "))});
         row->setData(0, kIdRole, r.id);
         if (r.id == keepId)
             m_table->setCurrentItem(row);
@@ -225,7 +225,7 @@ void AuditDialog::showDetails()
                                                : tr("Select an event to see both values."));
         return;
     }
-    const ConflictWords words(*m_store);
+    const ItemWords words(m_store);
     const auto line = [](const QString &label, const QString &text) {
         return QStringLiteral("<b>%1</b> %2<br>").arg(label.toHtmlEscaped(), text.toHtmlEscaped());
     };
@@ -244,9 +244,9 @@ void AuditDialog::showDetails()
     };
     QString html = QStringLiteral("<p>%1</p><p>").arg(words.sentence(*r).toHtmlEscaped());
     if (r->isResolution()) {
-        html += valueLine(tr("Chosen:"), ConflictWords::chosen(*r));
-        html += valueLine(tr("Replaced:"), ConflictWords::chosen(*r) == r->mine ? r->theirs : r->mine);
-        html += line(tr("Chosen on:"), tr("%1 at %2").arg(words.chooser(*r), ConflictWords::when(r->at)));
+        html += valueLine(tr("Chosen:"), ItemWords::chosen(*r));
+        html += valueLine(tr("Replaced:"), ItemWords::chosen(*r) == r->mine ? r->theirs : r->mine);
+        html += line(tr("Chosen on:"), tr("%1 at %2").arg(words.chooser(*r), ItemWords::when(r->at)));
         const auto settled = std::ranges::find(m_records, r->settles, &model::ConflictRecord::id);
         if (settled != m_records.end())
             html += line(tr("It settled:"), words.sentence(*settled));
@@ -255,15 +255,15 @@ void AuditDialog::showDetails()
         html += valueLine(tr("Theirs (%1):").arg(words.theirsSide(*r)), r->theirs);
         html += r->base.isUndefined() ? line(tr("Base:"), tr("not known")) : valueLine(tr("Base:"), r->base);
     }
-    html += line(tr("Rule:"), QStringLiteral("%1 (%2)").arg(ConflictWords::rule(r->rule), r->rule));
+    html += line(tr("Rule:"), QStringLiteral("%1 (%2)").arg(ItemWords::rule(r->rule), r->rule));
     if (!r->isResolution()) {
         // Who decided: the rule when the server met both sides, or a person later.
         QString decided = r->isOpen() ? tr("nobody yet: waiting for you")
-                                      : tr("the rule, when the server met both sides at %1").arg(ConflictWords::when(r->at));
+                                      : tr("the rule, when the server met both sides at %1").arg(ItemWords::when(r->at));
         for (const model::ConflictRecord &o : std::as_const(m_records)) {
             if (o.isResolution() && o.settles == r->id)
-                decided = tr("%1 at %2, keeping %3").arg(words.chooser(o), ConflictWords::when(o.at),
-                                                         words.value(o.field, ConflictWords::chosen(o)));
+                decided = tr("%1 at %2, keeping %3").arg(words.chooser(o), ItemWords::when(o.at),
+                                                         words.value(o.field, ItemWords::chosen(o)));
         }
         html += line(tr("Decided by:"), decided);
     }
@@ -272,12 +272,12 @@ void AuditDialog::showDetails()
     if (other) {
         m_undo->setEnabled(true);
         m_undo->setToolTip(tr("Put back %1 as the %2, on every device").arg(words.value(r->field, *other),
-                                                                          ConflictWords::fieldLabel(r->field).toLower()));
+                                                                          ItemWords::fieldWord(r->kind, r->field)));
     } else if (!r->isOpen()) {
         html += QStringLiteral("<p><i>%1</i></p>")
                     .arg(tr("This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed "
                             "since). Open the item's history to bring back a version.")
-                             .arg(ConflictWords::fieldLabel(r->field).toLower())
+                             .arg(ItemWords::fieldWord(r->kind, r->field))
                              .toHtmlEscaped());
     }
     m_details->setText(html);

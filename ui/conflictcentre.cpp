@@ -2,9 +2,10 @@
 
 #include "model/store.h"
 #include "ui/conflictresolver.h"
-#include "ui/conflictwords.h"
+#include "ui/itemwords.h"
 
 #include <QDateTime>
+#include <QEvent>
 #include <QFrame>
 #include <QHBoxLayout>
 #include <QLabel>
@@ -70,6 +71,14 @@ ConflictCentre::ConflictCentre(model::Store *store, QWidget *parent)
     reload();
 }
 
+void ConflictCentre::changeEvent(QEvent *event)
+{
+    // The cards' tints are mixed from the palette: a new colour scheme or language draws them anew.
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::LanguageChange)
+        m_reload.start();
+    QWidget::changeEvent(event);
+}
+
 QList<QWidget *> ConflictCentre::cards() const
 {
     return m_list->findChildren<QWidget *>(s("conflictCard"), Qt::FindDirectChildrenOnly);
@@ -97,7 +106,12 @@ void ConflictCentre::reload()
     const qint64 since = QDateTime::currentMSecsSinceEpoch() - kRecentMs;
     QList<model::ConflictRecord> open;
     QList<model::ConflictRecord> recent;
+    // Rules that decide without anything to see (a concurrent move, tags from both sides kept)
+    // stay out of the centre; the audit trail has them.
+    static const QStringList quiet{s("order-later-wins"), s("tags-add-wins")};
     for (const model::ConflictRecord &r : std::as_const(*records)) {
+        if (quiet.contains(r.rule))
+            continue;
         if (r.isOpen())
             open.append(r);
         else if (r.at == 0 || r.at >= since)
@@ -125,7 +139,7 @@ void ConflictCentre::reload()
 
 QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
 {
-    const ConflictWords words(*m_store);
+    const ItemWords words(m_store);
     auto *frame = new QFrame(m_list);
     frame->setObjectName(s("conflictCard"));
     frame->setProperty("conflictId", record.id);
@@ -146,7 +160,7 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
     sentence->setTextFormat(Qt::PlainText);
     sentence->setWordWrap(true);
     layout->addWidget(sentence);
-    auto *rule = new QLabel(tr("Rule: %1 · %2").arg(ConflictWords::rule(record.rule), ConflictWords::outcome(record)), frame);
+    auto *rule = new QLabel(tr("Rule: %1 · %2").arg(ItemWords::rule(record.rule), ItemWords::outcome(record)), frame);
     rule->setObjectName(s("rule"));
     rule->setTextFormat(Qt::PlainText);
     rule->setWordWrap(true);
@@ -172,7 +186,7 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
                 this, [this, entityId] { resolve(entityId); });
     } else if (const auto other = m_store->undoValue(record)) {
         const QString tip = tr("Put back %1 as the %2, on every device").arg(words.value(record.field, *other),
-                                                                          ConflictWords::fieldLabel(record.field).toLower());
+                                                                          ItemWords::fieldWord(record.kind, record.field));
         QPushButton *b = record.isResolution() ? button(s("undoButton"), tr("Undo"), tip)
                                                : button(s("useOtherButton"), tr("Use the Other Value"), tip);
         connect(b, &QPushButton::clicked, this, [this, record] { undo(record); });

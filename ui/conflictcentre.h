@@ -40,6 +40,9 @@ Q_SIGNALS:
     void showAudit();
     void failed(const QString &message);
 
+protected:
+    void changeEvent(QEvent *event) override;
+
 private:
     QWidget *card(const model::ConflictRecord &record, bool open);
     void resolve(const QString &entityId);

@@ -3,7 +3,7 @@
 #include "model/store.h"
 #include "sync/fieldrules.h"
 #include "sync/mergedocument.h"
-#include "ui/conflictwords.h"
+#include "ui/itemwords.h"
 #include "ui/mergedialog.h"
 
 #include <QPointer>
@@ -48,7 +48,7 @@ ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QStri
     const auto entity = store.entity(entityId);
     if (!entity)
         return Outcome::Nothing;
-    const ConflictWords words(store);
+    const ItemWords words(&store);
     const auto text = std::ranges::find_if(open, isText);
     QList<model::ConflictRecord> scalars;
     for (const model::ConflictRecord &r : std::as_const(open)) {
@@ -63,7 +63,7 @@ ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QStri
     input.theirsLabel = words.theirsSide(first);
     input.hasText = text != open.end();
     if (input.hasText) {
-        input.fieldLabel = ConflictWords::fieldLabel(text->field);
+        input.fieldLabel = ItemWords::fieldLabel(text->kind, text->field);
         input.mine = text->mine.toString();
         input.theirs = text->theirs.toString();
         // The item shows the side the server kept. Edited since (here, or by a later sync), that
@@ -81,7 +81,7 @@ ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QStri
         input.base = text->base.toString();
     }
     for (const model::ConflictRecord &r : std::as_const(scalars))
-        input.scalars.append({ConflictWords::fieldLabel(r.field), words.value(r.field, r.mine), words.value(r.field, r.theirs)});
+        input.scalars.append({ItemWords::fieldLabel(r.kind, r.field), words.value(r.field, r.mine), words.value(r.field, r.theirs)});
 
     QPointer<MergeDialog> dialog = new MergeDialog(input, parent);
     dialog->exec();

@@ -2,9 +2,8 @@
 
 #include "historydiff.h"
 #include "icons.h"
+#include "itemwords.h"
 #include "client/accountfile.h"
-#include "model/due.h"
-#include "model/recurrence.h"
 #include "model/store.h"
 #include "sync/mergedocument.h"
 
@@ -13,11 +12,9 @@
 #include <QEvent>
 #include <QFile>
 #include <QHBoxLayout>
-#include <QJsonArray>
 #include <QJsonDocument>
 #include <QLabel>
 #include <QListWidget>
-#include <QLocale>
 #include <QMessageBox>
 #include <QPainter>
 #include <QPushButton>
@@ -49,69 +46,6 @@ bool isTextField(const QString &field)
 {
     return field == QLatin1String("title") || field == QLatin1String("body") || field == QLatin1String("notes")
         || field == QLatin1String("name");
-}
-
-/// A field's name as a heading ("Text").
-QString fieldLabel(const QString &field)
-{
-    static const QHash<QString, const char *> labels{
-        {s("title"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Title")},
-        {s("body"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Text")},
-        {s("notes"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Notes")},
-        {s("tags"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Tags")},
-        {s("due"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Due")},
-        {s("priority"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Priority")},
-        {s("collection"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Collection")},
-        {s("pinned"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Pinned")},
-        {s("archived"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Archived")},
-        {s("done_at"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Done")},
-        {s("deleted"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Trash")},
-        {s("parent"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Parent task")},
-        {s("sort_key"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Position")},
-        {s("recurrence"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Repeats")},
-        {s("name"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Name")},
-        {s("color"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "Colour")},
-    };
-    const char *label = labels.value(field);
-    return label ? HistoryDialog::tr(label) : field;
-}
-
-/// A field's name inside a sentence ("title and text changed"): lower case where the language
-/// writes it so.
-QString fieldWord(const QString &field)
-{
-    static const QHash<QString, const char *> words{
-        {s("title"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "title")},
-        {s("body"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "text")},
-        {s("notes"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "notes")},
-        {s("tags"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "tags")},
-        {s("due"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "due date")},
-        {s("priority"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "priority")},
-        {s("collection"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "collection")},
-        {s("pinned"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "pin")},
-        {s("archived"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "archive state")},
-        {s("done_at"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "done state")},
-        {s("deleted"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "place in the Trash")},
-        {s("parent"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "parent task")},
-        {s("sort_key"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "position")},
-        {s("recurrence"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "repetition")},
-        {s("name"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "name")},
-        {s("color"), QT_TRANSLATE_NOOP("tidemark::ui::HistoryDialog", "colour")},
-    };
-    const char *word = words.value(field);
-    return word ? HistoryDialog::tr(word) : field;
-}
-
-QString capitalized(QString text)
-{
-    if (!text.isEmpty())
-        text[0] = text[0].toUpper();
-    return text;
-}
-
-QString when(qint64 ms)
-{
-    return ms > 0 ? QLocale().toString(QDateTime::fromMSecsSinceEpoch(ms), QLocale::ShortFormat) : QString();
 }
 
 /// A text as the diff compares it: line breaks as '\n', and a last line break (a note typed in
@@ -414,7 +348,7 @@ void HistoryDialog::fillTimeline()
         auto *item = new QListWidgetItem(m_timeline);
         if (row.conflict) {
             const model::ConflictRecord &record = m_conflicts[row.index];
-            item->setText(conflictSentence(record) + QLatin1Char('\n') + conflictDetails(record));
+            item->setText(words().sentence(record, ItemWords::ItemNamed::No) + QLatin1Char('\n') + conflictDetails(record));
             item->setData(KeyRole, s("c") + record.id);
             item->setData(VersionRole, 0);
             item->setData(ConflictRole, true);
@@ -460,13 +394,9 @@ void HistoryDialog::fillTimeline()
     showSelected();
 }
 
-QString HistoryDialog::deviceWords(const QString &device) const
+ItemWords HistoryDialog::words() const
 {
-    if (m_store && device == m_store->deviceId())
-        return tr("this device");
-    const QString name = device.isEmpty() || device == QLatin1String("server") || !m_store ? QString()
-                                                                                          : m_store->deviceName(device);
-    return name.isEmpty() ? tr("another device") : name;
+    return ItemWords(m_store.data());
 }
 
 QJsonObject HistoryDialog::fieldsBefore(qsizetype index) const
@@ -536,21 +466,14 @@ QString HistoryDialog::versionHeadline(qsizetype index) const
         if (field == QLatin1String("archived"))
             return value.toBool() ? tr("Archived") : tr("Taken out of the archive");
         if (field == QLatin1String("collection"))
-            return value.isString() ? tr("Moved to %1").arg(valueWords(field, value)) : tr("Taken out of its collection");
+            return value.isString() ? tr("Moved to %1").arg(words().value(field, value, ItemWords::ValueForm::Alone))
+                                    : tr("Taken out of its collection");
         if (field == QLatin1String("sort_key"))
             return tr("Moved in the list");
     }
     if (fields.isEmpty())
         return tr("Saved without changes");
-    QStringList words;
-    for (const QString &field : std::as_const(fields))
-        words.append(fieldWord(field));
-    // Joined in words of the translation rather than QLocale's list, which in the C locale has no
-    // "and".
-    QString list = words.last();
-    if (words.size() > 1)
-        list = tr("%1 and %2").arg(words.mid(0, words.size() - 1).join(tr(", ")), words.last());
-    return capitalized(tr("%1 changed").arg(list));
+    return tr("%1 changed").arg(ItemWords::fieldList(m_kind, fields));
 }
 
 QString HistoryDialog::versionDetails(qsizetype index) const
@@ -558,56 +481,18 @@ QString HistoryDialog::versionDetails(qsizetype index) const
     const model::HistoryEntry &entry = m_entries[index];
     QStringList parts;
     parts << (index == m_entries.size() - 1 ? tr("Version %1 (current)") : tr("Version %1")).arg(entry.version);
-    if (const QString at = when(entry.at); !at.isEmpty())
+    if (const QString at = ItemWords::when(entry.at, ItemWords::DateShown::Always); !at.isEmpty())
         parts << at;
-    parts << deviceWords(entry.device);
+    parts << words().device(entry.device);
     if (!m_user.isEmpty())
         parts << m_user;
     return parts.join(s(" · "));
 }
 
-QString HistoryDialog::conflictSentence(const model::ConflictRecord &record) const
-{
-    const QString field = fieldLabel(record.field);
-    // The other side's device; empty when it was this device's change that met another one.
-    const QString other = record.device.isEmpty() ? QString() : deviceWords(record.device);
-    const QString rule = record.rule;
-    if (record.isResolution())
-        return tr("Conflict resolved on %1.").arg(record.device.isEmpty() ? tr("this device") : other);
-    if (rule == QLatin1String("text-merged"))
-        return other.isEmpty() ? tr("%1 changed on two devices; both edits were merged line by line.").arg(field)
-                               : tr("%1 changed here and on %2; both edits were merged line by line.").arg(field, other);
-    if (rule == QLatin1String("text-overlap") || rule == QLatin1String("text-no-base")) {
-        if (record.isOpen())
-            return other.isEmpty() ? tr("%1 changed on both sides in the same lines: waiting for you.").arg(field)
-                                   : tr("%1 changed here and on %2 in the same lines: waiting for you.").arg(field, other);
-        return other.isEmpty() ? tr("%1 changed on both sides in the same lines; the conflict is settled.").arg(field)
-                               : tr("%1 changed here and on %2 in the same lines; the conflict is settled.").arg(field, other);
-    }
-    if (rule == QLatin1String("scalar-later-wins") || rule == QLatin1String("order-later-wins"))
-        return other.isEmpty() ? tr("%1 changed on two devices; the later one was kept.").arg(field)
-                               : tr("%1 changed here and on %2; the later one was kept.").arg(field, other);
-    if (rule == QLatin1String("scalar-ask") || rule == QLatin1String("scalar-no-base")) {
-        if (record.isOpen())
-            return other.isEmpty() ? tr("%1 changed on two devices: waiting for you to choose.").arg(field)
-                                   : tr("%1 changed here and on %2: waiting for you to choose.").arg(field, other);
-        return other.isEmpty() ? tr("%1 changed on two devices; the conflict is settled.").arg(field)
-                               : tr("%1 changed here and on %2; the conflict is settled.").arg(field, other);
-    }
-    if (rule == QLatin1String("tags-add-wins"))
-        return other.isEmpty() ? tr("Tags changed on two devices; both were combined.")
-                               : tr("Tags changed here and on %1; both were combined.").arg(other);
-    if (rule == QLatin1String("edit-restores") || rule == QLatin1String("edit-beats-delete"))
-        return tr("Edited on one device while deleted on another; the edit won, so the item stays.");
-    if (record.isOpen())
-        return tr("%1 changed on two devices: waiting for you.").arg(field);
-    return tr("%1 changed on two devices.").arg(field);
-}
-
 QString HistoryDialog::conflictDetails(const model::ConflictRecord &record) const
 {
     QStringList parts;
-    if (const QString at = when(record.at); !at.isEmpty())
+    if (const QString at = ItemWords::when(record.at, ItemWords::DateShown::Always); !at.isEmpty())
         parts << at;
     if (record.isOpen())
         parts << tr("Open conflict");
@@ -618,93 +503,13 @@ QString HistoryDialog::conflictDetails(const model::ConflictRecord &record) cons
     return parts.join(s(" · "));
 }
 
-QString HistoryDialog::valueWords(const QString &field, const QJsonValue &value) const
-{
-    const bool none = value.isNull() || value.isUndefined();
-    if (field == QLatin1String("priority")) {
-        const QStringList names{tr("None"), tr("Low"), tr("Medium"), tr("High")};
-        return names.value(value.toInt(), QString::number(value.toInt()));
-    }
-    if (field == QLatin1String("deleted"))
-        return value.toBool() ? tr("In the Trash") : tr("Not in the Trash");
-    if (value.isBool())
-        return value.toBool() ? tr("Yes") : tr("No");
-    if (field == QLatin1String("due")) {
-        if (none)
-            return tr("No due date");
-        const auto due = model::Due::parse(value.toString());
-        if (!due)
-            return value.toString();
-        if (!due->time)
-            return QLocale().toString(due->date, QLocale::ShortFormat);
-        QString text = QLocale().toString(QDateTime(due->date, *due->time, due->zone), QLocale::ShortFormat);
-        if (due->zone != QTimeZone::systemTimeZone())
-            text += s(" (%1)").arg(QString::fromUtf8(due->zone.id()));
-        return text;
-    }
-    if (field == QLatin1String("done_at")) {
-        if (none)
-            return tr("Not done");
-        const QDateTime at = QDateTime::fromString(value.toString(), Qt::ISODateWithMs);
-        return at.isValid() ? tr("Done %1").arg(QLocale().toString(at.toLocalTime(), QLocale::ShortFormat)) : value.toString();
-    }
-    if (field == QLatin1String("collection")) {
-        if (none)
-            return tr("No collection");
-        const auto row = m_store ? m_store->collectionRow(value.toString()) : std::nullopt;
-        return row ? row->name : tr("a deleted collection");
-    }
-    if (field == QLatin1String("parent")) {
-        if (none)
-            return tr("None (a task of its own)");
-        const auto parent = m_store ? m_store->entity(value.toString()) : std::nullopt;
-        const QString title = parent ? parent->string(s("title")) : QString();
-        return title.isEmpty() ? tr("another task") : s("“%1”").arg(title);
-    }
-    if (field == QLatin1String("recurrence")) {
-        const auto rule = none ? std::nullopt : model::Recurrence::parse(value.toString());
-        if (!rule)
-            return none ? tr("Does not repeat") : value.toString();
-        using F = model::Recurrence::Frequency;
-        if (rule->interval == 1) {
-            const QStringList every{tr("Daily"), tr("Weekly"), tr("Monthly"), tr("Yearly")};
-            return every.value(int(rule->frequency));
-        }
-        switch (rule->frequency) {
-        case F::Daily:
-            return tr("Every %n day(s)", nullptr, rule->interval);
-        case F::Weekly:
-            return tr("Every %n week(s)", nullptr, rule->interval);
-        case F::Monthly:
-            return tr("Every %n month(s)", nullptr, rule->interval);
-        case F::Yearly:
-            return tr("Every %n year(s)", nullptr, rule->interval);
-        }
-        return value.toString();
-    }
-    if (field == QLatin1String("tags")) {
-        QStringList tags;
-        for (const QJsonValue &tag : value.toArray())
-            tags << tag.toString();
-        return tags.isEmpty() ? tr("No tags") : tags.join(s(", "));
-    }
-    if (none)
-        return tr("None");
-    if (value.isString())
-        return value.toString().isEmpty() ? tr("Empty") : value.toString();
-    if (value.isArray())
-        return QString::fromUtf8(QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact));
-    if (value.isObject())
-        return QString::fromUtf8(QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact));
-    return value.toVariant().toString();
-}
-
 void HistoryDialog::writeChanges(const QStringList &fields, const QJsonObject &before, const QJsonObject &after,
                                  const QString &leftCaption, const QString &rightCaption)
 {
     DiffWriter writer(m_diff->document(), palette());
+    const ItemWords words = this->words();
     for (const QString &field : fields) {
-        writer.heading(fieldLabel(field));
+        writer.heading(ItemWords::fieldLabel(m_kind, field));
         if (isTextField(field)) {
             const QString old = diffable(before.value(field));
             const QString now = diffable(after.value(field));
@@ -717,7 +522,8 @@ void HistoryDialog::writeChanges(const QStringList &fields, const QJsonObject &b
         } else if (field == QLatin1String("sort_key")) {
             writer.note(tr("Moved to another place in the list."));
         } else {
-            writer.change(valueWords(field, before.value(field)), valueWords(field, after.value(field)));
+            writer.change(words.value(field, before.value(field), ItemWords::ValueForm::Alone),
+                          words.value(field, after.value(field), ItemWords::ValueForm::Alone));
         }
     }
 }
@@ -731,10 +537,12 @@ void HistoryDialog::showSelected()
         const QString id = item->data(KeyRole).toString().mid(1);
         const auto record = std::ranges::find(m_conflicts, id, &model::ConflictRecord::id);
         if (record != m_conflicts.end()) {
-            m_caption->setText(conflictSentence(*record));
-            const QString other = record->device.isEmpty() ? tr("the other side") : deviceWords(record->device);
+            // The sides named as the sentence names them.
+            const ItemWords words = this->words();
+            m_caption->setText(words.sentence(*record, ItemWords::ItemNamed::No));
             const QString field = record->field;
-            writeChanges({field}, {{field, record->mine}}, {{field, record->theirs}}, tr("Here"), capitalized(other));
+            writeChanges({field}, {{field, record->mine}}, {{field, record->theirs}},
+                         ItemWords::capitalised(words.mineSide(*record)), ItemWords::capitalised(words.theirsSide(*record)));
         }
     } else if (version > 0) {
         const auto entry = std::ranges::find(m_entries, version, &model::HistoryEntry::version);

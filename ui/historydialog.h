@@ -19,6 +19,8 @@ class Store;
 
 namespace tidemark::ui {
 
+class ItemWords;
+
 /// The history of one note or task. On the left, a timeline, newest first: every version in plain
 /// words (when, on which device, what changed) and, inline at their time, the conflict events the
 /// server recorded for the item, tinted. On the right, what the selected version changed against
@@ -68,18 +70,15 @@ private:
 
     [[nodiscard]] QString versionHeadline(qsizetype index) const;
     [[nodiscard]] QString versionDetails(qsizetype index) const;
-    [[nodiscard]] QString conflictSentence(const model::ConflictRecord &record) const;
     [[nodiscard]] QString conflictDetails(const model::ConflictRecord &record) const;
     /// The version whose fields a restore brought back; 0 when not known.
     [[nodiscard]] int restoredVersion(qsizetype index) const;
-    /// "this device", a device's name, or "another device".
-    [[nodiscard]] QString deviceWords(const QString &device) const;
+    /// Fields, values, devices and conflict events in words, from this dialog's store.
+    [[nodiscard]] ItemWords words() const;
     /// The fields before `index` (defaults before the first version).
     [[nodiscard]] QJsonObject fieldsBefore(qsizetype index) const;
     /// The fields that differ between two snapshots, in the catalogue's order.
     [[nodiscard]] QStringList differingFields(const QJsonObject &before, const QJsonObject &after) const;
-    /// A field's value in words ("High", "Yes", "12/3/26", a collection's name).
-    [[nodiscard]] QString valueWords(const QString &field, const QJsonValue &value) const;
     /// Writes the changes of `fields` from `before` to `after` into the diff view.
     void writeChanges(const QStringList &fields, const QJsonObject &before, const QJsonObject &after,
                       const QString &leftCaption, const QString &rightCaption);

@@ -97,6 +97,11 @@ void MainWindow::createActions()
         add(qPrintable(s("show-") + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
             [this, viewKey] { selectView(viewKey); });
     }
+    add("showConflicts", tr("&Conflicts"), "conflict", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
+        [this] { selectView(s("view:conflicts")); });
+    add("showPending", tr("&Pending Changes"), "pending", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
+        [this] { selectView(s("view:pending")); });
+    add("showAudit", tr("&Audit Trail…"), "history", {}, [this] { showAudit(); });
     add("syncNow", tr("S&ync Now"), "sync", QKeySequence(Qt::Key_F5), &MainWindow::syncNowRequested);
     auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});
     offline->setCheckable(true);
@@ -124,8 +129,8 @@ void MainWindow::createMenus()
                                           "workOffline", "syncDiagnostics", "-", "settings", "-", "quit"});
     fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
                                           "showHistory", "-", "trash", "restore", "emptyTrash", "trashCollection"});
-    fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "focusSidebar", "focusList",
-                                          "focusEditor"});
+    fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "showConflicts", "showPending",
+                                          "showAudit", "-", "focusSidebar", "focusList", "focusEditor"});
     fill(menuBar()->addMenu(tr("&Help")), {"shortcuts", "-", "about"});
 
     auto *toolbar = addToolBar(tr("Main"));

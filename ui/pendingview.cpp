@@ -1,5 +1,6 @@
 #include "pendingview.h"
 
+#include "itemwords.h"
 #include "model/store.h"
 #include "sync/fieldrules.h"
 
@@ -204,50 +205,6 @@ private:
 };
 
 } // namespace
-
-QString fieldLabel(Kind kind, const QString &field, bool capital)
-{
-    // Both forms, so that languages which do not lower-case nouns inside a sentence can say so.
-    const auto pick = [capital](const QString &first, const QString &inside) { return capital ? first : inside; };
-    if (field == QLatin1String("title"))
-        return pick(PendingView::tr("Title"), PendingView::tr("title", "field, inside a sentence"));
-    if (field == QLatin1String("body"))
-        return pick(PendingView::tr("Text"), PendingView::tr("text", "field, inside a sentence"));
-    if (field == QLatin1String("notes"))
-        return pick(PendingView::tr("Notes"), PendingView::tr("notes", "field, inside a sentence"));
-    if (field == QLatin1String("tags"))
-        return pick(PendingView::tr("Tags"), PendingView::tr("tags", "field, inside a sentence"));
-    if (field == QLatin1String("due"))
-        return pick(PendingView::tr("Due date"), PendingView::tr("due date", "field, inside a sentence"));
-    if (field == QLatin1String("priority"))
-        return pick(PendingView::tr("Priority"), PendingView::tr("priority", "field, inside a sentence"));
-    if (field == QLatin1String("collection"))
-        return pick(PendingView::tr("Collection"), PendingView::tr("collection", "field, inside a sentence"));
-    if (field == QLatin1String("pinned"))
-        return pick(PendingView::tr("Pinned"), PendingView::tr("pinned", "field, inside a sentence"));
-    if (field == QLatin1String("archived"))
-        return pick(PendingView::tr("Archived"), PendingView::tr("archived", "field, inside a sentence"));
-    if (field == QLatin1String("done_at"))
-        return pick(PendingView::tr("Done"), PendingView::tr("done", "field, inside a sentence"));
-    if (field == QLatin1String("deleted"))
-        return pick(PendingView::tr("Trash"), PendingView::tr("trash", "field, inside a sentence"));
-    if (field == QLatin1String("recurrence"))
-        return pick(PendingView::tr("Repeat"), PendingView::tr("repeat", "field, inside a sentence"));
-    if (field == QLatin1String("sort_key"))
-        return pick(PendingView::tr("Position"), PendingView::tr("position", "field, inside a sentence"));
-    if (field == QLatin1String("name"))
-        return pick(PendingView::tr("Name"), PendingView::tr("name", "field, inside a sentence"));
-    if (field == QLatin1String("color"))
-        return pick(PendingView::tr("Colour"), PendingView::tr("colour", "field, inside a sentence"));
-    if (field == QLatin1String("parent")) {
-        // A task's parent is a task; a collection's is a collection.
-        if (kind == Kind::Collection)
-            return pick(PendingView::tr("Parent collection"),
-                        PendingView::tr("parent collection", "field, inside a sentence"));
-        return pick(PendingView::tr("Parent task"), PendingView::tr("parent task", "field, inside a sentence"));
-    }
-    return field;
-}
 
 PendingView::PendingView(model::Store &store, QWidget *parent)
     : QWidget(parent)
@@ -482,32 +439,23 @@ QString PendingView::sentence(const PendingChange &change) const
     const model::OutboxOp &op = change.op;
     const QString title = change.title.trimmed().isEmpty() ? tr("Untitled") : change.title.trimmed();
     if (isCreate(op)) {
-        return op.kind == Kind::Collection ? tr("Collection ‘%1’ created here").arg(title)
-                                           : tr("‘%1’ created here").arg(title);
+        return op.kind == Kind::Collection ? tr("Collection “%1” created here").arg(title)
+                                           : tr("“%1” created here").arg(title);
     }
     const QStringList fields = orderedFields(op);
     if (fields == QStringList{s("deleted")}) {
-        return op.fields.value(s("deleted")).toBool() ? tr("‘%1’ moved to the Trash here").arg(title)
-                                                      : tr("‘%1’ restored from the Trash here").arg(title);
+        return op.fields.value(s("deleted")).toBool() ? tr("“%1” moved to the Trash here").arg(title)
+                                                      : tr("“%1” restored from the Trash here").arg(title);
     }
     if (fields == QStringList{s("done_at")}) {
-        return op.fields.value(s("done_at")).isNull() ? tr("‘%1’ marked not done here").arg(title)
-                                                      : tr("‘%1’ marked done here").arg(title);
+        return op.fields.value(s("done_at")).isNull() ? tr("“%1” marked not done here").arg(title)
+                                                      : tr("“%1” marked done here").arg(title);
     }
-    // "Title", "Title and text", "Title, text and tags": the first one as a sentence starts.
-    QString what;
-    for (qsizetype i = 0; i < fields.size(); ++i) {
-        const QString label = fieldLabel(op.kind, fields.at(i), i == 0);
-        if (i == 0)
-            what = label;
-        else if (i == fields.size() - 1)
-            what = tr("%1 and %2", "the last of several fields").arg(what, label);
-        else
-            what = tr("%1, %2", "one of several fields").arg(what, label);
-    }
+    // "Title", "Title and text", "Title, text and tags".
+    const QString what = ItemWords::fieldList(op.kind, fields);
     if (!op.resolves.isEmpty())
-        return tr("%1 of ‘%2’ chosen here to settle a conflict").arg(what, title);
-    return tr("%1 of ‘%2’ changed here").arg(what, title);
+        return tr("%1 of “%2” chosen here to settle a conflict").arg(what, title);
+    return tr("%1 of “%2” changed here").arg(what, title);
 }
 
 QString PendingView::detail(const PendingChange &change) const
@@ -560,19 +508,19 @@ QString PendingView::conflictRules(const PendingChange &change) const
             break;
         case sync::FieldKind::Scalar:
             rule = m_policies.value(field).toString() == QLatin1String("ask") ? tr("you will be asked to choose")
-                                                                               : tr("the later edit wins");
+                                                                               : ItemWords::rule(s("scalar-later-wins"));
             break;
         case sync::FieldKind::Set:
-            rule = tr("tags added on either side are kept");
+            rule = ItemWords::rule(s("tags-add-wins"));
             break;
         case sync::FieldKind::Tombstone:
-            rule = tr("an edit beats a delete");
+            rule = ItemWords::rule(s("edit-beats-delete"));
             break;
         case sync::FieldKind::Order:
-            rule = tr("the later move wins");
+            rule = ItemWords::rule(s("order-later-wins"));
             break;
         }
-        lines << tr("%1: %2").arg(fieldLabel(op.kind, field), rule);
+        lines << tr("%1: %2").arg(ItemWords::fieldLabel(op.kind, field), rule);
     }
     return lines.join(QLatin1Char('\n'));
 }

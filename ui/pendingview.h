@@ -1,6 +1,5 @@
 #pragma once
 
-#include "model/entity.h"
 #include "model/records.h"
 
 #include <QDateTime>
@@ -21,12 +20,8 @@ class Store;
 
 namespace tidemark::ui {
 
-/// A field as a person reads it ("Title", "Due date"); `capital` false gives the form used inside
-/// a sentence after another field ("text and tags"). Unknown fields keep their wire name.
-[[nodiscard]] QString fieldLabel(model::Kind kind, const QString &field, bool capital = true);
-
 /// The outbox told in words, for the sidebar's "Pending" entry: one entry per operation not yet
-/// accepted by the server, oldest first ("Title of ‘Groceries’ changed here"), with what became
+/// accepted by the server, oldest first ("Title of “Groceries” changed here"), with what became
 /// of it so far (not sent yet, sending, refused and why), when it was made, and — where the
 /// server changed the item after the edit was made — a "may conflict" mark with the rule that
 /// will decide each field. The sync state (the last error and the next try) comes from outside

@@ -2,6 +2,7 @@
 
 #include "appearance.h"
 #include "auditdialog.h"
+#include "historydialog.h"
 #include "itemlistview.h"
 #include "mainwindow.h"
 #include "mergedialog.h"
@@ -19,6 +20,8 @@
 #include <QLineEdit>
 #include <QTabWidget>
 #include <QTimer>
+
+#include <algorithm>
 
 namespace tidemark::ui {
 namespace {
@@ -161,6 +164,27 @@ void ScreenshotTour::start()
             dialog->show();
             QApplication::processEvents();
             grab(dialog, s("audit") + tail);
+            dialog->close();
+        };
+        // The history of the note both devices edited in different places: the merge inline.
+        m_steps << [=, this] {
+            const auto records = window()->store()->conflictRecords();
+            if (!records)
+                return;
+            const auto merged = std::ranges::find(*records, s("text-merged"), &model::ConflictRecord::rule);
+            if (merged == records->end())
+                return;
+            auto *dialog = new HistoryDialog(*window()->store(), merged->entityId, window());
+            dialog->setAttribute(Qt::WA_DeleteOnClose);
+            dialog->resize(1100, 640);
+            dialog->show();
+            dialog->setDiffMode(HistoryDialog::DiffMode::SideBySide);
+            QApplication::processEvents();
+            grab(dialog, s("history") + tail);
+            dialog->setDiffMode(HistoryDialog::DiffMode::Unified);
+            QApplication::processEvents();
+            grab(dialog, s("history-unified") + tail);
+            dialog->setDiffMode(HistoryDialog::DiffMode::SideBySide);
             dialog->close();
         };
         m_steps << [=] { window()->selectView(s("view:pending")); };

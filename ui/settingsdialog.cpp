@@ -3,8 +3,8 @@
 #include "appearance.h"
 #include "client/accountfile.h"
 #include "client/httptransport.h"
+#include "itemwords.h"
 #include "model/store.h"
-#include "pendingview.h"
 #include "sync/fieldrules.h"
 
 #include <QCheckBox>
@@ -207,7 +207,7 @@ void SettingsDialog::addConflictsPage()
         choice->setObjectName(s("policy_") + field);
         choice->addItem(tr("Later edit wins"), s("later-wins"));
         choice->addItem(tr("Always ask me"), s("ask"));
-        auto *label = new QLabel(tr("%1:").arg(fieldLabel(kind, field)), page);
+        auto *label = new QLabel(tr("%1:").arg(ItemWords::fieldLabel(kind, field)), page);
         label->setBuddy(choice);
         form->addRow(label, choice);
         m_policyChoices.append({field, choice});

@@ -243,6 +243,19 @@ void TestConflictCentre::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackO
     QVERIFY(choice);
     QVERIFY2(sentenceOf(choice).contains(s("“Groceries for Saturday” kept")), qPrintable(sentenceOf(choice)));
     QVERIFY(choice->findChild<QPushButton *>(s("undoButton")));
+
+    // A dark scheme redraws the cards dark, so their light text stays readable.
+    QPalette dark = onPhone.palette();
+    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
+    dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1d));
+    dark.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2a));
+    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
+    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    onPhone.setPalette(dark);
+    QTRY_VERIFY(!onPhone.cards().isEmpty() && onPhone.cards().first()->palette().color(QPalette::Window).lightness() < 80);
+    QWidget *first = onPhone.cards().first();
+    QVERIFY(first->findChild<QLabel *>(s("sentence"))->palette().color(QPalette::WindowText).lightness()
+            - first->palette().color(QPalette::Window).lightness() > 120);
 }
 
 void TestConflictCentre::fieldConflictsUseTheCompactForm()

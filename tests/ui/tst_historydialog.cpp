@@ -300,7 +300,7 @@ void TestHistoryDialog::otherFieldsAreShownInWords()
     QVERIFY(diffView(dialog)->toPlainText().contains(s("Collection\n No collection   →   Work ")));
     QVERIFY(clickVersion(dialog, 2));
     const QString text = diffView(dialog)->toPlainText();
-    QVERIFY2(text.contains(s("Priority\n None   →   High ")), qPrintable(text));
+    QVERIFY2(text.contains(s("Priority\n No priority   →   High ")), qPrintable(text));
     QVERIFY2(text.contains(s("Repeats\n Does not repeat   →   Weekly ")), qPrintable(text));
 }
 
@@ -367,7 +367,8 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
     QStringList texts = rows(dialog);
     QCOMPARE(texts.size(), 3);
-    QCOMPARE(headline(texts[1]), s("Text changed here and on Laptop; both edits were merged line by line."));
+    // The conflict centre's sentence, without the item's title: the dialog is about that item.
+    QCOMPARE(headline(texts[1]), s("Text changed on another device and on Laptop in different places; both edits were merged."));
     QCOMPARE(texts[1].section(QLatin1Char('\n'), 1), s("%1 · Settled automatically").arg(at(conflictAt)));
     QCOMPARE(dialog.selectedVersion(), 1);
     // Drawn apart from the versions: a tint of its own and the conflict icon.
@@ -381,7 +382,7 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QVERIFY(clickRow(dialog, 1));
     QCOMPARE(dialog.selectedVersion(), 0);
     QVERIFY(!button(dialog, "restoreButton")->isEnabled());
-    QVERIFY(rowWith(diffView(dialog), {{1, s("Here")}, {3, s("Laptop")}}));
+    QVERIFY(rowWith(diffView(dialog), {{1, s("Another device")}, {3, s("Laptop")}}));
     QVERIFY(rowWith(diffView(dialog), {{1, s("b")}, {3, s("a")}}));
 
     // An open overlap from a device not named, and this device's resolution of it.
@@ -396,7 +397,9 @@ void TestHistoryDialog::conflictEventsAppearInline()
     overlap[s("rev")] = 6;
     QVERIFY(m_store->applyRemotePage({}, {overlap}, 6));
     texts = rows(dialog);
-    QCOMPARE(headline(texts[0]), s("Text changed on both sides in the same lines: waiting for you."));
+    QCOMPARE(headline(texts[0]),
+             s("Text changed on this device and on another device in the same lines; both versions are kept. "
+               "Waiting for you to choose."));
     QCOMPARE(texts[0].section(QLatin1Char('\n'), 1), s("%1 · Open conflict").arg(at(later)));
     QCOMPARE(dialog.selectedVersion(), 0); // still the first event
     QCOMPARE(timeline(dialog)->currentRow(), 2);
@@ -411,8 +414,11 @@ void TestHistoryDialog::conflictEventsAppearInline()
     resolution[s("rev")] = 7;
     QVERIFY(m_store->applyRemotePage({}, {resolution}, 7));
     texts = rows(dialog);
-    QCOMPARE(headline(texts[0]), s("Conflict resolved on this device."));
-    QCOMPARE(headline(texts[1]), s("Text changed on both sides in the same lines; the conflict is settled."));
+    QVERIFY2(headline(texts[0]).startsWith(s("Text was decided on this device at ")) && headline(texts[0]).endsWith(s(" kept.")),
+             qPrintable(texts[0]));
+    QCOMPARE(headline(texts[1]),
+             s("Text changed on this device and on another device in the same lines; both versions are kept. "
+               "Since decided by a person."));
 }
 
 void TestHistoryDialog::aChangeWhileOpenKeepsTheSelection()

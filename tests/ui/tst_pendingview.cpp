@@ -162,7 +162,7 @@ void TestPendingView::createsAndEditsAreSentences()
 
     const auto groceries = m_store->create(Kind::Note, {{s("title"), s("Groceries")}});
     QVERIFY(groceries);
-    QTRY_COMPARE(sentences(view), QStringList{s("‘Groceries’ created here")});
+    QTRY_COMPARE(sentences(view), QStringList{s("“Groceries” created here")});
     QVERIFY2(detail(view, 0).startsWith(s("made at ")), qPrintable(detail(view, 0)));
     QVERIFY2(detail(view, 0).contains(s("not sent yet")), qPrintable(detail(view, 0)));
     QVERIFY(list(view)->isVisible());
@@ -174,7 +174,7 @@ void TestPendingView::createsAndEditsAreSentences()
     QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
     QTRY_VERIFY(sentences(view).isEmpty());
     QVERIFY(m_store->update(groceries->id, {{s("title"), s("Market")}}));
-    QTRY_COMPARE(sentences(view), QStringList{s("Title of ‘Market’ changed here")});
+    QTRY_COMPARE(sentences(view), QStringList{s("Title of “Market” changed here")});
 
     const QString trip = remoteNote(s("Trip"), 4);
     QVERIFY(m_store->update(trip, {{s("body"), s("Pack the tent")}, {s("tags"), QJsonArray{s("summer")}}}));
@@ -182,8 +182,8 @@ void TestPendingView::createsAndEditsAreSentences()
     QVERIFY(untitled);
     const QString old = remoteNote(s("Old list"), 5);
     QVERIFY(m_store->trash(old));
-    QTRY_COMPARE(sentences(view), (QStringList{s("Title of ‘Market’ changed here"), s("Text and tags of ‘Trip’ changed here"),
-                                               s("‘Untitled’ created here"), s("‘Old list’ moved to the Trash here")}));
+    QTRY_COMPARE(sentences(view), (QStringList{s("Title of “Market” changed here"), s("Text and tags of “Trip” changed here"),
+                                               s("“Untitled” created here"), s("“Old list” moved to the Trash here")}));
     // Nothing collided: no entry speaks of rules.
     for (int row = 0; row < list(view)->count(); ++row)
         QVERIFY(rules(view, row).isEmpty());
@@ -262,7 +262,7 @@ void TestPendingView::serverChangeAfterAnEditMayConflict()
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QCOMPARE(sentences(view), QStringList{s("Title and text of ‘Trip to the coast’ changed here")});
+    QCOMPARE(sentences(view), QStringList{s("Title and text of “Trip to the coast” changed here")});
     QVERIFY(rules(view, 0).isEmpty());
 
     // Another device changed the note after this edit was made.
@@ -319,8 +319,8 @@ void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
     // More edits of the same note join its entry; a new note gets one of its own at the end.
     QVERIFY(m_store->update(trip, {{s("body"), s("Tent")}, {s("tags"), QJsonArray{s("summer")}}}));
     QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Book the ferry")}}));
-    QTRY_COMPARE(sentences(view), (QStringList{s("‘Groceries’ created here"), s("Title, text and tags of ‘Coast’ changed here"),
-                                               s("‘Book the ferry’ created here")}));
+    QTRY_COMPARE(sentences(view), (QStringList{s("“Groceries” created here"), s("Title, text and tags of “Coast” changed here"),
+                                               s("“Book the ferry” created here")}));
     QCOMPARE(entries->currentItem(), current);
 
     // The server took the first one: it leaves, the others stay as they were.
@@ -329,7 +329,7 @@ void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
     QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
     QTRY_COMPARE(entries->count(), 2);
     QCOMPARE(entries->currentItem(), current);
-    QCOMPARE(current->text(), s("Title, text and tags of ‘Coast’ changed here"));
+    QCOMPARE(current->text(), s("Title, text and tags of “Coast” changed here"));
 }
 
 void TestPendingView::bannerAndMarksFollowTheDarkPalette()
