@@ -276,6 +276,11 @@ int Cli::resolveCommand()
     auto resolved = m_store->resolveConflict(record->id, value);
     if (!resolved)
         return fail(resolved.error());
+    if (m_parser.isSet(s("json"))) {
+        printJson(QJsonObject{{s("event"), record->id}, {s("entity"), resolved->id}, {s("field"), record->field},
+                              {s("value"), resolved->fields.value(record->field)}});
+        return 0;
+    }
     m_out << "resolved " << record->id << "; the choice goes to the server with the next sync\n";
     return 0;
 }

@@ -424,7 +424,9 @@ void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()
 
     // "--take both" keeps every line of both where they collide, mine first.
     QCOMPARE(ctl({s("resolve"), record.value(s("id")).toString(), s("--take"), s("sideways")}).code, 2);
-    QCOMPARE(ctl({s("resolve"), record.value(s("id")).toString(), s("--take"), s("both")}).code, 0);
+    const Result tookBoth = ctl({s("resolve"), record.value(s("id")).toString(), s("--take"), s("both"), s("--json")});
+    QCOMPARE(tookBoth.code, 0);
+    QCOMPARE(tookBoth.json().toObject().value(s("field")).toString(), s("body"));
     const QString both = s("Plans\nmeet at 9\nbring cake\nmeet at 11\nbring cake and tea\n");
     QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("body")).toString(), both);
     QVERIFY(ctl({s("conflicts"), s("--json")}).json().toArray().isEmpty());
@@ -485,8 +487,9 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     // Undone on the laptop: the other title is back there, and on the phone after syncing, whose
     // trail then shows the undo too.
     QCOMPARE(ctl({s("undo-resolution"), s("no-such-event")}).code, 1);
-    const Result undo = ctl({s("undo-resolution"), event.value(s("id")).toString().left(8)});
+    const Result undo = ctl({s("undo-resolution"), event.value(s("id")).toString().left(8), s("--json")});
     QVERIFY2(undo.code == 0, qPrintable(undo.err));
+    QCOMPARE(undo.json().toObject().value(s("value")).toString(), s("Groceries for Saturday"));
     QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
              s("Groceries for Saturday"));
     QCOMPARE(ctl({s("sync")}).code, 0);
