@@ -25,18 +25,27 @@ std::expected<SyncReport, TransportError> SyncCycle::run()
 {
     SyncReport report;
     m_transport.setDeviceName(m_store.deviceName(m_store.deviceId()));
+    // The account's conflict policies: a change made here goes up first, so that the edits sent
+    // next are judged by it; at the end every device takes the account's (another device may have
+    // changed them).
+    const auto exchangePolicies = [this](const std::optional<QJsonObject> &sent) -> std::expected<void, TransportError> {
+        auto policies = m_transport.policies(sent);
+        if (!policies)
+            return std::unexpected(policies.error());
+        if (auto stored = m_store.storeServerPolicies(*policies, sent); !stored)
+            return std::unexpected(storeError(stored.error()));
+        return {};
+    };
+    if (const auto unsent = m_store.policiesToSend()) {
+        if (auto sent = exchangePolicies(unsent); !sent)
+            return std::unexpected(sent.error());
+    }
     if (auto pushed = pushAll(report); !pushed)
         return std::unexpected(pushed.error());
     if (auto pulled = pullAll(report); !pulled)
         return std::unexpected(pulled.error());
-    // The account's conflict policies: a change made here goes up, and every device takes the
-    // server's (another device may have changed them).
-    const auto sent = m_store.policiesToSend();
-    auto policies = m_transport.policies(sent);
-    if (!policies)
-        return std::unexpected(policies.error());
-    if (auto stored = m_store.storeServerPolicies(*policies, sent); !stored)
-        return std::unexpected(storeError(stored.error()));
+    if (auto taken = exchangePolicies(std::nullopt); !taken)
+        return std::unexpected(taken.error());
     return report;
 }
 

@@ -254,8 +254,24 @@ Result<Entity> Store::resolveConflict(const QString &conflictId, const QJsonValu
 
 std::optional<QJsonValue> Store::undoValue(const ConflictRecord &record) const
 {
-    if (record.mine == record.theirs)
-        return std::nullopt;
+    if (record.mine == record.theirs) {
+        // A person's choice of the value that was already there: undoing it puts back the other
+        // side of the conflict it settled.
+        if (!record.isResolution() || record.settles.isEmpty())
+            return std::nullopt;
+        const auto all = conflictRecords();
+        if (!all)
+            return std::nullopt;
+        const auto settled = std::ranges::find(*all, record.settles, &ConflictRecord::id);
+        if (settled == all->end() || settled->isResolution())
+            return std::nullopt;
+        ConflictRecord choice = *settled;
+        choice.mine = record.mine;
+        choice.theirs = settled->mine == record.mine ? settled->theirs : settled->mine;
+        if (choice.theirs == record.mine)
+            return std::nullopt;
+        return undoValue(choice);
+    }
     const auto e = loadEntity(record.entityId);
     if (!e)
         return std::nullopt;
@@ -362,23 +378,18 @@ QJsonObject withoutDefaults(QJsonObject policies)
 
 QJsonObject Store::conflictPolicies() const
 {
-    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('policies', 'policies_unsent')"));
+    // The server's rules, with what was set here and not yet sent laid over them.
+    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('policies', 'policies_unsent') ORDER BY key"));
     QJsonObject policies;
-    QJsonObject unsent;
-    bool hasUnsent = false;
     if (q.exec()) {
-        while (q.next()) {
+        while (q.next()) { // 'policies' first, then 'policies_unsent'
             const QJsonObject value = QJsonDocument::fromJson(q.value(1).toString().toUtf8()).object();
-            if (q.value(0).toString() == QLatin1String("policies_unsent")) {
-                unsent = value;
-                hasUnsent = true;
-            } else {
-                policies = value;
-            }
+            for (auto it = value.begin(); it != value.end(); ++it)
+                policies.insert(it.key(), it.value());
         }
     }
     q.finish();
-    return withoutDefaults(hasUnsent ? unsent : policies);
+    return withoutDefaults(policies);
 }
 
 Result<void> Store::setConflictPolicies(const QJsonObject &policies)
@@ -387,14 +398,17 @@ Result<void> Store::setConflictPolicies(const QJsonObject &policies)
     if (!checked)
         return std::unexpected(checked.error());
     // The server changes only the fields it is sent: a field that no longer asks is sent as
-    // "later-wins" to return it to the default.
+    // "later-wins" to return it to the default. Changes not sent yet stay, with these over them.
+    QJsonObject unsent = policiesToSend().value_or(QJsonObject{});
     const QJsonObject before = conflictPolicies();
     for (auto it = before.begin(); it != before.end(); ++it) {
         if (!checked->contains(it.key()))
-            checked->insert(it.key(), s("later-wins"));
+            unsent.insert(it.key(), s("later-wins"));
     }
+    for (auto it = checked->begin(); it != checked->end(); ++it)
+        unsent.insert(it.key(), it.value());
     QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies_unsent', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-    q.addBindValue(QString::fromUtf8(QJsonDocument(*checked).toJson(QJsonDocument::Compact)));
+    q.addBindValue(QString::fromUtf8(QJsonDocument(unsent).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     Q_EMIT outboxChanged();
@@ -413,9 +427,13 @@ std::optional<QJsonObject> Store::policiesToSend() const
 
 Result<void> Store::storeServerPolicies(const QJsonObject &policies, const std::optional<QJsonObject> &sent)
 {
-    auto checked = checkedPolicies(policies);
-    if (!checked)
-        return std::unexpected(checked.error());
+    // A value this version does not know (a newer server's) is left out, not a reason to fail.
+    QJsonObject known;
+    for (auto it = policies.begin(); it != policies.end(); ++it) {
+        if (it.value() == QJsonValue(s("ask")) || it.value() == QJsonValue(s("later-wins")))
+            known.insert(it.key(), it.value());
+    }
+    const std::optional<QJsonObject> checked = known;
     return batch([&]() -> Result<void> {
         QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
         q.addBindValue(QString::fromUtf8(QJsonDocument(withoutDefaults(*checked)).toJson(QJsonDocument::Compact)));

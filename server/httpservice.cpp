@@ -435,6 +435,15 @@ void HttpService::addRoutes()
         const QJsonValue deviceName = body.value(s("device_name"));
         if (!deviceName.isUndefined() && (!deviceName.isString() || deviceName.toString().size() > 200))
             return problem(Status::BadRequest, s("Malformed request"), s("'device_name' is a string of at most 200 characters."));
+        QElapsedTimer timer;
+        timer.start();
+        QJsonArray results;
+        for (const sync::OpResult &result : m_sync->push(account, decoded)) {
+            results.append(sync::encodeResult(result));
+            m_metrics->countOperation(sync::statusName(result.status));
+        }
+        m_metrics->observePushSeconds(double(timer.nsecsElapsed()) / 1e9);
+        // Named once the operations are in, for the device(s) that sent them.
         if (const QString name = deviceName.toString().trimmed(); !name.isEmpty()) {
             QStringList devices;
             for (const sync::Operation &op : std::as_const(decoded)) {
@@ -446,14 +455,6 @@ void HttpService::addRoutes()
                     qCWarning(lcHttp) << "cannot store a device name:" << named.error();
             }
         }
-        QElapsedTimer timer;
-        timer.start();
-        QJsonArray results;
-        for (const sync::OpResult &result : m_sync->push(account, decoded)) {
-            results.append(sync::encodeResult(result));
-            m_metrics->countOperation(sync::statusName(result.status));
-        }
-        m_metrics->observePushSeconds(double(timer.nsecsElapsed()) / 1e9);
         return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(account)}});
     });
 

@@ -2,97 +2,428 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
-    <name>MergeDialog</name>
+    <name>ConflictResolver</name>
     <message>
-        <source>Merge “%1”</source>
-        <translation>„%1“ zusammenführen</translation>
+        <source>%1 (other version)</source>
+        <translation>%1 (andere Fassung)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemWords</name>
+    <message>
+        <source>Title</source>
+        <translation>Titel</translation>
     </message>
     <message>
-        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
-        <translation>%1 von „%2“ wurde auf %3 und auf %4 geändert. Was nur eine Seite geändert hat, ist schon übernommen; wählen Sie, was bleiben soll, wo beide geändert haben, oder bearbeiten Sie das Ergebnis.</translation>
+        <source>title</source>
+        <translation>Titel</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Zurück</translation>
+        <source>Text</source>
+        <translation>Text</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Weiter</translation>
+        <source>text</source>
+        <translation>Text</translation>
     </message>
     <message>
-        <source>Take Mine</source>
-        <translation>Meine nehmen</translation>
+        <source>Notes</source>
+        <translation>Notizen</translation>
     </message>
     <message>
-        <source>Take Theirs</source>
-        <translation>Andere nehmen</translation>
+        <source>notes</source>
+        <translation>Notizen</translation>
     </message>
     <message>
-        <source>Both, Mine First</source>
-        <translation>Beide, meine zuerst</translation>
+        <source>Tags</source>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
-        <source>Both, Theirs First</source>
-        <translation>Beide, andere zuerst</translation>
+        <source>tags</source>
+        <translation>Schlagwörter</translation>
     </message>
     <message>
-        <source>Show Base</source>
-        <translation>Ausgangstext zeigen</translation>
+        <source>Due date</source>
+        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
-        <source>The text as it was before either change</source>
-        <translation>Der Text, wie er vor beiden Änderungen war</translation>
+        <source>due date</source>
+        <translation>Fälligkeitsdatum</translation>
     </message>
     <message>
-        <source>Base (before both changes)</source>
-        <translation>Ausgangstext (vor beiden Änderungen)</translation>
+        <source>Priority</source>
+        <translation>Priorität</translation>
     </message>
     <message>
-        <source>Mine: %1</source>
-        <translation>Meine: %1</translation>
+        <source>priority</source>
+        <translation>Priorität</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
+        <source>Collection</source>
+        <translation>Sammlung</translation>
     </message>
     <message>
-        <source>Theirs: %1</source>
-        <translation>Andere: %1</translation>
+        <source>collection</source>
+        <translation>Sammlung</translation>
     </message>
     <message>
-        <source>Keep Both as Separate Items</source>
-        <translation>Beide als eigene Einträge behalten</translation>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
     </message>
     <message>
-        <source>Keep this version here and save the other one as a new item</source>
-        <translation>Diese Fassung hier behalten und die andere als neuen Eintrag speichern</translation>
+        <source>pin</source>
+        <translation>Anheftung</translation>
     </message>
     <message>
-        <source>Resolve</source>
-        <translation>Auflösen</translation>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
     </message>
     <message>
-        <source>The two versions are the same.</source>
-        <translation>Die beiden Fassungen sind gleich.</translation>
+        <source>archive state</source>
+        <translation>Archivierung</translation>
     </message>
     <message>
-        <source>Part %1 of %2</source>
-        <translation>Teil %1 von %2</translation>
+        <source>Done</source>
+        <translation>Erledigt</translation>
+    </message>
+    <message>
+        <source>done state</source>
+        <translation>Erledigt-Status</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Papierkorb</translation>
+    </message>
+    <message>
+        <source>place in the Trash</source>
+        <translation>Papierkorb-Status</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>Wiederholung</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>Farbe</translation>
+    </message>
+    <message>
+        <source>Parent task</source>
+        <translation>Übergeordnete Aufgabe</translation>
+    </message>
+    <message>
+        <source>parent task</source>
+        <translation>übergeordnete Aufgabe</translation>
+    </message>
+    <message>
+        <source>Parent collection</source>
+        <translation>Übergeordnete Sammlung</translation>
+    </message>
+    <message>
+        <source>parent collection</source>
+        <translation>übergeordnete Sammlung</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last of several fields</comment>
+        <translation>%1 und %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>one of several fields</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>dieses Gerät</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>ein anderes Gerät</translation>
+    </message>
+    <message>
+        <source>in the Trash</source>
+        <translation>im Papierkorb</translation>
+    </message>
+    <message>
+        <source>not in the Trash</source>
+        <translation>nicht im Papierkorb</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>nicht erledigt</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>erledigt am %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>erledigt</translation>
+    </message>
+    <message>
+        <source>no collection</source>
+        <translation>keine Sammlung</translation>
+    </message>
+    <message>
+        <source>a collection no longer here</source>
+        <translation>eine nicht mehr vorhandene Sammlung</translation>
+    </message>
+    <message>
+        <source>no parent</source>
+        <translation>kein übergeordneter Eintrag</translation>
+    </message>
+    <message>
+        <source>an item no longer here</source>
+        <translation>ein nicht mehr vorhandener Eintrag</translation>
+    </message>
+    <message>
+        <source>no priority</source>
+        <translation>keine Priorität</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>niedrig</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>mittel</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>hoch</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>kein Fälligkeitsdatum</translation>
+    </message>
+    <message>
+        <source>does not repeat</source>
+        <translation>keine Wiederholung</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>täglich</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>wöchentlich</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>monatlich</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>jährlich</translation>
     </message>
     <message numerus="yes">
-        <source>%n to decide</source>
+        <source>every %n day(s)</source>
         <translation>
-            <numerusform>%n zu entscheiden</numerusform>
-            <numerusform>%n zu entscheiden</numerusform>
+            <numerusform>jeden Tag</numerusform>
+            <numerusform>alle %n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s)</source>
+        <translation>
+            <numerusform>jede Woche</numerusform>
+            <numerusform>alle %n Wochen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>jeden Monat</numerusform>
+            <numerusform>alle %n Monate</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s)</source>
+        <translation>
+            <numerusform>jedes Jahr</numerusform>
+            <numerusform>alle %n Jahre</numerusform>
         </translation>
     </message>
     <message>
-        <source>Save the Result as the text, on every device</source>
-        <translation>Das Ergebnis als Text speichern, auf jedem Gerät</translation>
+        <source>no tags</source>
+        <translation>keine Schlagwörter</translation>
     </message>
     <message>
-        <source>Choose for every part both sides changed, or edit the Result</source>
-        <translation>Wählen Sie für jeden Teil, den beide Seiten geändert haben, oder bearbeiten Sie das Ergebnis</translation>
+        <source>nothing</source>
+        <translation>nichts</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”</source>
+        <comment>a field of an item</comment>
+        <translation>%1 von „%2“</translation>
+    </message>
+    <message>
+        <source>This task</source>
+        <translation>Diese Aufgabe</translation>
+    </message>
+    <message>
+        <source>This collection</source>
+        <translation>Diese Sammlung</translation>
+    </message>
+    <message>
+        <source>This note</source>
+        <translation>Diese Notiz</translation>
+    </message>
+    <message>
+        <source>%1 was decided on %2 at %3: %4 kept.</source>
+        <translation>%1 wurde durch %2 um %3 entschieden: %4 behalten.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; the later one was kept: %4.</source>
+        <translation>%1 wurde auf zwei Geräten geändert (%2 und %3); die spätere Änderung wurde übernommen: %4.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; the later one was kept.</source>
+        <translation>%1 wurde auf zwei Geräten geändert (%2 und %3); die spätere Änderung wurde übernommen.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 (%3) and on %4 (%5).</source>
+        <translation>%1 wurde auf zwei Geräten geändert (%2: %3; %4: %5).</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3 in different places; both edits were merged.</source>
+        <translation>%1 wurde auf zwei Geräten an verschiedenen Stellen geändert (%2 und %3); beide Änderungen wurden zusammengeführt.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3 in the same lines; both versions are kept.</source>
+        <translation>%1 wurde auf zwei Geräten in denselben Zeilen geändert (%2 und %3); beide Fassungen bleiben erhalten.</translation>
+    </message>
+    <message>
+        <source>%1 was moved to the Trash on one device and edited on another; the edit brought it back.</source>
+        <translation>%1 wurde auf einem Gerät in den Papierkorb verschoben und auf einem anderen bearbeitet; die Bearbeitung hat den Eintrag zurückgeholt.</translation>
+    </message>
+    <message>
+        <source>%1 was edited on one device and moved to the Trash on another; it stays, because an edit beats a delete.</source>
+        <translation>%1 wurde auf einem Gerät bearbeitet und auf einem anderen in den Papierkorb verschoben; der Eintrag bleibt, denn eine Bearbeitung hat Vorrang vor dem Löschen.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; tags added on either side were kept.</source>
+        <translation>%1 wurde auf zwei Geräten geändert (%2 und %3); auf beiden Seiten hinzugefügte Schlagwörter wurden behalten.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3.</source>
+        <translation>%1 wurde auf zwei Geräten geändert (%2 und %3).</translation>
+    </message>
+    <message>
+        <source>Waiting for you to choose.</source>
+        <translation>Wartet auf Ihre Wahl.</translation>
+    </message>
+    <message>
+        <source>Since decided by a person.</source>
+        <translation>Inzwischen von einer Person entschieden.</translation>
+    </message>
+    <message>
+        <source>the later edit wins</source>
+        <translation>die spätere Änderung gewinnt</translation>
+    </message>
+    <message>
+        <source>always ask me (your setting for this field)</source>
+        <translation>immer mich fragen (Ihre Einstellung für dieses Feld)</translation>
+    </message>
+    <message>
+        <source>the earlier version is no longer known, so you choose</source>
+        <translation>der frühere Stand ist nicht mehr bekannt, daher wählen Sie</translation>
+    </message>
+    <message>
+        <source>edits in different places are merged</source>
+        <translation>Änderungen an verschiedenen Stellen werden zusammengeführt</translation>
+    </message>
+    <message>
+        <source>edits of the same lines wait for you</source>
+        <translation>Änderungen an denselben Zeilen warten auf Sie</translation>
+    </message>
+    <message>
+        <source>the earlier text is no longer known, so you choose</source>
+        <translation>der frühere Text ist nicht mehr bekannt, daher wählen Sie</translation>
+    </message>
+    <message>
+        <source>an edit brings a deleted item back</source>
+        <translation>eine Bearbeitung holt einen gelöschten Eintrag zurück</translation>
+    </message>
+    <message>
+        <source>an edit beats a delete</source>
+        <translation>eine Bearbeitung hat Vorrang vor dem Löschen</translation>
+    </message>
+    <message>
+        <source>tags added on either side are kept</source>
+        <translation>auf beiden Seiten hinzugefügte Schlagwörter bleiben erhalten</translation>
+    </message>
+    <message>
+        <source>the later move wins</source>
+        <translation>die spätere Verschiebung gewinnt</translation>
+    </message>
+    <message>
+        <source>a person&apos;s choice</source>
+        <translation>die Wahl einer Person</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>chosen by a person</source>
+        <translation>von einer Person gewählt</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>zusammengeführt</translation>
+    </message>
+    <message>
+        <source>one side kept</source>
+        <translation>eine Seite behalten</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>gelöst</translation>
+    </message>
+    <message>
+        <source>then decided by a person</source>
+        <translation>dann von einer Person entschieden</translation>
     </message>
 </context>
 <context>
@@ -130,6 +461,435 @@
 %2</source>
         <translation>Tidemark kann seine Notizen unter %1 nicht öffnen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::AuditDialog</name>
+    <message>
+        <source>Audit Trail</source>
+        <translation>Konfliktprotokoll</translation>
+    </message>
+    <message>
+        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a decision puts the other value back on every device, and is itself recorded here.</source>
+        <translation>Jeder Konflikt dieses Kontos: was aufeinandertraf, welche Regel entschied und wer wann entschieden hat. Wenn Sie eine Entscheidung rückgängig machen, kehrt der andere Wert auf jedem Gerät zurück; auch das wird hier festgehalten.</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>&amp;Eintrag:</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Gerät:</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Regel:</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>Ergeb&amp;nis:</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Wann</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Eintrag</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Feld</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Undo This Resolution</source>
+        <translation>Diese Auflösung rückgängig machen</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Alle Einträge</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Alle Geräte</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Alle Regeln</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Alle Ergebnisse</translation>
+    </message>
+    <message>
+        <source>No conflicts yet: your devices have always agreed.</source>
+        <translation>Noch keine Konflikte: Ihre Geräte waren sich immer einig.</translation>
+    </message>
+    <message>
+        <source>Select an event to see both values.</source>
+        <translation>Wählen Sie ein Ereignis aus, um beide Werte zu sehen.</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>Gewählt:</translation>
+    </message>
+    <message>
+        <source>Replaced:</source>
+        <translation>Ersetzt:</translation>
+    </message>
+    <message>
+        <source>Chosen on:</source>
+        <translation>Gewählt durch:</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 um %2</translation>
+    </message>
+    <message>
+        <source>It settled:</source>
+        <translation>Gelöster Konflikt:</translation>
+    </message>
+    <message>
+        <source>Mine (%1):</source>
+        <translation>Meine (%1):</translation>
+    </message>
+    <message>
+        <source>Theirs (%1):</source>
+        <translation>Andere (%1):</translation>
+    </message>
+    <message>
+        <source>Base:</source>
+        <translation>Ausgangswert:</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Regel:</translation>
+    </message>
+    <message>
+        <source>nobody yet: waiting for you</source>
+        <translation>noch niemand: wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>the rule, when the server met both sides at %1</source>
+        <translation>die Regel, als der Server um %1 beide Seiten erhielt</translation>
+    </message>
+    <message>
+        <source>%1 at %2, keeping %3</source>
+        <translation>%1 um %2; behalten: %3</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Entschieden durch:</translation>
+    </message>
+    <message>
+        <source>Put back %1 as the %2, on every device</source>
+        <translation>%2 auf jedem Gerät wieder auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed since). Open the item&apos;s history to bring back a version.</source>
+        <translation>Dies lässt sich nicht in einem Schritt rückgängig machen: %1 entspricht jetzt keiner der beiden Seiten (aus beiden zusammengeführt oder seitdem geändert). Öffnen Sie den Verlauf des Eintrags, um eine Version zurückzuholen.</translation>
+    </message>
+    <message>
+        <source>Cannot Undo</source>
+        <translation>Rückgängig machen nicht möglich</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConflictCentre</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Audit Trail…</source>
+        <translation>Konfliktprotokoll…</translation>
+    </message>
+    <message>
+        <source>Every conflict of the account, with both values and how each was settled</source>
+        <translation>Jeder Konflikt des Kontos, mit beiden Werten und wie er gelöst wurde</translation>
+    </message>
+    <message>
+        <source>Could not read the conflicts: %1</source>
+        <translation>Die Konflikte konnten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No conflicts: your devices agree. When two devices change the same thing while apart, it shows here, with what decided it.</source>
+        <translation>Keine Konflikte: Ihre Geräte sind sich einig. Wenn zwei Geräte unabhängig voneinander dasselbe ändern, erscheint das hier, zusammen mit dem, was darüber entschieden hat.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <translation>
+            <numerusform>%n wartet auf Sie</numerusform>
+            <numerusform>%n warten auf Sie</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled in the last 30 days</source>
+        <translation>
+            <numerusform>%n in den letzten 30 Tagen gelöst</numerusform>
+            <numerusform>%n in den letzten 30 Tagen gelöst</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>Wartet auf Sie</translation>
+    </message>
+    <message>
+        <source>Settled in the last 30 days</source>
+        <translation>In den letzten 30 Tagen gelöst</translation>
+    </message>
+    <message>
+        <source>Rule: %1 · %2</source>
+        <translation>Regel: %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Öffnen</translation>
+    </message>
+    <message>
+        <source>Show the item</source>
+        <translation>Den Eintrag anzeigen</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Auflösen…</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Beide Fassungen vergleichen und wählen</translation>
+    </message>
+    <message>
+        <source>Put back %1 as the %2, on every device</source>
+        <translation>%2 auf jedem Gerät wieder auf %1 setzen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Use the Other Value</source>
+        <translation>Anderen Wert verwenden</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::DiffWriter</name>
+    <message numerus="yes">
+        <source>⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %n unveränderte Zeile</numerusform>
+            <numerusform>⋯ %n unveränderte Zeilen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::HistoryDialog</name>
+    <message>
+        <source>Versions and conflicts, newest first</source>
+        <translation>Versionen und Konflikte, neueste zuerst</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Nebeneinander</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>Untereinander</translation>
+    </message>
+    <message>
+        <source>Removed and added lines one under the other</source>
+        <translation>Entfernte und hinzugefügte Zeilen untereinander</translation>
+    </message>
+    <message>
+        <source>The earlier version on the left, this one on the right</source>
+        <translation>Die frühere Version links, diese rechts</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>Diese Version &amp;wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Untitled task</source>
+        <translation>Unbenannte Aufgabe</translation>
+    </message>
+    <message>
+        <source>Untitled note</source>
+        <translation>Unbenannte Notiz</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Verlauf von „%1“</translation>
+    </message>
+    <message>
+        <source>“%1” has no history on this device.</source>
+        <translation>„%1“ hat auf diesem Gerät keinen Verlauf.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Erstellt</translation>
+    </message>
+    <message>
+        <source>Oldest version kept</source>
+        <translation>Älteste erhaltene Version</translation>
+    </message>
+    <message>
+        <source>Restored version %1</source>
+        <translation>Version %1 wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version</source>
+        <translation>Eine frühere Version wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>Konflikt aufgelöst</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash</source>
+        <translation>In den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>Restored from the Trash</source>
+        <translation>Aus dem Papierkorb wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>Als erledigt markiert</translation>
+    </message>
+    <message>
+        <source>Marked not done</source>
+        <translation>Als nicht erledigt markiert</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Angeheftet</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Nicht mehr angeheftet</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archiviert</translation>
+    </message>
+    <message>
+        <source>Taken out of the archive</source>
+        <translation>Aus dem Archiv geholt</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Nach %1 verschoben</translation>
+    </message>
+    <message>
+        <source>Taken out of its collection</source>
+        <translation>Aus der Sammlung genommen</translation>
+    </message>
+    <message>
+        <source>Moved in the list</source>
+        <translation>In der Liste verschoben</translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation>Ohne Änderungen gespeichert</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>%1 geändert</translation>
+    </message>
+    <message>
+        <source>Version %1 (current)</source>
+        <translation>Version %1 (aktuell)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Open conflict</source>
+        <translation>Offener Konflikt</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Aufgelöst</translation>
+    </message>
+    <message>
+        <source>Settled automatically</source>
+        <translation>Automatisch gelöst</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Leer</translation>
+    </message>
+    <message>
+        <source>Moved to another place in the list.</source>
+        <translation>An eine andere Stelle in der Liste verschoben.</translation>
+    </message>
+    <message>
+        <source>Version %1 compared with version %2</source>
+        <translation>Version %1 im Vergleich zu Version %2</translation>
+    </message>
+    <message>
+        <source>Version %1, as it was created</source>
+        <translation>Version %1, wie sie erstellt wurde</translation>
+    </message>
+    <message>
+        <source>Nothing you can see changed in this version.</source>
+        <translation>In dieser Version hat sich nichts Sichtbares geändert.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Vorher</translation>
+    </message>
+    <message>
+        <source>No versions</source>
+        <translation>Keine Versionen</translation>
+    </message>
+    <message>
+        <source>Choose a version on the left.</source>
+        <translation>Wählen Sie links eine Version aus.</translation>
+    </message>
+    <message>
+        <source>Choose a version to restore</source>
+        <translation>Wählen Sie eine Version zum Wiederherstellen aus</translation>
+    </message>
+    <message>
+        <source>This is the current version</source>
+        <translation>Dies ist die aktuelle Version</translation>
+    </message>
+    <message>
+        <source>The current version is the same as this one</source>
+        <translation>Die aktuelle Version ist mit dieser identisch</translation>
+    </message>
+    <message>
+        <source>Make version %1 the current one again: a new version, which can itself be undone by restoring the one before it</source>
+        <translation>Version %1 wieder zur aktuellen machen: als neue Version, die sich ihrerseits rückgängig machen lässt, indem Sie die vorherige wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Version %1 could not be restored: %2</source>
+        <translation>Version %1 konnte nicht wiederhergestellt werden: %2</translation>
     </message>
 </context>
 <context>
@@ -547,6 +1307,136 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>No conflicts: your devices agree.</source>
         <translation>Keine Konflikte: Ihre Geräte sind sich einig.</translation>
     </message>
+    <message>
+        <source>Show &amp;History…</source>
+        <translation>Verlauf an&amp;zeigen…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Konflikte</translation>
+    </message>
+    <message>
+        <source>&amp;Pending Changes</source>
+        <translation>&amp;Ausstehende Änderungen</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail…</source>
+        <translation>Konflikt&amp;protokoll…</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::MergeDialog</name>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>„%1“ zusammenführen</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
+        <translation>%1 von „%2“ wurde auf zwei Geräten geändert (%3 und %4). Was nur eine Seite geändert hat, ist schon übernommen; wählen Sie, was bleiben soll, wo beide geändert haben, oder bearbeiten Sie das Ergebnis.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Zurück</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Weiter</translation>
+    </message>
+    <message>
+        <source>Take Mine</source>
+        <translation>Meine nehmen</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Andere nehmen</translation>
+    </message>
+    <message>
+        <source>Both, Mine First</source>
+        <translation>Beide, meine zuerst</translation>
+    </message>
+    <message>
+        <source>Both, Theirs First</source>
+        <translation>Beide, andere zuerst</translation>
+    </message>
+    <message>
+        <source>Show Base</source>
+        <translation>Ausgangstext zeigen</translation>
+    </message>
+    <message>
+        <source>The text as it was before either change</source>
+        <translation>Der Text, wie er vor beiden Änderungen war</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>Ausgangstext (vor beiden Änderungen)</translation>
+    </message>
+    <message>
+        <source>Mine: %1</source>
+        <translation>Meine: %1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>Andere: %1</translation>
+    </message>
+    <message>
+        <source>Keep Both as Separate Items</source>
+        <translation>Beide als eigene Einträge behalten</translation>
+    </message>
+    <message>
+        <source>Keep this version here and save the other one as a new item</source>
+        <translation>Diese Fassung hier behalten und die andere als neuen Eintrag speichern</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Auflösen</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Die beiden Fassungen sind gleich.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>Teil %1 von %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n zu entscheiden</numerusform>
+            <numerusform>%n zu entscheiden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose for every part both sides changed, or edit the Result</source>
+        <translation>Wählen Sie für jeden Teil, den beide Seiten geändert haben, oder bearbeiten Sie das Ergebnis</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on %2 and on %3, and these fields got different values. Choose the value to keep for each; every device will show it.</source>
+        <translation>„%1“ wurde auf zwei Geräten geändert (%2 und %3), und diese Felder haben dabei unterschiedliche Werte bekommen. Wählen Sie für jedes Feld den Wert, der bleiben soll; alle Geräte zeigen ihn dann an.</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Weitere Felder</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Felder</translation>
+    </message>
+    <message>
+        <source>Keep the value from %1</source>
+        <translation>Den Wert dieser Seite behalten (%1)</translation>
+    </message>
+    <message>
+        <source>Save your choices, on every device</source>
+        <translation>Ihre Auswahl speichern, auf jedem Gerät</translation>
+    </message>
+    <message>
+        <source>Choose a value for every field</source>
+        <translation>Wählen Sie für jedes Feld einen Wert</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -599,28 +1489,140 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <translation>Diese Notiz wurde hier und auf einem anderen Gerät an derselben Stelle geändert. Nichts geht verloren: Beide Fassungen bleiben erhalten, bis Sie wählen.</translation>
     </message>
     <message>
-        <source>The text</source>
-        <translation>Der Text</translation>
-    </message>
-    <message>
-        <source>this device</source>
-        <translation>diesem Gerät</translation>
-    </message>
-    <message>
-        <source>another device</source>
-        <translation>einem anderen Gerät</translation>
-    </message>
-    <message>
-        <source>another device at %1</source>
-        <translation>einem anderen Gerät um %1</translation>
-    </message>
-    <message>
-        <source>%1 (other version)</source>
-        <translation>%1 (andere Fassung)</translation>
-    </message>
-    <message>
         <source>This conflict was settled on another device meanwhile.</source>
         <translation>Dieser Konflikt wurde inzwischen auf einem anderen Gerät gelöst.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::PendingView</name>
+    <message>
+        <source>may conflict</source>
+        <translation>Konflikt möglich</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>Jetzt erneut &amp;versuchen</translation>
+    </message>
+    <message>
+        <source>Try to send the waiting changes to the server now</source>
+        <translation>Jetzt versuchen, die wartenden Änderungen an den Server zu senden</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the server</source>
+        <translation>Änderungen, die auf den Server warten</translation>
+    </message>
+    <message>
+        <source>Everything is sent. Changes made while offline wait here until the server has them.</source>
+        <translation>Alles ist gesendet. Offline vorgenommene Änderungen warten hier, bis der Server sie hat.</translation>
+    </message>
+    <message>
+        <source>Last attempt failed: %1</source>
+        <translation>Letzter Versuch fehlgeschlagen: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n Änderung wartet auf den Server</numerusform>
+            <numerusform>%n Änderungen warten auf den Server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n abgelehnt</numerusform>
+            <numerusform>%n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Unbenannt</translation>
+    </message>
+    <message>
+        <source>Collection “%1” created here</source>
+        <translation>Sammlung „%1“ hier erstellt</translation>
+    </message>
+    <message>
+        <source>“%1” created here</source>
+        <translation>„%1“ hier erstellt</translation>
+    </message>
+    <message>
+        <source>“%1” moved to the Trash here</source>
+        <translation>„%1“ hier in den Papierkorb verschoben</translation>
+    </message>
+    <message>
+        <source>“%1” restored from the Trash here</source>
+        <translation>„%1“ hier aus dem Papierkorb wiederhergestellt</translation>
+    </message>
+    <message>
+        <source>“%1” marked not done here</source>
+        <translation>„%1“ hier als nicht erledigt markiert</translation>
+    </message>
+    <message>
+        <source>“%1” marked done here</source>
+        <translation>„%1“ hier als erledigt markiert</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” chosen here to settle a conflict</source>
+        <translation>%1 von „%2“ hier gewählt, um einen Konflikt zu lösen</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” changed here</source>
+        <translation>%1 von „%2“ hier geändert</translation>
+    </message>
+    <message>
+        <source>made at %1</source>
+        <translation>vorgenommen um %1</translation>
+    </message>
+    <message>
+        <source>made on %1 at %2</source>
+        <translation>vorgenommen am %1 um %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>ohne Angabe von Gründen</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1 — it will not be sent again</source>
+        <translation>vom Server abgelehnt: %1 – sie wird nicht erneut gesendet</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>wird gesendet…</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>noch nicht gesendet</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s)</source>
+        <translation>
+            <numerusform>%n Versuch</numerusform>
+            <numerusform>%n Versuche</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next try any moment</source>
+        <translation>nächster Versuch jeden Moment</translation>
+    </message>
+    <message>
+        <source>next try in %1 s</source>
+        <translation>nächster Versuch in %1 s</translation>
+    </message>
+    <message>
+        <source>next try in %1 min</source>
+        <translation>nächster Versuch in %1 min</translation>
+    </message>
+    <message>
+        <source>the text is merged line by line; changes to the same lines will wait for you</source>
+        <translation>der Text wird Zeile für Zeile zusammengeführt; Änderungen an denselben Zeilen warten auf Sie</translation>
+    </message>
+    <message>
+        <source>you will be asked to choose</source>
+        <translation>Sie werden gefragt, was gelten soll</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1811,30 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>No system keychain answered, so the sign-in is kept in %1, readable by you only.</source>
         <translation>Kein Schlüsselbund des Systems hat geantwortet; die Anmeldung wird daher in %1 aufbewahrt, nur für Sie lesbar.</translation>
+    </message>
+    <message>
+        <source>When a field was changed on two devices before they synced, these rules decide. They are kept with your account, so every device follows them. Text is always merged line by line; changes to the same lines wait for you.</source>
+        <translation>Wenn ein Feld auf zwei Geräten geändert wurde, bevor sie sich synchronisiert haben, entscheiden diese Regeln. Sie werden mit Ihrem Konto gespeichert, sodass jedes Gerät ihnen folgt. Text wird immer Zeile für Zeile zusammengeführt; Änderungen an denselben Zeilen warten auf Sie.</translation>
+    </message>
+    <message>
+        <source>Later edit wins</source>
+        <translation>Spätere Änderung gewinnt</translation>
+    </message>
+    <message>
+        <source>Always ask me</source>
+        <translation>Immer mich fragen</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1:</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>The conflict rules could not be saved: %1</source>
+        <translation>Die Konfliktregeln konnten nicht gespeichert werden: %1</translation>
     </message>
 </context>
 <context>

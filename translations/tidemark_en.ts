@@ -2,12 +2,60 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en">
 <context>
-    <name>MergeDialog</name>
+    <name>ItemWords</name>
     <message numerus="yes">
-        <source>%n to decide</source>
+        <source>every %n day(s)</source>
         <translation>
-            <numerusform>%n to decide</numerusform>
-            <numerusform>%n to decide</numerusform>
+            <numerusform>every %n day</numerusform>
+            <numerusform>every %n days</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s)</source>
+        <translation>
+            <numerusform>every %n week</numerusform>
+            <numerusform>every %n weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>every %n month</numerusform>
+            <numerusform>every %n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s)</source>
+        <translation>
+            <numerusform>every %n year</numerusform>
+            <numerusform>every %n years</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConflictCentre</name>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <translation>
+            <numerusform>%n waiting for you</numerusform>
+            <numerusform>%n waiting for you</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled in the last 30 days</source>
+        <translation>
+            <numerusform>%n settled in the last 30 days</numerusform>
+            <numerusform>%n settled in the last 30 days</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::DiffWriter</name>
+    <message numerus="yes">
+        <source>⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %n unchanged line</numerusform>
+            <numerusform>⋯ %n unchanged lines</numerusform>
         </translation>
     </message>
 </context>
@@ -81,6 +129,40 @@
         <translation>
             <numerusform>%n change kept for sync</numerusform>
             <numerusform>%n changes kept for sync</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::MergeDialog</name>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n to decide</numerusform>
+            <numerusform>%n to decide</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::PendingView</name>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n change waiting for the server</numerusform>
+            <numerusform>%n changes waiting for the server</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refused</numerusform>
+            <numerusform>%n refused</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s)</source>
+        <translation>
+            <numerusform>%n try</numerusform>
+            <numerusform>%n tries</numerusform>
         </translation>
     </message>
 </context>

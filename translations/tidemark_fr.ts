@@ -2,97 +2,428 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="fr_FR">
 <context>
-    <name>MergeDialog</name>
+    <name>ConflictResolver</name>
     <message>
-        <source>Merge “%1”</source>
-        <translation>Fusionner « %1 »</translation>
+        <source>%1 (other version)</source>
+        <translation>%1 (autre version)</translation>
+    </message>
+</context>
+<context>
+    <name>ItemWords</name>
+    <message>
+        <source>Title</source>
+        <translation>Titre</translation>
     </message>
     <message>
-        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
-        <translation>%1 de « %2 » a été modifié sur %3 et sur %4. Les parties modifiées d’un seul côté sont déjà reprises ; choisissez quoi garder là où les deux ont changé, ou modifiez le résultat.</translation>
+        <source>title</source>
+        <translation>titre</translation>
     </message>
     <message>
-        <source>Previous</source>
-        <translation>Précédent</translation>
+        <source>Text</source>
+        <translation>Texte</translation>
     </message>
     <message>
-        <source>Next</source>
-        <translation>Suivant</translation>
+        <source>text</source>
+        <translation>texte</translation>
     </message>
     <message>
-        <source>Take Mine</source>
-        <translation>Prendre la mienne</translation>
+        <source>Notes</source>
+        <translation>Notes</translation>
     </message>
     <message>
-        <source>Take Theirs</source>
-        <translation>Prendre l’autre</translation>
+        <source>notes</source>
+        <translation>notes</translation>
     </message>
     <message>
-        <source>Both, Mine First</source>
-        <translation>Les deux, la mienne d’abord</translation>
+        <source>Tags</source>
+        <translation>Étiquettes</translation>
     </message>
     <message>
-        <source>Both, Theirs First</source>
-        <translation>Les deux, l’autre d’abord</translation>
+        <source>tags</source>
+        <translation>étiquettes</translation>
     </message>
     <message>
-        <source>Show Base</source>
-        <translation>Afficher l’origine</translation>
+        <source>Due date</source>
+        <translation>Date d’échéance</translation>
     </message>
     <message>
-        <source>The text as it was before either change</source>
-        <translation>Le texte tel qu’il était avant les deux modifications</translation>
+        <source>due date</source>
+        <translation>date d’échéance</translation>
     </message>
     <message>
-        <source>Base (before both changes)</source>
-        <translation>Origine (avant les deux modifications)</translation>
+        <source>Priority</source>
+        <translation>Priorité</translation>
     </message>
     <message>
-        <source>Mine: %1</source>
-        <translation>La mienne : %1</translation>
+        <source>priority</source>
+        <translation>priorité</translation>
     </message>
     <message>
-        <source>Result</source>
-        <translation>Résultat</translation>
+        <source>Collection</source>
+        <translation>Collection</translation>
     </message>
     <message>
-        <source>Theirs: %1</source>
-        <translation>L’autre : %1</translation>
+        <source>collection</source>
+        <translation>collection</translation>
     </message>
     <message>
-        <source>Keep Both as Separate Items</source>
-        <translation>Garder les deux comme éléments séparés</translation>
+        <source>Pinned</source>
+        <translation>Épinglée</translation>
     </message>
     <message>
-        <source>Keep this version here and save the other one as a new item</source>
-        <translation>Garder cette version ici et enregistrer l’autre comme nouvel élément</translation>
+        <source>pin</source>
+        <translation>épinglage</translation>
     </message>
     <message>
-        <source>Resolve</source>
-        <translation>Résoudre</translation>
+        <source>Archived</source>
+        <translation>Archivée</translation>
     </message>
     <message>
-        <source>The two versions are the same.</source>
-        <translation>Les deux versions sont identiques.</translation>
+        <source>archive state</source>
+        <translation>archivage</translation>
     </message>
     <message>
-        <source>Part %1 of %2</source>
-        <translation>Partie %1 sur %2</translation>
+        <source>Done</source>
+        <translation>Terminée</translation>
+    </message>
+    <message>
+        <source>done state</source>
+        <translation>état terminé</translation>
+    </message>
+    <message>
+        <source>Trash</source>
+        <translation>Corbeille</translation>
+    </message>
+    <message>
+        <source>place in the Trash</source>
+        <translation>mise à la corbeille</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>Répétition</translation>
+    </message>
+    <message>
+        <source>repetition</source>
+        <translation>répétition</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>position</source>
+        <translation>position</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nom</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>nom</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Couleur</translation>
+    </message>
+    <message>
+        <source>colour</source>
+        <translation>couleur</translation>
+    </message>
+    <message>
+        <source>Parent task</source>
+        <translation>Tâche parente</translation>
+    </message>
+    <message>
+        <source>parent task</source>
+        <translation>tâche parente</translation>
+    </message>
+    <message>
+        <source>Parent collection</source>
+        <translation>Collection parente</translation>
+    </message>
+    <message>
+        <source>parent collection</source>
+        <translation>collection parente</translation>
+    </message>
+    <message>
+        <source>%1 and %2</source>
+        <comment>the last of several fields</comment>
+        <translation>%1 et %2</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <comment>one of several fields</comment>
+        <translation>%1, %2</translation>
+    </message>
+    <message>
+        <source>this device</source>
+        <translation>cet appareil</translation>
+    </message>
+    <message>
+        <source>another device</source>
+        <translation>un autre appareil</translation>
+    </message>
+    <message>
+        <source>in the Trash</source>
+        <translation>dans la corbeille</translation>
+    </message>
+    <message>
+        <source>not in the Trash</source>
+        <translation>hors de la corbeille</translation>
+    </message>
+    <message>
+        <source>not done</source>
+        <translation>non terminée</translation>
+    </message>
+    <message>
+        <source>done %1</source>
+        <translation>terminée le %1</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>terminée</translation>
+    </message>
+    <message>
+        <source>no collection</source>
+        <translation>aucune collection</translation>
+    </message>
+    <message>
+        <source>a collection no longer here</source>
+        <translation>une collection qui n’existe plus</translation>
+    </message>
+    <message>
+        <source>no parent</source>
+        <translation>aucun parent</translation>
+    </message>
+    <message>
+        <source>an item no longer here</source>
+        <translation>un élément qui n’existe plus</translation>
+    </message>
+    <message>
+        <source>no priority</source>
+        <translation>aucune priorité</translation>
+    </message>
+    <message>
+        <source>low</source>
+        <translation>basse</translation>
+    </message>
+    <message>
+        <source>medium</source>
+        <translation>moyenne</translation>
+    </message>
+    <message>
+        <source>high</source>
+        <translation>haute</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>aucune échéance</translation>
+    </message>
+    <message>
+        <source>does not repeat</source>
+        <translation>aucune répétition</translation>
+    </message>
+    <message>
+        <source>daily</source>
+        <translation>quotidienne</translation>
+    </message>
+    <message>
+        <source>weekly</source>
+        <translation>hebdomadaire</translation>
+    </message>
+    <message>
+        <source>monthly</source>
+        <translation>mensuelle</translation>
+    </message>
+    <message>
+        <source>yearly</source>
+        <translation>annuelle</translation>
     </message>
     <message numerus="yes">
-        <source>%n to decide</source>
+        <source>every %n day(s)</source>
         <translation>
-            <numerusform>%n à décider</numerusform>
-            <numerusform>%n à décider</numerusform>
+            <numerusform>tous les jours</numerusform>
+            <numerusform>tous les %n jours</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n week(s)</source>
+        <translation>
+            <numerusform>toutes les semaines</numerusform>
+            <numerusform>toutes les %n semaines</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n month(s)</source>
+        <translation>
+            <numerusform>tous les mois</numerusform>
+            <numerusform>tous les %n mois</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>every %n year(s)</source>
+        <translation>
+            <numerusform>tous les ans</numerusform>
+            <numerusform>tous les %n ans</numerusform>
         </translation>
     </message>
     <message>
-        <source>Save the Result as the text, on every device</source>
-        <translation>Enregistrer le résultat comme texte, sur tous les appareils</translation>
+        <source>no tags</source>
+        <translation>aucune étiquette</translation>
     </message>
     <message>
-        <source>Choose for every part both sides changed, or edit the Result</source>
-        <translation>Choisissez pour chaque partie modifiée des deux côtés, ou modifiez le résultat</translation>
+        <source>nothing</source>
+        <translation>rien</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>oui</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>non</translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>%1 of “%2”</source>
+        <comment>a field of an item</comment>
+        <translation>%1 de « %2 »</translation>
+    </message>
+    <message>
+        <source>This task</source>
+        <translation>Cette tâche</translation>
+    </message>
+    <message>
+        <source>This collection</source>
+        <translation>Cette collection</translation>
+    </message>
+    <message>
+        <source>This note</source>
+        <translation>Cette note</translation>
+    </message>
+    <message>
+        <source>%1 was decided on %2 at %3: %4 kept.</source>
+        <translation>%1 : décision prise sur %2 à %3 ; valeur gardée : %4.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; the later one was kept: %4.</source>
+        <translation>%1 : modifications sur %2 et sur %3 ; la plus récente a été gardée : %4.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; the later one was kept.</source>
+        <translation>%1 : modifications sur %2 et sur %3 ; la plus récente a été gardée.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 (%3) and on %4 (%5).</source>
+        <translation>%1 : modifications sur %2 (%3) et sur %4 (%5).</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3 in different places; both edits were merged.</source>
+        <translation>%1 : modifications sur %2 et sur %3 à des endroits différents ; les deux ont été fusionnées.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3 in the same lines; both versions are kept.</source>
+        <translation>%1 : modifications sur %2 et sur %3 dans les mêmes lignes ; les deux versions sont gardées.</translation>
+    </message>
+    <message>
+        <source>%1 was moved to the Trash on one device and edited on another; the edit brought it back.</source>
+        <translation>%1 : mise à la corbeille sur un appareil et modification sur un autre ; la modification a fait revenir l’élément.</translation>
+    </message>
+    <message>
+        <source>%1 was edited on one device and moved to the Trash on another; it stays, because an edit beats a delete.</source>
+        <translation>%1 : modification sur un appareil et mise à la corbeille sur un autre ; l’élément reste, car une modification l’emporte sur une suppression.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3; tags added on either side were kept.</source>
+        <translation>%1 : modifications sur %2 et sur %3 ; les étiquettes ajoutées de part et d’autre ont été gardées.</translation>
+    </message>
+    <message>
+        <source>%1 changed on %2 and on %3.</source>
+        <translation>%1 : modifications sur %2 et sur %3.</translation>
+    </message>
+    <message>
+        <source>Waiting for you to choose.</source>
+        <translation>En attente de votre choix.</translation>
+    </message>
+    <message>
+        <source>Since decided by a person.</source>
+        <translation>Tranché depuis par une personne.</translation>
+    </message>
+    <message>
+        <source>the later edit wins</source>
+        <translation>la modification la plus récente l’emporte</translation>
+    </message>
+    <message>
+        <source>always ask me (your setting for this field)</source>
+        <translation>toujours me demander (votre réglage pour ce champ)</translation>
+    </message>
+    <message>
+        <source>the earlier version is no longer known, so you choose</source>
+        <translation>la version antérieure n’est plus connue, c’est donc vous qui choisissez</translation>
+    </message>
+    <message>
+        <source>edits in different places are merged</source>
+        <translation>les modifications à des endroits différents sont fusionnées</translation>
+    </message>
+    <message>
+        <source>edits of the same lines wait for you</source>
+        <translation>les modifications des mêmes lignes vous attendent</translation>
+    </message>
+    <message>
+        <source>the earlier text is no longer known, so you choose</source>
+        <translation>le texte antérieur n’est plus connu, c’est donc vous qui choisissez</translation>
+    </message>
+    <message>
+        <source>an edit brings a deleted item back</source>
+        <translation>une modification fait revenir un élément supprimé</translation>
+    </message>
+    <message>
+        <source>an edit beats a delete</source>
+        <translation>une modification l’emporte sur une suppression</translation>
+    </message>
+    <message>
+        <source>tags added on either side are kept</source>
+        <translation>les étiquettes ajoutées de part et d’autre sont gardées</translation>
+    </message>
+    <message>
+        <source>the later move wins</source>
+        <translation>le déplacement le plus récent l’emporte</translation>
+    </message>
+    <message>
+        <source>a person&apos;s choice</source>
+        <translation>le choix d’une personne</translation>
+    </message>
+    <message>
+        <source>waiting for you</source>
+        <translation>en attente de votre choix</translation>
+    </message>
+    <message>
+        <source>chosen by a person</source>
+        <translation>choisi par une personne</translation>
+    </message>
+    <message>
+        <source>merged</source>
+        <translation>fusionné</translation>
+    </message>
+    <message>
+        <source>one side kept</source>
+        <translation>un côté gardé</translation>
+    </message>
+    <message>
+        <source>settled</source>
+        <translation>réglé</translation>
+    </message>
+    <message>
+        <source>then decided by a person</source>
+        <translation>puis tranché par une personne</translation>
     </message>
 </context>
 <context>
@@ -130,6 +461,435 @@
 %2</source>
         <translation>Tidemark ne peut pas ouvrir ses notes dans %1 :
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::AuditDialog</name>
+    <message>
+        <source>Audit Trail</source>
+        <translation>Journal des conflits</translation>
+    </message>
+    <message>
+        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a decision puts the other value back on every device, and is itself recorded here.</source>
+        <translation>Tous les conflits de ce compte : ce qui s’est opposé, la règle qui a tranché, et qui a décidé et quand. Annuler une décision remet l’autre valeur sur tous les appareils, et cette annulation est elle-même enregistrée ici.</translation>
+    </message>
+    <message>
+        <source>&amp;Item:</source>
+        <translation>&amp;Élément :</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>&amp;Appareil :</translation>
+    </message>
+    <message>
+        <source>&amp;Rule:</source>
+        <translation>&amp;Règle :</translation>
+    </message>
+    <message>
+        <source>&amp;Outcome:</source>
+        <translation>&amp;Issue :</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>Quand</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>Élément</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Champ</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Règle</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>Issue</translation>
+    </message>
+    <message>
+        <source>Devices</source>
+        <translation>Appareils</translation>
+    </message>
+    <message>
+        <source>Undo This Resolution</source>
+        <translation>Annuler cette résolution</translation>
+    </message>
+    <message>
+        <source>All items</source>
+        <translation>Tous les éléments</translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation>Tous les appareils</translation>
+    </message>
+    <message>
+        <source>All rules</source>
+        <translation>Toutes les règles</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>Toutes les issues</translation>
+    </message>
+    <message>
+        <source>No conflicts yet: your devices have always agreed.</source>
+        <translation>Aucun conflit pour l’instant : vos appareils ont toujours été d’accord.</translation>
+    </message>
+    <message>
+        <source>Select an event to see both values.</source>
+        <translation>Sélectionnez un événement pour voir les deux valeurs.</translation>
+    </message>
+    <message>
+        <source>Chosen:</source>
+        <translation>Choisi :</translation>
+    </message>
+    <message>
+        <source>Replaced:</source>
+        <translation>Remplacé :</translation>
+    </message>
+    <message>
+        <source>Chosen on:</source>
+        <translation>Choisi sur :</translation>
+    </message>
+    <message>
+        <source>%1 at %2</source>
+        <translation>%1 à %2</translation>
+    </message>
+    <message>
+        <source>It settled:</source>
+        <translation>Conflit réglé :</translation>
+    </message>
+    <message>
+        <source>Mine (%1):</source>
+        <translation>La mienne (%1) :</translation>
+    </message>
+    <message>
+        <source>Theirs (%1):</source>
+        <translation>L’autre (%1) :</translation>
+    </message>
+    <message>
+        <source>Base:</source>
+        <translation>Origine :</translation>
+    </message>
+    <message>
+        <source>not known</source>
+        <translation>inconnue</translation>
+    </message>
+    <message>
+        <source>Rule:</source>
+        <translation>Règle :</translation>
+    </message>
+    <message>
+        <source>nobody yet: waiting for you</source>
+        <translation>personne pour l’instant : en attente de votre choix</translation>
+    </message>
+    <message>
+        <source>the rule, when the server met both sides at %1</source>
+        <translation>la règle, quand le serveur a reçu les deux côtés à %1</translation>
+    </message>
+    <message>
+        <source>%1 at %2, keeping %3</source>
+        <translation>%1 à %2, en gardant %3</translation>
+    </message>
+    <message>
+        <source>Decided by:</source>
+        <translation>Décidé par :</translation>
+    </message>
+    <message>
+        <source>Put back %1 as the %2, on every device</source>
+        <translation>Rétablir %1 (%2), sur tous les appareils</translation>
+    </message>
+    <message>
+        <source>This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed since). Open the item&apos;s history to bring back a version.</source>
+        <translation>Impossible d’annuler en une seule étape : la valeur actuelle (%1) ne correspond à aucun des deux côtés (fusion des deux, ou modification depuis). Ouvrez l’historique de l’élément pour rétablir une version.</translation>
+    </message>
+    <message>
+        <source>Cannot Undo</source>
+        <translation>Annulation impossible</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::ConflictCentre</name>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Audit Trail…</source>
+        <translation>Journal des conflits…</translation>
+    </message>
+    <message>
+        <source>Every conflict of the account, with both values and how each was settled</source>
+        <translation>Tous les conflits du compte, avec les deux valeurs et la façon dont chacun a été réglé</translation>
+    </message>
+    <message>
+        <source>Could not read the conflicts: %1</source>
+        <translation>Impossible de lire les conflits : %1</translation>
+    </message>
+    <message>
+        <source>No conflicts: your devices agree. When two devices change the same thing while apart, it shows here, with what decided it.</source>
+        <translation>Aucun conflit : vos appareils sont d’accord. Quand deux appareils modifient la même chose chacun de leur côté, cela apparaît ici, avec ce qui a tranché.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n waiting for you</source>
+        <translation>
+            <numerusform>%n vous attend</numerusform>
+            <numerusform>%n vous attendent</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n settled in the last 30 days</source>
+        <translation>
+            <numerusform>%n réglé au cours des 30 derniers jours</numerusform>
+            <numerusform>%n réglés au cours des 30 derniers jours</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waiting for you</source>
+        <translation>En attente de votre choix</translation>
+    </message>
+    <message>
+        <source>Settled in the last 30 days</source>
+        <translation>Réglés au cours des 30 derniers jours</translation>
+    </message>
+    <message>
+        <source>Rule: %1 · %2</source>
+        <translation>Règle : %1 · %2</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>Ouvrir</translation>
+    </message>
+    <message>
+        <source>Show the item</source>
+        <translation>Afficher l’élément</translation>
+    </message>
+    <message>
+        <source>Resolve…</source>
+        <translation>Résoudre…</translation>
+    </message>
+    <message>
+        <source>Compare both versions and choose</source>
+        <translation>Comparer les deux versions et choisir</translation>
+    </message>
+    <message>
+        <source>Put back %1 as the %2, on every device</source>
+        <translation>Rétablir %1 (%2), sur tous les appareils</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Annuler</translation>
+    </message>
+    <message>
+        <source>Use the Other Value</source>
+        <translation>Utiliser l’autre valeur</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::DiffWriter</name>
+    <message numerus="yes">
+        <source>⋯ %n unchanged line(s)</source>
+        <translation>
+            <numerusform>⋯ %n ligne inchangée</numerusform>
+            <numerusform>⋯ %n lignes inchangées</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::HistoryDialog</name>
+    <message>
+        <source>Versions and conflicts, newest first</source>
+        <translation>Versions et conflits, les plus récents d’abord</translation>
+    </message>
+    <message>
+        <source>Side by Side</source>
+        <translation>Côte à côte</translation>
+    </message>
+    <message>
+        <source>Unified</source>
+        <translation>Unifié</translation>
+    </message>
+    <message>
+        <source>Removed and added lines one under the other</source>
+        <translation>Lignes supprimées et ajoutées l’une sous l’autre</translation>
+    </message>
+    <message>
+        <source>The earlier version on the left, this one on the right</source>
+        <translation>La version précédente à gauche, celle-ci à droite</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Modifications</translation>
+    </message>
+    <message>
+        <source>&amp;Restore This Version</source>
+        <translation>&amp;Restaurer cette version</translation>
+    </message>
+    <message>
+        <source>Untitled task</source>
+        <translation>Tâche sans titre</translation>
+    </message>
+    <message>
+        <source>Untitled note</source>
+        <translation>Note sans titre</translation>
+    </message>
+    <message>
+        <source>History of “%1”</source>
+        <translation>Historique de « %1 »</translation>
+    </message>
+    <message>
+        <source>“%1” has no history on this device.</source>
+        <translation>« %1 » n’a pas d’historique sur cet appareil.</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>Créée</translation>
+    </message>
+    <message>
+        <source>Oldest version kept</source>
+        <translation>Plus ancienne version conservée</translation>
+    </message>
+    <message>
+        <source>Restored version %1</source>
+        <translation>Version %1 restaurée</translation>
+    </message>
+    <message>
+        <source>Restored an earlier version</source>
+        <translation>Version antérieure restaurée</translation>
+    </message>
+    <message>
+        <source>Conflict resolved</source>
+        <translation>Conflit résolu</translation>
+    </message>
+    <message>
+        <source>Moved to the Trash</source>
+        <translation>Mise à la corbeille</translation>
+    </message>
+    <message>
+        <source>Restored from the Trash</source>
+        <translation>Restaurée depuis la corbeille</translation>
+    </message>
+    <message>
+        <source>Marked done</source>
+        <translation>Marquée comme terminée</translation>
+    </message>
+    <message>
+        <source>Marked not done</source>
+        <translation>Marquée comme non terminée</translation>
+    </message>
+    <message>
+        <source>Pinned</source>
+        <translation>Épinglée</translation>
+    </message>
+    <message>
+        <source>Unpinned</source>
+        <translation>Désépinglée</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>Archivée</translation>
+    </message>
+    <message>
+        <source>Taken out of the archive</source>
+        <translation>Sortie des archives</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>Déplacée vers %1</translation>
+    </message>
+    <message>
+        <source>Taken out of its collection</source>
+        <translation>Retirée de sa collection</translation>
+    </message>
+    <message>
+        <source>Moved in the list</source>
+        <translation>Déplacée dans la liste</translation>
+    </message>
+    <message>
+        <source>Saved without changes</source>
+        <translation>Enregistrée sans modification</translation>
+    </message>
+    <message>
+        <source>%1 changed</source>
+        <translation>Modifié : %1</translation>
+    </message>
+    <message>
+        <source>Version %1 (current)</source>
+        <translation>Version %1 (actuelle)</translation>
+    </message>
+    <message>
+        <source>Version %1</source>
+        <translation>Version %1</translation>
+    </message>
+    <message>
+        <source>Open conflict</source>
+        <translation>Conflit ouvert</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>Résolu</translation>
+    </message>
+    <message>
+        <source>Settled automatically</source>
+        <translation>Réglé automatiquement</translation>
+    </message>
+    <message>
+        <source>Empty</source>
+        <translation>Vide</translation>
+    </message>
+    <message>
+        <source>Moved to another place in the list.</source>
+        <translation>Déplacée à un autre endroit de la liste.</translation>
+    </message>
+    <message>
+        <source>Version %1 compared with version %2</source>
+        <translation>Version %1 comparée à la version %2</translation>
+    </message>
+    <message>
+        <source>Version %1, as it was created</source>
+        <translation>Version %1, telle qu’elle a été créée</translation>
+    </message>
+    <message>
+        <source>Nothing you can see changed in this version.</source>
+        <translation>Rien de visible n’a changé dans cette version.</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>Avant</translation>
+    </message>
+    <message>
+        <source>No versions</source>
+        <translation>Aucune version</translation>
+    </message>
+    <message>
+        <source>Choose a version on the left.</source>
+        <translation>Choisissez une version à gauche.</translation>
+    </message>
+    <message>
+        <source>Choose a version to restore</source>
+        <translation>Choisissez une version à restaurer</translation>
+    </message>
+    <message>
+        <source>This is the current version</source>
+        <translation>C’est la version actuelle</translation>
+    </message>
+    <message>
+        <source>The current version is the same as this one</source>
+        <translation>La version actuelle est identique à celle-ci</translation>
+    </message>
+    <message>
+        <source>Make version %1 the current one again: a new version, which can itself be undone by restoring the one before it</source>
+        <translation>Faire de nouveau de la version %1 la version actuelle : cela crée une nouvelle version, elle-même annulable en restaurant celle d’avant</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Version %1 could not be restored: %2</source>
+        <translation>Impossible de restaurer la version %1 : %2</translation>
     </message>
 </context>
 <context>
@@ -547,6 +1307,136 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>No conflicts: your devices agree.</source>
         <translation>Aucun conflit : vos appareils sont d’accord.</translation>
     </message>
+    <message>
+        <source>Show &amp;History…</source>
+        <translation>Af&amp;ficher l’historique…</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts</source>
+        <translation>&amp;Conflits</translation>
+    </message>
+    <message>
+        <source>&amp;Pending Changes</source>
+        <translation>Modifications en &amp;attente</translation>
+    </message>
+    <message>
+        <source>&amp;Audit Trail…</source>
+        <translation>&amp;Journal des conflits…</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::MergeDialog</name>
+    <message>
+        <source>Merge “%1”</source>
+        <translation>Fusionner « %1 »</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” was changed on %3 and on %4. Parts only one side changed are already taken from it; choose what to keep where both changed, or edit the Result.</source>
+        <translation>%1 de « %2 » a été modifié sur %3 et sur %4. Les parties modifiées d’un seul côté sont déjà reprises ; choisissez quoi garder là où les deux ont changé, ou modifiez le résultat.</translation>
+    </message>
+    <message>
+        <source>Previous</source>
+        <translation>Précédent</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>Suivant</translation>
+    </message>
+    <message>
+        <source>Take Mine</source>
+        <translation>Prendre la mienne</translation>
+    </message>
+    <message>
+        <source>Take Theirs</source>
+        <translation>Prendre l’autre</translation>
+    </message>
+    <message>
+        <source>Both, Mine First</source>
+        <translation>Les deux, la mienne d’abord</translation>
+    </message>
+    <message>
+        <source>Both, Theirs First</source>
+        <translation>Les deux, l’autre d’abord</translation>
+    </message>
+    <message>
+        <source>Show Base</source>
+        <translation>Afficher l’origine</translation>
+    </message>
+    <message>
+        <source>The text as it was before either change</source>
+        <translation>Le texte tel qu’il était avant les deux modifications</translation>
+    </message>
+    <message>
+        <source>Base (before both changes)</source>
+        <translation>Origine (avant les deux modifications)</translation>
+    </message>
+    <message>
+        <source>Mine: %1</source>
+        <translation>La mienne : %1</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Résultat</translation>
+    </message>
+    <message>
+        <source>Theirs: %1</source>
+        <translation>L’autre : %1</translation>
+    </message>
+    <message>
+        <source>Keep Both as Separate Items</source>
+        <translation>Garder les deux comme éléments séparés</translation>
+    </message>
+    <message>
+        <source>Keep this version here and save the other one as a new item</source>
+        <translation>Garder cette version ici et enregistrer l’autre comme nouvel élément</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Résoudre</translation>
+    </message>
+    <message>
+        <source>The two versions are the same.</source>
+        <translation>Les deux versions sont identiques.</translation>
+    </message>
+    <message>
+        <source>Part %1 of %2</source>
+        <translation>Partie %1 sur %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n to decide</source>
+        <translation>
+            <numerusform>%n à décider</numerusform>
+            <numerusform>%n à décider</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Choose for every part both sides changed, or edit the Result</source>
+        <translation>Choisissez pour chaque partie modifiée des deux côtés, ou modifiez le résultat</translation>
+    </message>
+    <message>
+        <source>“%1” was changed on %2 and on %3, and these fields got different values. Choose the value to keep for each; every device will show it.</source>
+        <translation>« %1 » a été modifié sur %2 et sur %3, et ces champs ont reçu des valeurs différentes. Choisissez la valeur à garder pour chacun ; tous les appareils l’afficheront.</translation>
+    </message>
+    <message>
+        <source>Other fields</source>
+        <translation>Autres champs</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Champs</translation>
+    </message>
+    <message>
+        <source>Keep the value from %1</source>
+        <translation>Garder la valeur de %1</translation>
+    </message>
+    <message>
+        <source>Save your choices, on every device</source>
+        <translation>Enregistrer vos choix, sur tous les appareils</translation>
+    </message>
+    <message>
+        <source>Choose a value for every field</source>
+        <translation>Choisissez une valeur pour chaque champ</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::NoteEditor</name>
@@ -599,28 +1489,140 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <translation>Cette note a été modifiée ici et sur un autre appareil au même endroit. Rien n’est perdu : les deux versions sont gardées jusqu’à votre choix.</translation>
     </message>
     <message>
-        <source>The text</source>
-        <translation>Le texte</translation>
-    </message>
-    <message>
-        <source>this device</source>
-        <translation>cet appareil</translation>
-    </message>
-    <message>
-        <source>another device</source>
-        <translation>un autre appareil</translation>
-    </message>
-    <message>
-        <source>another device at %1</source>
-        <translation>un autre appareil à %1</translation>
-    </message>
-    <message>
-        <source>%1 (other version)</source>
-        <translation>%1 (autre version)</translation>
-    </message>
-    <message>
         <source>This conflict was settled on another device meanwhile.</source>
         <translation>Ce conflit a été réglé entre-temps sur un autre appareil.</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::PendingView</name>
+    <message>
+        <source>may conflict</source>
+        <translation>conflit possible</translation>
+    </message>
+    <message>
+        <source>&amp;Retry Now</source>
+        <translation>&amp;Réessayer maintenant</translation>
+    </message>
+    <message>
+        <source>Try to send the waiting changes to the server now</source>
+        <translation>Essayer maintenant d’envoyer au serveur les modifications en attente</translation>
+    </message>
+    <message>
+        <source>Changes waiting for the server</source>
+        <translation>Modifications en attente du serveur</translation>
+    </message>
+    <message>
+        <source>Everything is sent. Changes made while offline wait here until the server has them.</source>
+        <translation>Tout est envoyé. Les modifications faites hors ligne attendent ici que le serveur les reçoive.</translation>
+    </message>
+    <message>
+        <source>Last attempt failed: %1</source>
+        <translation>Échec de la dernière tentative : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) waiting for the server</source>
+        <translation>
+            <numerusform>%n modification en attente du serveur</numerusform>
+            <numerusform>%n modifications en attente du serveur</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n refused</source>
+        <translation>
+            <numerusform>%n refusée</numerusform>
+            <numerusform>%n refusées</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Untitled</source>
+        <translation>Sans titre</translation>
+    </message>
+    <message>
+        <source>Collection “%1” created here</source>
+        <translation>Collection « %1 » créée ici</translation>
+    </message>
+    <message>
+        <source>“%1” created here</source>
+        <translation>« %1 » créée ici</translation>
+    </message>
+    <message>
+        <source>“%1” moved to the Trash here</source>
+        <translation>« %1 » mise à la corbeille ici</translation>
+    </message>
+    <message>
+        <source>“%1” restored from the Trash here</source>
+        <translation>« %1 » restaurée depuis la corbeille ici</translation>
+    </message>
+    <message>
+        <source>“%1” marked not done here</source>
+        <translation>« %1 » marquée comme non terminée ici</translation>
+    </message>
+    <message>
+        <source>“%1” marked done here</source>
+        <translation>« %1 » marquée comme terminée ici</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” chosen here to settle a conflict</source>
+        <translation>%1 de « %2 » : choix fait ici pour régler un conflit</translation>
+    </message>
+    <message>
+        <source>%1 of “%2” changed here</source>
+        <translation>%1 de « %2 » : modification faite ici</translation>
+    </message>
+    <message>
+        <source>made at %1</source>
+        <translation>faite à %1</translation>
+    </message>
+    <message>
+        <source>made on %1 at %2</source>
+        <translation>faite le %1 à %2</translation>
+    </message>
+    <message>
+        <source>no reason given</source>
+        <translation>aucune raison indiquée</translation>
+    </message>
+    <message>
+        <source>refused by the server: %1 — it will not be sent again</source>
+        <translation>refusée par le serveur : %1 — elle ne sera pas renvoyée</translation>
+    </message>
+    <message>
+        <source>sending…</source>
+        <translation>envoi en cours…</translation>
+    </message>
+    <message>
+        <source>not sent yet</source>
+        <translation>pas encore envoyée</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n try(s)</source>
+        <translation>
+            <numerusform>%n essai</numerusform>
+            <numerusform>%n essais</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>next try any moment</source>
+        <translation>prochain essai d’un instant à l’autre</translation>
+    </message>
+    <message>
+        <source>next try in %1 s</source>
+        <translation>prochain essai dans %1 s</translation>
+    </message>
+    <message>
+        <source>next try in %1 min</source>
+        <translation>prochain essai dans %1 min</translation>
+    </message>
+    <message>
+        <source>the text is merged line by line; changes to the same lines will wait for you</source>
+        <translation>le texte est fusionné ligne par ligne ; les modifications des mêmes lignes vous attendront</translation>
+    </message>
+    <message>
+        <source>you will be asked to choose</source>
+        <translation>on vous demandera de choisir</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1 : %2</translation>
     </message>
 </context>
 <context>
@@ -809,6 +1811,30 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>No system keychain answered, so the sign-in is kept in %1, readable by you only.</source>
         <translation>Aucun trousseau système n’a répondu : la connexion est donc conservée dans %1, lisible par vous seul.</translation>
+    </message>
+    <message>
+        <source>When a field was changed on two devices before they synced, these rules decide. They are kept with your account, so every device follows them. Text is always merged line by line; changes to the same lines wait for you.</source>
+        <translation>Quand un champ a été modifié sur deux appareils avant leur synchronisation, ces règles décident. Elles sont conservées avec votre compte, pour que tous les appareils les suivent. Le texte est toujours fusionné ligne par ligne ; les modifications des mêmes lignes vous attendent.</translation>
+    </message>
+    <message>
+        <source>Later edit wins</source>
+        <translation>La modification la plus récente l’emporte</translation>
+    </message>
+    <message>
+        <source>Always ask me</source>
+        <translation>Toujours me demander</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1 :</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>The conflict rules could not be saved: %1</source>
+        <translation>Impossible d’enregistrer les règles de conflit : %1</translation>
     </message>
 </context>
 <context>

@@ -267,9 +267,11 @@ void AuditDialog::showDetails()
         QString decided = r->isOpen() ? tr("nobody yet: waiting for you")
                                       : tr("the rule, when the server met both sides at %1").arg(ItemWords::when(r->at));
         for (const model::ConflictRecord &o : std::as_const(m_records)) {
-            if (o.isResolution() && o.settles == r->id)
+            if (o.isResolution() && o.settles == r->id) { // newest first: the choice that stands
                 decided = tr("%1 at %2, keeping %3").arg(words.chooser(o), ItemWords::when(o.at),
                                                          words.value(o.field, ItemWords::chosen(o)));
+                break;
+            }
         }
         html += line(tr("Decided by:"), decided);
     }

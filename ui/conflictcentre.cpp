@@ -71,6 +71,13 @@ ConflictCentre::ConflictCentre(model::Store *store, QWidget *parent)
     reload();
 }
 
+void ConflictCentre::showEvent(QShowEvent *event)
+{
+    if (std::exchange(m_stale, false))
+        reload();
+    QWidget::showEvent(event);
+}
+
 void ConflictCentre::changeEvent(QEvent *event)
 {
     // The cards' tints are mixed from the palette: a new colour scheme or language draws them anew.
@@ -86,6 +93,11 @@ QList<QWidget *> ConflictCentre::cards() const
 
 void ConflictCentre::reload()
 {
+    // Hidden, it only notes that the store changed (every save would rebuild it otherwise).
+    if (!isVisible() && parentWidget()) {
+        m_stale = true;
+        return;
+    }
     // Later, not now: this may run while one of the cards' buttons is still being clicked (a
     // dialog it opened let a sync in).
     while (QLayoutItem *item = m_listLayout->takeAt(0)) {

@@ -42,6 +42,7 @@ Q_SIGNALS:
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     QWidget *card(const model::ConflictRecord &record, bool open);
@@ -53,6 +54,7 @@ private:
     QWidget *m_list = nullptr;
     QVBoxLayout *m_listLayout = nullptr;
     QTimer m_reload;
+    bool m_stale = false; ///< the store changed while the page was hidden
 };
 
 } // namespace tidemark::ui

@@ -35,13 +35,22 @@ qsizetype distance(const QString &a, const QString &b)
 ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QString &entityId, QWidget *parent, QString *error)
 {
     const auto records = store.conflictRecords(true);
-    if (!records)
+    if (!records) {
+        if (error)
+            *error = records.error().message;
         return Outcome::Failed;
-    // The newest open conflict of each field (records come newest first).
+    }
+    // The newest open conflict of each field (records come newest first) is the one shown; older
+    // open ones of the same field are settled by the same choice.
     QList<model::ConflictRecord> open;
+    QList<model::ConflictRecord> older;
     for (const model::ConflictRecord &r : std::as_const(*records)) {
-        if (r.entityId == entityId && std::ranges::none_of(open, [&r](const auto &o) { return o.field == r.field; }))
+        if (r.entityId != entityId)
+            continue;
+        if (std::ranges::none_of(open, [&r](const auto &o) { return o.field == r.field; }))
             open.append(r);
+        else
+            older.append(r);
     }
     if (open.isEmpty())
         return Outcome::Nothing;
@@ -104,12 +113,24 @@ ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QStri
     if (!std::ranges::all_of(open, isOpen))
         return Outcome::SettledMeanwhile;
 
+    // One choice settles the field's conflict and any older open one of the same field.
+    const auto settle = [&](const model::ConflictRecord &r, const QJsonValue &value) -> model::Result<void> {
+        if (auto resolved = store.resolveConflict(r.id, value); !resolved)
+            return std::unexpected(resolved.error());
+        for (const model::ConflictRecord &o : std::as_const(older)) {
+            if (o.field == r.field && isOpen(o)) {
+                if (auto resolved = store.resolveConflict(o.id, value); !resolved)
+                    return std::unexpected(resolved.error());
+            }
+        }
+        return {};
+    };
     const auto done = store.batch([&]() -> model::Result<void> {
         for (qsizetype i = 0; i < scalars.size(); ++i) {
             const model::ConflictRecord &r = scalars.at(i);
             const QJsonValue value = choices.at(i) == MergeDialog::ScalarChoice::Theirs ? r.theirs : r.mine;
-            if (auto resolved = store.resolveConflict(r.id, value); !resolved)
-                return std::unexpected(resolved.error());
+            if (auto settled = settle(r, value); !settled)
+                return settled;
         }
         if (text == open.end())
             return {};
@@ -122,13 +143,9 @@ ConflictResolver::Outcome ConflictResolver::run(model::Store &store, const QStri
                 other.insert(s("collection"), entity->fields.value(s("collection")));
             if (auto copy = store.create(kind, other); !copy)
                 return std::unexpected(copy.error());
-            if (auto kept = store.resolveConflict(text->id, input.mine); !kept)
-                return std::unexpected(kept.error());
-            return {};
+            return settle(*text, input.mine);
         }
-        if (auto resolved = store.resolveConflict(text->id, result); !resolved)
-            return std::unexpected(resolved.error());
-        return {};
+        return settle(*text, result);
     });
     if (!done) {
         if (error)

@@ -406,7 +406,7 @@ void MainWindow::showQuickEntry()
 
 void MainWindow::showSettings()
 {
-    SettingsDialog dialog(m_store ? m_store->path() : QString(), this);
+    SettingsDialog dialog(m_store ? m_store->path() : QString(), this, m_store);
     connect(&dialog, &SettingsDialog::appearanceChanged, this, &MainWindow::appearanceChanged);
     connect(&dialog, &SettingsDialog::accountChanged, this, &MainWindow::accountChanged);
     dialog.exec();

@@ -165,8 +165,8 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(this);
     auto *keepBothButton = buttons->addButton(tr("Keep Both as Separate Items"), QDialogButtonBox::ActionRole);
+    m_keepBoth = keepBothButton;
     keepBothButton->setObjectName(s("keepBoth"));
-    keepBothButton->setToolTip(tr("Keep this version here and save the other one as a new item"));
     m_resolve = buttons->addButton(tr("Resolve"), QDialogButtonBox::AcceptRole);
     m_resolve->setObjectName(s("resolve"));
     buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(s("cancel"));
@@ -522,6 +522,10 @@ void MergeDialog::updateState()
         return pair.first->isChecked() || pair.second->isChecked();
     });
     m_resolve->setEnabled(textDone && fieldsDone);
+    // Keeping both texts still settles the fields: only once each has a choice.
+    m_keepBoth->setEnabled(fieldsDone);
+    m_keepBoth->setToolTip(fieldsDone ? tr("Keep this version here and save the other one as a new item")
+                                      : tr("Choose a value for every field first"));
     m_resolve->setToolTip(m_resolve->isEnabled() ? tr("Save your choices, on every device")
                           : !textDone            ? tr("Choose for every part both sides changed, or edit the Result")
                                                  : tr("Choose a value for every field"));

@@ -98,6 +98,7 @@ private:
     QWidget *m_baseColumn = nullptr;
     QGridLayout *m_panes = nullptr;
     QPushButton *m_resolve = nullptr;
+    QPushButton *m_keepBoth = nullptr;
     QList<QPair<QRadioButton *, QRadioButton *>> m_scalarButtons; ///< mine, theirs per scalar
 
     /// Per segment: its first block in the side panes (which are padded to line up) and its span

@@ -14,7 +14,6 @@
 #include <QSysInfo>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QDialogButtonBox>
-#include <QFileInfo>
 #include <QFontComboBox>
 #include <QFormLayout>
 #include <QLabel>
@@ -67,9 +66,10 @@ QLabel *note(const QString &text, QWidget *parent)
 
 } // namespace
 
-SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
+SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store *store)
     : QDialog(parent)
     , m_storePath(std::move(storePath))
+    , m_store(store)
 {
     setObjectName(s("settingsDialog"));
     setWindowTitle(tr("Settings"));
@@ -163,16 +163,10 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent)
     });
     m_pages->addTab(sync, tr("Sync"));
 
-    // The rules are the account's, kept in the store: only with a store file to keep them in (a
-    // private ":memory:" store of the window cannot be reached from here).
-    if (!m_storePath.isEmpty() && m_storePath != QLatin1String(":memory:") && QFileInfo::exists(m_storePath)) {
-        if (auto store = model::Store::open(m_storePath)) {
-            m_store = std::move(*store);
-            addConflictsPage();
-        } else {
-            qCWarning(lcSettings) << "no conflict settings: cannot open the store:" << store.error().message;
-        }
-    }
+    // The rules are the account's, kept in the window's store (never a second connection of this
+    // thread's).
+    if (m_store)
+        addConflictsPage();
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Apply | QDialogButtonBox::Cancel, this);
     connect(buttons, &QDialogButtonBox::accepted, this, [this] {

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QDialog>
+#include <QPointer>
 #include <QFutureWatcher>
 #include <QList>
 #include <QPair>
@@ -28,14 +29,14 @@ namespace tidemark::ui {
 /// language is applied by the window when the dialog has closed. The account is written next to
 /// the store (client/accountfile.h) as soon as a sign-in succeeds; the network calls run on a
 /// worker thread, so the dialog never freezes. The conflict rules belong to the account: OK and
-/// Apply write them into the store (a connection of the dialog's own on `storePath`), from where
-/// the next sync takes them to the server; without a store file the Conflicts page is left out.
+/// Apply write them into the window's store, from where the next sync takes them to the server;
+/// without a store the Conflicts page is left out.
 class SettingsDialog final : public QDialog
 {
     Q_OBJECT
 
 public:
-    explicit SettingsDialog(QString storePath, QWidget *parent = nullptr);
+    explicit SettingsDialog(QString storePath, QWidget *parent = nullptr, model::Store *store = nullptr);
     ~SettingsDialog() override;
 
     [[nodiscard]] QTabWidget *pages() const { return m_pages; }
@@ -74,7 +75,7 @@ private:
     QPushButton *m_signOut = nullptr;
     QLabel *m_accountState = nullptr;
     QCheckBox *m_holdOnMetered = nullptr;
-    std::unique_ptr<model::Store> m_store; ///< for the conflict rules; none without a store file
+    QPointer<model::Store> m_store; ///< the window's, for the conflict rules; none: no Conflicts page
     QList<QPair<QString, QComboBox *>> m_policyChoices; ///< field -> its choice
     QLabel *m_policyState = nullptr;
     /// What an account call came to: whether it worked, and what to tell the person.

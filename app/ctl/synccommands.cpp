@@ -308,11 +308,24 @@ QJsonObject Cli::conflictJson(const ConflictRecord &r) const
                        {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}};
     if (!r.base.isUndefined())
         record.insert(s("base"), r.base);
-    // The device the other side came from; a resolution names the device that chose. Empty: this one.
+    // The device whose operation arrived second (for a resolution, the one that chose); empty in
+    // the store when it was this one.
     const QString device = r.device.isEmpty() ? m_store->deviceId() : r.device;
     record.insert(s("device"), device);
     if (const QString name = m_store->deviceName(device); !name.isEmpty())
         record.insert(s("device_name"), name);
+    // Each side: the device that edited it and when (from its clock), where known.
+    const auto side = [&](const char *prefix, const QString &id, qint64 at) {
+        if (!id.isEmpty()) {
+            record.insert(QLatin1String(prefix) + s("_device"), id);
+            if (const QString name = m_store->deviceName(id); !name.isEmpty())
+                record.insert(QLatin1String(prefix) + s("_device_name"), name);
+        }
+        if (at > 0)
+            record.insert(QLatin1String(prefix) + s("_at"), QDateTime::fromMSecsSinceEpoch(at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+    };
+    side("mine", r.mineDevice, r.mineAt);
+    side("theirs", r.theirsDevice, r.theirsAt);
     if (r.at > 0)
         record.insert(s("at"), QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
     if (!r.settles.isEmpty())
@@ -359,14 +372,20 @@ int Cli::auditCommand()
     for (const ConflictRecord &r : std::as_const(events)) {
         const QJsonObject j = conflictJson(r);
         const QString when = r.at > 0 ? QDateTime::fromMSecsSinceEpoch(r.at).toString(s("yyyy-MM-dd HH:mm")) : s("-");
-        const QString who = r.device.isEmpty() ? s("this device") : j.value(s("device_name")).toString(s("another device"));
+        const auto name = [&](const QString &id) {
+            return id.isEmpty() ? s("another device") : id == m_store->deviceId() ? s("this device") : m_store->deviceName(id).isEmpty() ? s("another device") : m_store->deviceName(id);
+        };
+        const QString who = r.device.isEmpty() ? s("this device") : name(r.device);
+        const QString mineWho = r.mineDevice.isEmpty() ? (r.device.isEmpty() ? s("this device") : s("another device")) : name(r.mineDevice);
+        const QString theirsWho = name(r.theirsDevice.isEmpty() ? r.device : r.theirsDevice);
         m_out << r.id << "  " << when << "  " << r.status << "  " << kindName(r.kind) << " \"" << j.value(s("title")).toString()
               << "\" ." << r.field << "  " << r.rule << " -> " << r.outcome << '\n';
         if (r.isResolution())
             m_out << "    chosen on " << who << ": " << show(r.device.isEmpty() ? r.mine : r.theirs)
                   << "\n    settles: " << r.settles << '\n';
         else
-            m_out << "    mine:   " << show(r.mine) << "\n    theirs: " << show(r.theirs) << " (" << who << ")\n";
+            m_out << "    mine:   " << show(r.mine) << " (" << mineWho << ")\n    theirs: " << show(r.theirs) << " (" << theirsWho
+                  << ")\n";
         if (!r.base.isUndefined())
             m_out << "    base:   " << show(r.base) << '\n';
         if (j.contains(s("undo_value")))

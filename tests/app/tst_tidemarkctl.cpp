@@ -479,6 +479,9 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     QCOMPARE(event.value(s("base")).toString(), s("Groceries"));
     QCOMPARE(event.value(s("undo_value")).toString(), s("Groceries for Saturday"));
     QCOMPARE(event.value(s("device_name")).toString(), s("Phone"));
+    QCOMPARE(event.value(s("theirs_device_name")).toString(), s("Phone"));
+    QCOMPARE(event.value(s("mine_device_name")).toString(), s("Laptop"));
+    QVERIFY(event.value(s("mine_at")).toString() < event.value(s("theirs_at")).toString());
     const Result text = ctl({s("audit")});
     QCOMPARE(text.code, 0);
     QVERIFY2(text.out.contains(s("scalar-later-wins")) && text.out.contains(s("undo-resolution")), qPrintable(text.out));
@@ -498,6 +501,16 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
              s("Groceries for Saturday"));
     const QJsonArray onPhone = ctl({s("audit"), s("--json")}).json().toArray();
+    // The phone's own rename arrived second: its side is "mine", the laptop's "theirs".
+    const auto decided = std::ranges::find_if(onPhone, [](const QJsonValue &v) {
+        return v.toObject().value(s("rule")).toString() == s("scalar-later-wins");
+    });
+    QVERIFY(decided != onPhone.end());
+    QCOMPARE((*decided).toObject().value(s("mine")).toString(), s("Shopping"));
+    QCOMPARE((*decided).toObject().value(s("mine_device_name")).toString(), s("Phone"));
+    QCOMPARE((*decided).toObject().value(s("theirs_device_name")).toString(), s("Laptop"));
+    const Result phoneText = ctl({s("audit")});
+    QVERIFY2(phoneText.out.contains(s("theirs: Groceries for Saturday (Laptop)")), qPrintable(phoneText.out));
     QVERIFY(std::ranges::any_of(onPhone, [&](const QJsonValue &v) {
         return v.toObject().value(s("rule")).toString() == s("resolution")
             && v.toObject().value(s("settles")).toString() == event.value(s("id")).toString();

@@ -30,6 +30,7 @@ private Q_SLOTS:
     void editsInDifferentPlacesMergeOnBothDevices();
     void overlappingEditsKeepBothSides();
     void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
+    void aChoiceOfTheValueAlreadyThereCanBeUndone();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
     void scalarsTagsAndOtherFieldsFollowTheRules();
     void undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices();
@@ -199,6 +200,29 @@ void TestSyncEndToEnd::overlappingEditsKeepBothSides()
     }));
 }
 
+void TestSyncEndToEnd::aChoiceOfTheValueAlreadyThereCanBeUndone()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = overlap(laptop, phone);
+    QVERIFY(note);
+    // The phone keeps the text the server kept (the laptop's): the choice changes no value…
+    const auto open = phone.store->conflictRecords(true);
+    QCOMPARE(open->first().theirs.toString(), s("meet at 11\n"));
+    QVERIFY(phone.store->resolveConflict(open->first().id, open->first().theirs));
+    QVERIFY(sync(phone) && sync(laptop));
+    // …and yet it can be undone, from either device: the phone's text comes back.
+    const auto records = laptop.store->conflictRecords();
+    const auto choice = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.isResolution(); });
+    QVERIFY(choice != records->end());
+    QCOMPARE(choice->mine, choice->theirs);
+    QCOMPARE(laptop.store->undoValue(*choice), QJsonValue(s("meet at 9\n")));
+    QVERIFY(laptop.store->undoResolution(choice->id));
+    QVERIFY(sync(laptop) && sync(phone));
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+}
+
 void TestSyncEndToEnd::anEditBringsBackWhatTheOtherDeviceDeleted()
 {
     Device laptop = device(s("laptop"));
@@ -298,6 +322,7 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QVERIFY(std::ranges::any_of(*all, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap") && r.status == s("resolved"); }));
 
     // The laptop's owner undoes that choice: the other side comes back everywhere.
+    QCOMPARE(laptop.store->undoValue(all->first()), QJsonValue(s("meet at 11\n")));
     const auto records = laptop.store->conflictRecords();
     const auto original = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap"); });
     QVERIFY(original != records->end());
@@ -418,10 +443,15 @@ void TestSyncEndToEnd::conflictPoliciesFollowTheAccount()
     QCOMPARE(open->size(), 1);
     QCOMPARE(open->first().field, s("title"));
 
-    // Back to the default, from the phone this time.
+    // Back to the default for titles, from the phone this time, and then, before any sync, due
+    // dates ask: both changes reach the laptop.
     QVERIFY(phone.store->setConflictPolicies({}));
+    QCOMPARE(phone.store->conflictPolicies(), QJsonObject{});
+    QVERIFY(phone.store->setConflictPolicies({{s("due"), s("ask")}}));
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(laptop.store->conflictPolicies(), QJsonObject{});
+    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
 }
 
 void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()

@@ -364,7 +364,7 @@ void TestPendingView::conflictRulesAreSavedWithTheAccount()
 {
     const QString path = m_store->path();
     {
-        SettingsDialog dialog(path);
+        SettingsDialog dialog(path, nullptr, m_store.get());
         QSignalSpy accountChanged(&dialog, &SettingsDialog::accountChanged);
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -392,7 +392,7 @@ void TestPendingView::conflictRulesAreSavedWithTheAccount()
     QCOMPARE(m_store->conflictPolicies(), ask);
     QCOMPARE(m_store->policiesToSend(), std::optional<QJsonObject>(ask));
 
-    SettingsDialog again(path);
+    SettingsDialog again(path, nullptr, m_store.get());
     auto *title = again.findChild<QComboBox *>(s("policy_title"));
     QVERIFY(title);
     QCOMPARE(title->currentText(), s("Always ask me"));
@@ -401,7 +401,9 @@ void TestPendingView::conflictRulesAreSavedWithTheAccount()
 
 void TestPendingView::conflictsPageNeedsAStoreFile()
 {
-    for (const QString &path : {QString(), s(":memory:"), m_dir->filePath(s("missing.db"))}) {
+    // Without the window's store there is nowhere to keep the rules: no page, and no store is
+    // opened or made for it.
+    for (const QString &path : {QString(), s(":memory:"), m_dir->filePath(s("missing.db")), m_store->path()}) {
         SettingsDialog dialog(path);
         QVERIFY2(!dialog.findChild<QWidget *>(s("conflictsPage")), qPrintable(path));
     }
