@@ -425,6 +425,11 @@
         <source>then decided by a person</source>
         <translation>dann von einer Person entschieden</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a person&apos;s text quoted in a sentence</comment>
+        <translation>„%1“</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1436,6 +1441,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>Choose a value for every field</source>
         <translation>Wählen Sie für jedes Feld einen Wert</translation>
+    </message>
+    <message>
+        <source>Choose a value for every field first</source>
+        <translation>Wählen Sie zuerst für jedes Feld einen Wert</translation>
     </message>
 </context>
 <context>

@@ -425,6 +425,11 @@
         <source>then decided by a person</source>
         <translation>puis tranché par une personne</translation>
     </message>
+    <message>
+        <source>“%1”</source>
+        <comment>a person&apos;s text quoted in a sentence</comment>
+        <translation>« %1 »</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -1436,6 +1441,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>Choose a value for every field</source>
         <translation>Choisissez une valeur pour chaque champ</translation>
+    </message>
+    <message>
+        <source>Choose a value for every field first</source>
+        <translation>Choisissez d&apos;abord une valeur pour chaque champ</translation>
     </message>
 </context>
 <context>

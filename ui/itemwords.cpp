@@ -153,7 +153,7 @@ QString ItemWords::value(const QString &field, const QJsonValue &v, ValueForm fo
     case Phrase::Kind::Words:
         return form == ValueForm::Alone ? capitalised(p.text) : p.text;
     case Phrase::Kind::Text:
-        return form == ValueForm::InSentence ? s("“%1”").arg(p.text) : p.text;
+        return form == ValueForm::InSentence ? tr("“%1”", "a person's text quoted in a sentence").arg(p.text) : p.text;
     case Phrase::Kind::AsIs:
         break;
     }
@@ -311,7 +311,7 @@ QString ItemWords::sentence(const model::ConflictRecord &r, ItemNamed item) cons
     const QString field = capitalised(fieldWord(r.kind, r.field));
     const QString subject = named ? tr("%1 of “%2”", "a field of an item").arg(field, title) : field;
     // For the events about the item as a whole.
-    QString thing = s("“%1”").arg(title);
+    QString thing = tr("“%1”", "a person's text quoted in a sentence").arg(title);
     if (!named)
         thing = r.kind == model::Kind::Task     ? tr("This task")
             : r.kind == model::Kind::Collection ? tr("This collection")
