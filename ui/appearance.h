@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QFont>
+#include <QColor>
 #include <QPalette>
 #include <QString>
 
@@ -27,6 +28,9 @@ void setLanguage(const QString &language);
 [[nodiscard]] QPalette darkPalette();
 /// Whether the palette in use is a dark one.
 [[nodiscard]] bool isDark();
+/// `a` with `share` (0 to 1) of `b` mixed in: a hue laid over the palette's own colour reads on
+/// light and dark alike.
+[[nodiscard]] QColor mix(const QColor &a, const QColor &b, double share);
 
 /// Sets the style, palette and editor font from the settings.
 void apply();

@@ -1,6 +1,7 @@
 #include "ui/conflictcentre.h"
 
 #include "model/store.h"
+#include "ui/appearance.h"
 #include "ui/conflictresolver.h"
 #include "ui/itemwords.h"
 
@@ -161,8 +162,7 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
     // Open conflicts stand out a little (the highlight colour, faint); decided ones stay calm.
     const QColor base = palette.color(QPalette::Base);
     QColor tint = open ? palette.color(QPalette::Highlight) : palette.color(QPalette::AlternateBase);
-    tint = QColor::fromRgbF(base.redF() * 0.85f + tint.redF() * 0.15f, base.greenF() * 0.85f + tint.greenF() * 0.15f,
-                            base.blueF() * 0.85f + tint.blueF() * 0.15f);
+    tint = Appearance::mix(base, tint, 0.15);
     palette.setColor(QPalette::Window, tint);
     frame->setPalette(palette);
 

@@ -1,4 +1,5 @@
 #include "historydialog.h"
+#include "ui/appearance.h"
 
 #include "historydiff.h"
 #include "icons.h"
@@ -29,7 +30,6 @@
 namespace tidemark::ui {
 
 using Internal::DiffWriter;
-using Internal::mix;
 
 namespace {
 
@@ -88,10 +88,10 @@ public:
         painter->setFont(layout.headlineFont);
         painter->drawText(layout.headline, Qt::TextWordWrap, layout.headlineText);
         painter->setFont(layout.detailsFont);
-        painter->setPen(mix(ink, palette.color(selected ? QPalette::Highlight : QPalette::Base), 0.3));
+        painter->setPen(Appearance::mix(ink, palette.color(selected ? QPalette::Highlight : QPalette::Base), 0.3));
         painter->drawText(layout.details, Qt::TextWordWrap, layout.detailsText);
         // A hairline between rows, so that two tinted ones do not run together.
-        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
+        painter->setPen(Appearance::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
         painter->drawLine(opt.rect.bottomLeft(), opt.rect.bottomRight());
         painter->restore();
     }
@@ -354,7 +354,7 @@ void HistoryDialog::fillTimeline()
             item->setData(ConflictRole, true);
             item->setIcon(themedIcon(record.isResolution() ? s("done") : s("conflict")));
             // Amber, stronger while it waits for a person.
-            item->setBackground(mix(palette.color(QPalette::Base), kAmber, record.isOpen() ? 0.3 : 0.14));
+            item->setBackground(Appearance::mix(palette.color(QPalette::Base), kAmber, record.isOpen() ? 0.3 : 0.14));
         } else {
             const model::HistoryEntry &entry = m_entries[row.index];
             item->setText(versionHeadline(row.index) + QLatin1Char('\n') + versionDetails(row.index));

@@ -33,12 +33,6 @@ void tintCell(QTextTable *table, int row, int column, const QColor &colour)
 
 } // namespace
 
-QColor mix(const QColor &a, const QColor &b, double share)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - share) + b.redF() * share),
-                            float(a.greenF() * (1 - share) + b.greenF() * share),
-                            float(a.blueF() * (1 - share) + b.blueF() * share));
-}
 
 DiffColours::DiffColours(const QPalette &palette)
 {
@@ -46,12 +40,12 @@ DiffColours::DiffColours(const QPalette &palette)
     text = palette.color(QPalette::Text);
     // A dark page needs a little more of the hue for the line to stand out.
     const double share = base.lightness() < 128 ? 0.28 : 0.2;
-    muted = mix(text, base, 0.4);
-    removed = mix(base, kRed, share);
-    added = mix(base, kGreen, share);
-    removedWords = mix(base, kRed, share + 0.25);
-    addedWords = mix(base, kGreen, share + 0.25);
-    gap = mix(base, text, 0.06);
+    muted = Appearance::mix(text, base, 0.4);
+    removed = Appearance::mix(base, kRed, share);
+    added = Appearance::mix(base, kGreen, share);
+    removedWords = Appearance::mix(base, kRed, share + 0.25);
+    addedWords = Appearance::mix(base, kGreen, share + 0.25);
+    gap = Appearance::mix(base, text, 0.06);
 }
 
 DiffWriter::DiffWriter(QTextDocument *document, const QPalette &palette)

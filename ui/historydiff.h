@@ -14,10 +14,6 @@ class QTextTable;
 
 namespace tidemark::ui::Internal {
 
-/// `a` with `share` of `b` mixed in: a hue laid over the palette's own colour reads on light and
-/// dark alike.
-QColor mix(const QColor &a, const QColor &b, double share);
-
 /// The diff's colours, mixed from a palette: red-ish and green-ish tints of its Base for removed
 /// and added lines (stronger for the changed words), its Text for the text.
 struct DiffColours

@@ -1,4 +1,5 @@
 #include "itemdelegate.h"
+#include "ui/appearance.h"
 
 #include "icons.h"
 #include "model/itemlistmodel.h"
@@ -39,11 +40,6 @@ QString shortTime(const QLocale &locale, QTime time)
     return locale.toString(time, format);
 }
 
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 // A rounded badge with text; returns its width.
 int drawBadge(QPainter *painter, QPoint topLeft, int height, const QString &text, const QColor &fg, const QColor &bg,
@@ -123,7 +119,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     const bool selected = option.state & QStyle::State_Selected;
     const QPalette &palette = option.palette;
     const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-    const QColor muted = selected ? text : mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
+    const QColor muted = selected ? text : Appearance::mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.45);
 
     const bool isTask = index.data(ItemListModel::KindRole).toString() == QLatin1String("task");
     const bool done = index.data(ItemListModel::DoneRole).toBool();
@@ -213,7 +209,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         const bool overdue = !done && (hasTime ? due < now : due.date() < now.date());
         const bool today = due.date() == now.date();
         QColor fg = muted;
-        QColor bg = mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
+        QColor bg = Appearance::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
         if (overdue) {
             fg = QColor(0xff, 0xff, 0xff);
             bg = QColor(0xc8, 0x3a, 0x3a);
@@ -223,7 +219,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         }
         if (selected && !overdue) {
             fg = text;
-            bg = mix(palette.color(QPalette::Highlight), palette.color(QPalette::HighlightedText), 0.2);
+            bg = Appearance::mix(palette.color(QPalette::Highlight), palette.color(QPalette::HighlightedText), 0.2);
         }
         x += drawBadge(painter, {x, badgeTop}, badgeHeight, dueText(due, hasTime), fg, bg, small) + 6;
     }

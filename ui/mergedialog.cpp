@@ -1,5 +1,6 @@
 #include "ui/mergedialog.h"
 
+#include "ui/appearance.h"
 #include "ui/markdownedit.h"
 
 #include <QAction>
@@ -51,10 +52,7 @@ QColor tint(QColor color, const QPalette &palette, int alpha)
 {
     // The same hue reads on light and dark bases: mix it over the pane's own background.
     const QColor base = palette.color(QPalette::Base);
-    const double a = alpha / 255.0;
-    return QColor::fromRgbF(float(base.redF() * (1 - a) + color.redF() * a),
-                            float(base.greenF() * (1 - a) + color.greenF() * a),
-                            float(base.blueF() * (1 - a) + color.blueF() * a));
+    return Appearance::mix(base, color, alpha / 255.0);
 }
 
 const QColor kMineColour(46, 160, 67);

@@ -1,4 +1,5 @@
 #include "pendingview.h"
+#include "ui/appearance.h"
 
 #include "itemwords.h"
 #include "model/store.h"
@@ -33,11 +34,6 @@ using model::PendingChange;
 
 QString s(const char *text) { return QString::fromUtf8(text); }
 
-QColor mix(const QColor &a, const QColor &b, double t)
-{
-    return QColor::fromRgbF(float(a.redF() * (1 - t) + b.redF() * t), float(a.greenF() * (1 - t) + b.greenF() * t),
-                            float(a.blueF() * (1 - t) + b.blueF() * t));
-}
 
 // Hues mixed into the palette's own colours, so that they read on light and dark alike.
 const QColor kAmber(230, 140, 30);
@@ -101,7 +97,7 @@ public:
         const QPalette &palette = option.palette;
         const bool selected = option.state & QStyle::State_Selected;
         const QColor text = palette.color(selected ? QPalette::HighlightedText : QPalette::Text);
-        const QColor muted = selected ? text : mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.4);
+        const QColor muted = selected ? text : Appearance::mix(palette.color(QPalette::Text), palette.color(QPalette::Base), 0.4);
         const auto state = PendingView::EntryState(index.data(PendingView::StateRole).toInt());
         const QString rules = index.data(PendingView::ConflictRole).toString();
         const bool refused = state == PendingView::EntryState::Refused;
@@ -111,18 +107,18 @@ public:
         // A stripe at the edge for what needs a look: refused (red) or may conflict (amber).
         if (refused || !rules.isEmpty()) {
             const QColor hue = refused ? kRed : kAmber;
-            painter->fillRect(QRect(0, 2, 3, box.height - 4), mix(palette.color(QPalette::Base), hue, 0.85));
+            painter->fillRect(QRect(0, 2, 3, box.height - 4), Appearance::mix(palette.color(QPalette::Base), hue, 0.85));
         }
         painter->setFont(sentenceFont(option));
         painter->setPen(text);
         painter->drawText(box.sentence, Qt::TextWordWrap, index.data(Qt::DisplayRole).toString());
         painter->setFont(option.font);
-        painter->setPen(refused && !selected ? mix(palette.color(QPalette::Text), kRed, 0.65) : muted);
+        painter->setPen(refused && !selected ? Appearance::mix(palette.color(QPalette::Text), kRed, 0.65) : muted);
         painter->drawText(box.detail, Qt::TextWordWrap, index.data(PendingView::DetailRole).toString());
         if (!rules.isEmpty()) {
-            const QColor badgeBack = selected ? mix(palette.color(QPalette::Highlight),
+            const QColor badgeBack = selected ? Appearance::mix(palette.color(QPalette::Highlight),
                                                     palette.color(QPalette::HighlightedText), 0.25)
-                                              : mix(palette.color(QPalette::Base), kAmber, 0.35);
+                                              : Appearance::mix(palette.color(QPalette::Base), kAmber, 0.35);
             painter->setPen(Qt::NoPen);
             painter->setBrush(badgeBack);
             painter->setRenderHint(QPainter::Antialiasing);
@@ -134,7 +130,7 @@ public:
             painter->drawText(box.rules, Qt::TextWordWrap, rules);
         }
         // A hairline between entries.
-        painter->setPen(mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
+        painter->setPen(Appearance::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.12));
         painter->drawLine(kPadding, box.height - 1, option.rect.width() - kPadding, box.height - 1);
         painter->restore();
     }
@@ -426,11 +422,11 @@ void PendingView::updateColours()
     // Tints of the window's own colours with its own text: readable in light and dark.
     const QPalette base = palette();
     QPalette warning = base;
-    warning.setColor(QPalette::Window, mix(base.color(QPalette::Base), kRed, 0.18));
+    warning.setColor(QPalette::Window, Appearance::mix(base.color(QPalette::Base), kRed, 0.18));
     warning.setColor(QPalette::WindowText, base.color(QPalette::Text));
     m_banner->setPalette(warning);
     QPalette calm = base;
-    calm.setColor(QPalette::WindowText, mix(base.color(QPalette::WindowText), base.color(QPalette::Window), 0.35));
+    calm.setColor(QPalette::WindowText, Appearance::mix(base.color(QPalette::WindowText), base.color(QPalette::Window), 0.35));
     m_empty->setPalette(calm);
 }
 
