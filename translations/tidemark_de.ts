@@ -1845,6 +1845,14 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>The conflict rules could not be saved: %1</source>
         <translation>Die Konfliktregeln konnten nicht gespeichert werden: %1</translation>
     </message>
+    <message>
+        <source>How your other devices name this one in conflicts and histories</source>
+        <translation>So nennen Ihre anderen Geräte dieses Gerät in Konflikten und Verläufen</translation>
+    </message>
+    <message>
+        <source>This device&apos;s &amp;name:</source>
+        <translation>&amp;Name dieses Geräts:</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

@@ -1845,6 +1845,14 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>The conflict rules could not be saved: %1</source>
         <translation>Impossible d’enregistrer les règles de conflit : %1</translation>
     </message>
+    <message>
+        <source>How your other devices name this one in conflicts and histories</source>
+        <translation>Le nom que vos autres appareils donnent à celui-ci dans les conflits et les historiques</translation>
+    </message>
+    <message>
+        <source>This device&apos;s &amp;name:</source>
+        <translation>&amp;Nom de cet appareil :</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

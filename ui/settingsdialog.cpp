@@ -196,6 +196,12 @@ void SettingsDialog::addConflictsPage()
     auto *form = new QFormLayout;
     column->addLayout(form);
     column->addStretch();
+    // Conflicts and histories name devices: this is how the others name this one.
+    m_deviceName = new QLineEdit(page);
+    m_deviceName->setObjectName(s("deviceName"));
+    m_deviceName->setMaxLength(200);
+    m_deviceName->setToolTip(tr("How your other devices name this one in conflicts and histories"));
+    form->addRow(tr("This device's &name:"), m_deviceName);
     for (const auto &[kind, field] : scalarFields()) {
         auto *choice = new QComboBox(page);
         choice->setObjectName(s("policy_") + field);
@@ -218,6 +224,7 @@ void SettingsDialog::loadPolicies()
 {
     if (!m_store)
         return;
+    m_deviceName->setText(m_store->deviceName(m_store->deviceId()));
     const QJsonObject policies = m_store->conflictPolicies();
     for (const auto &[field, choice] : std::as_const(m_policyChoices)) {
         const bool ask = policies.value(field).toString() == QLatin1String("ask");
@@ -229,6 +236,12 @@ void SettingsDialog::savePolicies()
 {
     if (!m_store)
         return;
+    // The name goes to the server with this device's next changes.
+    if (const QString name = m_deviceName->text().trimmed();
+        !name.isEmpty() && name != m_store->deviceName(m_store->deviceId())) {
+        if (auto named = m_store->setDeviceName(name); !named)
+            qCWarning(lcSettings) << "cannot store the device's name:" << named.error().message;
+    }
     // Later-wins is what a field not listed gets: only the "ask" ones are written.
     QJsonObject policies;
     for (const auto &[field, choice] : std::as_const(m_policyChoices)) {

@@ -78,6 +78,7 @@ private:
     QPointer<model::Store> m_store; ///< the window's, for the conflict rules; none: no Conflicts page
     QList<QPair<QString, QComboBox *>> m_policyChoices; ///< field -> its choice
     QLabel *m_policyState = nullptr;
+    QLineEdit *m_deviceName = nullptr; ///< how other devices name this one
     /// What an account call came to: whether it worked, and what to tell the person.
     struct Outcome
     {

@@ -13,6 +13,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -383,12 +384,17 @@ void TestPendingView::conflictRulesAreSavedWithTheAccount()
         QVERIFY(!page->findChild<QComboBox *>(s("policy_tags")));
         QVERIFY(!page->findChild<QComboBox *>(s("policy_deleted")));
 
+        auto *name = page->findChild<QLineEdit *>(s("deviceName"));
+        QVERIFY(name);
+        QCOMPARE(name->text(), m_store->deviceName(m_store->deviceId())); // the host name until named
+        name->setText(s("  Desktop "));
         title->setCurrentIndex(title->findText(s("Always ask me")));
         dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(accountChanged.size(), 1); // the engine starts again and sends the rules
     }
     const QJsonObject ask{{s("title"), s("ask")}};
+    QCOMPARE(m_store->deviceName(m_store->deviceId()), s("Desktop"));
     QCOMPARE(m_store->conflictPolicies(), ask);
     QCOMPARE(m_store->policiesToSend(), std::optional<QJsonObject>(ask));
 
