@@ -94,12 +94,16 @@ void ScreenshotTour::start()
             window()->searchField()->clear();
         };
         m_steps << [=, this] {
-            auto *dialog = new SettingsDialog(QString(), window());
+            auto *dialog = new SettingsDialog(QString(), window(), window()->store());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
             grab(dialog, s("settings") + tail);
             dialog->pages()->setCurrentIndex(2);
             grab(dialog, s("settings-sync") + tail);
+            if (QWidget *conflicts = dialog->findChild<QWidget *>(s("conflictsPage"))) {
+                dialog->pages()->setCurrentWidget(conflicts);
+                grab(dialog, s("settings-conflicts") + tail);
+            }
             dialog->close();
         };
         m_steps << [=, this] {
