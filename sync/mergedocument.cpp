@@ -1,21 +1,16 @@
 #include "mergedocument.h"
 
+#include "gitdiff.h"
+
 #include <git2.h>
 
 #include <QRegularExpression>
 
 #include <algorithm>
-#include <mutex>
 
 namespace tidemark::sync {
 
 namespace {
-
-void initLibgit2()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { git_libgit2_init(); });
-}
 
 /// Lines [start, start + count) of the base are replaced by `lines`.
 struct Edit
@@ -38,18 +33,11 @@ struct Run
 
 QList<Run> diffRuns(const QByteArray &before, const QByteArray &after)
 {
-    initLibgit2();
-    git_diff_options options;
-    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-    options.context_lines = 0;
-    options.interhunk_lines = 0;
-    options.flags |= GIT_DIFF_FORCE_TEXT;
-    git_patch *patch = nullptr;
     QList<Run> runs;
-    if (git_patch_from_buffers(&patch, before.constData(), std::size_t(before.size()), nullptr, after.constData(),
-                               std::size_t(after.size()), nullptr, &options)
-        != 0)
+    const detail::Patch owned = detail::lineDiff(before, after, 0);
+    if (!owned)
         return runs;
+    git_patch *patch = owned.get();
     const std::size_t hunks = git_patch_num_hunks(patch);
     for (std::size_t i = 0; i < hunks; ++i) {
         const git_diff_hunk *hunk = nullptr;
@@ -64,7 +52,6 @@ QList<Run> diffRuns(const QByteArray &before, const QByteArray &after)
         run.newStart = hunk->new_lines == 0 ? hunk->new_start : hunk->new_start - 1;
         runs.append(run);
     }
-    git_patch_free(patch);
     return runs;
 }
 

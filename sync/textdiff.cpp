@@ -1,47 +1,16 @@
 #include "textdiff.h"
 
+#include "gitdiff.h"
 #include "mergedocument.h"
 
 #include <git2.h>
 
 #include <algorithm>
 #include <memory>
-#include <mutex>
 
 namespace tidemark::sync {
 
 namespace {
-
-void initLibgit2()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { git_libgit2_init(); });
-}
-
-struct PatchFree
-{
-    void operator()(git_patch *patch) const { git_patch_free(patch); }
-};
-using Patch = std::unique_ptr<git_patch, PatchFree>;
-
-/// libgit2's line diff of two texts, with `context` unchanged lines around each change; null when
-/// libgit2 refused (out of memory). The patch points into both buffers: they must outlive it.
-Patch diffPatch(const QByteArray &before, const QByteArray &after, int context)
-{
-    initLibgit2();
-    git_diff_options options;
-    git_diff_options_init(&options, GIT_DIFF_OPTIONS_VERSION);
-    options.context_lines = std::uint32_t(std::max(context, 0));
-    options.interhunk_lines = 0;
-    // A note that happens to hold a NUL byte is still text to a person.
-    options.flags |= GIT_DIFF_FORCE_TEXT;
-    git_patch *patch = nullptr;
-    if (git_patch_from_buffers(&patch, before.constData(), std::size_t(before.size()), nullptr, after.constData(),
-                               std::size_t(after.size()), nullptr, &options)
-        != 0)
-        return nullptr;
-    return Patch(patch);
-}
 
 QString withoutBreak(const QString &line)
 {
@@ -85,7 +54,7 @@ QString unifiedDiff(const QString &before, const QString &after, int context)
     // The patch points into these buffers: they live as long as it.
     const QByteArray beforeBytes = before.toUtf8();
     const QByteArray afterBytes = after.toUtf8();
-    const Patch patch = diffPatch(beforeBytes, afterBytes, context);
+    const detail::Patch patch = detail::lineDiff(beforeBytes, afterBytes, context);
     if (!patch)
         return {};
     QByteArray out;
@@ -145,7 +114,7 @@ QList<DiffRow> sideBySideDiff(const QString &before, const QString &after, int c
     if (before != after) {
         const QByteArray beforeBytes = before.toUtf8();
         const QByteArray afterBytes = after.toUtf8();
-        const Patch patch = diffPatch(beforeBytes, afterBytes, 0);
+        const detail::Patch patch = detail::lineDiff(beforeBytes, afterBytes, 0);
         const std::size_t hunks = patch ? git_patch_num_hunks(patch.get()) : 0;
         for (std::size_t h = 0; h < hunks; ++h) {
             const git_diff_hunk *hunk = nullptr;

@@ -1,18 +1,13 @@
 #include "textmerge.h"
 
+#include "gitdiff.h"
+
 #include <git2.h>
 
-#include <mutex>
 
 namespace tidemark::sync {
 
 namespace {
-
-void initLibgit2()
-{
-    static std::once_flag once;
-    std::call_once(once, [] { git_libgit2_init(); });
-}
 
 git_merge_file_input input(const QByteArray &bytes)
 {
@@ -33,7 +28,7 @@ TextMerge mergeText(const QString &base, const QString &mine, const QString &the
         return {true, theirs};
     if (theirs == base)
         return {true, mine};
-    initLibgit2();
+    detail::initLibgit2();
     const QByteArray baseBytes = base.toUtf8();
     const QByteArray mineBytes = mine.toUtf8();
     const QByteArray theirBytes = theirs.toUtf8();

@@ -245,12 +245,7 @@ void TestConflictCentre::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackO
     QVERIFY(choice->findChild<QPushButton *>(s("undoButton")));
 
     // A dark scheme redraws the cards dark, so their light text stays readable.
-    QPalette dark = onPhone.palette();
-    dark.setColor(QPalette::Window, QColor(0x20, 0x22, 0x25));
-    dark.setColor(QPalette::Base, QColor(0x18, 0x1a, 0x1d));
-    dark.setColor(QPalette::AlternateBase, QColor(0x25, 0x27, 0x2a));
-    dark.setColor(QPalette::WindowText, QColor(0xe8, 0xe8, 0xe8));
-    dark.setColor(QPalette::Text, QColor(0xe8, 0xe8, 0xe8));
+    const QPalette dark = ui::Appearance::darkPalette();
     onPhone.setPalette(dark);
     QTRY_VERIFY(!onPhone.cards().isEmpty() && onPhone.cards().first()->palette().color(QPalette::Window).lightness() < 80);
     QWidget *first = onPhone.cards().first();

@@ -3,6 +3,7 @@
 // the conflict rules they choose.
 #include "model/ids.h"
 #include "model/store.h"
+#include "ui/appearance.h"
 #include "ui/pendingview.h"
 #include "ui/settingsdialog.h"
 
@@ -62,22 +63,6 @@ QList<Store::RemoteChange> remotePage(const QString &id, qint64 rev, const QJson
 double luminance(const QColor &c)
 {
     return 0.2126 * c.redF() + 0.7152 * c.greenF() + 0.0722 * c.blueF();
-}
-
-QPalette darkPalette()
-{
-    QPalette dark;
-    dark.setColor(QPalette::Window, QColor(0x26, 0x28, 0x2b));
-    dark.setColor(QPalette::WindowText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Base, QColor(0x1d, 0x1f, 0x21));
-    dark.setColor(QPalette::AlternateBase, QColor(0x2a, 0x2c, 0x2f));
-    dark.setColor(QPalette::Text, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Button, QColor(0x33, 0x36, 0x3a));
-    dark.setColor(QPalette::ButtonText, QColor(0xe6, 0xe6, 0xe6));
-    dark.setColor(QPalette::Highlight, QColor(0x3d, 0x7a, 0xd6));
-    dark.setColor(QPalette::HighlightedText, Qt::white);
-    dark.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9a, 0x9a));
-    return dark;
 }
 
 } // namespace
@@ -346,7 +331,7 @@ void TestPendingView::bannerAndMarksFollowTheDarkPalette()
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Last")}}));
 
     for (const bool dark : {false, true}) {
-        QApplication::setPalette(dark ? darkPalette() : QApplication::style()->standardPalette());
+        QApplication::setPalette(dark ? tidemark::ui::Appearance::darkPalette() : QApplication::style()->standardPalette());
         PendingView view(*m_store);
         view.resize(460, 420);
         view.setSyncState(s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
