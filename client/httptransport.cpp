@@ -62,7 +62,10 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const
     QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
     loop.exec();
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-    if (status == 0) {
+    // Errors below 100 are the connection's (refused, closed half-way through the answer, timed
+    // out): the network's trouble, whatever part of a status line had arrived.
+    const bool connectionLost = reply->error() > QNetworkReply::NoError && reply->error() < QNetworkReply::UnknownNetworkError;
+    if (status == 0 || connectionLost) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError;
         return std::unexpected(TransportError{Kind::Offline,
                                               timedOut ? s("the server did not answer in time")

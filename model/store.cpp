@@ -789,19 +789,46 @@ Result<QSet<QString>> Store::pendingFields(const QString &id) const
 {
     // Fields with a pending local operation keep the local value until the server has judged it.
     QSet<QString> pending;
-    QSqlQuery &ops = prepared(id.isEmpty() ? s("SELECT fields, entity_id FROM outbox")
-                                           : s("SELECT fields, entity_id FROM outbox WHERE entity_id = ?"));
-    if (!id.isEmpty())
-        ops.addBindValue(id);
+    QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
+    ops.addBindValue(id);
     if (!ops.exec())
         return std::unexpected(Error::database(ops.lastError().text()));
     while (ops.next()) {
-        const QString prefix = id.isEmpty() ? ops.value(1).toString() + QLatin1Char('/') : QString();
         const QJsonObject opFields = objectFromText(ops.value(0).toString());
         for (auto it = opFields.begin(); it != opFields.end(); ++it)
-            pending.insert(prefix + it.key());
+            pending.insert(it.key());
     }
     ops.finish();
+    return pending;
+}
+
+Result<QSet<QString>> Store::pendingFields(const QList<QString> &ids) const
+{
+    QSet<QString> pending;
+    // An empty outbox (the usual case) answers at once.
+    QSqlQuery &any = prepared(s("SELECT 1 FROM outbox LIMIT 1"));
+    if (!any.exec())
+        return std::unexpected(Error::database(any.lastError().text()));
+    const bool empty = !any.next();
+    any.finish();
+    if (empty)
+        return pending;
+    QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
+    QSet<QString> looked;
+    for (const QString &id : ids) {
+        if (looked.contains(id))
+            continue;
+        looked.insert(id);
+        ops.addBindValue(id);
+        if (!ops.exec())
+            return std::unexpected(Error::database(ops.lastError().text()));
+        while (ops.next()) {
+            const QJsonObject opFields = objectFromText(ops.value(0).toString());
+            for (auto it = opFields.begin(); it != opFields.end(); ++it)
+                pending.insert(id + QLatin1Char('/') + it.key());
+        }
+        ops.finish();
+    }
     return pending;
 }
 

@@ -215,8 +215,13 @@ private:
     Result<Hlc> nextHlc();
     Result<void> checkReferences(const Entity &entity) const;
     Result<Entity> setDeleted(const QString &id, bool deleted);
-    /// Fields with unsent local edits: of one entity (bare names), or of all ("ID/field").
+    /// Outbox rows in their order, filtered by an SQL clause ("WHERE …", or empty); -1: all.
+    Result<QList<OutboxOp>> outboxRows(const QString &where, int limit) const;
+    /// Fields with unsent local edits of one entity (bare names).
     Result<QSet<QString>> pendingFields(const QString &id) const;
+    /// Fields with unsent local edits of the given entities ("ID/field"), by the outbox's entity
+    /// index: the cost follows the page, not the length of the outbox.
+    Result<QSet<QString>> pendingFields(const QList<QString> &ids) const;
     Result<Entity> applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields, const Hlc &hlc,
                                      const QSet<QString> &pending);
     QString lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const;

@@ -452,8 +452,16 @@ Result<QList<HistoryEntry>> Store::history(const QString &id) const
 
 Result<QList<OutboxOp>> Store::outbox() const
 {
+    return outboxRows({}, -1);
+}
+
+Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit) const
+{
+    // The outbox's own order (seq is its primary key): a LIMIT reads that many rows and no more.
     QSqlQuery &q = prepared(s("SELECT seq, op_id, device, kind, entity_id, fields, base_rev, hlc, created_at, "
-                              "attempts, in_flight, last_error, resolves FROM outbox ORDER BY seq"));
+                              "attempts, in_flight, last_error, resolves FROM outbox %1 ORDER BY seq LIMIT ?")
+                                .arg(where));
+    q.addBindValue(limit);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<OutboxOp> ops;

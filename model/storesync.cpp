@@ -34,16 +34,11 @@ Result<QList<OutboxOp>> Store::takeForSending(int max)
 {
     QList<OutboxOp> taken;
     auto done = batch([&]() -> Result<void> {
-        auto all = outbox();
-        if (!all)
-            return std::unexpected(all.error());
-        for (const OutboxOp &op : std::as_const(*all)) {
-            if (taken.size() >= max)
-                break;
-            if (op.parked)
-                continue;
-            taken.append(op);
-        }
+        // The first `max` sendable operations by the outbox's order, and nothing more of it.
+        auto next = outboxRows(s("WHERE in_flight < %1").arg(kParked), std::max(max, 0));
+        if (!next)
+            return std::unexpected(next.error());
+        taken = std::move(*next);
         QSqlQuery &mark = prepared(s("UPDATE outbox SET in_flight = 1, attempts = attempts + 1 WHERE seq = ? AND in_flight < 2"));
         for (const OutboxOp &op : std::as_const(taken)) {
             mark.addBindValue(op.seq);
@@ -87,9 +82,13 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             if (!name.exec())
                 return std::unexpected(Error::database(name.lastError().text()));
         }
-        // One look at the outbox for the whole page, and no savepoint per change: the page is
-        // applied whole or not at all anyway.
-        auto pending = pendingFields({});
+        // One look at the outbox for the page's own entities, and no savepoint per change: the
+        // page is applied whole or not at all anyway.
+        QList<QString> ids;
+        ids.reserve(changes.size());
+        for (const RemoteChange &change : changes)
+            ids.append(change.id);
+        auto pending = pendingFields(ids);
         if (!pending)
             return std::unexpected(pending.error());
         for (const RemoteChange &change : changes) {

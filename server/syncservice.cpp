@@ -88,7 +88,54 @@ const QList<QStringList> kMigrations{
         // When and where the incoming side was edited (its clock), as the current side's already is.
         s("ALTER TABLE conflicts ADD COLUMN incoming_hlc TEXT NOT NULL DEFAULT ''"),
     },
+    {
+        // What each device last put into each field of an entity (sync::OwnWrite), so that a
+        // device's later operation is never judged against its own earlier one.
+        s("ALTER TABLE entities ADD COLUMN heads TEXT NOT NULL DEFAULT '{}'"),
+    },
 };
+
+// entities.heads: {device: {field: [rev] or [rev, other_hlc, sent]}}.
+QHash<QString, sync::OwnWrite> ownWrites(const QJsonObject &heads, const QString &device, qint64 after)
+{
+    QHash<QString, sync::OwnWrite> own;
+    const QJsonObject fields = heads.value(device).toObject();
+    for (auto it = fields.begin(); it != fields.end(); ++it) {
+        const QJsonArray entry = it.value().toArray();
+        sync::OwnWrite write{qint64(entry.at(0).toDouble()), std::nullopt, entry.at(1).toString()};
+        if (entry.size() > 2)
+            write.sent = entry.at(2);
+        if (write.rev > after)
+            own.insert(it.key(), write);
+    }
+    return own;
+}
+
+QJsonObject withOwnWrites(QJsonObject heads, const QString &device, const QHash<QString, sync::OwnWrite> &kept,
+                          const QHash<QString, sync::OwnWrite> &written, qint64 rev)
+{
+    // Entries at or before the operation's base are dropped: the device's later operations are
+    // based on that revision or a newer one.
+    QHash<QString, sync::OwnWrite> all = kept;
+    for (auto it = written.cbegin(); it != written.cend(); ++it) {
+        sync::OwnWrite write = it.value();
+        if (write.rev == 0)
+            write.rev = rev;
+        all.insert(it.key(), write);
+    }
+    QJsonObject fields;
+    for (auto it = all.cbegin(); it != all.cend(); ++it) {
+        QJsonArray entry{it->rev};
+        if (it->sent)
+            entry << it->otherHlc << *it->sent;
+        fields.insert(it.key(), entry);
+    }
+    if (fields.isEmpty())
+        heads.remove(device);
+    else
+        heads.insert(device, fields);
+    return heads;
+}
 
 QString outcomeName(sync::FieldVerdict::Outcome outcome)
 {
@@ -400,7 +447,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     }
     seen.finish();
 
-    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev, thinned_rev FROM entities WHERE account_id = ? AND id = ?"));
+    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev, thinned_rev, heads FROM entities WHERE account_id = ? AND id = ?"));
     load.addBindValue(account);
     load.addBindValue(op.entityId);
     if (!load.exec())
@@ -410,6 +457,8 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     c.incoming = op.fields;
     c.baseRev = op.baseRev;
     c.hlc = op.hlc;
+    c.device = op.device;
+    QJsonObject heads;
     QString storedKind;
     qint64 entityRev = 0;
     qint64 thinnedRev = 0;
@@ -424,6 +473,8 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             const QJsonArray state = it.value().toArray();
             c.states.insert(it.key(), {qint64(state.at(0).toDouble()), state.at(1).toString()});
         }
+        heads = object(load.value(5).toString());
+        c.own = ownWrites(heads, op.device, op.baseRev);
     }
     load.finish();
 
@@ -507,6 +558,18 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             return std::nullopt;
         return baseSnapshot->value(field);
     };
+    // The value at the revision of one of this device's own writes (the base of its next edit).
+    c.valueAt = [&](const QString &field, qint64 rev) -> std::optional<QJsonValue> {
+        QSqlQuery &q = prepared(s("SELECT fields FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"));
+        q.addBindValue(account);
+        q.addBindValue(op.entityId);
+        q.addBindValue(rev);
+        std::optional<QJsonValue> value;
+        if (q.exec() && q.next())
+            value = object(q.value(0).toString()).value(field);
+        q.finish();
+        return value;
+    };
     QSqlQuery &policies = prepared(s("SELECT field, policy FROM policies WHERE account_id = ?"));
     policies.addBindValue(account);
     if (policies.exec()) {
@@ -532,10 +595,11 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             fields.insert(it.key(), it.value());
             states.insert(it.key(), QJsonArray{rev, op.hlc});
         }
-        QSqlQuery &write = prepared(c.exists ? s("UPDATE entities SET fields = ?, states = ?, rev = ? WHERE account_id = ? AND id = ? AND kind = ?")
-                                             : s("INSERT INTO entities (fields, states, rev, account_id, id, kind) VALUES (?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &write = prepared(c.exists ? s("UPDATE entities SET fields = ?, states = ?, heads = ?, rev = ? WHERE account_id = ? AND id = ? AND kind = ?")
+                                             : s("INSERT INTO entities (fields, states, heads, rev, account_id, id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)"));
         write.addBindValue(json(fields));
         write.addBindValue(json(states));
+        write.addBindValue(json(withOwnWrites(heads, op.device, c.own, verdict.own, rev)));
         write.addBindValue(rev);
         write.addBindValue(account);
         write.addBindValue(op.entityId);
@@ -587,7 +651,9 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
                                                       open ? s("open") : s("settled"), outcomeName(decision.verdict.outcome),
                                                       valueText(decision.incoming), valueText(decision.current),
                                                       decision.base ? QVariant(valueText(*decision.base)) : QVariant(QMetaType(QMetaType::QString)),
-                                                      op.device, currentHlcOf(decision.field), op.opId, rev, now, op.hlc})
+                                                      op.device,
+                                                      decision.currentHlc.isEmpty() ? currentHlcOf(decision.field) : decision.currentHlc,
+                                                      op.opId, rev, now, op.hlc})
                 record.addBindValue(value);
             if (!record.exec())
                 return failed(record);
@@ -1018,14 +1084,18 @@ std::expected<void, QString> SyncService::nameDevice(const QString &account, con
 QList<QJsonObject> SyncService::conflicts(const QString &account) const
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, settles FROM conflicts WHERE account_id = ? "
-                              "ORDER BY rev, at"));
+    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, settles, incoming, current, incoming_device, "
+                              "incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? ORDER BY rev, at"));
     c.addBindValue(account);
     if (c.exec()) {
         while (c.next()) {
             QJsonObject record{{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
                                {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
-                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()}};
+                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
+                               {s("incoming"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
+                               {s("current"), QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first()},
+                               {s("device"), c.value(9).toString()}, {s("incoming_hlc"), c.value(10).toString()},
+                               {s("current_hlc"), c.value(11).toString()}};
             if (!c.value(6).isNull())
                 record.insert(s("settles"), c.value(6).toString());
             records.append(record);

@@ -479,6 +479,7 @@ void TestServerHttp::metricsCountRequestsOperationsAndConflicts()
     pushOne(token, makeOp(id, {{s("title"), s("Two")}}, 1));
     QJsonObject late = makeOp(id, {{s("title"), s("Three")}}, 1);
     late.insert(s("hlc"), s("000001800000000-000000-desktop"));
+    late.insert(s("device"), s("desktop"));
     QCOMPARE(pushOne(token, late).value(s("status")).toString(), s("merged"));
     request("POST", s("/v1/push"), "{broken", token);
 
@@ -715,6 +716,7 @@ void TestServerHttp::alwaysAskPolicyTurnsTitleCollisionsIntoConflicts()
     pushOne(token, makeOp(id, {{s("title"), s("Plan A")}}, 1));
     QJsonObject other = makeOp(id, {{s("title"), s("Plan B")}}, 1);
     other.insert(s("hlc"), s("000001900000000-000000-desktop"));
+    other.insert(s("device"), s("desktop"));
     QCOMPARE(pushOne(token, other).value(s("status")).toString(), s("conflict"));
 
     // Back to the default: the later edit wins again.
@@ -722,6 +724,7 @@ void TestServerHttp::alwaysAskPolicyTurnsTitleCollisionsIntoConflicts()
     QCOMPARE(request("GET", s("/v1/policies"), {}, token).json.value(s("policies")).toObject().size(), 0);
     QJsonObject third = makeOp(id, {{s("title"), s("Plan C")}}, 1);
     third.insert(s("hlc"), s("000001950000000-000000-phone"));
+    third.insert(s("device"), s("phone"));
     QCOMPARE(pushOne(token, third).value(s("status")).toString(), s("merged"));
 }
 

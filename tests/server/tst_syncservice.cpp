@@ -1,5 +1,6 @@
 // The server's core, driven in-process: push judgement, idempotency, paging and account scoping.
 #include "server/syncservice.h"
+#include "sync/judgement.h"
 #include "testdatabase.h"
 
 #include <QDateTime>
@@ -50,6 +51,18 @@ private Q_SLOTS:
     void thinnedHistoryTurnsALostBaseIntoAConflict();
     void deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt();
     void aDatabaseFromANewerServerIsRefusedUntouched();
+    // docs/conflicts.md, "own-edits-in-order": a device's later operation has seen its earlier ones.
+    void aCreateAndItsNextEditInOneBatchDoNotConflict();
+    void editsAfterAnAcceptedPushWithAnOldBaseDoNotConflict();
+    void anOwnEditAfterAMergeKeepsTheOtherDevicesPart();
+    void anOwnTagEditAfterAMergeKeepsTheOtherDevicesTag();
+    void anOwnEditAfterAnotherDeviceBuiltOnItMergesFromTheOwnText();
+    void aTrashAfterAnOwnEditIsNotRefused();
+    void anotherDevicesEditStillCollides();
+
+private:
+    /// Every conflict event so far, checked to have its two sides from two devices.
+    QList<QJsonObject> events();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -57,6 +70,134 @@ private:
     std::unique_ptr<server::SyncService> m_service;
     QString m_account;
 };
+
+QList<QJsonObject> TestSyncService::events()
+{
+    const QList<QJsonObject> all = m_service->conflicts(m_account);
+    for (const QJsonObject &event : all) {
+        if (event.value(s("rule")).toString() == QLatin1String("resolution"))
+            continue;
+        const QString incoming = event.value(s("device")).toString();
+        const QString current = sync::deviceOfHlc(event.value(s("current_hlc")).toString());
+        if (incoming == current)
+            qWarning("event %s has both sides from %s", qPrintable(event.value(s("rule")).toString()), qPrintable(incoming));
+        [&] { QVERIFY(incoming != current); }();
+    }
+    return all;
+}
+
+void TestSyncService::aCreateAndItsNextEditInOneBatchDoNotConflict()
+{
+    // The task was created offline; the first sync failed, so "done" could not join the create
+    // (it was in flight) and became a second operation with the same base, 0.
+    const QString id = uuid();
+    const auto results = m_service->push(
+        m_account, {op(id, s("task"), {{s("title"), s("Pack")}, {s("done_at"), QJsonValue::Null}}, 0, hlc(1000, "laptop")),
+                    op(id, s("task"), {{s("done_at"), s("2026-12-01T10:00:00Z")}}, 0, hlc(2000, "laptop"))});
+    QCOMPARE(results.size(), 2);
+    QCOMPARE(results.at(1).status, OpResult::Status::Applied);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("done_at")).toString(), s("2026-12-01T10:00:00Z"));
+    // Sent again (the answer was lost), and then once more on its own: still nothing to judge.
+    const auto again = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Pack bags")}}, 0, hlc(3000, "laptop"))});
+    QCOMPARE(again.first().status, OpResult::Status::Applied);
+    QVERIFY(events().isEmpty());
+}
+
+void TestSyncService::editsAfterAnAcceptedPushWithAnOldBaseDoNotConflict()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Trip")}, {s("body"), s("a\nb\nc\n")}, {s("tags"), QJsonArray{}}}, 0, hlc(1000, "laptop"))});
+    // Accepted at 2, 3, 4... but the device has not pulled: every edit is still based on 1.
+    const QList<QJsonObject> edits{{{s("title"), s("Trip to Rome")}}, {{s("body"), s("a, the start\nb\nc\n")}},
+                                   {{s("body"), s("a, the start of it\nb\nc\n")}}, {{s("tags"), QJsonArray{s("travel")}}},
+                                   {{s("tags"), QJsonArray{}}}, {{s("deleted"), true}}, {{s("deleted"), false}},
+                                   {{s("title"), s("Trip to Rome!")}}};
+    qint64 clock = 2000;
+    for (const QJsonObject &fields : edits) {
+        const auto results = m_service->push(m_account, {op(id, s("note"), fields, 1, hlc(clock += 1000, "laptop"))});
+        QCOMPARE(results.first().status, OpResult::Status::Applied);
+    }
+    const QJsonObject stored = *m_service->entity(m_account, id);
+    QCOMPARE(stored.value(s("title")).toString(), s("Trip to Rome!"));
+    QCOMPARE(stored.value(s("body")).toString(), s("a, the start of it\nb\nc\n"));
+    QCOMPARE(stored.value(s("tags")).toArray(), QJsonArray{});
+    QCOMPARE(stored.value(s("deleted")).toBool(), false);
+    QVERIFY(events().isEmpty());
+}
+
+void TestSyncService::anOwnEditAfterAMergeKeepsTheOtherDevicesPart()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nFOUR\n")}}, 1, hlc(2000, "desktop"), "desktop")});
+    const auto merged = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nfour\n")}}, 1, hlc(3000, "laptop"))});
+    QCOMPARE(merged.first().status, OpResult::Status::Merged);
+    // The laptop types on in the same line before it pulls the merge: its text has no FOUR.
+    const auto next = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One more\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(next.first().status, OpResult::Status::Merged);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("One more\ntwo\nthree\nFOUR\n"));
+    for (const QJsonObject &event : events())
+        QCOMPARE(event.value(s("rule")).toString(), s("text-merged"));
+}
+
+void TestSyncService::anOwnTagEditAfterAMergeKeepsTheOtherDevicesTag()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home")}}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home"), s("work")}}}, 1, hlc(2000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home"), s("later")}}}, 1, hlc(3000, "laptop"))});
+    // The laptop takes its own "later" off again, not having seen "work".
+    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home")}}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(m_service->entity(m_account, id)->value(s("tags")).toArray(), (QJsonArray{s("home"), s("work")}));
+    events();
+}
+
+void TestSyncService::anOwnEditAfterAnotherDeviceBuiltOnItMergesFromTheOwnText()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nfour\n")}}, 1, hlc(2000, "laptop"))});
+    // The desktop pulled revision 2 and edits the last line.
+    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nFOUR\n")}}, 2, hlc(3000, "desktop"), "desktop")});
+    // The laptop, still on 1, changes its own first line again: judged from its own text.
+    const auto next = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One!\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(next.first().status, OpResult::Status::Merged);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("One!\ntwo\nthree\nFOUR\n"));
+    for (const QJsonObject &event : events())
+        QCOMPARE(event.value(s("rule")).toString(), s("text-merged"));
+}
+
+void TestSyncService::aTrashAfterAnOwnEditIsNotRefused()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Old")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Older")}}, 1, hlc(2000, "laptop"))});
+    const auto trashed = m_service->push(m_account, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(3000, "laptop"))});
+    QCOMPARE(trashed.first().status, OpResult::Status::Applied);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("deleted")).toBool(), true);
+    // An edit of the item it trashed itself does not bring it back either.
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Oldest")}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(m_service->entity(m_account, id)->value(s("deleted")).toBool(), true);
+    QVERIFY(events().isEmpty());
+}
+
+void TestSyncService::anotherDevicesEditStillCollides()
+{
+    const QString id = uuid();
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A")}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A2")}}, 1, hlc(2500, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan B")}}, 1, hlc(3000, "desktop"), "desktop")});
+    QCOMPARE(desktop.first().status, OpResult::Status::Merged);
+    const auto all = events();
+    QCOMPARE(all.size(), 1);
+    QCOMPARE(all.first().value(s("rule")).toString(), s("scalar-later-wins"));
+    QCOMPARE(all.first().value(s("current")).toString(), s("Plan A2"));
+    // The laptop, not having seen "Plan B", renames again: that meets the desktop's edit.
+    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A3")}}, 1, hlc(3500, "laptop"))});
+    QCOMPARE(events().size(), 2);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Plan A3"));
+}
 
 void TestSyncService::init()
 {

@@ -58,6 +58,8 @@ private Q_SLOTS:
     void tagsMergeAddWins();
     void editOfADeletedEntityRestoresIt();
     void deleteOfAnEditedEntityLoses();
+    void ownEarlierEditsNeverCollide();
+    void ownMergedEditIsJudgedFromWhatItSent();
     void concurrentMovesLaterWinsSilently();
     void missingBaseKeepsBothValues();
     void createOfANewEntityApplies();
@@ -241,6 +243,40 @@ void TestConflictRules::createOfANewEntityApplies()
     const auto v = judgeOperation(c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied);
     QCOMPARE(v.changes, c.incoming);
+}
+
+void TestConflictRules::ownEarlierEditsNeverCollide()
+{
+    // The server's title, notes and tags were last changed by device-b itself (its previous
+    // operation), after the revision this one is based on.
+    Fixture f;
+    const QString own = s("000001650000000-000000-device-b");
+    f.serverChanged(s("title"), s("Call Anna at 5"), own);
+    f.serverChanged(s("notes"), s("line 1, first\nline 2\nline 3\n"), own);
+    f.serverChanged(s("deleted"), true, own);
+    f.c.incoming = {{s("title"), s("Call Anna at 6")}, {s("notes"), s("line 1, first and second\nline 2\nline 3\n")}};
+    const auto v = judgeOperation(f.c);
+    QCOMPARE(v.status, OperationVerdict::Status::Applied);
+    QVERIFY(v.decisions.isEmpty()); // no event, and the Trash it chose stays
+    QCOMPARE(v.changes, f.c.incoming);
+    QVERIFY(v.own.contains(s("title")) && v.own.contains(s("notes")));
+}
+
+void TestConflictRules::ownMergedEditIsJudgedFromWhatItSent()
+{
+    // device-b's notes went in at revision 8 merged with device-a's last line; device-b then types
+    // on in its first line without having seen device-a's part.
+    Fixture f;
+    f.serverChanged(s("notes"), s("line 1 b\nline 2\nline 3 a\n"), s("000001650000000-000000-device-b"));
+    f.c.own.insert(s("notes"), {8, QJsonValue(s("line 1 b\nline 2\nline 3\n")), s("000001640000000-000000-device-a")});
+    f.c.incoming = {{s("notes"), s("line 1 bb\nline 2\nline 3\n")}};
+    const auto v = judgeOperation(f.c);
+    QCOMPARE(v.status, OperationVerdict::Status::Merged);
+    QCOMPARE(v.changes.value(s("notes")).toString(), s("line 1 bb\nline 2\nline 3 a\n"));
+    QCOMPARE(v.decisions.size(), 1);
+    QCOMPARE(v.decisions.first().verdict.rule, s("text-merged"));
+    QCOMPARE(v.decisions.first().currentHlc, s("000001640000000-000000-device-a")); // the other side is device-a
+    QCOMPARE(v.own.value(s("notes")).sent, std::optional<QJsonValue>(f.c.incoming.value(s("notes"))));
 }
 
 QTEST_APPLESS_MAIN(TestConflictRules)
