@@ -37,6 +37,7 @@ private Q_SLOTS:
     void twoStoresSyncThroughAServer();
     void aTextConflictIsKeptWholeWithTakeBoth();
     void theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice();
+    void aDeviceNeverConflictsWithItselfAcrossFailedSyncs();
 
 private:
     struct Result
@@ -518,4 +519,84 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
 }
 
 QTEST_GUILESS_MAIN(TestTidemarkctl)
+
+void TestTidemarkctl::aDeviceNeverConflictsWithItselfAcrossFailedSyncs()
+{
+    // What a person does on a train: signed in, offline, several things done to the same items
+    // between syncs that fail, then the network comes back (docs/conflicts.md, own-edits-in-order).
+    QProcess server;
+    const QString database = m_dir->filePath(s("server.db"));
+    const int port = tidemark::test::startServer(server, database);
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    const auto offline = [&] {
+        const Result failed = ctl({s("sync")});
+        QCOMPARE(failed.code, 1);
+        QVERIFY2(failed.err.contains(s("offline")), qPrintable(failed.err));
+    };
+
+    // The reproduction: stop the server, add a task, sync (fails), done, start, sync.
+    server.kill();
+    server.waitForFinished();
+    const QString task = ctl({s("add"), s("task"), s("Pack")}).out.trimmed();
+    offline();
+    QCOMPARE(ctl({s("done"), task}).code, 0);
+    QCOMPARE(tidemark::test::startServer(server, database, port), port);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    QCOMPARE(ctl({s("conflicts"), s("--all"), s("--json")}).json().toArray().size(), 0);
+    QVERIFY(!ctl({s("show"), task, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("done_at")).isNull());
+
+    // And a longer day: each action on the same items, with failed syncs between them.
+    server.kill();
+    server.waitForFinished();
+    const QString home = ctl({s("add"), s("collection"), s("Home")}).out.trimmed();
+    const QString note = ctl({s("add"), s("note"), s("Trip"), s("--body"), s("day one\nday two\n")}).out.trimmed();
+    const QString sub = ctl({s("add"), s("task"), s("Passport"), s("--parent"), task}).out.trimmed();
+    offline();
+    QCOMPARE(ctl({s("done"), sub}).code, 0);
+    QCOMPARE(ctl({s("edit"), task, s("--title"), s("Pack bags"), s("--tags"), s("travel")}).code, 0);
+    offline();
+    QCOMPARE(ctl({s("edit"), note, s("--body"), s("day one: Rome\nday two\n")}).code, 0);
+    QCOMPARE(ctl({s("rm"), note}).code, 0);
+    offline();
+    QCOMPARE(ctl({s("restore"), note}).code, 0);
+    QCOMPARE(ctl({s("mv"), note, home}).code, 0);
+    QCOMPARE(ctl({s("edit"), note, s("--body"), s("day one: Rome\nday two: Florence\n")}).code, 0);
+    offline();
+    QCOMPARE(ctl({s("edit"), note, s("--body"), s("day one: Rome, the Forum\nday two: Florence\n"), s("--tags"), s("travel,italy")}).code, 0);
+    QCOMPARE(ctl({s("rm"), sub}).code, 0);
+    QCOMPARE(ctl({s("restore"), sub}).code, 0);
+    QCOMPARE(tidemark::test::startServer(server, database, port), port);
+    const Result synced = ctl({s("sync")});
+    QCOMPARE(synced.code, 0);
+    QCOMPARE(ctl({s("conflicts"), s("--all"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(ctl({s("audit"), s("--json")}).json().toArray().size(), 0);
+    QCOMPARE(ctl({s("status"), s("--json")}).json().toObject().value(s("pending")).toInt(), 0);
+
+    // Everything as the person left it, here and on a second device.
+    const auto check = [&] {
+        const QJsonObject t = ctl({s("show"), task, s("--json")}).json().toObject().value(s("fields")).toObject();
+        QCOMPARE(t.value(s("title")).toString(), s("Pack bags"));
+        QVERIFY(!t.value(s("done_at")).isNull());
+        QCOMPARE(t.value(s("tags")).toArray(), QJsonArray{s("travel")});
+        const QJsonObject st = ctl({s("show"), sub, s("--json")}).json().toObject().value(s("fields")).toObject();
+        QVERIFY(!st.value(s("done_at")).isNull());
+        QCOMPARE(st.value(s("deleted")).toBool(), false);
+        QCOMPARE(st.value(s("parent")).toString(), task);
+        const QJsonObject n = ctl({s("show"), note, s("--json")}).json().toObject().value(s("fields")).toObject();
+        QCOMPARE(n.value(s("body")).toString(), s("day one: Rome, the Forum\nday two: Florence\n"));
+        QCOMPARE(n.value(s("deleted")).toBool(), false);
+        QCOMPARE(n.value(s("collection")).toString(), home);
+        QCOMPARE(n.value(s("tags")).toArray(), (QJsonArray{s("italy"), s("travel")}));
+    };
+    check();
+    m_db = m_dir->filePath(s("phone.db"));
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    check();
+    QCOMPARE(ctl({s("conflicts"), s("--all"), s("--json")}).json().toArray().size(), 0);
+}
+
 #include "tst_tidemarkctl.moc"
