@@ -8,6 +8,7 @@
 #include "model/store.h"
 #include "ui/appearance.h"
 #include "ui/markdownedit.h"
+#include "ui/itemlistview.h"
 #include "ui/mainwindow.h"
 #include "ui/noteeditor.h"
 #include "ui/settingsdialog.h"
@@ -29,6 +30,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QScopeGuard>
+#include <QTextCursor>
 
 using namespace tidemark;
 using model::Kind;
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void signInFromSettingsThenEditsReachTheOtherWindow();
     void aStoppedServerShowsOfflineWithRetry();
+    void offlineWorkInTheWindowMeetsNoConflictOfItsOwn();
 
 private:
     std::unique_ptr<Store> openStore(const QString &name);
@@ -213,6 +217,94 @@ void TestAppSync::aStoppedServerShowsOfflineWithRetry()
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
     server.kill();
     server.waitForFinished();
+}
+
+void TestAppSync::offlineWorkInTheWindowMeetsNoConflictOfItsOwn()
+{
+    // The window alone in its account, over a server that is stopped and started: whatever the
+    // person does between failed syncs, nothing comes back as a conflict or undoes their "done".
+    QProcess server;
+    const QString database = m_dir.filePath(s("server3.db"));
+    const int port = test::startServer(server, database);
+    QVERIFY(port > 0);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    const QUrl url(s("http://127.0.0.1:%1").arg(port));
+    QVERIFY(client::account::registerAccount(url, s("dana"), s("a long password")));
+    const auto token = client::account::logIn(url, s("dana"), s("a long password"), s("D"));
+    QVERIFY(token);
+    auto store = openStore(s("d.db"));
+    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("dana")},
+                                                       {s("token"), *token}}));
+    ui::Shell shell(store.get());
+    ui::MainWindow *window = shell.window();
+    window->show();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+    auto *retry = window->statusBar()->findChild<QPushButton *>(s("retryButton"));
+    const auto failedSync = [&] {
+        QSignalSpy failed(shell.sync(), &ui::SyncConnector::stateChanged);
+        window->action(s("syncNow"))->trigger();
+        QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty()
+                                     && failed.last().at(0).value<client::SyncEngine::State>() == client::SyncEngine::State::Offline,
+                                 15000);
+        QCOMPARE(label(window, "syncStateLabel")->text(), s("Offline"));
+    };
+    const auto clickRow = [&](const QString &id) {
+        const int row = window->itemModel()->rowOf(id);
+        QVERIFY(row >= 0);
+        const QRect rect = window->itemList()->visualRect(window->itemModel()->index(row));
+        QTest::mouseClick(window->itemList()->viewport(), Qt::LeftButton, {}, rect.center());
+        QCOMPARE(window->openItemId(), id);
+    };
+
+    server.kill();
+    server.waitForFinished();
+    window->selectView(s("view:all"));
+    window->action(s("newTask"))->trigger();
+    const QString task = window->openItemId();
+    QVERIFY(!task.isEmpty());
+    QTest::keyClicks(QApplication::focusWidget(), s("Pack"));
+    window->saveAll();
+    failedSync();
+    clickRow(task);
+    window->action(s("toggleDone"))->trigger(); // Edit → Mark Done
+    QVERIFY(!store->entity(task)->fields.value(s("done_at")).isNull());
+
+    window->action(s("newNote"))->trigger();
+    const QString note = window->openItemId();
+    QTest::keyClicks(window->noteEditor()->titleField(), s("Trip"));
+    window->noteEditor()->bodyEditor()->setFocus();
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), s("day one"));
+    window->noteEditor()->saveNow();
+    failedSync();
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), s(": Rome"));
+    window->noteEditor()->saveNow();
+    clickRow(note);
+    window->action(s("trash"))->trigger();
+    failedSync();
+    window->selectView(s("view:trash"));
+    QTRY_VERIFY(window->itemModel()->rowOf(note) >= 0);
+    clickRow(note);
+    window->action(s("restore"))->trigger();
+    window->selectView(s("view:all"));
+    QTRY_VERIFY(window->itemModel()->rowOf(note) >= 0);
+    clickRow(note);
+    window->noteEditor()->bodyEditor()->moveCursor(QTextCursor::End);
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), s(", the Forum"));
+    window->noteEditor()->saveNow();
+    QVERIFY(store->pendingCount() > 1);
+
+    QCOMPARE(test::startServer(server, database, port), port);
+    retry->click();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), 10000);
+    // Let a second round (the live socket's, or the engine's own) come and go.
+    QTest::qWait(1500);
+    QVERIFY(store->conflictRecords()->isEmpty());
+    QVERIFY(!store->entity(task)->fields.value(s("done_at")).isNull());
+    const model::Entity trip = *store->entity(note);
+    QCOMPARE(trip.fields.value(s("deleted")).toBool(), false);
+    QCOMPARE(trip.fields.value(s("body")).toString(), s("day one: Rome, the Forum"));
+    QCOMPARE(trip.fields.value(s("title")).toString(), s("Trip"));
 }
 
 QTEST_MAIN(TestAppSync)
