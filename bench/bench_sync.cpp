@@ -1,6 +1,14 @@
 // bench_sync: a device syncing with tidemark-server on 127.0.0.1. Prints one JSON object.
 //
 //   bench_sync [--notes N] [--edits N] [--seed N]
+//   bench_sync --queued N
+//
+// With --queued: N notes are created on a device through its store while it is offline (its
+// outbox holds N operations), then one sync pushes them into an empty account: push throughput and
+// the process's peak memory, next to the server's own ingest rate measured in the same run (the same
+// kind of notes pushed as ready-made batches of 500 into another account). Then a pull of 1,000
+// remote edits is timed twice on that account: with 10,000 local operations waiting, and with an
+// empty outbox.
 //
 // A real server process on a SQLite file is filled with N notes (~1.5 KB Markdown bodies from the
 // benchmark corpus, pushed in batches of 500), then:
@@ -57,6 +65,170 @@ double round2(double v) { return std::round(v * 100.0) / 100.0; }
 
 QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
+QList<sync::Operation> noteOps(Corpus &corpus, const QString &device, int count, qint64 clockBase, QStringList *ids = nullptr)
+{
+    QList<sync::Operation> ops;
+    for (int i = 0; i < count; ++i) {
+        const QString id = uuid();
+        if (ids)
+            *ids << id;
+        ops.append({uuid(), device, s("note"), id,
+                    {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}, {s("tags"), QJsonArray()},
+                     {s("pinned"), false}, {s("archived"), false}, {s("deleted"), false}, {s("collection"), QJsonValue()}},
+                    0, s("%1-000000-%2").arg(clockBase + i, 15, 10, QLatin1Char('0')).arg(device), {}});
+    }
+    return ops;
+}
+
+// The --queued mode (see the top of this file).
+QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &corpus)
+{
+    auto store = model::Store::open(dir.filePath(s("queued.db")));
+    if (!store)
+        die(store.error().message);
+    QElapsedTimer timer;
+    timer.start();
+    // Created through the store, as the app or an import does: entity, history and outbox each.
+    for (int start = 0; start < queued; start += 1000) {
+        auto made = (*store)->batch([&]() -> model::Result<void> {
+            for (int i = start; i < std::min(queued, start + 1000); ++i) {
+                auto note = (*store)->create(model::Kind::Note, {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}});
+                if (!note)
+                    return std::unexpected(note.error());
+            }
+            return {};
+        });
+        if (!made)
+            die(made.error().message);
+    }
+    const double createSeconds = double(timer.elapsed()) / 1000.0;
+    const double peakAfterCreate = peakMb();
+    if ((*store)->pendingCount() != queued)
+        die(s("the outbox holds %1 operations, not %2").arg((*store)->pendingCount()).arg(queued));
+
+    if (!client::account::registerAccount(url, s("queued"), s("correct horse")))
+        die(s("cannot register the queued account"));
+    const QString token = client::account::logIn(url, s("queued"), s("correct horse"), s("queued")).value_or(QString());
+    client::HttpTransport transport(url, token, 120000);
+    client::SyncCycle cycle(**store, transport);
+    cycle.setPageSize(5000);
+    // Push throughput as the batches go, to see whether it falls as the outbox drains.
+    QList<QPair<int, qint64>> marks;
+    QElapsedTimer push;
+    bool pulling = false; // the pushes' progress only rises; the pull's starts again from its first page
+    cycle.onProgress([&](const client::SyncCycle::Progress &progress) {
+        pulling = pulling || (!marks.isEmpty() && progress.done <= marks.last().first);
+        if (pulling)
+            return;
+        if (marks.isEmpty() || progress.done - marks.last().first >= queued / 10 || progress.done == queued)
+            marks.append({progress.done, push.elapsed()});
+    });
+    push.start();
+    marks.append({0, 0});
+    const auto report = cycle.run();
+    const double syncSeconds = double(push.elapsed()) / 1000.0;
+    if (!report || report->pushed != queued)
+        die(s("the queued sync failed: %1").arg(report ? QString::number(report->pushed) : report.error().message));
+    const double peak = peakMb();
+    // The time of the pushes alone: up to the last push batch's answer.
+    double pushSeconds = syncSeconds;
+    for (const auto &[done, ms] : std::as_const(marks)) {
+        if (done == queued)
+            pushSeconds = double(ms) / 1000.0;
+    }
+    QJsonArray rates; // operations per second in each tenth of the queue
+    for (qsizetype i = 1; i < marks.size(); ++i) {
+        const double seconds = double(marks[i].second - marks[i - 1].second) / 1000.0;
+        rates.append(std::round(double(marks[i].first - marks[i - 1].first) / std::max(seconds, 0.001)));
+    }
+
+    // The server's own ingest rate: the same kind of notes in ready-made batches of the size the
+    // device sends (SyncCycle's default), so that the two differ only in the client's own work.
+    if (!client::account::registerAccount(url, s("ingest"), s("correct horse")))
+        die(s("cannot register the ingest account"));
+    const QString ingestToken = client::account::logIn(url, s("ingest"), s("correct horse"), s("ingest")).value_or(QString());
+    client::HttpTransport ingest(url, ingestToken, 120000);
+    double ingestSeconds = 0;
+    constexpr int kBatch = 200; // SyncCycle's
+    for (int start = 0; start < queued; start += kBatch) {
+        const QList<sync::Operation> ops = noteOps(corpus, s("ingest"), std::min(kBatch, queued - start), 1700000000000LL + start);
+        QElapsedTimer batch;
+        batch.start();
+        if (auto pushed = ingest.push(ops); !pushed)
+            die(s("ingest: ") + pushed.error().message);
+        ingestSeconds += double(batch.nsecsElapsed()) / 1e9;
+    }
+
+    // A pull of 1,000 remote edits with 10,000 local operations waiting, then with none.
+    const QList<QString> entityIds = [&] {
+        QList<QString> idsOut;
+        auto rows = (*store)->itemOrder({});
+        if (rows) {
+            for (const auto &row : std::as_const(*rows))
+                idsOut.append(row.id);
+        }
+        return idsOut;
+    }();
+    const auto pullWithWaiting = [&](int waiting, int round) {
+        (void)(*store)->batch([&]() -> model::Result<void> {
+            for (int i = 0; i < waiting; ++i) {
+                if (auto r = (*store)->update(entityIds.at(i % entityIds.size()), {{s("pinned"), (i + round) % 2 == 0}}); !r)
+                    return std::unexpected(r.error());
+            }
+            return {};
+        });
+        QList<sync::Operation> renames;
+        const qint64 rev = (*store)->syncCursor();
+        for (int i = 0; i < 1000; ++i)
+            renames.append({uuid(), s("other"), s("note"), entityIds.at((entityIds.size() - 1 - i) % entityIds.size()),
+                            {{s("title"), s("renamed %1 %2").arg(round).arg(i)}}, rev,
+                            s("%1-000000-other").arg(1900000000000LL + round * 10000 + i, 15, 10, QLatin1Char('0')), {}});
+        client::HttpTransport other(url, token, 120000);
+        for (qsizetype at = 0; at < renames.size(); at += 500) {
+            if (auto pushed = other.push(renames.mid(at, 500)); !pushed)
+                die(s("remote edits: ") + pushed.error().message);
+        }
+        QElapsedTimer pullTimer;
+        pullTimer.start();
+        const qint64 since = (*store)->syncCursor();
+        qint64 cursor = since;
+        // Only the pull: pages applied with the outbox as it is.
+        for (bool more = true; more;) {
+            auto page = transport.pull(cursor, 1000, std::nullopt);
+            if (!page)
+                die(s("pull: ") + page.error().message);
+            if (auto applied = (*store)->applyRemotePage(page->changes, page->conflicts, page->cursor, page->devices); !applied)
+                die(s("apply: ") + applied.error().message);
+            cursor = page->cursor;
+            more = page->hasMore;
+        }
+        const double ms = double(pullTimer.nsecsElapsed()) / 1e6;
+        if (waiting > 0 && (*store)->pendingCount() < waiting / 2)
+            die(s("the local operations did not wait"));
+        return ms;
+    };
+    const double pullBusyMs = pullWithWaiting(10000, 1);
+    if (auto drained = cycle.run(); !drained)
+        die(s("drain: ") + drained.error().message);
+    const double pullIdleMs = pullWithWaiting(0, 2);
+
+    return QJsonObject{
+        {s("queued"), queued},
+        {s("create_seconds"), round2(createSeconds)},
+        {s("push_seconds"), round2(pushSeconds)},
+        {s("sync_seconds"), round2(syncSeconds)},
+        {s("push_ops_per_s"), std::round(queued / pushSeconds)},
+        {s("push_ops_per_s_by_tenth"), rates},
+        {s("server_ingest_ops_per_s"), std::round(queued / ingestSeconds)},
+        {s("client_vs_server"), round2((queued / pushSeconds) / (queued / ingestSeconds))},
+        {s("peak_rss_mb"), round2(std::max(peak, peakAfterCreate))},
+        {s("peak_rss_after_create_mb"), round2(peakAfterCreate)},
+        {s("pull_1000_edits_ms"), QJsonObject{{s("with_10000_waiting"), round2(pullBusyMs)}, {s("with_empty_outbox"), round2(pullIdleMs)},
+                                              {s("ratio"), round2(pullBusyMs / pullIdleMs)}}},
+        {s("targets"), s("push_ops_per_s >= server_ingest_ops_per_s; peak_rss_mb <= 200; pull ratio about 1")},
+    };
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -66,7 +238,8 @@ int main(int argc, char *argv[])
     parser.addOptions({{s("notes"), s("Notes on the server (default 10000)."), s("N"), s("10000")},
                        {s("edits"), s("Remote edits for the incremental pull (default 1000)."), s("N"), s("1000")},
                        {s("propagations"), s("Edits timed from one online device to another (default 100)."), s("N"), s("100")},
-                       {s("seed"), s("Corpus seed."), s("N"), s("7")}});
+                       {s("seed"), s("Corpus seed."), s("N"), s("7")},
+                       {s("queued"), s("Only the queued-push run: N notes made offline, then one sync (see the file's top)."), s("N")}});
     parser.addHelpOption();
     parser.process(app);
     const int notes = parser.value(s("notes")).toInt();
@@ -84,6 +257,16 @@ int main(int argc, char *argv[])
     const QUrl url(s("http://127.0.0.1:") + match.captured(1));
     if (!client::account::registerAccount(url, s("bench"), s("correct horse")))
         die(s("cannot register"));
+    if (parser.isSet(s("queued"))) {
+        Corpus corpus(quint32(parser.value(s("seed")).toUInt()));
+        if (!corpus.isValid())
+            die(s("no word list (/usr/share/dict/words)"));
+        const QJsonObject result = runQueued(url, dir, std::max(1, parser.value(s("queued")).toInt()), corpus);
+        QTextStream(stdout) << QJsonDocument(result).toJson();
+        server.terminate();
+        server.waitForFinished();
+        return 0;
+    }
     const QString writer = client::account::logIn(url, s("bench"), s("correct horse"), s("writer")).value_or(QString());
     const QString reader = client::account::logIn(url, s("bench"), s("correct horse"), s("reader")).value_or(QString());
 

@@ -36,7 +36,11 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const
     if (query >= 0)
         url.setQuery(path.mid(query + 1));
     QNetworkRequest req(url);
-    req.setRawHeader("Tidemark-Protocol", QByteArray::number(sync::kProtocolVersion));
+    // Every version this build speaks; the server answers with the one it chose.
+    QByteArrayList versions;
+    for (int v = sync::kOldestProtocolVersion; v <= sync::kProtocolVersion; ++v)
+        versions << QByteArray::number(v);
+    req.setRawHeader("Tidemark-Protocol", versions.join(", "));
     req.setTransferTimeout(m_timeoutMs);
     // Asked for explicitly, answers arrive as they crossed the wire (QNAM leaves them alone):
     // decompressed here, with a bound, and counted as sent.
@@ -74,6 +78,8 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const
     }
     QByteArray data = reply->readAll();
     m_received += data.size();
+    if (const sync::Negotiation agreed = sync::checkServerVersion(reply->rawHeader("Tidemark-Protocol")); agreed.version == 0)
+        return std::unexpected(TransportError{Kind::Incompatible, agreed.problem, 0});
     const auto encoding = sync::Compression::fromContentEncoding(reply->rawHeader("Content-Encoding"));
     if (!encoding)
         return std::unexpected(TransportError{Kind::Server, s("the server's answer is in an unknown encoding"), 0});
@@ -158,12 +164,14 @@ std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int 
     }
     for (const QJsonValue &value : json.value(s("changes")).toArray()) {
         const QJsonObject change = value.toObject();
-        const auto kind = model::kindFromName(change.value(s("kind")).toString());
-        if (!kind || !change.value(s("fields")).isObject())
+        const QString kindName = change.value(s("kind")).toString();
+        const auto kind = model::kindFromName(kindName);
+        if (kindName.isEmpty() || !change.value(s("fields")).isObject())
             return std::unexpected(TransportError{Kind::Server, s("the server sent a change this version cannot read"), 0});
-        page.changes.append({*kind, change.value(s("id")).toString(), change.value(s("rev")).toInteger(),
+        // A kind this version does not know (a newer app's) is kept for a later version.
+        page.changes.append({kind.value_or(model::Kind::Note), change.value(s("id")).toString(), change.value(s("rev")).toInteger(),
                              change.value(s("fields")).toObject(), change.value(s("device")).toString(),
-                             change.value(s("at")).toInteger()});
+                             change.value(s("at")).toInteger(), kind ? QString() : kindName});
     }
     const QJsonObject devices = json.value(s("devices")).toObject();
     for (auto it = devices.begin(); it != devices.end(); ++it) {

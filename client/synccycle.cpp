@@ -62,6 +62,24 @@ std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
         for (const model::OutboxOp &op : std::as_const(*taken))
             ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, op.resolves});
         auto answer = m_transport.push(ops);
+        if (!answer && answer.error().kind == TransportError::Kind::Refused) {
+            // A server that refuses the whole batch for one operation it cannot take (an older
+            // one, say): each is sent on its own, and the one it refuses is parked with the
+            // server's reason, so that the rest and the pull still go through.
+            PushAnswer single;
+            for (const sync::Operation &op : std::as_const(ops)) {
+                auto one = m_transport.push({op});
+                if (!one && one.error().kind != TransportError::Kind::Refused)
+                    return std::unexpected(one.error());
+                if (one && one->results.size() == 1)
+                    single.results.append(one->results.first());
+                else
+                    single.results.append({op.opId, sync::OpResult::Status::Rejected, 0, {},
+                                           one ? s("the server did not answer this operation") : one.error().message});
+                single.rev = one ? one->rev : single.rev;
+            }
+            answer = single;
+        }
         if (!answer)
             return std::unexpected(answer.error()); // the operations stay, in flight, for the next run
         QList<model::Store::Answer> answers;

@@ -174,6 +174,12 @@ const QList<QStringList> &migrations()
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_device TEXT NOT NULL DEFAULT ''"),
             QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_at INTEGER NOT NULL DEFAULT 0"),
         },
+        // 11: entities of a kind this version does not know (from a newer app on another device),
+        //     kept untouched as pulled, and taken in by the first version that knows the kind.
+        {
+            QStringLiteral("CREATE TABLE unknown_entities (id TEXT PRIMARY KEY, kind TEXT NOT NULL, rev INTEGER NOT NULL, "
+                           "fields TEXT NOT NULL)"),
+        },
     };
     return steps;
 }

@@ -93,7 +93,39 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, HybridClock::Wal
         return std::unexpected(opened.error()); // the destructor removes the connection
     if (auto device = store->loadDevice(); !device)
         return std::unexpected(device.error());
+    if (auto adopted = store->adoptKnownKinds(); !adopted)
+        return std::unexpected(adopted.error());
     return store;
+}
+
+Result<void> Store::adoptKnownKinds()
+{
+    QSqlQuery &read = prepared(s("SELECT id, kind, rev, fields FROM unknown_entities"));
+    if (!read.exec())
+        return std::unexpected(Error::database(read.lastError().text()));
+    QList<RemoteChange> known;
+    while (read.next()) {
+        if (const auto kind = kindFromName(read.value(1).toString()))
+            known.append({*kind, read.value(0).toString(), read.value(2).toLongLong(), objectFromText(read.value(3).toString()), {}, 0, {}});
+    }
+    read.finish();
+    if (known.isEmpty())
+        return {};
+    return transact([&]() -> Result<void> {
+        for (const RemoteChange &change : std::as_const(known)) {
+            auto pending = pendingFields(change.id);
+            if (!pending)
+                return std::unexpected(pending.error());
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, Hlc{0, 0, s("server")}, *pending);
+                !applied)
+                return std::unexpected(applied.error());
+            QSqlQuery &drop = prepared(s("DELETE FROM unknown_entities WHERE id = ?"));
+            drop.addBindValue(change.id);
+            if (!drop.exec())
+                return std::unexpected(Error::database(drop.lastError().text()));
+        }
+        return {};
+    });
 }
 
 Result<void> Store::loadDevice()

@@ -124,6 +124,9 @@ public:
         QJsonObject fields;
         QString device; ///< the device whose change made this revision, when the server says
         qint64 at = 0;  ///< when the server accepted it (ms since the epoch), when it says
+        /// The kind's name when this version does not know it (`kind` is then meaningless): the
+        /// change is kept untouched, shown nowhere and never sent back (docs/local-store.md).
+        QString unknownKind;
     };
     /// The server's answer to one sent operation.
     struct Answer
@@ -184,6 +187,8 @@ public:
     [[nodiscard]] qint64 syncCursor() const;
     /// Operations the server refused, still in the outbox with their reasons.
     [[nodiscard]] int parkedCount() const;
+    /// Pulled entities of kinds this version does not know, kept for a later version.
+    [[nodiscard]] int unknownCount() const;
 
 Q_SIGNALS:
     /// An entity was created or changed (by any action, including remote ones); after commit.
@@ -197,6 +202,8 @@ private:
     Store(QString path, QString connection, HybridClock::WallClock wallClock);
 
     Result<void> loadDevice();
+    /// Takes in entities kept by an older version for a kind it did not know, now known.
+    Result<void> adoptKnownKinds();
     QSqlQuery &prepared(const QString &sql) const;
     Result<void> begin();
     Result<void> commit();

@@ -94,6 +94,27 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
         for (const RemoteChange &change : changes) {
             if (!isValidId(change.id))
                 return std::unexpected(Error::invalid(s("the server sent a change for '%1', which is not an id").arg(change.id)));
+            if (!change.unknownKind.isEmpty()) {
+                // A kind from a newer version: kept as it came, fields laid over what was kept.
+                QSqlQuery &read = prepared(s("SELECT fields FROM unknown_entities WHERE id = ?"));
+                read.addBindValue(change.id);
+                if (!read.exec())
+                    return std::unexpected(Error::database(read.lastError().text()));
+                QJsonObject fields = read.next() ? QJsonDocument::fromJson(read.value(0).toString().toUtf8()).object() : QJsonObject();
+                read.finish();
+                for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
+                    fields.insert(it.key(), it.value());
+                QSqlQuery &keep = prepared(s("INSERT INTO unknown_entities (id, kind, rev, fields) VALUES (?, ?, ?, ?) "
+                                             "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, rev = MAX(rev, excluded.rev), "
+                                             "fields = excluded.fields"));
+                keep.addBindValue(change.id);
+                keep.addBindValue(change.unknownKind.left(64));
+                keep.addBindValue(change.rev);
+                keep.addBindValue(QString::fromUtf8(QJsonDocument(fields).toJson(QJsonDocument::Compact)));
+                if (!keep.exec())
+                    return std::unexpected(Error::database(keep.lastError().text()));
+                continue;
+            }
             // A pulled change carries no clock; its history names the device that made it (or
             // "server" when the server did not say).
             const Hlc origin{0, 0, change.device.isEmpty() ? s("server") : change.device.left(64)};
@@ -104,6 +125,8 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const QString id = record.value(s("id")).toString();
             const QString entityId = record.value(s("entity")).toString();
             const auto kind = kindFromName(record.value(s("kind")).toString());
+            if (!kind && !record.value(s("kind")).toString().isEmpty())
+                continue; // of an entity of a kind from a newer version: not this version's to show
             if (id.isEmpty() || !isValidId(entityId) || !kind)
                 return std::unexpected(Error::invalid(s("the server sent a conflict record this version cannot read")));
             QSqlQuery &erased = prepared(s("SELECT 1 FROM erased WHERE id = ?"));
@@ -456,6 +479,16 @@ qint64 Store::syncCursor() const
         cursor = q.value(0).toString().toLongLong();
     q.finish();
     return cursor;
+}
+
+int Store::unknownCount() const
+{
+    QSqlQuery &q = prepared(s("SELECT COUNT(*) FROM unknown_entities"));
+    int count = 0;
+    if (q.exec() && q.next())
+        count = q.value(0).toInt();
+    q.finish();
+    return count;
 }
 
 int Store::parkedCount() const

@@ -116,6 +116,12 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
         responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/problem+json", Status::NotFound);
     });
     m_http->addAfterRequestHandler(this, [this](const QHttpServerRequest &request, QHttpServerResponse &response) {
+        // The protocol version chosen for this client (docs/protocol.md, "Versions").
+        if (const sync::Negotiation agreed = sync::negotiate(request.value("tidemark-protocol")); agreed.version > 0) {
+            QHttpHeaders headers = response.headers();
+            headers.replaceOrAppend("Tidemark-Protocol", QByteArray::number(agreed.version));
+            response.setHeaders(std::move(headers));
+        }
         static const QStringList routes{s("/healthz"), s("/metrics"), s("/v1/accounts"), s("/v1/sessions"),
                                         s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
                                         s("/v1/conflicts"), s("/v1/policies")};
@@ -250,11 +256,9 @@ void HttpService::addRoutes()
         return *account;
     };
     const auto protocolProblem = [](const QHttpServerRequest &request) -> std::optional<QHttpServerResponse> {
-        const QByteArray version = request.value("tidemark-protocol");
-        if (!version.isEmpty() && version != QByteArray::number(sync::kProtocolVersion))
-            return problem(Status::BadRequest, s("Incompatible client"),
-                           s("This server speaks sync protocol %1; the client speaks %2. Update the app.")
-                               .arg(sync::kProtocolVersion).arg(QString::fromLatin1(version.left(20))));
+        const sync::Negotiation agreed = sync::negotiate(request.value("tidemark-protocol"));
+        if (agreed.version == 0)
+            return problem(Status::BadRequest, s("Incompatible client"), agreed.problem);
         return std::nullopt;
     };
 
@@ -421,14 +425,22 @@ void HttpService::addRoutes()
         if (ops.toArray().size() > limits.maxOpsPerPush)
             return problem(Status::PayloadTooLarge, s("Too many operations"),
                            s("Send at most %1 operations per request.").arg(limits.maxOpsPerPush));
+        // An operation this server cannot take (a kind or a value it does not accept, say from a
+        // newer app) is answered `rejected` on its own and the rest go on; only one that cannot
+        // even be answered (no op_id) refuses the request.
         QList<sync::Operation> decoded;
+        QHash<int, sync::OpResult> refused; // by position in the request
         int index = 0;
         for (const QJsonValue &op : ops.toArray()) {
             auto parsed = op.isObject() ? sync::decodeOperation(op.toObject(), limits)
                                         : std::expected<sync::Operation, QString>(std::unexpected(s("not an object")));
-            if (!parsed)
+            if (parsed) {
+                decoded.append(*parsed);
+            } else if (const auto opId = op.isObject() ? sync::answerableOpId(op.toObject()) : std::nullopt) {
+                refused.insert(index, {*opId, sync::OpResult::Status::Rejected, 0, {}, parsed.error()});
+            } else {
                 return problem(Status::BadRequest, s("Malformed operation"), s("Operation %1: %2").arg(index).arg(parsed.error()));
-            decoded.append(*parsed);
+            }
             ++index;
         }
         // The device's name for other devices' sentences ("changed on Laptop"); optional.
@@ -438,7 +450,9 @@ void HttpService::addRoutes()
         QElapsedTimer timer;
         timer.start();
         QJsonArray results;
-        for (const sync::OpResult &result : m_sync->push(account, decoded)) {
+        const QList<sync::OpResult> judged = m_sync->push(account, decoded);
+        for (qsizetype at = 0, next = 0; at < index; ++at) {
+            const sync::OpResult result = refused.contains(int(at)) ? refused.value(int(at)) : judged.value(next++);
             results.append(sync::encodeResult(result));
             m_metrics->countOperation(sync::statusName(result.status));
         }

@@ -4,6 +4,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 namespace tidemark::sync {
 
 namespace {
@@ -19,8 +21,13 @@ bool isUuid(const QString &text)
 
 qsizetype jsonBytes(const QJsonValue &value)
 {
-    if (value.isString())
-        return value.toString().size() * 3; // an upper bound for UTF-8
+    if (value.isString()) {
+        // Its length in UTF-8 (a surrogate pair is 4 bytes: 2 for each half).
+        qsizetype bytes = 0;
+        for (const QChar c : value.toString())
+            bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
+        return bytes;
+    }
     qsizetype total = 0;
     if (value.isArray()) {
         for (const QJsonValue &item : value.toArray())
@@ -102,6 +109,50 @@ std::optional<QString> typeProblem(const QString &kind, const QString &field, co
 
 } // namespace
 
+Negotiation negotiate(const QByteArray &offered)
+{
+    if (offered.trimmed().isEmpty())
+        return {1, {}};
+    QList<int> versions;
+    for (const QByteArray &part : offered.split(',')) {
+        bool ok = false;
+        const int version = part.trimmed().toInt(&ok);
+        if (!ok || version < 0)
+            return {0, s("The app sent an unreadable protocol version ('%1').").arg(QString::fromLatin1(offered.left(40)))};
+        versions << version;
+    }
+    int chosen = 0;
+    for (int version : std::as_const(versions)) {
+        if (version >= kOldestProtocolVersion && version <= kProtocolVersion)
+            chosen = std::max(chosen, version);
+    }
+    if (chosen > 0)
+        return {chosen, {}};
+    const int newest = *std::max_element(versions.cbegin(), versions.cend());
+    const QString speaks = kOldestProtocolVersion == kProtocolVersion ? QString::number(kProtocolVersion)
+                                                                      : s("%1 to %2").arg(kOldestProtocolVersion).arg(kProtocolVersion);
+    if (newest > kProtocolVersion)
+        return {0, s("This server speaks sync protocol %1 and the app speaks %2: update the server.")
+                       .arg(speaks, QString::fromLatin1(offered.trimmed().left(40)))};
+    return {0, s("This server speaks sync protocol %1 and the app speaks %2: update the app.")
+                   .arg(speaks, QString::fromLatin1(offered.trimmed().left(40)))};
+}
+
+Negotiation checkServerVersion(const QByteArray &answered)
+{
+    if (answered.trimmed().isEmpty())
+        return {1, {}};
+    bool ok = false;
+    const int version = answered.trimmed().toInt(&ok);
+    if (ok && version >= kOldestProtocolVersion && version <= kProtocolVersion)
+        return {version, {}};
+    if (ok && version > kProtocolVersion)
+        return {0, s("The server speaks sync protocol %1 and this app speaks %2: update the app.")
+                       .arg(version).arg(kProtocolVersion)};
+    return {0, s("The server speaks sync protocol '%1' and this app speaks %2: update the server.")
+                   .arg(QString::fromLatin1(answered.left(40))).arg(kProtocolVersion)};
+}
+
 QString statusName(OpResult::Status status)
 {
     switch (status) {
@@ -140,7 +191,8 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
     if (!isUuid(op.entityId))
         return std::unexpected(s("'entity' must be a lower-case UUID"));
     if (op.kind != QLatin1String("collection") && op.kind != QLatin1String("note") && op.kind != QLatin1String("task"))
-        return std::unexpected(s("'kind' must be collection, note or task"));
+        return std::unexpected(s("this server does not know the kind '%1' (it knows collection, note and task); update the server to sync it")
+                                   .arg(op.kind));
     const QJsonValue base = json.value(s("base_rev"));
     if (!base.isDouble() || base.toDouble() < 0 || base.toDouble() != double(qint64(base.toDouble())))
         return std::unexpected(s("'base_rev' must be a whole number, 0 or more"));
@@ -170,6 +222,14 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
             return std::unexpected(*problem);
     }
     return op;
+}
+
+std::optional<QString> answerableOpId(const QJsonObject &json)
+{
+    const QJsonValue opId = json.value(s("op_id"));
+    if (!opId.isString() || !isUuid(opId.toString()))
+        return std::nullopt;
+    return opId.toString();
 }
 
 QJsonObject encodeOperation(const Operation &op)

@@ -1,15 +1,33 @@
 #pragma once
 
+#include <QByteArray>
 #include <QJsonObject>
 #include <QList>
 #include <QString>
 
 #include <expected>
+#include <optional>
 
 namespace tidemark::sync {
 
-/// Version of the sync protocol this build speaks (header `Tidemark-Protocol`).
+/// Versions of the sync protocol this build speaks, oldest to newest. A client names every
+/// version it speaks in the header `Tidemark-Protocol` ("1" or "1, 2"); the server answers with
+/// the newest one both speak, in the same header, or with 400 "Incompatible client" saying which
+/// side to update (docs/protocol.md, "Versions").
+inline constexpr int kOldestProtocolVersion = 1;
 inline constexpr int kProtocolVersion = 1;
+
+/// The outcome of negotiating with a peer that speaks `offered` (as sent in the header).
+struct Negotiation
+{
+    int version = 0;    ///< the version both speak (0: none)
+    QString problem;    ///< otherwise, for a person: what speaks what, and which side to update
+};
+/// The server's choice among the versions a client offers ("1", "1, 2", or empty: version 1).
+Negotiation negotiate(const QByteArray &offered);
+/// The client's check of the version a server answered with (empty: a server from before
+/// negotiation, which speaks 1).
+Negotiation checkServerVersion(const QByteArray &answered);
 
 /// One outbox operation as it travels to the server.
 struct Operation
@@ -51,6 +69,10 @@ struct Limits
 /// Reads one operation from its JSON form, checking every member's type and size. The message
 /// of an error names the member and what was wrong, in words a person understands.
 std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const Limits &limits = {});
+/// The op_id of an operation that decodeOperation refused, when it has a well-formed one: such
+/// an operation is answered `rejected` on its own (with decodeOperation's message as the reason)
+/// instead of refusing the whole request, so that what a newer peer sends never stalls the rest.
+std::optional<QString> answerableOpId(const QJsonObject &json);
 QJsonObject encodeOperation(const Operation &op);
 QJsonObject encodeResult(const OpResult &result);
 std::expected<OpResult, QString> decodeResult(const QJsonObject &json);

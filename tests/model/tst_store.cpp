@@ -32,6 +32,8 @@ private Q_SLOTS:
     void createSavesVersionsAndQueuesTogether();
     void editsCoalesceWhileUnsent();
     void editsDoNotCoalesceOnceInFlight();
+    void aPulledKindThisVersionDoesNotKnowIsKeptAndTakenInLater();
+    void takingForSendingReadsOnlyWhatItSends();
     void sameValueChangesNothing();
     void failureMidActionLeavesNothing_data();
     void failureMidActionLeavesNothing();
@@ -778,6 +780,60 @@ void TestStore::checkpointerKeepsTheLogShort()
     QCOMPARE(failed.size(), 0);
     QVERIFY(edit(1));
     QCOMPARE(m_store->history(note->id)->size(), 302 + 600);
+}
+
+void TestStore::aPulledKindThisVersionDoesNotKnowIsKeptAndTakenInLater()
+{
+    // A newer device made a "checklist"; this version keeps it untouched, shows it nowhere,
+    // queues nothing for it, and moves its cursor on. Its conflict records are left out too.
+    const QString id = s("0193a2b4-0000-7000-8000-000000000001");
+    Store::RemoteChange change{Kind::Note, id, 5, {{s("title"), s("Packing")}, {s("items"), QJsonArray{s("socks")}}}, s("newer"), 0, s("checklist")};
+    const QJsonObject record{{s("id"), s("0193a2b4-0000-7000-8000-0000000000c1")}, {s("entity"), id}, {s("kind"), s("checklist")},
+                             {s("field"), s("title")}, {s("rule"), s("scalar-later-wins")}, {s("status"), s("settled")}};
+    QVERIFY(m_store->applyRemotePage({change}, {record}, 5));
+    Store::RemoteChange later = change;
+    later.rev = 6;
+    later.fields = {{s("title"), s("Packing list")}};
+    QVERIFY(m_store->applyRemotePage({later}, {}, 6));
+    QCOMPARE(m_store->syncCursor(), 6);
+    QVERIFY(!m_store->entity(id));
+    QCOMPARE(m_store->items({})->size(), 0);
+    QCOMPARE(m_store->pendingCount(), 0);
+    QCOMPARE(m_store->conflictRecords()->size(), 0);
+    QCOMPARE(m_store->unknownCount(), 1);
+
+    // A later version knows the kind: here, as if "checklist" had become a note. At the next
+    // start the item is there with every field it was sent.
+    {
+        QSqlQuery q(db());
+        QVERIFY(q.exec(s("UPDATE unknown_entities SET kind = 'note'")));
+    }
+    m_store.reset();
+    m_store = openStore();
+    const auto adopted = m_store->entity(id);
+    QVERIFY(adopted);
+    QCOMPARE(adopted->rev, 6);
+    QCOMPARE(adopted->string(s("title")), s("Packing list"));
+    QCOMPARE(adopted->fields.value(s("items")).toArray(), QJsonArray{s("socks")});
+    QCOMPARE(m_store->unknownCount(), 0);
+    QCOMPARE(m_store->pendingCount(), 0);
+}
+
+void TestStore::takingForSendingReadsOnlyWhatItSends()
+{
+    // Batches come by the outbox's order; parked operations are stepped over.
+    QStringList ids;
+    for (int i = 0; i < 7; ++i)
+        ids << m_store->create(Kind::Note, {{s("title"), s("n%1").arg(i)}})->id;
+    auto first = m_store->takeForSending(3);
+    QCOMPARE(first->size(), 3);
+    QVERIFY(m_store->settle({{first->at(0).opId, true, s("refused")}, {first->at(1).opId, false, {}}}));
+    auto next = m_store->takeForSending(3);
+    // The one still in flight is sent again, first; the parked one never.
+    QCOMPARE(next->size(), 3);
+    QCOMPARE(next->at(0).entityId, ids.at(2));
+    QCOMPARE(next->at(1).entityId, ids.at(3));
+    QCOMPARE(m_store->parkedCount(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestStore)

@@ -27,6 +27,11 @@ private Q_SLOTS:
     void knownFieldsMustHaveTheirType();
     void unknownFieldsPassUntouched();
     void resultsRoundTrip();
+    void aFieldIsMeasuredInUtf8Bytes();
+    void versionsAreNegotiated_data();
+    void versionsAreNegotiated();
+    void aServerAnswersWithAVersionTheAppChecks();
+    void anOperationWithAnOpIdCanBeAnsweredOnItsOwn();
 };
 
 void TestProtocol::decodesAValidOperation()
@@ -92,6 +97,78 @@ void TestProtocol::resultsRoundTrip()
     QCOMPARE(decoded->status, OpResult::Status::Conflict);
     QCOMPARE(decoded->conflicts, (QStringList{s("c1"), s("c2")}));
     QVERIFY(!decodeResult(QJsonObject{{s("op_id"), s("x")}, {s("status"), s("maybe")}}));
+}
+
+void TestProtocol::aFieldIsMeasuredInUtf8Bytes()
+{
+    const auto withBody = [](const QString &body) {
+        QJsonObject json = validOp(s("note"));
+        json.insert(s("fields"), QJsonObject{{s("body"), body}});
+        return decodeOperation(json);
+    };
+    const qsizetype limit = Limits{}.maxStringBytes;
+    // A 3 MB plain-text note is under the 4 MB limit; its bytes are counted, not guessed.
+    QVERIFY(withBody(QString(3 * 1024 * 1024, QLatin1Char('x'))));
+    QVERIFY(withBody(QString(limit, QLatin1Char('x'))));
+    QVERIFY(!withBody(QString(limit + 1, QLatin1Char('x'))));
+    // Japanese is 3 bytes a character, an emoji 4 (two UTF-16 halves).
+    QVERIFY(withBody(QString(limit / 3, QChar(0x65E5))));
+    const auto cjk = withBody(QString(limit / 3 + 1, QChar(0x65E5)));
+    QVERIFY(!cjk);
+    QVERIFY2(cjk.error().contains(s("body")), qPrintable(cjk.error()));
+    QString emoji;
+    for (qsizetype i = 0; i < limit / 4; ++i)
+        emoji += QString::fromUcs4(U"\U0001F30A", 1);
+    QVERIFY(withBody(emoji));
+    QVERIFY(!withBody(emoji + QString::fromUcs4(U"\U0001F30A", 1)));
+}
+
+void TestProtocol::versionsAreNegotiated_data()
+{
+    QTest::addColumn<QByteArray>("offered");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QString>("problem");
+    QTest::newRow("before negotiation") << QByteArray() << 1 << QString();
+    QTest::newRow("one") << QByteArray("1") << 1 << QString();
+    QTest::newRow("a newer app that also speaks 1") << QByteArray("1, 2") << 1 << QString();
+    QTest::newRow("only newer") << QByteArray("2") << 0 << s("update the server");
+    QTest::newRow("only older") << QByteArray("0") << 0 << s("update the app");
+    QTest::newRow("unreadable") << QByteArray("one") << 0 << s("unreadable");
+}
+
+void TestProtocol::versionsAreNegotiated()
+{
+    QFETCH(QByteArray, offered);
+    QFETCH(int, version);
+    QFETCH(QString, problem);
+    const Negotiation agreed = negotiate(offered);
+    QCOMPARE(agreed.version, version);
+    QVERIFY2(agreed.problem.contains(problem), qPrintable(agreed.problem));
+}
+
+void TestProtocol::aServerAnswersWithAVersionTheAppChecks()
+{
+    QCOMPARE(checkServerVersion({}).version, 1); // a server from before negotiation
+    QCOMPARE(checkServerVersion("1").version, 1);
+    const Negotiation newer = checkServerVersion("2");
+    QCOMPARE(newer.version, 0);
+    QVERIFY2(newer.problem.contains(s("update the app")), qPrintable(newer.problem));
+    const Negotiation older = checkServerVersion("0");
+    QCOMPARE(older.version, 0);
+    QVERIFY2(older.problem.contains(s("update the server")), qPrintable(older.problem));
+}
+
+void TestProtocol::anOperationWithAnOpIdCanBeAnsweredOnItsOwn()
+{
+    QJsonObject memo = validOp(s("memo"));
+    const auto refused = decodeOperation(memo);
+    QVERIFY(!refused);
+    QVERIFY2(refused.error().contains(s("memo")) && refused.error().contains(s("update the server")), qPrintable(refused.error()));
+    QCOMPARE(answerableOpId(memo), std::optional(s("01930000-0000-7000-8000-000000000001")));
+    memo.insert(s("op_id"), s("../x"));
+    QVERIFY(!answerableOpId(memo));
+    memo.remove(s("op_id"));
+    QVERIFY(!answerableOpId(memo));
 }
 
 QTEST_APPLESS_MAIN(TestProtocol)

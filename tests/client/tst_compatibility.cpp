@@ -1,0 +1,193 @@
+// A newer peer never stalls an older one: an operation the server cannot take is refused on its
+// own, parked on the device with the server's reason, and the rest of the queue and the pull go on,
+// with a real tidemark-server (and with a stand-in for an older one that refuses whole batches).
+#include "../serverprocess.h"
+
+#include "client/accountfile.h"
+#include "client/httptransport.h"
+#include "client/synccycle.h"
+#include "model/store.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUuid>
+
+using namespace tidemark;
+
+namespace {
+
+QString s(const char *text) { return QString::fromUtf8(text); }
+
+// An older server: one operation it cannot take refuses the whole request (400).
+class WholeBatchRefusal final : public client::Transport
+{
+public:
+    WholeBatchRefusal(client::Transport &inner, QString refusedEntity)
+        : m_inner(inner)
+        , m_refused(std::move(refusedEntity))
+    {
+    }
+    int requests = 0;
+
+    std::expected<client::PushAnswer, client::TransportError> push(const QList<sync::Operation> &ops) override
+    {
+        ++requests;
+        for (const sync::Operation &op : ops) {
+            if (op.entityId == m_refused)
+                return std::unexpected(client::TransportError{client::TransportError::Kind::Refused,
+                                                              s("Operation 0: field 'body' is too large"), 0});
+        }
+        return m_inner.push(ops);
+    }
+    std::expected<client::PullAnswer, client::TransportError> pull(qint64 since, int limit,
+                                                                   const std::optional<client::SnapshotContinuation> &c) override
+    {
+        return m_inner.pull(since, limit, c);
+    }
+
+private:
+    client::Transport &m_inner;
+    QString m_refused;
+};
+
+} // namespace
+
+class TestCompatibility final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void cleanupTestCase();
+    void anOperationTheServerCannotTakeIsParkedAndTheRestGoOn();
+    void anOperationOfAnUnknownKindIsRejectedOnItsOwn();
+    void anOlderServerThatRefusesWholeBatchesStillTakesTheRest();
+
+private:
+    std::unique_ptr<model::Store> signedInStore(const QString &name, QString *token);
+
+    QTemporaryDir m_dir;
+    QProcess m_server;
+    QUrl m_url;
+    int m_accounts = 0;
+};
+
+void TestCompatibility::initTestCase()
+{
+    const int port = test::startServer(m_server, m_dir.filePath(s("server.db")));
+    QVERIFY(port > 0);
+    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+}
+
+void TestCompatibility::cleanupTestCase()
+{
+    m_server.kill();
+    m_server.waitForFinished();
+}
+
+std::unique_ptr<model::Store> TestCompatibility::signedInStore(const QString &name, QString *token)
+{
+    const QString user = s("user%1").arg(++m_accounts);
+    if (!client::account::registerAccount(m_url, user, s("correct horse")))
+        return {};
+    *token = client::account::logIn(m_url, user, s("correct horse"), name).value_or(QString());
+    auto store = model::Store::open(m_dir.filePath(name + s(".db")));
+    return store ? std::move(*store) : nullptr;
+}
+
+void TestCompatibility::anOperationTheServerCannotTakeIsParkedAndTheRestGoOn()
+{
+    QString token;
+    auto store = signedInStore(s("a"), &token);
+    QVERIFY(store);
+    const QString before = store->create(model::Kind::Note, {{s("title"), s("Before")}})->id;
+    // Over the server's limit for one field (4.5 MB of Japanese text in UTF-8): the store takes
+    // it (it counts characters), the server not.
+    const auto made = store->create(model::Kind::Note, {{s("title"), s("Log")}, {s("body"), QString(1'500'000, QChar(0x65E5))}});
+    QVERIFY2(made, made ? "" : qPrintable(made.error().message));
+    const QString big = made->id;
+    const QString after = store->create(model::Kind::Note, {{s("title"), s("After")}})->id;
+
+    client::HttpTransport transport(m_url, token);
+    client::SyncCycle cycle(*store, transport);
+    const auto report = cycle.run();
+    QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+    QVERIFY2(report->rejected == 1 && report->pushed == 3,
+             qPrintable(s("pushed %1, rejected %2, outbox %3").arg(report->pushed).arg(report->rejected).arg(store->pendingCount())));
+    // Parked with the server's reason; the others are in and the pull went through.
+    const auto outbox = store->outbox();
+    QCOMPARE(outbox->size(), 1);
+    QCOMPARE(outbox->first().entityId, big);
+    QVERIFY(outbox->first().parked);
+    QVERIFY2(outbox->first().lastError.contains(s("body")), qPrintable(outbox->first().lastError));
+    QVERIFY(store->syncCursor() >= 2);
+    // Another device has the other two, and later syncs go on as usual.
+    QString other;
+    auto phone = model::Store::open(m_dir.filePath(s("a-phone.db")));
+    QVERIFY(phone);
+    const QString user = s("user%1").arg(m_accounts);
+    other = client::account::logIn(m_url, user, s("correct horse"), s("phone")).value_or(QString());
+    client::HttpTransport phoneTransport(m_url, other);
+    QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
+    QVERIFY((*phone)->entity(before) && (*phone)->entity(after));
+    QVERIFY(!(*phone)->entity(big));
+    QVERIFY(store->update(before, {{s("title"), s("Before, renamed")}}));
+    QVERIFY(client::SyncCycle(*store, transport).run());
+    QCOMPARE(store->pendingCount(), 1);
+    QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
+    QCOMPARE((*phone)->entity(before)->string(s("title")), s("Before, renamed"));
+}
+
+void TestCompatibility::anOperationOfAnUnknownKindIsRejectedOnItsOwn()
+{
+    // What a newer app would send: a kind this server does not know, between two it does.
+    QString token;
+    auto store = signedInStore(s("b"), &token);
+    QVERIFY(store);
+    const auto op = [](const QString &kind, const QString &title) {
+        const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        return sync::Operation{QUuid::createUuid().toString(QUuid::WithoutBraces), s("newer"), kind, id,
+                               {{s("title"), title}}, 0, s("000001800000000-000000-newer"), {}};
+    };
+    client::HttpTransport transport(m_url, token);
+    const auto answer = transport.push({op(s("note"), s("One")), op(s("checklist"), s("Two")), op(s("task"), s("Three"))});
+    QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message));
+    QCOMPARE(answer->results.size(), 3);
+    QCOMPARE(answer->results.at(0).status, sync::OpResult::Status::Applied);
+    QCOMPARE(answer->results.at(1).status, sync::OpResult::Status::Rejected);
+    QVERIFY2(answer->results.at(1).reason.contains(s("update the server")), qPrintable(answer->results.at(1).reason));
+    QCOMPARE(answer->results.at(2).status, sync::OpResult::Status::Applied);
+    QVERIFY(client::SyncCycle(*store, transport).run());
+    QCOMPARE(store->items({})->size(), 2);
+}
+
+void TestCompatibility::anOlderServerThatRefusesWholeBatchesStillTakesTheRest()
+{
+    QString token;
+    auto store = signedInStore(s("c"), &token);
+    QVERIFY(store);
+    QStringList ids;
+    for (int i = 0; i < 5; ++i)
+        ids << store->create(model::Kind::Note, {{s("title"), s("Note %1").arg(i)}})->id;
+    client::HttpTransport http(m_url, token);
+    WholeBatchRefusal older(http, ids.at(2));
+    client::SyncCycle cycle(*store, older);
+    const auto report = cycle.run();
+    QVERIFY2(report, report ? "" : qPrintable(report.error().message));
+    QCOMPARE(report->rejected, 1);
+    QCOMPARE(store->pendingCount(), 1);
+    QCOMPARE(store->parkedCount(), 1);
+    QCOMPARE(store->outbox()->first().entityId, ids.at(2));
+    QVERIFY(store->outbox()->first().lastError.contains(s("too large")));
+    QVERIFY(store->syncCursor() >= 4);
+    // The next sync sends nothing again and does not ask the server one by one.
+    older.requests = 0;
+    QVERIFY(client::SyncCycle(*store, older).run());
+    QCOMPARE(older.requests, 0);
+}
+
+QTEST_GUILESS_MAIN(TestCompatibility)
+#include "tst_compatibility.moc"
