@@ -10,6 +10,9 @@
 #include <QTimer>
 #include <QUrlQuery>
 
+#include <algorithm>
+#include <utility>
+
 namespace tidemark::client {
 
 namespace {
@@ -136,6 +139,19 @@ std::expected<PushAnswer, TransportError> HttpTransport::push(const QList<sync::
     if (answer.results.size() != ops.size())
         return std::unexpected(TransportError{Kind::Server, s("the server answered %1 of %2 operations").arg(answer.results.size()).arg(ops.size()), 0});
     return answer;
+}
+
+std::expected<void, TransportError> HttpTransport::probe()
+{
+    // A server that is back answers at once; one that is not must not hold the thread for long.
+    const int timeout = std::exchange(m_timeoutMs, std::min(m_timeoutMs, 3000));
+    auto reply = request("GET", s("/healthz"));
+    m_timeoutMs = timeout;
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 200)
+        return std::unexpected(errorOf(*reply));
+    return {};
 }
 
 std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int limit,

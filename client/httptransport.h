@@ -23,6 +23,8 @@ public:
     std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
                                                    const std::optional<SnapshotContinuation> &continuation) override;
     std::expected<QJsonObject, TransportError> policies(const std::optional<QJsonObject> &replace) override;
+    /// GET /healthz with a short timeout.
+    std::expected<void, TransportError> probe() override;
 
     struct Reply
     {

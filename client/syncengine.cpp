@@ -7,8 +7,12 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QNetworkRequest>
 #include <QUrlQuery>
 #include <QWebSocket>
+
+#include <algorithm>
+#include <memory>
 
 namespace tidemark::client {
 
@@ -71,6 +75,9 @@ void SyncEngine::start()
     m_retry = new QTimer(this);
     m_retry->setSingleShot(true);
     connect(m_retry, &QTimer::timeout, this, &SyncEngine::runCycle);
+    m_probe = new QTimer(this);
+    m_probe->setSingleShot(true);
+    connect(m_probe, &QTimer::timeout, this, &SyncEngine::probe);
     if (m_options.token.isEmpty()) {
         setState(State::SignedOut, s("not signed in"));
         return;
@@ -85,6 +92,7 @@ void SyncEngine::syncNow()
     if (m_stopped)
         return;
     m_failures = 0; // a person asked: try now, and back off from the start again
+    m_incompatible.reset();
     runCycle();
 }
 
@@ -144,6 +152,7 @@ void SyncEngine::setToken(const QString &token)
     }
     m_transport = m_makeTransport(m_options);
     m_failures = 0;
+    m_incompatible.reset();
     connectLive();
     runCycle();
 }
@@ -158,7 +167,7 @@ void SyncEngine::stop()
 
 void SyncEngine::close()
 {
-    for (QTimer *timer : {m_debounce, m_period, m_retry}) {
+    for (QTimer *timer : {m_debounce, m_period, m_retry, m_probe}) {
         if (timer)
             timer->stop();
     }
@@ -180,8 +189,12 @@ void SyncEngine::runCycle()
 {
     if (m_stopped || !m_store)
         return;
-    if (m_state == State::Syncing) {
-        m_again = true; // asked for during a sync: one more right after it
+    if (m_state == State::Syncing || m_probing) {
+        m_again = true; // asked for during a sync (or a probe): one more right after it
+        return;
+    }
+    if (m_incompatible) {
+        setState(State::Error, *m_incompatible); // retrying cannot help; Sync now tries again
         return;
     }
     if (m_paused) {
@@ -202,6 +215,8 @@ void SyncEngine::runCycle()
     }
     if (m_debounce)
         m_debounce->stop();
+    if (m_probe)
+        m_probe->stop();
     setState(State::Syncing);
     SyncCycle cycle(*m_store, *m_transport);
     cycle.onProgress([this](const SyncCycle::Progress &p) { Q_EMIT progress(p.done, p.total); });
@@ -234,6 +249,8 @@ void SyncEngine::runCycle()
         return;
     }
     m_failures = 0;
+    m_probeTriggered = false;
+    m_probeCap = m_options.maxProbeMs;
     ++m_metrics.syncs;
     m_metrics.pushed += report->pushed;
     m_metrics.pulled += report->pulled;
@@ -264,7 +281,8 @@ void SyncEngine::scheduleRetry(const TransportError &error)
         return;
     }
     if (error.kind == Kind::Incompatible) {
-        setState(State::Error, error.message); // retrying cannot help: the app (or server) needs an update
+        m_incompatible = error.message; // retrying cannot help: the app (or server) needs an update
+        setState(State::Error, error.message);
         return;
     }
     // Exponential backoff with full jitter: a random wait up to min(cap, first * 2^failures).
@@ -277,6 +295,43 @@ void SyncEngine::scheduleRetry(const TransportError &error)
     const QDateTime next = QDateTime::currentDateTimeUtc().addMSecs(wait);
     qCInfo(lcEngine) << "sync failed:" << error.message << "; next try in" << wait << "ms";
     setState(error.kind == Kind::Offline ? State::Offline : State::Error, error.message, next);
+    if (error.kind == Kind::Offline) {
+        // A server that answers its probe but not the sync (a push that times out, say) is not
+        // asked again at once each time: the probes' ceiling doubles, up to the backoff's.
+        m_probeCap = std::exchange(m_probeTriggered, false) ? std::min(m_options.maxRetryMs, std::max(m_probeCap, m_options.maxProbeMs) * 2)
+                                                            : std::max(m_probeCap, m_options.maxProbeMs);
+        m_probeMs = std::min(m_options.probeMs, m_probeCap);
+        startProbing();
+    }
+}
+
+void SyncEngine::startProbing()
+{
+    if (m_probe && m_probeMs > 0 && !m_stopped && !m_paused && !m_incompatible && m_transport)
+        m_probe->start(m_probeMs);
+}
+
+void SyncEngine::probe()
+{
+    if (m_stopped || m_paused || m_unreachable || !m_transport || m_state == State::Syncing || m_probing)
+        return; // a sync (or the pause, or the network's absence) says where things stand
+    m_probing = true;
+    const auto answered = m_transport->probe();
+    m_probing = false;
+    if (m_stopped) {
+        close();
+        return;
+    }
+    if (answered || std::exchange(m_again, false)) {
+        qCInfo(lcEngine) << "the server answers again: syncing now";
+        m_retry->stop();
+        m_failures = 0;
+        m_probeTriggered = true;
+        runCycle();
+        return;
+    }
+    m_probeMs = std::min(m_probeCap, m_probeMs + m_probeMs / 2);
+    startProbing();
 }
 
 void SyncEngine::connectLive()
@@ -286,7 +341,8 @@ void SyncEngine::connectLive()
     QUrl url = m_options.server;
     url.setScheme(url.scheme() == QLatin1String("https") ? s("wss") : s("ws"));
     url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + s("/v1/live"));
-    url.setQuery(s("token=") + QString::fromLatin1(QUrl::toPercentEncoding(m_options.token)));
+    QNetworkRequest request(url);
+    request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8()); // a header: URLs end up in logs
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_live = socket;
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
@@ -296,10 +352,26 @@ void SyncEngine::connectLive()
         if (m_store && rev > m_store->syncCursor() && !m_paused && !m_stopped)
             QTimer::singleShot(0, this, &SyncEngine::runCycle);
     });
-    connect(socket, &QWebSocket::disconnected, this, [this, socket] {
-        socket->deleteLater(); // reconnected after the next successful sync
+    auto connectedAt = std::make_shared<QElapsedTimer>();
+    connect(socket, &QWebSocket::connected, this, [this, connectedAt] {
+        connectedAt->start();
+        // Connected while the last sync failed: the server is back, so sync now.
+        if (m_state == State::Offline || (m_state == State::Error && !m_incompatible)) {
+            m_failures = 0;
+            runCycle();
+        }
     });
-    socket->open(url);
+    connect(socket, &QWebSocket::disconnected, this, [this, socket, connectedAt] {
+        socket->deleteLater(); // reconnected after the next successful sync
+        // The server went away (or restarts): ask cheaply until it is back, and sync then. (Not
+        // for a connection something drops at once each time, which would make a sync loop.)
+        if (!m_stopped && m_state != State::Syncing && connectedAt->isValid() && connectedAt->elapsed() > 30000) {
+            m_probeCap = std::max(m_probeCap, m_options.maxProbeMs);
+            m_probeMs = m_options.probeMs;
+            startProbing();
+        }
+    });
+    socket->open(request);
 }
 
 } // namespace tidemark::client

@@ -60,6 +60,11 @@ public:
         int periodMs = 5 * 60 * 1000;
         int firstRetryMs = 1000;
         int maxRetryMs = 5 * 60 * 1000;
+        /// While the server cannot be reached, it is asked cheaply whether it is back (GET
+        /// /healthz) first after probeMs, then at growing intervals up to maxProbeMs; when it
+        /// answers, the sync runs at once instead of waiting out the backoff.
+        int probeMs = 1000;
+        int maxProbeMs = 5000;
         bool live = true; ///< listen on /v1/live for other devices' changes
         bool holdOnMetered = false; ///< send and fetch nothing on a metered connection
     };
@@ -105,6 +110,9 @@ private:
     void scheduleRetry(const TransportError &error);
     void setState(State state, const QString &reason = {}, const QDateTime &nextRetry = {});
     void connectLive();
+    /// Asks the server whether it is back, after the current probe interval (see Options).
+    void startProbing();
+    void probe();
     void close();
 
     Options m_options;
@@ -114,6 +122,14 @@ private:
     QTimer *m_debounce = nullptr;
     QTimer *m_period = nullptr;
     QTimer *m_retry = nullptr;
+    QTimer *m_probe = nullptr;
+    int m_probeMs = 0;       ///< the next probe's interval
+    int m_probeCap = 0;      ///< its ceiling: doubled each time a sync a probe let through fails
+    bool m_probeTriggered = false; ///< the cycle under way was started by a probe's answer
+    bool m_probing = false;  ///< a probe's request is awaited (in a nested event loop)
+    /// The server and this app speak no common protocol version: nothing is tried again until
+    /// the person asks (Sync now) or signs in anew; the sentence says which side to update.
+    std::optional<QString> m_incompatible;
     QPointer<QWebSocket> m_live;
     State m_state = State::SignedOut;
     int m_failures = 0;

@@ -72,6 +72,13 @@ public:
         return QJsonObject{};
     }
 
+    /// Whether the server answers now, as cheaply as it can be asked (the way back after an
+    /// outage). A transport without such a question says no, leaving it to the retries.
+    virtual std::expected<void, TransportError> probe()
+    {
+        return std::unexpected(TransportError{TransportError::Kind::Offline, QStringLiteral("no probe"), 0});
+    }
+
     /// The name this device gives itself, sent with its pushes for other devices' sentences.
     void setDeviceName(const QString &name) { m_deviceName = name; }
 

@@ -39,8 +39,9 @@ bool startsWithMethod(const QByteArray &head)
     return false;
 }
 
-// The value of a header in a block of request headers, or a null array.
-QByteArray headerValue(const QByteArray &headers, const char *name)
+} // namespace
+
+QByteArray GuardedTcpServer::headerValue(const QByteArray &headers, const char *name)
 {
     for (const QByteArray &line : headers.split('\n')) {
         const qsizetype colon = line.indexOf(':');
@@ -49,8 +50,6 @@ QByteArray headerValue(const QByteArray &headers, const char *name)
     }
     return {};
 }
-
-} // namespace
 
 std::expected<QSslConfiguration, QString> loadTls(const QString &certificateFile, const QString &keyFile)
 {
@@ -131,7 +130,7 @@ void GuardedTcpServer::guard(QTcpSocket *socket)
     // Connected before Qt HttpServer's own handler, so this look comes first.
     const qsizetype maxBody = m_maxBody;
     QPointer<QTcpSocket> guarded(socket);
-    connect(socket, &QTcpSocket::readyRead, this, [guarded, maxBody] {
+    connect(socket, &QTcpSocket::readyRead, this, [this, guarded, maxBody] {
         if (!guarded || guarded->state() != QAbstractSocket::ConnectedState)
             return;
         const qint64 pending = guarded->bytesAvailable();
@@ -151,6 +150,14 @@ void GuardedTcpServer::guard(QTcpSocket *socket)
             return;
         }
         const QByteArray headers = head.left(end);
+        if (m_upgradeCheck && head.startsWith("GET ") && headerValue(headers, "upgrade").compare("websocket", Qt::CaseInsensitive) == 0) {
+            const QByteArray requestLine = headers.left(headers.indexOf('\n')).trimmed();
+            const QByteArray target = requestLine.mid(4, requestLine.lastIndexOf(' ') - 4);
+            if (const auto reason = m_upgradeCheck(target, headers)) {
+                refuse(guarded, 401, "Unauthorized", *reason);
+                return;
+            }
+        }
         // A body of unknown length could only be limited after it is buffered: ask for a length.
         const QByteArray encoding = headerValue(headers, "transfer-encoding");
         if (!encoding.isNull() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {

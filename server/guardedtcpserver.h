@@ -4,6 +4,7 @@
 #include <QTcpServer>
 
 #include <expected>
+#include <functional>
 #include <optional>
 
 namespace tidemark::server {
@@ -25,6 +26,15 @@ public:
     GuardedTcpServer(qsizetype maxBodyBytes, std::optional<QSslConfiguration> tls = std::nullopt,
                      QObject *parent = nullptr);
 
+    /// Looks at a WebSocket upgrade request (its target, such as "/v1/live", and its header
+    /// block) before Qt HttpServer takes it: a reason to refuse it is answered 401 with that
+    /// reason, and the connection closed (Qt HttpServer's own denial leaves it open).
+    using UpgradeCheck = std::function<std::optional<QString>(const QByteArray &target, const QByteArray &headers)>;
+    void setUpgradeCheck(UpgradeCheck check) { m_upgradeCheck = std::move(check); }
+
+    /// The value of header `name` in a block of request headers, or a null array.
+    static QByteArray headerValue(const QByteArray &headers, const char *name);
+
 protected:
     void incomingConnection(qintptr descriptor) override;
 
@@ -33,6 +43,7 @@ private:
 
     qsizetype m_maxBody;
     std::optional<QSslConfiguration> m_tls;
+    UpgradeCheck m_upgradeCheck;
 };
 
 } // namespace tidemark::server

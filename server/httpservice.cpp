@@ -97,6 +97,15 @@ QString bearerToken(const QHttpServerRequest &request)
     return header.startsWith("Bearer ") ? QString::fromLatin1(header.mid(7).trimmed()) : QString();
 }
 
+/// The token of a live-socket upgrade: `Authorization: Bearer TOKEN`, or (from apps before the
+/// header) `?token=TOKEN`.
+QString liveToken(const QByteArray &authorization, const QUrl &url)
+{
+    if (authorization.startsWith("Bearer "))
+        return QString::fromLatin1(authorization.mid(7).trimmed());
+    return QUrlQuery(url).queryItemValue(s("token"));
+}
+
 } // namespace
 
 HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
@@ -153,12 +162,13 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
         }
     });
     connect(m_sync, &SyncService::conflictRecorded, this, [this](const QString &rule) { m_metrics->countConflict(rule); });
-    // Live notifications: GET /v1/live?token=TOKEN upgraded to a WebSocket. The server sends
-    // {"rev": N} whenever the account's revision moves, after the change is durable.
+    // Live notifications: GET /v1/live with "Authorization: Bearer TOKEN", upgraded to a
+    // WebSocket. The server sends {"rev": N} whenever the account's revision moves, after the
+    // change is durable. A missing, forged or revoked token is answered 401 and the connection closed.
     m_http->addWebSocketUpgradeVerifier(this, [this](const QHttpServerRequest &request) {
         if (request.url().path() != QLatin1String("/v1/live"))
             return QHttpServerWebSocketUpgradeResponse::passToNext();
-        if (!m_sync->accounts().authenticate(request.query().queryItemValue(s("token"))))
+        if (!m_sync->accounts().authenticate(liveToken(request.value("authorization"), request.url())))
             return QHttpServerWebSocketUpgradeResponse::deny(401, "Sign in again: unknown or revoked token.");
         return QHttpServerWebSocketUpgradeResponse::accept();
     });
@@ -183,7 +193,7 @@ void HttpService::acceptLiveConnections()
         std::unique_ptr<QWebSocket> socket = m_http->nextPendingWebSocketConnection();
         if (!socket)
             continue;
-        const auto account = m_sync->accounts().authenticate(QUrlQuery(socket->requestUrl()).queryItemValue(s("token")));
+        const auto account = m_sync->accounts().authenticate(liveToken(socket->request().rawHeader("Authorization"), socket->requestUrl()));
         if (!account) {
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, s("unknown or revoked token"));
             continue;
@@ -214,6 +224,15 @@ void HttpService::announce(const QString &account, qint64 rev)
 std::expected<quint16, QString> HttpService::listen(const QHostAddress &address, quint16 port)
 {
     auto tcp = std::make_unique<GuardedTcpServer>(m_options.maxBodyBytes, m_options.tls, this);
+    tcp->setUpgradeCheck([this](const QByteArray &target, const QByteArray &headers) -> std::optional<QString> {
+        const QUrl url(QString::fromLatin1(target));
+        if (url.path() != QLatin1String("/v1/live"))
+            return std::nullopt; // not ours: Qt HttpServer answers it
+        if (!m_sync->accounts().authenticate(liveToken(GuardedTcpServer::headerValue(headers, "authorization"), url)))
+            return s("Sign in again: send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'; this one is "
+                     "missing, unknown or revoked.");
+        return std::nullopt;
+    });
     if (!tcp->listen(address, port)) {
         return std::unexpected(QStringLiteral("cannot listen on %1 port %2: %3")
                                    .arg(address.toString())

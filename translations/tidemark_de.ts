@@ -1248,6 +1248,10 @@
         <translation>Synchronisation fehlgeschlagen</translation>
     </message>
     <message>
+        <source>Sync stopped</source>
+        <translation>Synchronisation angehalten</translation>
+    </message>
+    <message>
         <source>%1 Next try at %2.</source>
         <translation>%1 Nächster Versuch um %2.</translation>
     </message>

@@ -1248,6 +1248,10 @@
         <translation>Échec de la synchronisation</translation>
     </message>
     <message>
+        <source>Sync stopped</source>
+        <translation>Synchronisation arrêtée</translation>
+    </message>
+    <message>
         <source>%1 Next try at %2.</source>
         <translation>%1 Prochain essai à %2.</translation>
     </message>

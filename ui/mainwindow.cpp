@@ -380,7 +380,8 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
         tip = tr("Nothing is sent or fetched until you turn Work Offline off.");
         break;
     case State::Error:
-        text = tr("Sync failed");
+        // Without a next try, retrying cannot help (an app or server to update): it says so.
+        text = nextRetry.isValid() ? tr("Sync failed") : tr("Sync stopped");
         break;
     }
     if (nextRetry.isValid() && (state == State::Offline || state == State::Error))
@@ -391,7 +392,7 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
     if (state != State::Syncing)
         m_syncProgress->hide();
     if (state == State::Error && !reason.isEmpty())
-        statusBar()->showMessage(tr("Sync failed: %1").arg(reason), 10000);
+        statusBar()->showMessage(tr("Sync failed: %1").arg(reason), nextRetry.isValid() ? 10000 : 0);
     updatePending();
 }
 

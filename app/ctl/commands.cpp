@@ -346,14 +346,20 @@ int Cli::outboxCommand()
         for (const OutboxOp &op : *ops) {
             array.append(QJsonObject{{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), kindName(op.kind)},
                                      {s("entity"), op.entityId}, {s("fields"), op.fields}, {s("base_rev"), op.baseRev},
-                                     {s("hlc"), op.hlc}, {s("created"), isoTime(op.createdAt)}, {s("attempts"), op.attempts}});
+                                     {s("hlc"), op.hlc}, {s("created"), isoTime(op.createdAt)}, {s("attempts"), op.attempts},
+                                     {s("refused"), op.parked},
+                                     {s("reason"), op.parked ? QJsonValue(op.lastError) : QJsonValue()}});
         }
         printJson(array);
         return 0;
     }
     for (const OutboxOp &op : *ops) {
         m_out << op.opId << "  " << kindName(op.kind) << ' ' << op.entityId << "  base " << op.baseRev << "  "
-              << op.fields.keys().join(s(", ")) << '\n';
+              << op.fields.keys().join(s(", "));
+        // Refused by the server: kept, not sent again, with the server's reason.
+        if (op.parked)
+            m_out << "  refused: " << (op.lastError.isEmpty() ? s("no reason given") : op.lastError);
+        m_out << '\n';
     }
     return 0;
 }

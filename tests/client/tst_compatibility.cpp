@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QProcess>
+#include <QTcpServer>
+#include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUuid>
@@ -65,6 +67,8 @@ private Q_SLOTS:
     void anOperationTheServerCannotTakeIsParkedAndTheRestGoOn();
     void anOperationOfAnUnknownKindIsRejectedOnItsOwn();
     void anOlderServerThatRefusesWholeBatchesStillTakesTheRest();
+    void aServerThatSpeaksOnlyANewerVersionIsToldApart_data();
+    void aServerThatSpeaksOnlyANewerVersionIsToldApart();
 
 private:
     std::unique_ptr<model::Store> signedInStore(const QString &name, QString *token);
@@ -124,6 +128,13 @@ void TestCompatibility::anOperationTheServerCannotTakeIsParkedAndTheRestGoOn()
     QVERIFY(outbox->first().parked);
     QVERIFY2(outbox->first().lastError.contains(s("body")), qPrintable(outbox->first().lastError));
     QVERIFY(store->syncCursor() >= 2);
+    // tidemarkctl outbox shows it refused, with the reason.
+    QProcess ctl;
+    ctl.start(s(TIDEMARKCTL_PATH), {s("--db"), m_dir.filePath(s("a.db")), s("outbox")});
+    QVERIFY(ctl.waitForFinished(20000));
+    QCOMPARE(ctl.exitCode(), 0);
+    const QString listed = QString::fromUtf8(ctl.readAllStandardOutput());
+    QVERIFY2(listed.contains(big) && listed.contains(s("refused: ")) && listed.contains(s("'body'")), qPrintable(listed.left(500)));
     // Another device has the other two, and later syncs go on as usual.
     QString other;
     auto phone = model::Store::open(m_dir.filePath(s("a-phone.db")));
@@ -187,6 +198,58 @@ void TestCompatibility::anOlderServerThatRefusesWholeBatchesStillTakesTheRest()
     older.requests = 0;
     QVERIFY(client::SyncCycle(*store, older).run());
     QCOMPARE(older.requests, 0);
+}
+
+void TestCompatibility::aServerThatSpeaksOnlyANewerVersionIsToldApart_data()
+{
+    QTest::addColumn<QByteArray>("answer");
+    QTest::addColumn<QString>("sentence");
+    const QByteArray ok = "{\"changes\": [], \"conflicts\": [], \"cursor\": 0, \"has_more\": false}";
+    const auto http = [](const QByteArray &status, const QByteArray &headers, const QByteArray &body) {
+        return "HTTP/1.1 " + status + "\r\n" + headers + "Content-Length: " + QByteArray::number(body.size()) +
+               "\r\nConnection: close\r\n\r\n" + body;
+    };
+    // A newer server that answers in a version this app does not speak.
+    QTest::newRow("answers in 2") << http("200 OK", "Content-Type: application/json\r\nTidemark-Protocol: 2\r\n", ok)
+                                  << s("update the app");
+    // A server that refuses every version this app offers, saying so.
+    QTest::newRow("refuses 1") << http("400 Bad Request", "Content-Type: application/problem+json\r\n",
+                                       "{\"title\": \"Incompatible client\", \"status\": 400, \"detail\": "
+                                       "\"This server speaks sync protocol 2 and the app speaks 1: update the app.\"}")
+                               << s("update the app");
+    // A server from before negotiation (no header) speaks 1: fine.
+    QTest::newRow("no header") << http("200 OK", "Content-Type: application/json\r\n", ok) << QString();
+}
+
+void TestCompatibility::aServerThatSpeaksOnlyANewerVersionIsToldApart()
+{
+    QFETCH(QByteArray, answer);
+    QFETCH(QString, sentence);
+    QTcpServer peer;
+    QVERIFY(peer.listen(QHostAddress::LocalHost));
+    QByteArray offered;
+    connect(&peer, &QTcpServer::newConnection, this, [&] {
+        QTcpSocket *socket = peer.nextPendingConnection();
+        connect(socket, &QTcpSocket::readyRead, socket, [&, socket] {
+            const QByteArray head = socket->readAll();
+            for (const QByteArray &line : head.split('\n')) {
+                if (line.toLower().startsWith("tidemark-protocol:"))
+                    offered = line.mid(18).trimmed();
+            }
+            socket->write(answer);
+            socket->disconnectFromHost();
+        });
+    });
+    client::HttpTransport transport(QUrl(s("http://127.0.0.1:%1").arg(peer.serverPort())), s("token"), 5000);
+    const auto page = transport.pull(0, 100, std::nullopt);
+    QCOMPARE(offered, QByteArray("1")); // every version this build speaks
+    if (sentence.isEmpty()) {
+        QVERIFY2(page, page ? "" : qPrintable(page.error().message));
+        return;
+    }
+    QVERIFY(!page);
+    QCOMPARE(page.error().kind, client::TransportError::Kind::Incompatible);
+    QVERIFY2(page.error().message.contains(sentence), qPrintable(page.error().message));
 }
 
 QTEST_GUILESS_MAIN(TestCompatibility)

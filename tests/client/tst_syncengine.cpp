@@ -6,11 +6,15 @@
 #include "model/store.h"
 #include "../serverprocess.h"
 
+#include <QElapsedTimer>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThread>
+
+#include <atomic>
+#include <memory>
 
 using namespace tidemark;
 using client::SyncEngine;
@@ -28,6 +32,8 @@ private Q_SLOTS:
     void cleanup();
     void anEditReachesTheOtherDeviceByItself();
     void aServerOutageIsRetriedUntilItEnds();
+    void theWayBackAfterAnOutageTakesSecondsNotTheBackoff();
+    void anIncompatibleServerIsNotAskedAgainUntilThePersonDoes();
     void workingOfflineSendsNothingUntilResumed();
     void aRevokedTokenStopsItWithAReason();
     void noNetworkTriesNothingAndAMeteredOneCanHold();
@@ -46,7 +52,8 @@ private:
         client::SyncMetrics metrics;
     };
     bool startServer(int port = 0);
-    Device &device(const QString &name, bool holdOnMetered = false);
+    Device &device(const QString &name, bool holdOnMetered = false, int retryMs = 200,
+                   SyncEngine::TransportFactory transport = {});
     void changed(Device &d) { QMetaObject::invokeMethod(d.engine, &SyncEngine::localChanged, Qt::QueuedConnection); }
 
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -86,7 +93,8 @@ bool TestSyncEngine::startServer(int port)
     return m_port > 0;
 }
 
-TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnMetered)
+TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnMetered, int retryMs,
+                                               SyncEngine::TransportFactory transport)
 {
     Device &d = m_devices.emplace_back();
     const QString path = m_dir->filePath(name + s(".db"));
@@ -98,10 +106,10 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnM
     options.server = server;
     options.token = d.token;
     options.debounceMs = 100;
-    options.firstRetryMs = 200;
-    options.maxRetryMs = 800;
+    options.firstRetryMs = retryMs;
+    options.maxRetryMs = retryMs * 4;
     options.holdOnMetered = holdOnMetered;
-    d.engine = new SyncEngine(options);
+    d.engine = new SyncEngine(options, std::move(transport));
     d.thread = new QThread;
     d.engine->moveToThread(d.thread);
     connect(d.thread, &QThread::started, d.engine, &SyncEngine::start);
@@ -155,6 +163,85 @@ void TestSyncEngine::aServerOutageIsRetriedUntilItEnds()
     QVERIFY(startServer(m_port)); // back, on the same address
     QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Idle, 10000);
     QCOMPARE(laptop.store->pendingCount(), 0);
+}
+
+void TestSyncEngine::theWayBackAfterAnOutageTakesSecondsNotTheBackoff()
+{
+    // Retries minutes apart, as after a long outage: the server's return is noticed by the
+    // cheap probe, within a few seconds.
+    Device &laptop = device(s("laptop"), false, 10 * 60 * 1000);
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
+    m_server->kill();
+    m_server->waitForFinished();
+    QVERIFY(laptop.store->create(model::Kind::Task, {{s("title"), s("Written in the outage")}}));
+    changed(laptop);
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Offline, 10000);
+    QTest::qWait(3000); // a few probes find nobody
+    QCOMPARE(laptop.store->pendingCount(), 1);
+    QCOMPARE(laptop.states.last(), SyncEngine::State::Offline);
+
+    QVERIFY(startServer(m_port));
+    QElapsedTimer back;
+    back.start();
+    QTRY_VERIFY_WITH_TIMEOUT(laptop.store->pendingCount() == 0 && laptop.states.last() == SyncEngine::State::Idle, 8000);
+    QVERIFY2(back.elapsed() < 6500, qPrintable(QString::number(back.elapsed())));
+    qInfo("synced %lld ms after the server came back", qint64(back.elapsed()));
+}
+
+namespace {
+// A server that speaks only a newer protocol, as HttpTransport reports it; counts what it is asked.
+class NewerServer final : public client::Transport
+{
+public:
+    explicit NewerServer(std::shared_ptr<std::atomic_int> asked)
+        : m_asked(std::move(asked))
+    {
+    }
+    std::expected<client::PushAnswer, client::TransportError> push(const QList<sync::Operation> &) override { return refuse(); }
+    std::expected<client::PullAnswer, client::TransportError> pull(qint64, int, const std::optional<client::SnapshotContinuation> &) override
+    {
+        return refuse();
+    }
+    std::expected<void, client::TransportError> probe() override { return {}; }
+
+private:
+    std::unexpected<client::TransportError> refuse()
+    {
+        ++*m_asked;
+        return std::unexpected(client::TransportError{client::TransportError::Kind::Incompatible,
+                                                      QStringLiteral("The server speaks sync protocol 2 and this app speaks 1: update the app."), 0});
+    }
+    std::shared_ptr<std::atomic_int> m_asked;
+};
+} // namespace
+
+void TestSyncEngine::anIncompatibleServerIsNotAskedAgainUntilThePersonDoes()
+{
+    auto asked = std::make_shared<std::atomic_int>(0);
+    Device &laptop = device(s("laptop"), false, 200, [asked](const SyncEngine::Options &) {
+        return std::make_unique<NewerServer>(asked);
+    });
+    QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Error, 10000);
+    QVERIFY2(laptop.reason.contains(s("update the app")), qPrintable(laptop.reason));
+    QVERIFY(!laptop.nextRetry.isValid());
+    const int first = *asked;
+    QCOMPARE(first, 1);
+    // Edits, the period and the probe ask nothing more; the sentence stays.
+    for (int i = 0; i < 5; ++i) {
+        QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Kept %1").arg(i)}}));
+        changed(laptop);
+        QTest::qWait(250);
+    }
+    QTest::qWait(1500);
+    QCOMPARE(int(*asked), first);
+    QCOMPARE(laptop.states.last(), SyncEngine::State::Error);
+    QVERIFY2(laptop.reason.contains(s("update the app")), qPrintable(laptop.reason));
+    QCOMPARE(laptop.store->pendingCount(), 5);
+    // "Sync now" is the person asking: one more try.
+    QMetaObject::invokeMethod(laptop.engine, &SyncEngine::syncNow, Qt::QueuedConnection);
+    QTRY_COMPARE_WITH_TIMEOUT(int(*asked), first + 1, 5000);
+    QTest::qWait(1000);
+    QCOMPARE(int(*asked), first + 1);
 }
 
 void TestSyncEngine::workingOfflineSendsNothingUntilResumed()

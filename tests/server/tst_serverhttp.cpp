@@ -44,6 +44,7 @@ private Q_SLOTS:
     void incompatibleClientIsToldSo();
     void closedRegistrationRefuses();
     void liveNotificationsReachOnlyTheAccountsDevices();
+    void theLiveSocketRefusesBadTokensAtOnce();
     void killedMidBatchAppliesEveryOperationOnce();
     void stopsCleanlyOnSigterm();
     void administratorAddsUsersWhenRegistrationIsClosed();
@@ -342,8 +343,9 @@ void TestServerHttp::liveNotificationsReachOnlyTheAccountsDevices()
         auto socket = std::make_unique<QWebSocket>();
         QUrl url(s("ws://127.0.0.1/v1/live"));
         url.setPort(m_port);
-        url.setQuery(s("token=") + token);
-        socket->open(url);
+        QNetworkRequest request(url);
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8()); // not in the URL: it ends up in logs
+        socket->open(request);
         return socket;
     };
     auto annas = connectLive(anna);
@@ -369,6 +371,58 @@ void TestServerHttp::liveNotificationsReachOnlyTheAccountsDevices()
     auto stranger = connectLive(s("forged"));
     QSignalSpy closed(stranger.get(), &QWebSocket::disconnected);
     QVERIFY(closed.wait(5000));
+}
+
+void TestServerHttp::theLiveSocketRefusesBadTokensAtOnce()
+{
+    const QString anna = signUp(s("anna"));
+    const QString revoked = [this] {
+        QJsonObject login{{s("name"), s("anna")}, {s("password"), s("correct horse")}, {s("device"), s("old phone")}};
+        const QString token = request("POST", s("/v1/sessions"), QJsonDocument(login).toJson()).json.value(s("token")).toString();
+        request("DELETE", s("/v1/sessions/current"), {}, token);
+        return token;
+    }();
+    QVERIFY(!revoked.isEmpty());
+    // A WebSocket upgrade of /v1/live as it crosses the wire, with the given extra header lines.
+    const auto upgrade = [this](const QByteArray &target, const QByteArray &extra) {
+        return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1:" + QByteArray::number(m_port) +
+               "\r\nUpgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n"
+               "Sec-WebSocket-Version: 13\r\n" + extra + "\r\n";
+    };
+    const QList<QPair<const char *, QByteArray>> cases{
+        {"no token", upgrade("/v1/live", {})},
+        {"forged token", upgrade("/v1/live", "Authorization: Bearer forged\r\n")},
+        {"revoked token", upgrade("/v1/live", "Authorization: Bearer " + revoked.toUtf8() + "\r\n")},
+        {"not a bearer token", upgrade("/v1/live", "Authorization: Basic YW5uYTpwdw==\r\n")},
+        {"forged token in the query", upgrade("/v1/live?token=forged", {})},
+    };
+    for (const auto &[name, bytes] : cases) {
+        QTcpSocket socket;
+        socket.connectToHost(s("127.0.0.1"), quint16(m_port));
+        QVERIFY(socket.waitForConnected(2000));
+        QElapsedTimer timer;
+        timer.start();
+        socket.write(bytes);
+        QByteArray answer;
+        while (!answer.contains("\r\n\r\n") && timer.elapsed() < 1000 && socket.waitForReadyRead(int(1000 - timer.elapsed())))
+            answer += socket.readAll();
+        QVERIFY2(answer.startsWith("HTTP/1.1 401"), qPrintable(s("%1: '%2' after %3 ms").arg(s(name), QString::fromLatin1(answer.left(200))).arg(timer.elapsed())));
+        // ...and the connection is closed.
+        while (socket.state() == QAbstractSocket::ConnectedState && timer.elapsed() < 1500)
+            socket.waitForDisconnected(int(1500 - timer.elapsed()));
+        QVERIFY2(socket.state() == QAbstractSocket::UnconnectedState, name);
+        QVERIFY2(timer.elapsed() < 1500, qPrintable(s("%1: closed after %2 ms").arg(s(name)).arg(timer.elapsed())));
+    }
+    // A good token in the header is taken, and the server still serves.
+    QTcpSocket good;
+    good.connectToHost(s("127.0.0.1"), quint16(m_port));
+    QVERIFY(good.waitForConnected(2000));
+    good.write(upgrade("/v1/live", "Authorization: Bearer " + anna.toUtf8() + "\r\n"));
+    QByteArray answer;
+    while (!answer.contains("\r\n\r\n") && good.waitForReadyRead(2000))
+        answer += good.readAll();
+    QVERIFY2(answer.startsWith("HTTP/1.1 101"), answer.left(200).constData());
+    QCOMPARE(request("GET", s("/v1/changes?since=0"), {}, anna).status, 200);
 }
 
 void TestServerHttp::killedMidBatchAppliesEveryOperationOnce()

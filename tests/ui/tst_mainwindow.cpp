@@ -541,6 +541,14 @@ void TestMainWindow::statusBarCountsUnsentChanges()
     QVERIFY(state->text().startsWith(s("Synced ")));
     QVERIFY(retry->isHidden());
     QVERIFY(window.statusBar()->findChild<QProgressBar *>(s("syncProgress"))->isHidden());
+    // A server that speaks only a newer protocol: the sentence stays, and no next try is named.
+    const QString update = s("The server speaks sync protocol 2 and this app speaks 1: update the app.");
+    window.showSyncState(tidemark::client::SyncEngine::State::Error, update, {});
+    QCOMPARE(state->text(), s("Sync stopped"));
+    QCOMPARE(state->toolTip(), update);
+    QVERIFY(!retry->isHidden());
+    QTest::qWait(50);
+    QVERIFY2(window.statusBar()->currentMessage().contains(update), qPrintable(window.statusBar()->currentMessage()));
     window.showSyncState(tidemark::client::SyncEngine::State::SignedOut, {}, {});
     QCOMPARE(state->text(), s("Sign in again"));
     QVERIFY(!window.action(s("syncNow"))->isEnabled());
