@@ -33,6 +33,11 @@ HttpTransport::~HttpTransport() = default;
 std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const QByteArray &verb, const QString &path,
                                                                             const QJsonObject &body)
 {
+    return receive(send(verb, path, body));
+}
+
+std::unique_ptr<QNetworkReply> HttpTransport::send(const QByteArray &verb, const QString &path, const QJsonObject &body)
+{
     QUrl url = m_server;
     const qsizetype query = path.indexOf(QLatin1Char('?'));
     url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + path.left(query));
@@ -64,10 +69,16 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::request(const
         }
     }
     m_sent += payload.size();
-    std::unique_ptr<QNetworkReply> reply(m_network->sendCustomRequest(req, verb, payload));
-    QEventLoop loop;
-    QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
-    loop.exec();
+    return std::unique_ptr<QNetworkReply>(m_network->sendCustomRequest(req, verb, payload));
+}
+
+std::expected<HttpTransport::Reply, TransportError> HttpTransport::receive(std::unique_ptr<QNetworkReply> reply)
+{
+    if (!reply->isFinished()) {
+        QEventLoop loop;
+        QObject::connect(reply.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+        loop.exec();
+    }
     const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     // Errors below 100 are the connection's (refused, closed half-way through the answer, timed
     // out): the network's trouble, whatever part of a status line had arrived.
@@ -117,13 +128,34 @@ TransportError HttpTransport::errorOf(const Reply &reply)
 
 std::expected<PushAnswer, TransportError> HttpTransport::push(const QList<sync::Operation> &ops)
 {
+    sendPush(ops);
+    return awaitPush();
+}
+
+void HttpTransport::sendPush(const QList<sync::Operation> &ops)
+{
     QJsonArray list;
     for (const sync::Operation &op : ops)
         list.append(sync::encodeOperation(op));
     QJsonObject body{{s("ops"), list}};
     if (!m_deviceName.isEmpty())
         body.insert(s("device_name"), m_deviceName.left(200));
-    auto reply = request("POST", s("/v1/push"), body);
+    m_push = send("POST", s("/v1/push"), body);
+    m_pushCount = ops.size();
+    // Qt starts a request from the event loop: wait until it has left (or failed), so that the
+    // server works on it while the caller goes on.
+    QEventLoop loop;
+    QObject::connect(m_push.get(), &QNetworkReply::requestSent, &loop, &QEventLoop::quit);
+    QObject::connect(m_push.get(), &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    loop.exec();
+}
+
+std::expected<PushAnswer, TransportError> HttpTransport::awaitPush()
+{
+    if (!m_push)
+        return std::unexpected(TransportError{Kind::Refused, s("no push was sent"), 0});
+    const qsizetype count = std::exchange(m_pushCount, 0);
+    auto reply = receive(std::move(m_push));
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 200)
@@ -136,8 +168,8 @@ std::expected<PushAnswer, TransportError> HttpTransport::push(const QList<sync::
             return std::unexpected(TransportError{Kind::Server, s("the server's answer is malformed: %1").arg(result.error()), 0});
         answer.results.append(*result);
     }
-    if (answer.results.size() != ops.size())
-        return std::unexpected(TransportError{Kind::Server, s("the server answered %1 of %2 operations").arg(answer.results.size()).arg(ops.size()), 0});
+    if (answer.results.size() != count)
+        return std::unexpected(TransportError{Kind::Server, s("the server answered %1 of %2 operations").arg(answer.results.size()).arg(count), 0});
     return answer;
 }
 

@@ -4,6 +4,7 @@
 
 #include <QByteArray>
 #include <QNetworkAccessManager>
+#include <QNetworkReply>
 #include <QUrl>
 
 #include <memory>
@@ -20,6 +21,10 @@ public:
     ~HttpTransport() override;
 
     std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) override;
+    /// The request leaves at once (Qt sends it from its own network thread) and the answer is
+    /// read in awaitPush.
+    void sendPush(const QList<sync::Operation> &ops) override;
+    std::expected<PushAnswer, TransportError> awaitPush() override;
     std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
                                                    const std::optional<SnapshotContinuation> &continuation) override;
     std::expected<QJsonObject, TransportError> policies(const std::optional<QJsonObject> &replace) override;
@@ -42,12 +47,18 @@ public:
     [[nodiscard]] qint64 bytesSent() const { return m_sent; }
 
 private:
+    /// A request on its way; receive() waits for its answer and reads it.
+    std::unique_ptr<QNetworkReply> send(const QByteArray &verb, const QString &path, const QJsonObject &body);
+    std::expected<Reply, TransportError> receive(std::unique_ptr<QNetworkReply> reply);
+
     QUrl m_server;
     QString m_token;
     int m_timeoutMs;
     qint64 m_received = 0;
     qint64 m_sent = 0;
     std::unique_ptr<QNetworkAccessManager> m_network;
+    std::unique_ptr<QNetworkReply> m_push; ///< the push sent and not yet awaited
+    qsizetype m_pushCount = 0;             ///< its operations
 };
 
 /// Account calls a person makes from Settings or tidemarkctl; each blocks until answered.

@@ -52,22 +52,39 @@ std::expected<SyncReport, TransportError> SyncCycle::run()
 std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
 {
     const int total = m_store.pendingCount() - m_store.parkedCount();
-    for (;;) {
-        auto taken = m_store.takeForSending(m_batch);
+    qint64 lastTaken = 0; // the outbox's place of the last operation taken in this run
+    const auto take = [this, &lastTaken]() -> std::expected<QList<sync::Operation>, TransportError> {
+        auto taken = m_store.takeForSending(m_batch, lastTaken);
         if (!taken)
             return std::unexpected(storeError(taken.error()));
-        if (taken->isEmpty())
-            return {};
+        if (!taken->isEmpty())
+            lastTaken = taken->last().seq;
         QList<sync::Operation> ops;
+        ops.reserve(taken->size());
         for (const model::OutboxOp &op : std::as_const(*taken))
             ops.append({op.opId, op.device, model::kindName(op.kind), op.entityId, op.fields, op.baseRev, op.hlc, op.resolves});
-        auto answer = m_transport.push(ops);
+        return ops;
+    };
+    auto current = take();
+    if (!current)
+        return std::unexpected(current.error());
+    if (current->isEmpty())
+        return {};
+    m_transport.sendPush(*current);
+    for (;;) {
+        // While the server works on one batch, the next is read from the outbox. Batches still
+        // reach the server one after the other, in the outbox's order: the next leaves only
+        // once this one is answered, and before this one's answers are written down.
+        auto next = take();
+        if (!next)
+            return std::unexpected(next.error());
+        auto answer = m_transport.awaitPush();
         if (!answer && answer.error().kind == TransportError::Kind::Refused) {
             // A server that refuses the whole batch for one operation it cannot take (an older
             // one, say): each is sent on its own, and the one it refuses is parked with the
             // server's reason, so that the rest and the pull still go through.
             PushAnswer single;
-            for (const sync::Operation &op : std::as_const(ops)) {
+            for (const sync::Operation &op : std::as_const(*current)) {
                 auto one = m_transport.push({op});
                 if (!one && one.error().kind != TransportError::Kind::Refused)
                     return std::unexpected(one.error());
@@ -82,6 +99,8 @@ std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
         }
         if (!answer)
             return std::unexpected(answer.error()); // the operations stay, in flight, for the next run
+        if (!next->isEmpty())
+            m_transport.sendPush(*next);
         QList<model::Store::Answer> answers;
         for (const sync::OpResult &result : std::as_const(answer->results)) {
             const bool rejected = result.status == sync::OpResult::Status::Rejected;
@@ -90,11 +109,17 @@ std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
             report.conflicts += result.status == sync::OpResult::Status::Conflict;
             report.rejected += rejected;
         }
-        if (auto settled = m_store.settle(answers); !settled)
+        if (auto settled = m_store.settle(answers); !settled) {
+            if (!next->isEmpty())
+                (void)m_transport.awaitPush(); // applied or not, it is sent again: by op_id, once
             return std::unexpected(storeError(settled.error()));
+        }
         report.pushed += int(answers.size());
         if (m_progress)
             m_progress({report.pushed, std::max(total, report.pushed)});
+        if (next->isEmpty())
+            return {};
+        current = std::move(next);
     }
 }
 

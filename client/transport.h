@@ -10,6 +10,7 @@
 
 #include <expected>
 #include <optional>
+#include <utility>
 
 namespace tidemark::client {
 
@@ -62,6 +63,11 @@ class Transport
 public:
     virtual ~Transport() = default;
     virtual std::expected<PushAnswer, TransportError> push(const QList<sync::Operation> &ops) = 0;
+    /// A push in two steps, so that the caller can go on with its own work while the request
+    /// travels and the server works on it: sendPush starts it, awaitPush gives its answer. One
+    /// push at a time. A transport that cannot do it in two steps does it all in awaitPush.
+    virtual void sendPush(const QList<sync::Operation> &ops) { m_unsentPush = ops; }
+    virtual std::expected<PushAnswer, TransportError> awaitPush() { return push(std::exchange(m_unsentPush, {})); }
     virtual std::expected<PullAnswer, TransportError> pull(qint64 since, int limit,
                                                            const std::optional<SnapshotContinuation> &continuation) = 0;
     /// The account's conflict policies, after setting them to `replace` if given. A transport
@@ -84,6 +90,9 @@ public:
 
 protected:
     QString m_deviceName;
+
+private:
+    QList<sync::Operation> m_unsentPush;
 };
 
 } // namespace tidemark::client

@@ -138,8 +138,9 @@ public:
     /// Up to `max` operations to send, oldest first, marked in flight (later edits of the same
     /// entity then queue an operation of their own instead of merging into one on its way).
     /// Operations still in flight from an interrupted sync are sent again: the server answers a
-    /// repeated one from its record. Parked (rejected) operations are not sent.
-    Result<QList<OutboxOp>> takeForSending(int max);
+    /// repeated one from its record. Parked (rejected) operations are not sent. With `afterSeq`,
+    /// only operations queued after that one (the next batch while one is on its way).
+    Result<QList<OutboxOp>> takeForSending(int max, qint64 afterSeq = 0);
     /// Records the server's answers in one transaction: an accepted operation leaves the outbox;
     /// a rejected one stays, parked with its reason, for a person to see (never sent again).
     Result<void> settle(const QList<Answer> &answers);

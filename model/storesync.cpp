@@ -30,21 +30,24 @@ QJsonValue valueFromText(const QString &text)
 constexpr int kParked = 2; // outbox.in_flight: 0 waiting, 1 sent (no answer yet), 2 refused by the server
 } // namespace
 
-Result<QList<OutboxOp>> Store::takeForSending(int max)
+Result<QList<OutboxOp>> Store::takeForSending(int max, qint64 afterSeq)
 {
     QList<OutboxOp> taken;
     auto done = batch([&]() -> Result<void> {
         // The first `max` sendable operations by the outbox's order, and nothing more of it.
-        auto next = outboxRows(s("WHERE in_flight < %1").arg(kParked), std::max(max, 0));
+        auto next = outboxRows(s("WHERE seq > %1 AND in_flight < %2").arg(afterSeq).arg(kParked), std::max(max, 0));
         if (!next)
             return std::unexpected(next.error());
         taken = std::move(*next);
-        QSqlQuery &mark = prepared(s("UPDATE outbox SET in_flight = 1, attempts = attempts + 1 WHERE seq = ? AND in_flight < 2"));
-        for (const OutboxOp &op : std::as_const(taken)) {
-            mark.addBindValue(op.seq);
-            if (!mark.exec())
-                return std::unexpected(Error::database(mark.lastError().text()));
-        }
+        if (taken.isEmpty())
+            return {};
+        // They are every sendable operation from the first's place to the last's: one range.
+        QSqlQuery &mark = prepared(s("UPDATE outbox SET in_flight = 1, attempts = attempts + 1 "
+                                     "WHERE seq BETWEEN ? AND ? AND in_flight < %1").arg(kParked));
+        mark.addBindValue(taken.first().seq);
+        mark.addBindValue(taken.last().seq);
+        if (!mark.exec())
+            return std::unexpected(Error::database(mark.lastError().text()));
         return {};
     });
     if (!done)

@@ -834,6 +834,11 @@ void TestStore::takingForSendingReadsOnlyWhatItSends()
     QCOMPARE(next->at(0).entityId, ids.at(2));
     QCOMPARE(next->at(1).entityId, ids.at(3));
     QCOMPARE(m_store->parkedCount(), 1);
+    // While a batch is on its way, the next one starts after it.
+    auto after = m_store->takeForSending(3, next->last().seq);
+    QCOMPARE(after->size(), 2);
+    QCOMPARE(after->at(0).entityId, ids.at(5));
+    QCOMPARE(after->at(1).entityId, ids.at(6));
 }
 
 QTEST_GUILESS_MAIN(TestStore)
