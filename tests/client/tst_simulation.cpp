@@ -87,7 +87,7 @@ public:
             return std::unexpected(TransportError{TransportError::Kind::Server, page.error(), 0});
         client::PullAnswer answer;
         for (const auto &change : page->changes)
-            answer.changes.append({*model::kindFromName(change.kind), change.id, change.rev, change.fields, change.device, change.at});
+            answer.changes.append({*model::kindFromName(change.kind), change.id, change.rev, change.fields, change.device, change.at, {}});
         answer.conflicts = page->conflicts;
         answer.devices = page->devices;
         answer.cursor = page->cursor;

@@ -425,7 +425,7 @@ void TestStore::emptyingTheTrashErasesOnlyTrashedItems()
     QVERIFY(queued);
 
     // A later change from the server does not bring a fragment of it back.
-    const auto page = m_store->applyRemotePage({{Kind::Note, gone->id, 7, {{s("title"), s("edited elsewhere")}}, {}, 0}}, {}, 7);
+    const auto page = m_store->applyRemotePage({{Kind::Note, gone->id, 7, {{s("title"), s("edited elsewhere")}}, {}, 0, {}}}, {}, 7);
     QVERIFY2(page, qPrintable(page ? QString() : page.error().message));
     QVERIFY(!m_store->entity(gone->id));
     QCOMPARE(m_store->syncCursor(), 7);

@@ -214,11 +214,11 @@ void TestHistoryDialog::otherDevicesAreNamed()
     // Not signed in: no account name. A note made on the Laptop, changed by a device nobody named.
     const QString id = s("0193c0de-0000-7000-8000-0000000000aa");
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Store::RemoteChange made{Kind::Note, id, 1, {{s("title"), s("Trip")}, {s("body"), s("pack\n")}}, s("dev2"), now};
+    Store::RemoteChange made{Kind::Note, id, 1, {{s("title"), s("Trip")}, {s("body"), s("pack\n")}}, s("dev2"), now, {}};
     QVERIFY(m_store->applyRemotePage({made}, {}, 1, {{s("dev2"), s("Laptop")}}));
-    Store::RemoteChange changed{Kind::Note, id, 2, {{s("body"), s("pack\nbook hotel\n")}}, s("dev3"), now};
+    Store::RemoteChange changed{Kind::Note, id, 2, {{s("body"), s("pack\nbook hotel\n")}}, s("dev3"), now, {}};
     QVERIFY(m_store->applyRemotePage({changed}, {}, 2));
-    Store::RemoteChange unnamed{Kind::Note, id, 3, {{s("pinned"), true}}, QString(), now};
+    Store::RemoteChange unnamed{Kind::Note, id, 3, {{s("pinned"), true}}, QString(), now, {}};
     QVERIFY(m_store->applyRemotePage({unnamed}, {}, 3));
 
     HistoryDialog dialog(*m_store, id);
