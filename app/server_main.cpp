@@ -94,9 +94,14 @@ int main(int argc, char *argv[])
         QStringLiteral("FILE"), qEnvironmentVariable("TIDEMARK_TLS_KEY"));
     const QCommandLineOption maxBody(
         QStringLiteral("max-body-mb"),
-        QStringLiteral("Largest request body accepted, in MiB, after decompression too (default 16; env "
-                       "TIDEMARK_MAX_BODY_MB)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_BODY_MB", QStringLiteral("16")));
+        QStringLiteral("Largest request body accepted, in MiB, after decompression too (default 32, so that one "
+                       "operation with a text at the limit fits however it is escaped; env TIDEMARK_MAX_BODY_MB)."),
+        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_BODY_MB", QStringLiteral("32")));
+    const QCommandLineOption maxText(
+        QStringLiteral("max-text-mb"),
+        QStringLiteral("Largest text field accepted, in MiB of UTF-8 (default and most 4, what every device allows; "
+                       "a lower limit refuses larger texts one operation at a time; env TIDEMARK_MAX_TEXT_MB)."),
+        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_TEXT_MB", QStringLiteral("4")));
     const QCommandLineOption requestRate(
         QStringLiteral("max-requests-per-minute"),
         QStringLiteral("Requests one account (or, before sign-in, one address) may make per minute; beyond it "
@@ -115,7 +120,7 @@ int main(int argc, char *argv[])
                        "(the packaged service uses /etc/tidemark/server.conf). Options and the environment "
                        "take precedence over the file."),
         QStringLiteral("FILE"));
-    parser.addOptions({config, listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, requestRate,
+    parser.addOptions({config, listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, maxText, requestRate,
                        retention});
     parser.addPositionalArgument(QStringLiteral("user add NAME"),
                                  QStringLiteral("Create an account (password on standard input) and exit; for "
@@ -166,6 +171,7 @@ int main(int argc, char *argv[])
         return value;
     };
     const int maxBodyMb = number(maxBody, 1, 1024);
+    const int maxTextMb = number(maxText, 1, int(tidemark::sync::kMaxTextBytes / (1024 * 1024)));
     const int requestsPerMinute = number(requestRate, 0, 1000000);
     const int retentionDays = number(retention, 1, 3650);
     if (!numbersOk)
@@ -220,6 +226,7 @@ int main(int argc, char *argv[])
     tidemark::server::HttpService::Options options;
     options.registrationOpen = reg == QLatin1String("open");
     options.maxBodyBytes = qsizetype(maxBodyMb) * 1024 * 1024;
+    options.maxTextBytes = qsizetype(maxTextMb) * 1024 * 1024;
     options.requestsPerMinute = requestsPerMinute;
     options.tls = tls;
     tidemark::server::HttpService service(sync->get(), options);

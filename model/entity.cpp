@@ -7,6 +7,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -68,7 +69,6 @@ namespace {
 
 constexpr qsizetype kMaxTitle = 1000;
 constexpr qsizetype kMaxName = 200;
-constexpr qsizetype kMaxText = 4 * 1024 * 1024;
 constexpr qsizetype kMaxTag = 100;
 constexpr qsizetype kMaxTags = 100;
 
@@ -171,6 +171,17 @@ QJsonObject defaults(Kind kind)
     return {};
 }
 
+qsizetype textBytes(QStringView text)
+{
+    // What Qt's UTF-8 encoder makes of it, which is what a JSON document carries.
+    return text.toUtf8().size();
+}
+
+QString sizeForPeople(qsizetype bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, bytes % (1024 * 1024) == 0 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
+}
+
 Result<QJsonValue> validate(Kind kind, const QString &field, const QJsonValue &value)
 {
     if (!isKnown(kind, field))
@@ -187,8 +198,21 @@ Result<QJsonValue> validate(Kind kind, const QString &field, const QJsonValue &v
             return expectString(field, value.toString().trimmed(), kMaxName);
         return expectString(field, value, kMaxName);
     }
-    if (field == QLatin1String("body") || field == QLatin1String("notes"))
-        return expectString(field, value, kMaxText);
+    if (field == QLatin1String("body") || field == QLatin1String("notes")) {
+        if (!value.isString())
+            return std::unexpected(Error::invalid(field + s(" must be text")));
+        if (const qsizetype bytes = textBytes(value.toString()); bytes > kMaxTextBytes)
+            return std::unexpected(Error::invalid(
+                (field == QLatin1String("body") ? s("the note's text is %1 (%2 bytes in UTF-8); a note can hold at most %3 "
+                                                    "(%4 bytes): shorten it or split it into several notes")
+                                                : s("the task's notes are %1 (%2 bytes in UTF-8); they can hold at most %3 "
+                                                    "(%4 bytes): shorten them"))
+                    .arg(sizeForPeople(bytes))
+                    .arg(bytes)
+                    .arg(sizeForPeople(kMaxTextBytes))
+                    .arg(kMaxTextBytes)));
+        return value;
+    }
     if (field == QLatin1String("tags"))
         return normaliseTags(value);
     if (field == QLatin1String("collection") || field == QLatin1String("parent"))

@@ -140,7 +140,10 @@ public:
     /// Operations still in flight from an interrupted sync are sent again: the server answers a
     /// repeated one from its record. Parked (rejected) operations are not sent. With `afterSeq`,
     /// only operations queued after that one (the next batch while one is on its way).
-    Result<QList<OutboxOp>> takeForSending(int max, qint64 afterSeq = 0);
+    /// A batch also stops before its fields pass `maxBytes` (one operation is always taken), so
+    /// that a few large notes never make a request larger than a server takes.
+    Result<QList<OutboxOp>> takeForSending(int max, qint64 afterSeq = 0, qsizetype maxBytes = kMaxBatchBytes);
+    static constexpr qsizetype kMaxBatchBytes = 8 * 1024 * 1024;
     /// Records the server's answers in one transaction: an accepted operation leaves the outbox;
     /// a rejected one stays, parked with its reason, for a person to see (never sent again).
     Result<void> settle(const QList<Answer> &answers);
@@ -224,7 +227,8 @@ private:
     Result<void> checkReferences(const Entity &entity) const;
     Result<Entity> setDeleted(const QString &id, bool deleted);
     /// Outbox rows in their order, filtered by an SQL clause ("WHERE …", or empty); -1: all.
-    Result<QList<OutboxOp>> outboxRows(const QString &where, int limit) const;
+    /// Up to `limit` rows and, with `maxBytes`, no more than that many bytes of fields (but at least one).
+    Result<QList<OutboxOp>> outboxRows(const QString &where, int limit, qsizetype maxBytes = -1) const;
     /// Fields with unsent local edits of one entity (bare names).
     Result<QSet<QString>> pendingFields(const QString &id) const;
     /// Fields with unsent local edits of the given entities ("ID/field"), by the outbox's entity

@@ -455,7 +455,7 @@ Result<QList<OutboxOp>> Store::outbox() const
     return outboxRows({}, -1);
 }
 
-Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit) const
+Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit, qsizetype maxBytes) const
 {
     // The outbox's own order (seq is its primary key): a LIMIT reads that many rows and no more.
     QSqlQuery &q = prepared(s("SELECT seq, op_id, device, kind, entity_id, fields, base_rev, hlc, created_at, "
@@ -465,6 +465,7 @@ Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit) const
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<OutboxOp> ops;
+    qsizetype bytes = 0;
     while (q.next()) {
         OutboxOp op;
         op.seq = q.value(0).toLongLong();
@@ -472,7 +473,12 @@ Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit) const
         op.device = q.value(2).toString();
         op.kind = kindFromName(q.value(3).toString()).value_or(Kind::Note);
         op.entityId = q.value(4).toString();
-        op.fields = QJsonDocument::fromJson(q.value(5).toString().toUtf8()).object();
+        const QByteArray fields = q.value(5).toString().toUtf8();
+        // Past the byte budget the rest waits for the next batch; the first is taken whatever its size.
+        bytes += fields.size();
+        if (maxBytes >= 0 && !ops.isEmpty() && bytes > maxBytes)
+            break;
+        op.fields = QJsonDocument::fromJson(fields).object();
         op.baseRev = q.value(6).toLongLong();
         op.hlc = q.value(7).toString();
         op.createdAt = q.value(8).toLongLong();

@@ -30,12 +30,12 @@ QJsonValue valueFromText(const QString &text)
 constexpr int kParked = 2; // outbox.in_flight: 0 waiting, 1 sent (no answer yet), 2 refused by the server
 } // namespace
 
-Result<QList<OutboxOp>> Store::takeForSending(int max, qint64 afterSeq)
+Result<QList<OutboxOp>> Store::takeForSending(int max, qint64 afterSeq, qsizetype maxBytes)
 {
     QList<OutboxOp> taken;
     auto done = batch([&]() -> Result<void> {
         // The first `max` sendable operations by the outbox's order, and nothing more of it.
-        auto next = outboxRows(s("WHERE seq > %1 AND in_flight < %2").arg(afterSeq).arg(kParked), std::max(max, 0));
+        auto next = outboxRows(s("WHERE seq > %1 AND in_flight < %2").arg(afterSeq).arg(kParked), std::max(max, 0), maxBytes);
         if (!next)
             return std::unexpected(next.error());
         taken = std::move(*next);

@@ -11,6 +11,7 @@ QStringList configKeys()
             QStringLiteral("TIDEMARK_DATABASE"),      QStringLiteral("TIDEMARK_REGISTRATION"),
             QStringLiteral("TIDEMARK_LOG_LEVEL"),     QStringLiteral("TIDEMARK_TLS_CERT"),
             QStringLiteral("TIDEMARK_TLS_KEY"),       QStringLiteral("TIDEMARK_MAX_BODY_MB"),
+            QStringLiteral("TIDEMARK_MAX_TEXT_MB"),
             QStringLiteral("TIDEMARK_MAX_REQUESTS_PER_MINUTE"), QStringLiteral("TIDEMARK_RETENTION_DAYS")};
 }
 

@@ -438,7 +438,8 @@ void HttpService::addRoutes()
             return std::move(input.error());
         const auto &[account, body] = *input;
         const QJsonValue ops = body.value(s("ops"));
-        const sync::Limits limits;
+        sync::Limits limits;
+        limits.maxStringBytes = m_options.maxTextBytes;
         if (!ops.isArray())
             return problem(Status::BadRequest, s("Malformed request"), s("Send the operations as an array 'ops'."));
         if (ops.toArray().size() > limits.maxOpsPerPush)

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "sync/protocol.h"
+
 #include <QHostAddress>
 #include <QObject>
 #include <QSslConfiguration>
@@ -33,7 +35,8 @@ public:
     struct Options
     {
         bool registrationOpen = true;
-        qsizetype maxBodyBytes = 16 * 1024 * 1024;
+        qsizetype maxBodyBytes = 32 * 1024 * 1024;
+        qsizetype maxTextBytes = sync::kMaxTextBytes; ///< the most a text field may hold, in UTF-8
         int requestsPerMinute = 1200; ///< per account; 0: no limit
         std::optional<QSslConfiguration> tls; ///< serve HTTPS (and wss://) with this certificate
     };

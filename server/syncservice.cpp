@@ -26,6 +26,10 @@ Q_LOGGING_CATEGORY(lcService, "tidemark.server.sync", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
+// The most a pull page carries of entities' fields (UTF-16 units of their JSON, about bytes): a page
+// of large notes ends early rather than holding hundreds of megabytes in memory.
+constexpr qsizetype kMaxPageBytes = 8 * 1024 * 1024;
+
 QString json(const QJsonObject &object) { return QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)); }
 QString json(const QJsonArray &array) { return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact)); }
 QJsonObject object(const QString &text) { return QJsonDocument::fromJson(text.toUtf8()).object(); }
@@ -751,12 +755,15 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
             return std::unexpected(q.lastError().text());
         page.snapshot = true;
         int rows = 0;
+        qsizetype bytes = 0;
         while (q.next()) {
-            if (++rows > limit) {
+            const QString fields = q.value(3).toString();
+            bytes += fields.size();
+            if (++rows > limit || (bytes > kMaxPageBytes && !page.changes.isEmpty())) {
                 page.next = SnapshotPosition{until, page.changes.last().id};
                 break;
             }
-            page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(q.value(3).toString()),
+            page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(fields),
                                  q.value(4).toString(), q.value(5).toLongLong()});
         }
         q.finish();
@@ -786,15 +793,19 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     QList<QStringList> changedFields;
     QList<QJsonObject> currentFields;
     int rows = 0;
+    qsizetype bytes = 0;
     while (q.next()) {
-        if (++rows > limit) {
+        const qint64 rev = q.value(0).toLongLong();
+        const QString id = q.value(1).toString();
+        qsizetype at = indexOf.value(id, -1);
+        if (at < 0)
+            bytes += q.value(4).toString().size();
+        // A page ends at its size in changes or, for large notes, in bytes (never before one change).
+        if (++rows > limit || (at < 0 && bytes > kMaxPageBytes && !page.changes.isEmpty())) {
             page.hasMore = true;
             break;
         }
-        const qint64 rev = q.value(0).toLongLong();
-        const QString id = q.value(1).toString();
         page.cursor = rev;
-        qsizetype at = indexOf.value(id, -1);
         if (at < 0) {
             at = page.changes.size();
             indexOf.insert(id, at);

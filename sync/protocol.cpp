@@ -2,6 +2,7 @@
 
 #include <QHash>
 #include <QJsonArray>
+#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -21,13 +22,8 @@ bool isUuid(const QString &text)
 
 qsizetype jsonBytes(const QJsonValue &value)
 {
-    if (value.isString()) {
-        // Its length in UTF-8 (a surrogate pair is 4 bytes: 2 for each half).
-        qsizetype bytes = 0;
-        for (const QChar c : value.toString())
-            bytes += c.unicode() < 0x80 ? 1 : c.unicode() < 0x800 || c.isSurrogate() ? 2 : 3;
-        return bytes;
-    }
+    if (value.isString())
+        return utf8Length(value.toString());
     qsizetype total = 0;
     if (value.isArray()) {
         for (const QJsonValue &item : value.toArray())
@@ -35,7 +31,7 @@ qsizetype jsonBytes(const QJsonValue &value)
     } else if (value.isObject()) {
         const QJsonObject object = value.toObject();
         for (auto it = object.begin(); it != object.end(); ++it)
-            total += it.key().size() * 3 + jsonBytes(it.value()) + 2;
+            total += utf8Length(it.key()) + jsonBytes(it.value()) + 2;
     } else {
         total = 8;
     }
@@ -108,6 +104,17 @@ std::optional<QString> typeProblem(const QString &kind, const QString &field, co
 }
 
 } // namespace
+
+qsizetype utf8Length(QStringView text)
+{
+    // What Qt's UTF-8 encoder makes of it, which is what a JSON document carries.
+    return text.toUtf8().size();
+}
+
+QString sizeForPeople(qsizetype bytes)
+{
+    return QLocale::c().formattedDataSize(bytes, bytes % (1024 * 1024) == 0 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
+}
 
 Negotiation negotiate(const QByteArray &offered)
 {
@@ -216,8 +223,11 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
     for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
         if (it.key().isEmpty() || it.key().size() > limits.maxIdLength)
             return std::unexpected(s("a field name must be 1 to %1 characters").arg(limits.maxIdLength));
-        if (jsonBytes(it.value()) > limits.maxStringBytes)
-            return std::unexpected(s("field '%1' is larger than %2 bytes").arg(it.key()).arg(limits.maxStringBytes));
+        if (const qsizetype bytes = jsonBytes(it.value()); bytes > limits.maxStringBytes)
+            return std::unexpected(s("field '%1' is %2 (%3 bytes), more than the %4 (%5 bytes) a field may hold")
+                                       .arg(it.key(), sizeForPeople(bytes), QLocale::c().toString(bytes),
+                                            sizeForPeople(limits.maxStringBytes),
+                                            QLocale::c().toString(limits.maxStringBytes)));
         if (auto problem = typeProblem(op.kind, it.key(), it.value()))
             return std::unexpected(*problem);
     }

@@ -57,12 +57,21 @@ struct OpResult
 
 QString statusName(OpResult::Status status);
 
+/// The most a text field (a note's body, a task's notes) may hold, in UTF-8 bytes: what every
+/// server takes and every device lets a person save (model/entity.cpp states the same number and
+/// measure, and tst_compatibility holds the two together at the boundary).
+inline constexpr qsizetype kMaxTextBytes = 4 * 1024 * 1024;
+/// A text's length in UTF-8 bytes, exactly as a JSON document carries it (Qt's encoder).
+qsizetype utf8Length(QStringView text);
+/// "3.2 MB", "4 MB" (1 MB = 1,048,576 bytes, as the limit is stated).
+QString sizeForPeople(qsizetype bytes);
+
 /// Limits on what one request may carry.
 struct Limits
 {
     int maxOpsPerPush = 500;
     qsizetype maxFieldsPerOp = 64;
-    qsizetype maxStringBytes = 4 * 1024 * 1024;
+    qsizetype maxStringBytes = kMaxTextBytes;
     qsizetype maxIdLength = 64;
 };
 

@@ -26,13 +26,37 @@ MarkdownEdit::MarkdownEdit(QWidget *parent)
 {
     setTabChangesFocus(false);
     setLineWrapMode(QPlainTextEdit::WidgetWidth);
-    connect(this, &QPlainTextEdit::textChanged, this, [this] {
-        QString text = toPlainText();
-        if (text == m_lastText)
-            return; // only formats changed
-        m_lastText = std::move(text);
-        Q_EMIT textEdited();
-    });
+    connect(document(), &QTextDocument::contentsChange, this, &MarkdownEdit::onContentsChange);
+}
+
+void MarkdownEdit::onContentsChange(int position, int removed, int added)
+{
+    // Positions count a block's end as one character; the document's last one is not text.
+    const qsizetype textEnd = std::max(document()->characterCount() - 1, 0);
+    const qsizetype from = std::clamp<qsizetype>(position, 0, m_lastText.size());
+    const qsizetype oldLength = std::clamp<qsizetype>(removed, 0, m_lastText.size() - from);
+    const qsizetype newLength = std::clamp<qsizetype>(qsizetype(position) + added, from, textEnd) - from;
+    QString now;
+    if (newLength > 0) {
+        QTextCursor range(document());
+        range.setPosition(int(from));
+        range.setPosition(int(from + newLength), QTextCursor::KeepAnchor);
+        now = range.selectedText();
+    }
+    if (oldLength == newLength && QStringView(m_lastText).mid(from, oldLength) == now)
+        return; // only formats changed (the highlighter recoloured)
+    m_lastText.replace(from, oldLength, now);
+    Q_EMIT textEdited();
+}
+
+void MarkdownEdit::setMarkdown(const QString &text)
+{
+    m_highlight = text.size() <= kHighlightLimit;
+    if (m_highlighter && !m_highlight)
+        m_highlighter->setDocument(nullptr);
+    setPlainText(text);
+    if (m_highlighter && m_highlight && !m_highlighter->document())
+        m_highlighter->setDocument(document());
 }
 
 void MarkdownEdit::ensureHighlighter()
@@ -41,7 +65,9 @@ void MarkdownEdit::ensureHighlighter()
     // window's start need not wait for.
     if (m_highlighter)
         return;
-    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(document());
+    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(static_cast<QObject *>(this));
+    if (m_highlight)
+        m_highlighter->setDocument(document());
     m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("Markdown")));
     applyTheme();
 }
@@ -64,7 +90,8 @@ void MarkdownEdit::applyTheme()
     if (theme.name() == m_highlighter->theme().name())
         return;
     m_highlighter->setTheme(theme);
-    m_highlighter->rehighlight();
+    if (m_highlighter->document())
+        m_highlighter->rehighlight();
 }
 
 void MarkdownEdit::changeEvent(QEvent *event)

@@ -11,7 +11,9 @@ namespace tidemark::ui {
 /// A plain-text editor for Markdown, highlighted by KSyntaxHighlighting (fenced code blocks in
 /// their own language), with a theme that matches the palette and follows palette changes.
 /// `setTextKeepingCursor` replaces the text (a change from elsewhere) without moving the caret or
-/// the scroll position more than the change requires.
+/// the scroll position more than the change requires. A text opened with `setMarkdown` that is
+/// larger than `kHighlightLimit` is shown plain: highlighting it whole would hold the window for
+/// a second or more (docs/desktop-app.md, "Large notes").
 class MarkdownEdit final : public QPlainTextEdit
 {
     Q_OBJECT
@@ -19,6 +21,14 @@ class MarkdownEdit final : public QPlainTextEdit
 public:
     explicit MarkdownEdit(QWidget *parent = nullptr);
     ~MarkdownEdit() override;
+
+    /// Characters from which a text opened with setMarkdown is not highlighted.
+    static constexpr qsizetype kHighlightLimit = 512 * 1024;
+
+    /// Opens a text (a fresh undo history), highlighted unless it is larger than kHighlightLimit.
+    void setMarkdown(const QString &text);
+    /// Whether the text is highlighted (false for a large one).
+    [[nodiscard]] bool isHighlighted() const { return m_highlight; }
 
     void setTextKeepingCursor(const QString &text);
     [[nodiscard]] QString themeName() const;
@@ -38,8 +48,13 @@ protected:
 private:
     void ensureHighlighter();
     void applyTheme();
+    void onContentsChange(int position, int removed, int added);
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
+    bool m_highlight = true;
+    /// The text as of the last textEdited(), with QChar::ParagraphSeparator between blocks, kept
+    /// up to date one change at a time: a recolouring is told from an edit by comparing only the
+    /// changed range, never the whole text.
     QString m_lastText;
 };
 

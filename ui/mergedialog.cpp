@@ -297,7 +297,7 @@ void MergeDialog::buildPanes()
     m_mine->setPlainText(mine.join(QLatin1Char('\n')));
     m_theirs->setPlainText(theirs.join(QLatin1Char('\n')));
     m_replacing = true;
-    m_result->setPlainText(result);
+    m_result->setMarkdown(result);
     m_replacing = false;
     for (const qsizetype offset : resultOffsets) {
         QTextCursor cursor(m_result->document());

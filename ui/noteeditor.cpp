@@ -125,7 +125,11 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
         if (m_loading)
             return;
         markDirty(s("body"));
-        if (m_titleFromBody) {
+        // A large note's title follows at the next save: reading its whole text at every
+        // keystroke would cost more than a frame.
+        if (m_titleFromBody && m_body->document()->characterCount() > MarkdownEdit::kHighlightLimit)
+            m_dirty.insert(s("title"));
+        else if (m_titleFromBody) {
             m_loading = true;
             m_title->setText(titleFromBody(m_body->toPlainText()));
             m_loading = false;
@@ -143,9 +147,13 @@ QString NoteEditor::titleFromBody(const QString &markdown)
     static const QRegularExpression heading(s("^\\s{0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$"), QRegularExpression::MultilineOption);
     if (const auto match = heading.match(markdown); match.hasMatch())
         return match.captured(1).left(200);
-    for (const QString &line : markdown.split(QLatin1Char('\n'))) {
-        if (!line.trimmed().isEmpty())
-            return line.trimmed().left(200);
+    for (qsizetype from = 0; from < markdown.size();) {
+        qsizetype end = markdown.indexOf(QLatin1Char('\n'), from);
+        if (end < 0)
+            end = markdown.size();
+        if (const QStringView line = QStringView(markdown).mid(from, end - from).trimmed(); !line.isEmpty())
+            return line.left(200).toString();
+        from = end + 1;
     }
     return {};
 }
@@ -177,19 +185,52 @@ void NoteEditor::saveNow()
         changes.insert(s("title"), m_title->text().trimmed());
     if (m_dirty.contains(s("tags")))
         changes.insert(s("tags"), QJsonArray::fromStringList(tagsFromField()));
-    if (m_dirty.contains(s("body")))
-        changes.insert(s("body"), m_body->toPlainText());
+    QString body;
+    if (m_dirty.contains(s("body"))) {
+        body = m_body->toPlainText();
+        changes.insert(s("body"), body);
+        if (m_titleFromBody && m_dirty.contains(s("title"))) {
+            // A large note's title, deferred from typing (see the constructor).
+            m_loading = true;
+            m_title->setText(titleFromBody(body));
+            m_loading = false;
+            changes.insert(s("title"), m_title->text().trimmed());
+        }
+    }
     const auto saved = m_store->update(m_id, changes);
     if (!saved) {
         // The typing stays in the editor and is tried again with the next change.
         m_info->setText(tr("Not saved: %1").arg(saved.error().message));
+        setInfoWarning(true);
         Q_EMIT failed(saved.error().message);
         return;
     }
     m_dirty.clear();
     const QDateTime now = QDateTime::currentDateTime();
-    m_info->setText(tr("Saved %1").arg(QLocale().toString(now.time(), QLocale::ShortFormat)));
+    m_info->setText(withSize(tr("Saved %1").arg(QLocale().toString(now.time(), QLocale::ShortFormat)),
+                             changes.contains(s("body")) ? body : saved->string(s("body"))));
     Q_EMIT this->saved(now);
+}
+
+QString NoteEditor::withSize(const QString &info, const QString &body)
+{
+    // Near the limit the line says how near; every character is at least one byte, at most three.
+    const qsizetype bytes = body.size() * 3 >= model::Fields::kNearTextBytes ? model::Fields::textBytes(body) : 0;
+    setInfoWarning(bytes >= model::Fields::kNearTextBytes);
+    QString line = info;
+    if (bytes >= model::Fields::kNearTextBytes)
+        line += s(" · ") + tr("%1 of at most %2").arg(model::Fields::sizeForPeople(bytes),
+                                                      model::Fields::sizeForPeople(model::Fields::kMaxTextBytes));
+    if (!m_body->isHighlighted())
+        line += s(" · ") + tr("shown without highlighting (over %1)")
+                               .arg(model::Fields::sizeForPeople(MarkdownEdit::kHighlightLimit));
+    return line;
+}
+
+void NoteEditor::setInfoWarning(bool warning)
+{
+    // Enabled, the line stands out in the text colour (a warning); disabled, it is muted.
+    m_info->setEnabled(warning);
 }
 
 void NoteEditor::setNote(const QString &id)
@@ -224,11 +265,12 @@ void NoteEditor::load()
     for (const QJsonValue &tag : entity->fields.value(s("tags")).toArray())
         tags << tag.toString();
     m_tags->setText(tags.join(s(", ")));
-    m_body->setPlainText(body);
+    m_body->setMarkdown(body);
     m_body->moveCursor(QTextCursor::Start);
     m_titleFromBody = m_title->text().isEmpty() || m_title->text() == titleFromBody(body);
-    m_info->setText(tr("Changed %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entity->updatedAt),
-                                                          QLocale::ShortFormat)));
+    m_info->setText(withSize(tr("Changed %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entity->updatedAt),
+                                                                   QLocale::ShortFormat)),
+                             body));
     m_body->setReadOnly(entity->isDeleted());
     m_title->setReadOnly(entity->isDeleted());
     m_tags->setReadOnly(entity->isDeleted());

@@ -62,6 +62,10 @@ protected:
 
 private:
     void markDirty(const QString &field);
+    /// `info` with, near the limit, the note's size and the limit, and a word when it is shown
+    /// without highlighting.
+    QString withSize(const QString &info, const QString &body);
+    void setInfoWarning(bool warning);
     void load();
     void onEntityChanged(model::Kind kind, const QString &id);
     void updateConflictBar();

@@ -38,6 +38,7 @@ private Q_SLOTS:
     void aTextConflictIsKeptWholeWithTakeBoth();
     void theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice();
     void aDeviceNeverConflictsWithItselfAcrossFailedSyncs();
+    void theSizeLimitIsTheSameOnTheDeviceAndTheServer();
 
 private:
     struct Result
@@ -518,7 +519,6 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     }));
 }
 
-QTEST_GUILESS_MAIN(TestTidemarkctl)
 
 void TestTidemarkctl::aDeviceNeverConflictsWithItselfAcrossFailedSyncs()
 {
@@ -599,4 +599,82 @@ void TestTidemarkctl::aDeviceNeverConflictsWithItselfAcrossFailedSyncs()
     QCOMPARE(ctl({s("conflicts"), s("--all"), s("--json")}).json().toArray().size(), 0);
 }
 
+
+void TestTidemarkctl::theSizeLimitIsTheSameOnTheDeviceAndTheServer()
+{
+    // 4 MB of UTF-8 is the limit of a note's text, on the device and on the server: just under it
+    // (ASCII, and Japanese at three bytes a character) saves and syncs whole to another device;
+    // just over it is refused by tidemarkctl with one line, and nothing is written.
+    QProcess server;
+    const int port = tidemark::test::startServer(server, m_dir->filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("kai"), s("--password-stdin")},
+                 "correct horse\n").code, 0);
+
+    constexpr qsizetype kLimit = 4 * 1024 * 1024;
+    const auto file = [this](const QString &name, const QString &text) {
+        QFile out(m_dir->filePath(name));
+        if (!out.open(QIODevice::WriteOnly))
+            return QString();
+        out.write(text.toUtf8());
+        return out.fileName();
+    };
+    QString ascii = QString(63, QLatin1Char('x')) + QLatin1Char('\n');
+    ascii = ascii.repeated(kLimit / 64);
+    QCOMPARE(ascii.toUtf8().size(), kLimit);
+    const QString japanese = QString(kLimit / 3, QChar(0x65E5)); // 4,194,303 bytes
+    const QString asciiAt = file(s("ascii-at.txt"), ascii);
+    const QString asciiOver = file(s("ascii-over.txt"), ascii + QLatin1Char('y'));
+    const QString japaneseAt = file(s("japanese-at.txt"), japanese);
+    const QString japaneseOver = file(s("japanese-over.txt"), japanese + QChar(0x65E5)); // 4,194,306 bytes
+
+    const Result at = ctl({s("add"), s("note"), s("--title"), s("At the limit"), s("--body-file"), asciiAt});
+    QCOMPARE(at.code, 0);
+    const Result atJapanese = ctl({s("add"), s("note"), s("--title"), s("日本語"), s("--body-file"), japaneseAt});
+    QCOMPARE(atJapanese.code, 0);
+    for (const QString &over : {asciiOver, japaneseOver}) {
+        const Result refused = ctl({s("add"), s("note"), s("--title"), s("Over"), s("--body-file"), over});
+        QVERIFY(refused.code != 0);
+        QVERIFY(refused.out.isEmpty());
+        QCOMPARE(refused.err.trimmed().count(QLatin1Char('\n')), 0); // one line
+        QVERIFY2(refused.err.contains(s("4 MB")) && refused.err.contains(s("note's text")), qPrintable(refused.err));
+        const Result edited = ctl({s("edit"), at.out.trimmed(), s("--body-file"), over});
+        QVERIFY(edited.code != 0);
+        QVERIFY2(edited.err.contains(s("4 MB")), qPrintable(edited.err));
+    }
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 2);
+    QCOMPARE(outboxSize(), 2);
+
+    // An import with a file over the limit names it and imports nothing.
+    const QString folder = m_dir->filePath(s("in"));
+    QDir().mkpath(folder);
+    QVERIFY(QFile::copy(asciiOver, QDir(folder).filePath(s("pasted-log.md"))));
+    QFile fine(QDir(folder).filePath(s("fine.md")));
+    QVERIFY(fine.open(QIODevice::WriteOnly));
+    fine.write("# Fine\n");
+    fine.close();
+    const Result imported = ctl({s("import"), s("markdown"), folder});
+    QCOMPARE(imported.code, 1);
+    QVERIFY2(imported.err.contains(s("pasted-log.md")) && imported.err.contains(s("4 MB")), qPrintable(imported.err.left(400)));
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 2);
+
+    // Both at the limit reach the server, and another device, whole.
+    const Result synced = ctl({s("sync")});
+    QVERIFY2(synced.code == 0 && synced.out.contains(s("pushed 2")), qPrintable(synced.out + synced.err));
+    QCOMPARE(outboxSize(), 0);
+    const QString first = m_db;
+    m_db = m_dir->filePath(s("other.db"));
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("kai")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    const QJsonObject pulledAscii = ctl({s("show"), at.out.trimmed(), s("--json")}).json().toObject().value(s("fields")).toObject();
+    QCOMPARE(pulledAscii.value(s("body")).toString().toUtf8().size(), kLimit);
+    const QJsonObject pulledJapanese =
+        ctl({s("show"), atJapanese.out.trimmed(), s("--json")}).json().toObject().value(s("fields")).toObject();
+    QCOMPARE(pulledJapanese.value(s("body")).toString(), japanese);
+    m_db = first;
+}
+
+QTEST_GUILESS_MAIN(TestTidemarkctl)
 #include "tst_tidemarkctl.moc"
