@@ -2,6 +2,7 @@
 
 #include "database.h"
 #include "due.h"
+#include "historytext.h"
 #include "ids.h"
 #include "recurrence.h"
 #include "sortkey.h"
@@ -477,7 +478,78 @@ Result<void> Store::appendHistory(const Entity &e, const QStringList &changed, c
     q.addBindValue(e.updatedAt);
     q.addBindValue(origin);
     q.addBindValue(toJsonText(QJsonArray::fromStringList(changed)));
-    q.addBindValue(toJsonText(e.fields));
+    // Long texts leave the snapshot for history_text, as a keyframe or a delta against one.
+    QJsonObject snapshot = e.fields;
+    QList<QPair<QString, QString>> longTexts;
+    for (auto it = snapshot.begin(); it != snapshot.end();) {
+        if (it->isString() && it->toString().size() >= HistoryText::kMinChars) {
+            longTexts.append({it.key(), it->toString()});
+            it = snapshot.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    q.addBindValue(toJsonText(snapshot));
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    const qint64 seq = q.lastInsertId().toLongLong();
+    for (const auto &[field, value] : std::as_const(longTexts)) {
+        if (auto r = appendHistoryText(e.id, seq, field, value.toUtf8()); !r)
+            return r;
+    }
+    return {};
+}
+
+Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QString &field, const QByteArray &utf8)
+{
+    // Against the field's last keyframe, unless the run of deltas is long or this one is not small.
+    qint64 base = 0;
+    int depth = 0;
+    QByteArray frame;
+    QSqlQuery &last = prepared(s("SELECT seq, base, depth FROM history_text WHERE entity_id = ? AND field = ? "
+                                 "ORDER BY seq DESC LIMIT 1"));
+    last.addBindValue(id);
+    last.addBindValue(field);
+    if (!last.exec())
+        return std::unexpected(Error::database(last.lastError().text()));
+    if (last.next() && last.value(2).toInt() < HistoryText::kMaxDeltas) {
+        const qint64 keyframe = last.value(1).toLongLong() ? last.value(1).toLongLong() : last.value(0).toLongLong();
+        const int lastDepth = last.value(2).toInt();
+        last.finish();
+        QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
+        key.addBindValue(keyframe);
+        key.addBindValue(field);
+        if (!key.exec())
+            return std::unexpected(Error::database(key.lastError().text()));
+        if (key.next()) {
+            const QByteArray keyFrame = key.value(0).toByteArray();
+            key.finish();
+            if (auto keyText = HistoryText::unpack(keyFrame)) {
+                QByteArray delta = HistoryText::packAgainst(utf8, *keyText);
+                if (!delta.isEmpty() && HistoryText::deltaIsSmall(delta.size(), keyFrame.size())) {
+                    frame = std::move(delta);
+                    base = keyframe;
+                    depth = lastDepth + 1;
+                }
+            } else {
+                // A damaged keyframe is not built on: this version starts a new one.
+                qCWarning(lcStore) << "history of" << id << field << ":" << keyText.error();
+            }
+        }
+        key.finish();
+    }
+    last.finish();
+    if (frame.isEmpty())
+        frame = HistoryText::pack(utf8);
+    if (frame.isEmpty())
+        return std::unexpected(Error::database(s("cannot compress the text of %1 for its history").arg(id)));
+    QSqlQuery &q = prepared(s("INSERT INTO history_text (seq, field, entity_id, base, depth, data) VALUES (?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(seq);
+    q.addBindValue(field);
+    q.addBindValue(id);
+    q.addBindValue(base);
+    q.addBindValue(depth);
+    q.addBindValue(frame);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     return {};
@@ -762,7 +834,8 @@ Result<int> Store::emptyTrash()
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const auto &[kind, id] : std::as_const(erased)) {
             for (const char *sql : {"INSERT OR REPLACE INTO erased (id, erased_at) VALUES (?, ?)",
-                                    "DELETE FROM history WHERE entity_id = ?", "DELETE FROM conflicts WHERE entity_id = ?",
+                                    "DELETE FROM history WHERE entity_id = ?", "DELETE FROM history_text WHERE entity_id = ?",
+                                    "DELETE FROM conflicts WHERE entity_id = ?",
                                     "DELETE FROM items WHERE id = ?"}) {
                 QSqlQuery &q = prepared(s(sql));
                 q.addBindValue(id);
@@ -784,7 +857,7 @@ Result<Entity> Store::restoreVersion(const QString &id, int version)
         auto e = loadEntity(id);
         if (!e)
             return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(id)));
-        QSqlQuery &q = prepared(s("SELECT snapshot FROM history WHERE entity_id = ? AND version = ?"));
+        QSqlQuery &q = prepared(s("SELECT seq, snapshot FROM history WHERE entity_id = ? AND version = ?"));
         q.addBindValue(id);
         q.addBindValue(version);
         if (!q.exec())
@@ -793,8 +866,14 @@ Result<Entity> Store::restoreVersion(const QString &id, int version)
             q.finish();
             return std::unexpected(Error::notFound(s("%1 has no version %2").arg(id).arg(version)));
         }
-        const QJsonObject snapshot = objectFromText(q.value(0).toString());
+        const qint64 seq = q.value(0).toLongLong();
+        QJsonObject snapshot = objectFromText(q.value(1).toString());
         q.finish();
+        if (auto r = readHistoryTexts(id, seq, seq, [&](qint64, const QString &field, const QString &value) {
+                snapshot.insert(field, value);
+            });
+            !r)
+            return std::unexpected(r.error());
         QJsonObject changes;
         for (const QString &field : Fields::known(e->kind)) {
             if (snapshot.contains(field))

@@ -222,6 +222,11 @@ private:
     Result<Entity> insertEntity(Entity entity);
     Result<void> appendHistory(const Entity &entity, const QStringList &changed, const QString &origin,
                                const Hlc &hlc);
+    /// Keeps a long text of version `seq` in history_text (HistoryText): a keyframe or a delta.
+    Result<void> appendHistoryText(const QString &id, qint64 seq, const QString &field, const QByteArray &utf8);
+    /// The long texts of the entity's versions `fromSeq`..`toSeq`, in order: (seq, field, text).
+    Result<void> readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
+                                  const std::function<void(qint64, const QString &, const QString &)> &take) const;
     Result<void> appendOperation(const Entity &entity, const QJsonObject &fields, const Hlc &hlc);
     Result<Hlc> nextHlc();
     Result<void> checkReferences(const Entity &entity) const;

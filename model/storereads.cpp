@@ -1,6 +1,7 @@
 // Store's read side: entities, list rows, collections, history, outbox and search.
 #include "store.h"
 
+#include "historytext.h"
 #include "ids.h"
 
 #include <QDateTime>
@@ -447,7 +448,71 @@ Result<QList<HistoryEntry>> Store::history(const QString &id) const
         entries.append(h);
     }
     q.finish();
+    if (entries.isEmpty())
+        return entries;
+    // Long texts, each two decompressions away: the keyframes are read once, in order.
+    qsizetype at = 0;
+    auto r = readHistoryTexts(id, entries.first().seq, entries.last().seq,
+                              [&](qint64 seq, const QString &field, const QString &value) {
+                                  while (at < entries.size() && entries.at(at).seq < seq)
+                                      ++at;
+                                  if (at < entries.size() && entries.at(at).seq == seq)
+                                      entries[at].snapshot.insert(field, value);
+                              });
+    if (!r)
+        return std::unexpected(r.error());
     return entries;
+}
+
+Result<void> Store::readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
+                                     const std::function<void(qint64, const QString &, const QString &)> &take) const
+{
+    QSqlQuery &q = prepared(s("SELECT seq, field, base, data FROM history_text WHERE entity_id = ? AND seq >= ? "
+                              "AND seq <= ? ORDER BY seq"));
+    q.addBindValue(id);
+    q.addBindValue(fromSeq);
+    q.addBindValue(toSeq);
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    QHash<QString, QPair<qint64, QByteArray>> keyframes; // field: the last keyframe read
+    auto damaged = [&](const QString &why) {
+        return std::unexpected(Error::database(s("the history of %1 cannot be read: %2").arg(id, why)));
+    };
+    while (q.next()) {
+        const qint64 seq = q.value(0).toLongLong();
+        const QString field = q.value(1).toString();
+        const qint64 base = q.value(2).toLongLong();
+        const QByteArray frame = q.value(3).toByteArray();
+        std::expected<QByteArray, QString> text;
+        if (base == 0) {
+            text = HistoryText::unpack(frame);
+            if (text)
+                keyframes.insert(field, {seq, *text});
+        } else {
+            if (keyframes.value(field).first != base) {
+                QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
+                key.addBindValue(base);
+                key.addBindValue(field);
+                if (!key.exec())
+                    return std::unexpected(Error::database(key.lastError().text()));
+                if (!key.next()) {
+                    key.finish();
+                    return damaged(s("the keyframe of a version is missing"));
+                }
+                auto keyText = HistoryText::unpack(key.value(0).toByteArray());
+                key.finish();
+                if (!keyText)
+                    return damaged(keyText.error());
+                keyframes.insert(field, {base, *keyText});
+            }
+            text = HistoryText::unpack(frame, keyframes.value(field).second);
+        }
+        if (!text)
+            return damaged(text.error());
+        take(seq, field, QString::fromUtf8(*text));
+    }
+    q.finish();
+    return {};
 }
 
 Result<QList<OutboxOp>> Store::outbox() const

@@ -8,6 +8,7 @@
 #include <QFileInfo>
 #include <QThread>
 #include <QJsonArray>
+#include <QRandomGenerator>
 #include <QSignalSpy>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -51,6 +52,8 @@ private Q_SLOTS:
     void completingRecurringTaskCreatesNext();
     void uncompletingTaskClearsDone();
     void restoreVersionIsANewUndoableVersion();
+    void longTextsKeepEveryVersionWithoutTheWholeTextEachTime();
+    void aDamagedVersionOfALongTextIsSaidAndTheNoteStillSaves();
     void unknownFieldsFromANewerPeerAreKept();
     void remoteChangeKeepsPendingLocalFields();
     void filtersSelectTheRightItems();
@@ -556,6 +559,119 @@ void TestStore::restoreVersionIsANewUndoableVersion()
     QCOMPARE(m_store->entity(note->id)->string(s("title")), s("v2"));
     QCOMPARE(m_store->history(note->id)->size(), 5);
     QCOMPARE(m_store->restoreVersion(note->id, 99).error().code, Error::Code::NotFound);
+}
+
+namespace {
+
+// A pasted log: lines of words, numbers, Japanese and an emoji now and then, none alike.
+QString logText(QRandomGenerator &random, qsizetype chars)
+{
+    static const QStringList words{s("sync"), s("push"), s("pulled"), s("note"), s("会議"), s("議事録"), s("error"),
+                                   s("café"), s("🌊"), s("retry"), s("batch"), s("検索"), s("ok"), s("timeout")};
+    QString text;
+    while (text.size() < chars) {
+        text += QString::number(random.bounded(100000, 999999)) + u' ';
+        for (int w = 0, n = int(random.bounded(3, 12)); w < n; ++w)
+            text += words.at(random.bounded(words.size())) + u' ';
+        text += u'\n';
+    }
+    return text;
+}
+
+qsizetype utf8Bytes(const QString &text) { return text.toUtf8().size(); }
+
+} // namespace
+
+void TestStore::longTextsKeepEveryVersionWithoutTheWholeTextEachTime()
+{
+    QRandomGenerator random(2112);
+    QString body = logText(random, 1'000'000);
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Server log")}, {s("body"), body}});
+    QVERIFY(note);
+    QList<QString> bodies{body};
+    qsizetype everyText = utf8Bytes(body);
+    // Edits as a person makes them, saved one by one: more than one run of deltas (64) long.
+    for (int i = 1; i < 90; ++i) {
+        QJsonObject change;
+        if (i % 17 == 0) {
+            change.insert(s("pinned"), (i / 17) % 2 == 1); // the body is the same as before
+        } else if (i == 40) {
+            change.insert(s("body"), s("cut down to one line"));
+        } else if (i == 41) {
+            change.insert(s("body"), bodies.at(38)); // pasted back
+        } else {
+            QString next = bodies.last();
+            const auto at = random.bounded(next.size());
+            next.insert(at, logText(random, random.bounded(10, 400)));
+            const auto from = random.bounded(next.size() - 200);
+            next.remove(from, random.bounded(0, 150));
+            if (i % 10 == 0)
+                next = s("Top line ") + QString::number(i) + u'\n' + next + s("bottom line\n");
+            if (next.at(next.size() - 1).isHighSurrogate() || next.at(0).isLowSurrogate())
+                next += u'.';
+            // An edit never splits a character in two: the store keeps valid text only.
+            next = QString::fromUtf8(next.toUtf8());
+            change.insert(s("body"), next);
+        }
+        const auto saved = m_store->update(note->id, change);
+        QVERIFY2(saved, qPrintable(saved ? QString() : saved.error().message));
+        bodies.append(saved->string(s("body")));
+        everyText += utf8Bytes(bodies.last());
+    }
+
+    const auto history = m_store->history(note->id);
+    QVERIFY2(history, qPrintable(history ? QString() : history.error().message));
+    QCOMPARE(history->size(), bodies.size());
+    for (qsizetype v = 0; v < bodies.size(); ++v) {
+        QVERIFY2(history->at(v).snapshot.value(s("body")).toString() == bodies.at(v), qPrintable(s("version %1").arg(v + 1)));
+        QCOMPARE(history->at(v).snapshot.value(s("title")).toString(), s("Server log"));
+    }
+    // Every version is kept, in far less room than the texts themselves (90 of about 1 MB).
+    QSqlQuery q(db());
+    QVERIFY(q.exec(s("SELECT (SELECT SUM(LENGTH(data)) FROM history_text) + (SELECT SUM(LENGTH(CAST(snapshot AS BLOB))) FROM history)")));
+    QVERIFY(q.next());
+    const qint64 stored = q.value(0).toLongLong();
+    qInfo("%lld versions: %lld bytes of text, %lld bytes of history", qlonglong(bodies.size()), qlonglong(everyText), stored);
+    QVERIFY2(stored < 2 * utf8Bytes(bodies.first()), qPrintable(s("%1 bytes").arg(stored)));
+    QVERIFY(q.exec(s("SELECT COUNT(*) FROM history_text WHERE base = 0")) && q.next());
+    QVERIFY2(q.value(0).toInt() <= 4, qPrintable(s("%1 keyframes").arg(q.value(0).toInt())));
+
+    // Any version comes back whole, itself a new version.
+    for (const int version : {1, 2, 41, 42, 66, 67, 89}) {
+        const auto restored = m_store->restoreVersion(note->id, version);
+        QVERIFY2(restored, qPrintable(restored ? QString() : restored.error().message));
+        QVERIFY2(restored->string(s("body")) == bodies.at(version - 1), qPrintable(s("version %1").arg(version)));
+    }
+    QCOMPARE(m_store->history(note->id)->last().snapshot.value(s("body")).toString(), bodies.at(88));
+
+    // Erasing the note erases its versions' texts too.
+    QVERIFY(m_store->trash(note->id));
+    QVERIFY(m_store->emptyTrash());
+    QCOMPARE(count(s("history_text")), 0);
+}
+
+void TestStore::aDamagedVersionOfALongTextIsSaidAndTheNoteStillSaves()
+{
+    QRandomGenerator random(7);
+    const QString body = logText(random, 100'000);
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Log")}, {s("body"), body}});
+    QVERIFY(note);
+    QVERIFY(m_store->update(note->id, {{s("body"), body + s("one more line\n")}}));
+    QVERIFY(QSqlQuery(db()).exec(s("UPDATE history_text SET data = x'28b52ffd00' WHERE base = 0")));
+
+    const auto history = m_store->history(note->id);
+    QVERIFY(!history);
+    QVERIFY2(history.error().message.contains(s("history of")) && history.error().message.contains(note->id),
+             qPrintable(history.error().message));
+    QVERIFY(!m_store->restoreVersion(note->id, 1));
+    // The note itself is untouched, and the next save starts its history's texts afresh.
+    QCOMPARE(m_store->entity(note->id)->string(s("body")), body + s("one more line\n"));
+    QVERIFY(m_store->update(note->id, {{s("body"), body + s("two more lines\n")}}));
+    QVERIFY(QSqlQuery(db()).exec(s("DELETE FROM history WHERE version < 3")));
+    QVERIFY(QSqlQuery(db()).exec(s("DELETE FROM history_text WHERE seq NOT IN (SELECT seq FROM history)")));
+    const auto later = m_store->history(note->id);
+    QVERIFY2(later, qPrintable(later ? QString() : later.error().message));
+    QCOMPARE(later->first().snapshot.value(s("body")).toString(), body + s("two more lines\n"));
 }
 
 void TestStore::unknownFieldsFromANewerPeerAreKept()
