@@ -302,6 +302,30 @@ int main(int argc, char *argv[])
                                                      {s("hunks"), double(dialog.document().hunks().size())}});
     }
     result.insert(s("merge"), QJsonObject{{s("clean"), merged.clean}, {s("ms"), round3(mergeMs)}});
+    // --- One long line (a minified file) pasted at the end, in the editor and in a bare one ---
+    {
+        const QString line = QString(200'000, u'7');
+        const auto pasteInto = [&](QPlainTextEdit *edit) {
+            edit->resize(900, 700);
+            edit->show();
+            edit->setPlainText(s("# Data\n"));
+            QCoreApplication::processEvents();
+            QElapsedTimer pasteTimer;
+            pasteTimer.start();
+            edit->moveCursor(QTextCursor::End);
+            edit->insertPlainText(line);
+            QCoreApplication::processEvents();
+            edit->viewport()->repaint();
+            return msSince(pasteTimer);
+        };
+        ui::MarkdownEdit markdown;
+        QPlainTextEdit bareLine;
+        const double editorMs = pasteInto(&markdown);
+        const double bareMs = pasteInto(&bareLine);
+        result.insert(s("long_line"), QJsonObject{{s("chars"), double(line.size())},
+                                                  {s("editor_paste_ms"), round3(editorMs)},
+                                                  {s("bare_plaintextedit_paste_ms"), round3(bareMs)}});
+    }
     result.insert(s("peak_rss_mb"), round3(bench::processMemoryMb("VmHWM")));
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Indented);
     return 0;

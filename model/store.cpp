@@ -558,6 +558,36 @@ Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QStri
 Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, const Hlc &hlc)
 {
     m_outboxChangedInTransaction = true;
+    // A change the server refused (a note over its size limit) goes again with the item's next
+    // edit, as the item now is: the person shortened the note, and it syncs whole. The new
+    // operation keeps the refused one's base revision (what the person saw first) and takes its
+    // place; if the server refuses it too, it is parked with the new reason.
+    QSqlQuery &parked = prepared(s("SELECT seq, fields, base_rev FROM outbox WHERE entity_id = ? AND in_flight = 2"));
+    parked.addBindValue(e.id);
+    if (!parked.exec())
+        return std::unexpected(Error::database(parked.lastError().text()));
+    QJsonObject resent;
+    qint64 resentBase = e.rev;
+    QList<qint64> refused;
+    while (parked.next()) {
+        refused.append(parked.value(0).toLongLong());
+        const QJsonObject old = objectFromText(parked.value(1).toString());
+        for (auto it = old.begin(); it != old.end(); ++it)
+            resent.insert(it.key(), e.fields.contains(it.key()) ? e.fields.value(it.key()) : it.value());
+        resentBase = std::min(resentBase, parked.value(2).toLongLong());
+    }
+    parked.finish();
+    if (!refused.isEmpty()) {
+        for (const qint64 seq : std::as_const(refused)) {
+            QSqlQuery &drop = prepared(s("DELETE FROM outbox WHERE seq = ?"));
+            drop.addBindValue(seq);
+            if (!drop.exec())
+                return std::unexpected(Error::database(drop.lastError().text()));
+        }
+        for (auto it = fields.begin(); it != fields.end(); ++it)
+            resent.insert(it.key(), it.value());
+        return insertOperation(e, resent, resentBase, hlc);
+    }
     // Consecutive unsent edits of one entity coalesce into one operation that keeps the first
     // edit's base revision: the server judges the combined change against what the user saw first.
     QSqlQuery &last = prepared(s("SELECT seq, entity_id, fields, base_rev, in_flight FROM outbox "
@@ -585,6 +615,11 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
         }
     }
     last.finish();
+    return insertOperation(e, fields, e.rev, hlc);
+}
+
+Result<void> Store::insertOperation(const Entity &e, const QJsonObject &fields, qint64 baseRev, const Hlc &hlc)
+{
     QSqlQuery &insert = prepared(s("INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, "
                                    "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     insert.addBindValue(newId());
@@ -592,7 +627,7 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
     insert.addBindValue(kindName(e.kind));
     insert.addBindValue(e.id);
     insert.addBindValue(toJsonText(fields));
-    insert.addBindValue(e.rev);
+    insert.addBindValue(baseRev);
     insert.addBindValue(hlc.toString());
     insert.addBindValue(e.updatedAt);
     if (!insert.exec())

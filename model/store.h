@@ -145,7 +145,8 @@ public:
     Result<QList<OutboxOp>> takeForSending(int max, qint64 afterSeq = 0, qsizetype maxBytes = kMaxBatchBytes);
     static constexpr qsizetype kMaxBatchBytes = 8 * 1024 * 1024;
     /// Records the server's answers in one transaction: an accepted operation leaves the outbox;
-    /// a rejected one stays, parked with its reason, for a person to see (never sent again).
+    /// a rejected one stays, parked with its reason, for a person to see (never sent again as it
+    /// is: the item's next edit takes its place, carrying its fields as the item then is).
     Result<void> settle(const QList<Answer> &answers);
     /// Applies a page of remote changes and conflict records (as the server sends them, see
     /// docs/protocol.md) and moves the sync cursor to `cursor`, all in one transaction: after a
@@ -228,6 +229,7 @@ private:
     Result<void> readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
                                   const std::function<void(qint64, const QString &, const QString &)> &take) const;
     Result<void> appendOperation(const Entity &entity, const QJsonObject &fields, const Hlc &hlc);
+    Result<void> insertOperation(const Entity &entity, const QJsonObject &fields, qint64 baseRev, const Hlc &hlc);
     Result<Hlc> nextHlc();
     Result<void> checkReferences(const Entity &entity) const;
     Result<Entity> setDeleted(const QString &id, bool deleted);

@@ -45,12 +45,38 @@ void MarkdownEdit::onContentsChange(int position, int removed, int added)
     }
     if (oldLength == newLength && QStringView(m_lastText).mid(from, oldLength) == now)
         return; // only formats changed (the highlighter recoloured)
+    if (wordWrapMode() != QTextOption::WrapAnywhere) {
+        // Before the layout of the change: a long line is laid out breaking anywhere at once.
+        const QTextBlock last = document()->findBlock(int(from + newLength));
+        for (QTextBlock block = document()->findBlock(int(from)); block.isValid(); block = block.next()) {
+            if (block.length() > kLongLine) {
+                breakLinesAnywhere();
+                break;
+            }
+            if (block == last)
+                break;
+        }
+    }
     m_lastText.replace(from, oldLength, now);
     Q_EMIT textEdited();
 }
 
+void MarkdownEdit::breakLinesAnywhere()
+{
+    setWordWrapMode(QTextOption::WrapAnywhere);
+}
+
 void MarkdownEdit::setMarkdown(const QString &text)
 {
+    qsizetype longest = 0;
+    for (qsizetype start = 0; start <= text.size() && longest <= kLongLine;) {
+        qsizetype end = text.indexOf(u'\n', start);
+        if (end < 0)
+            end = text.size();
+        longest = std::max(longest, end - start);
+        start = end + 1;
+    }
+    setWordWrapMode(longest > kLongLine ? QTextOption::WrapAnywhere : QTextOption::WrapAtWordBoundaryOrAnywhere);
     m_highlight = text.size() <= kHighlightLimit;
     if (m_highlighter && !m_highlight)
         m_highlighter->setDocument(nullptr);

@@ -25,6 +25,11 @@ public:
     /// Characters from which a text opened with setMarkdown is not highlighted.
     static constexpr qsizetype kHighlightLimit = 512 * 1024;
 
+    /// A line longer than this (a pasted minified file) is broken anywhere rather than at word
+    /// boundaries: Qt's search for a word boundary grows with the square of a line's length
+    /// (8.9 s to show one 400,000-character line), breaking anywhere with its length.
+    static constexpr qsizetype kLongLine = 10'000;
+
     /// Opens a text (a fresh undo history), highlighted unless it is larger than kHighlightLimit.
     void setMarkdown(const QString &text);
     /// Whether the text is highlighted (false for a large one).
@@ -49,6 +54,8 @@ private:
     void ensureHighlighter();
     void applyTheme();
     void onContentsChange(int position, int removed, int added);
+    /// Lines break anywhere from now on (until another text is opened).
+    void breakLinesAnywhere();
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     bool m_highlight = true;

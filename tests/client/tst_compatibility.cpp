@@ -225,6 +225,26 @@ void TestCompatibility::anOperationTheServerCannotTakeIsParkedAndTheRestGoOn()
     QCOMPARE(store->pendingCount(), 1);
     QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
     QCOMPARE((*phone)->entity(before)->string(s("title")), s("Before, renamed"));
+
+    // The person shortens the note: the refused change goes again with that edit, as the note now
+    // is, and the whole note (its title too) reaches the other device; nothing stays parked.
+    const QString shortened = QString(1000, QChar(0x65E5));
+    QVERIFY(store->update(big, {{s("body"), shortened}}));
+    QCOMPARE(store->pendingCount(), 1);
+    QCOMPARE(store->parkedCount(), 0);
+    const auto again = client::SyncCycle(*store, transport).run();
+    QVERIFY2(again, again ? "" : qPrintable(again.error().message));
+    QCOMPARE(again->rejected, 0);
+    QCOMPARE(store->pendingCount(), 0);
+    QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
+    QVERIFY((*phone)->entity(big));
+    QCOMPARE((*phone)->entity(big)->string(s("title")), s("Log"));
+    QCOMPARE((*phone)->entity(big)->string(s("body")), shortened);
+    // A later edit on the phone reaches the device: the field is no longer held by a refused change.
+    QVERIFY((*phone)->update(big, {{s("body"), s("edited on the phone")}}));
+    QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
+    QVERIFY(client::SyncCycle(*store, transport).run());
+    QCOMPARE(store->entity(big)->string(s("body")), s("edited on the phone"));
 }
 
 void TestCompatibility::anOperationOfAnUnknownKindIsRejectedOnItsOwn()

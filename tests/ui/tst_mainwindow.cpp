@@ -19,6 +19,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCheckBox>
+#include <QClipboard>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QDialogButtonBox>
@@ -83,6 +84,7 @@ private Q_SLOTS:
     void sidebarCountsFollowTheStore();
     void aNoteTypedIsThereWhenReopened();
     void typingSurvivesClosingTheWindow();
+    void aNoteNearTheSizeLimitSaysSoAndOneOverItKeepsItsText();
     void openingItemsWritesNothing();
     void searchFindsANoteAndEnterOpensIt();
     void aTaskWithADueDateMovesToDoneWhenCompleted();
@@ -221,6 +223,65 @@ void TestMainWindow::typingSurvivesClosingTheWindow()
     QCOMPARE(m_store->entity(id)->string(s("body")), s("# Typed just before quitting"));
     // With no title typed, the note is titled by its first heading.
     QCOMPARE(m_store->entity(id)->string(s("title")), s("Typed just before quitting"));
+}
+
+void TestMainWindow::aNoteNearTheSizeLimitSaysSoAndOneOverItKeepsItsText()
+{
+    // 3.3 MB in UTF-8 of Japanese lines: 1.2 million characters, near the 4 MB limit in bytes.
+    QString log;
+    for (int line = 0; line < 112'000; ++line)
+        log += s("日本語のログ行です。\n");
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Server log")}, {s("body"), log}});
+    QVERIFY2(note, note ? "" : qPrintable(note.error().message));
+    const int pending = m_store->pendingCount();
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openItem(note->id);
+    auto *editor = window.noteEditor();
+    auto *info = editor->findChild<QLabel *>(s("noteInfo"));
+    QVERIFY(info);
+    QVERIFY2(info->text().contains(s("3.3 MB of at most 4 MB")), qPrintable(info->text()));
+    QVERIFY2(info->text().contains(s("shown without highlighting")), qPrintable(info->text()));
+    QVERIFY(info->isEnabled()); // the line stands out
+
+    // Pasting 800 KB more at the end (Ctrl+End, Ctrl+V) makes it more than the server takes.
+    QString pasted;
+    while (pasted.size() < 800'000)
+        pasted += s("2026-12-02 10:00:00 sync pushed 200 operations in 12 ms, pulled 1000 changes\n");
+    pasted += s("the end of the pasted part");
+    QGuiApplication::clipboard()->setText(pasted);
+    editor->focusBody();
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_End, Qt::ControlModifier);
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
+    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(s("the end of the pasted part")));
+    // After the pause in which the editor saves: refused, with the reason, and the text kept.
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(s("Not saved")), 5000);
+    QVERIFY2(info->text().contains(s("the note's text is 4.1 MB")) && info->text().contains(s("at most 4 MB (4194304 bytes)")),
+             qPrintable(info->text()));
+    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(s("the end of the pasted part")));
+    QVERIFY(editor->hasUnsavedChanges());
+    QCOMPARE(m_store->entity(note->id)->string(s("body")), log);
+    QCOMPARE(m_store->pendingCount(), pending);
+
+    // Undo (Ctrl+Z) takes the paste back, and the note saves again with its size.
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(editor->bodyEditor()->toPlainText(), log);
+    QTest::keyClicks(editor->bodyEditor(), s("the last line"));
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(s("Saved")), 5000);
+    QVERIFY2(info->text().contains(s("3.3 MB of at most 4 MB")), qPrintable(info->text()));
+    QCOMPARE(m_store->entity(note->id)->string(s("body")), log + s("the last line"));
+
+    // A minified file pasted as one line of 300,000 characters is laid out breaking anywhere
+    // (at word boundaries it would take seconds), and saved.
+    QCOMPARE(editor->bodyEditor()->wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
+    const QString minified = s("{\"data\":[") + QString(300'000, u'7') + s("]}");
+    QGuiApplication::clipboard()->setText(minified);
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_Return);
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
+    QCOMPARE(editor->bodyEditor()->wordWrapMode(), QTextOption::WrapAnywhere);
+    editor->saveNow();
+    QVERIFY(m_store->entity(note->id)->string(s("body")).endsWith(minified));
 }
 
 void TestMainWindow::openingItemsWritesNothing()
