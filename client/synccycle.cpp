@@ -2,6 +2,8 @@
 
 #include "model/store.h"
 
+#include <algorithm>
+
 namespace tidemark::client {
 
 namespace {
@@ -136,6 +138,9 @@ std::expected<void, TransportError> SyncCycle::pullAll(SyncReport &report)
         if (auto applied = m_store.applyRemotePage(page->changes, page->conflicts, cursor, page->devices); !applied)
             return std::unexpected(storeError(applied.error()));
         report.pulled += int(page->changes.size());
+        report.fromOthers += int(std::ranges::count_if(page->changes, [&](const model::Store::RemoteChange &change) {
+            return change.device != m_store.deviceId();
+        }));
         report.conflictRecords += page->conflicts;
         report.cursor = cursor;
         if (m_progress)

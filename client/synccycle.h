@@ -18,6 +18,7 @@ struct SyncReport
     int conflicts = 0; ///< of those, left as open conflicts
     int rejected = 0; ///< of those, refused (parked in the outbox with the reason)
     int pulled = 0;   ///< changes applied from the server
+    int fromOthers = 0; ///< of those, made on another device (not this one's own, echoed back)
     qint64 cursor = 0;
     QList<QJsonObject> conflictRecords; ///< conflict events pulled
 };

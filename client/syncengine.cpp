@@ -261,7 +261,8 @@ void SyncEngine::runCycle()
     Q_EMIT metricsChanged(m_metrics);
     if (m_options.live && !m_live)
         connectLive();
-    Q_EMIT synced(report->pushed, report->pulled, report->conflicts, m_store->pendingCount());
+    // The window says "changes from your other devices": this device's own, echoed back, are not.
+    Q_EMIT synced(report->pushed, report->fromOthers, report->conflicts, m_store->pendingCount());
     if (m_paused) { // "work offline" was asked for during the cycle
         m_again = false;
         setState(State::Paused, s("working offline"));

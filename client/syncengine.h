@@ -99,7 +99,7 @@ Q_SIGNALS:
     /// Progress of the sync under way: operations pushed, then changes pulled.
     void progress(int done, int total);
     /// A sync finished: what it did, and how many operations wait (none, when all went well).
-    void synced(int pushed, int pulled, int conflicts, int pending);
+    void synced(int pushed, int pulled, int conflicts, int pending); ///< pulled: from other devices
     /// Entities changed by what was pulled, for the UI's store and models to reload.
     void remoteChanged(const QStringList &ids);
     /// After every cycle, completed or failed.

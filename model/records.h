@@ -124,7 +124,7 @@ struct OutboxOp
     qint64 createdAt = 0;
     int attempts = 0;
     bool inFlight = false; ///< sent, no answer yet
-    bool parked = false;   ///< refused by the server (lastError says why); not sent again
+    bool parked = false;   ///< refused by the server (lastError says why); not sent again as it is, but with the item's next edit
     QString lastError;
     QStringList resolves; ///< conflicts this operation settles (a person's choice)
 };

@@ -1595,8 +1595,8 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <translation>ohne Angabe von Gründen</translation>
     </message>
     <message>
-        <source>refused by the server: %1 — it will not be sent again</source>
-        <translation>vom Server abgelehnt: %1 – sie wird nicht erneut gesendet</translation>
+        <source>refused by the server: %1 — it goes again, as the item then is, with your next edit of it</source>
+        <translation>vom Server abgelehnt: %1 – sie wird mit Ihrer nächsten Bearbeitung erneut gesendet, so wie der Eintrag dann ist</translation>
     </message>
     <message>
         <source>sending…</source>

@@ -1595,8 +1595,8 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <translation>aucune raison indiquée</translation>
     </message>
     <message>
-        <source>refused by the server: %1 — it will not be sent again</source>
-        <translation>refusée par le serveur : %1 — elle ne sera pas renvoyée</translation>
+        <source>refused by the server: %1 — it goes again, as the item then is, with your next edit of it</source>
+        <translation>refusée par le serveur : %1 — elle repartira avec votre prochaine modification, telle que l’élément sera alors</translation>
     </message>
     <message>
         <source>sending…</source>

@@ -466,7 +466,7 @@ QString PendingView::detail(const PendingChange &change) const
                         .arg(locale.toString(made.date(), QLocale::ShortFormat), shortTime(locale, made.time())));
     if (op.parked) {
         const QString reason = op.lastError.trimmed().isEmpty() ? tr("no reason given") : op.lastError.trimmed();
-        parts << tr("refused by the server: %1 — it will not be sent again").arg(reason);
+        parts << tr("refused by the server: %1 — it goes again, as the item then is, with your next edit of it").arg(reason);
         return parts.join(s(" · "));
     }
     if (op.inFlight) {

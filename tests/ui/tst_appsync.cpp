@@ -4,12 +4,14 @@
 
 #include "client/accountfile.h"
 #include "client/httptransport.h"
+#include "client/synccycle.h"
 #include "model/itemlistmodel.h"
 #include "model/store.h"
 #include "ui/appearance.h"
 #include "ui/markdownedit.h"
 #include "ui/itemlistview.h"
 #include "ui/mainwindow.h"
+#include "ui/pendingview.h"
 #include "ui/noteeditor.h"
 #include "ui/settingsdialog.h"
 #include "ui/shell.h"
@@ -17,11 +19,13 @@
 #include "ui/syncconnector.h"
 
 #include <QAction>
+#include <QClipboard>
 #include <QApplication>
 #include <QDialogButtonBox>
 #include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -58,6 +62,7 @@ private Q_SLOTS:
     void signInFromSettingsThenEditsReachTheOtherWindow();
     void aStoppedServerShowsOfflineWithRetry();
     void offlineWorkInTheWindowMeetsNoConflictOfItsOwn();
+    void aNoteTheServerRefusesIsNamedAndTheRestSyncs();
 
 private:
     std::unique_ptr<Store> openStore(const QString &name);
@@ -305,6 +310,77 @@ void TestAppSync::offlineWorkInTheWindowMeetsNoConflictOfItsOwn()
     QCOMPARE(trip.fields.value(s("deleted")).toBool(), false);
     QCOMPARE(trip.fields.value(s("body")).toString(), s("day one: Rome, the Forum"));
     QCOMPARE(trip.fields.value(s("title")).toString(), s("Trip"));
+}
+
+void TestAppSync::aNoteTheServerRefusesIsNamedAndTheRestSyncs()
+{
+    // An older server that takes at most 1 MB in a field, and a 1.5 MB log pasted into a note.
+    QProcess server;
+    const int port = test::startServer(server, m_dir.filePath(s("server4.db")), 0, {s("--max-text-mb"), s("1")});
+    QVERIFY(port > 0);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    const QUrl url(s("http://127.0.0.1:%1").arg(port));
+    QVERIFY(client::account::registerAccount(url, s("emil"), s("a long password")));
+    const auto token = client::account::logIn(url, s("emil"), s("a long password"), s("E"));
+    QVERIFY(token);
+    auto store = openStore(s("e.db"));
+    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("emil")},
+                                                       {s("token"), *token}}));
+    ui::Shell shell(store.get());
+    ui::MainWindow *window = shell.window();
+    window->show();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+
+    QString log;
+    while (log.size() < 1'500'000)
+        log += s("2026-12-02 10:00:00 pushed 200 operations, pulled 1000 changes\n");
+    window->action(s("newNote"))->trigger();
+    const QString big = window->openItemId();
+    QTest::keyClicks(window->noteEditor()->titleField(), s("Server log"));
+    QGuiApplication::clipboard()->setText(log);
+    window->noteEditor()->focusBody();
+    QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
+    window->noteEditor()->saveNow();
+    window->action(s("newNote"))->trigger();
+    QTest::keyClicks(window->noteEditor()->titleField(), s("Packing list"));
+    window->noteEditor()->saveNow();
+    const QString small = window->openItemId();
+    window->action(s("syncNow"))->trigger();
+
+    // The rest is sent; the status bar and Pending say which note was refused, and why.
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("1 change not sent"), 15000);
+    QCOMPARE(store->parkedCount(), 1);
+    window->action(s("showPending"))->trigger();
+    auto *entries = window->pendingView()->findChild<QListWidget *>(s("pendingList"));
+    QTRY_COMPARE(entries->count(), 1);
+    QVERIFY2(entries->item(0)->text().contains(s("“Server log”")), qPrintable(entries->item(0)->text()));
+    const QString why = entries->item(0)->data(ui::PendingView::DetailRole).toString();
+    QVERIFY2(why.contains(s("refused by the server: ")) && why.contains(s("'body'")) && why.contains(s("1 MB")),
+             qPrintable(why));
+    auto phone = openStore(s("e-phone.db"));
+    const auto phoneToken = client::account::logIn(url, s("emil"), s("a long password"), s("phone"));
+    QVERIFY(phoneToken);
+    client::HttpTransport phoneTransport(url, *phoneToken);
+    QVERIFY(client::SyncCycle(*phone, phoneTransport).run());
+    QVERIFY(phone->entity(small));
+    QVERIFY(!phone->entity(big));
+
+    // The person keeps the last lines only (select all, paste the tail): the note syncs whole.
+    window->openItem(big);
+    const QString tail = log.right(50'000);
+    QGuiApplication::clipboard()->setText(tail);
+    window->noteEditor()->focusBody();
+    QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_A, Qt::ControlModifier);
+    QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
+    window->noteEditor()->saveNow();
+    window->action(s("syncNow"))->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    QCOMPARE(store->parkedCount(), 0);
+    QTRY_COMPARE(entries->count(), 0);
+    QVERIFY(client::SyncCycle(*phone, phoneTransport).run());
+    QVERIFY(phone->entity(big));
+    QCOMPARE(phone->entity(big)->string(s("title")), s("Server log"));
+    QCOMPARE(phone->entity(big)->string(s("body")), tail);
 }
 
 QTEST_MAIN(TestAppSync)

@@ -189,7 +189,7 @@ void TestPendingView::refusedChangeSaysWhy()
 
     QVERIFY(m_store->settle({{sent->constFirst().opId, true, s("the title is longer than the server allows")}}));
     QTRY_VERIFY2(detail(view, 0).contains(s("refused by the server: the title is longer than the server allows — it "
-                                            "will not be sent again")),
+                                            "goes again, as the item then is, with your next edit of it")),
                  qPrintable(detail(view, 0)));
     QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Refused));
     // A refused change is never sent again: nothing to retry.
