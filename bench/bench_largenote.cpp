@@ -11,6 +11,7 @@
 #include "stats.h"
 
 #include "model/store.h"
+#include "sync/protocol.h"
 #include "sync/textmerge.h"
 #include "ui/markdownedit.h"
 #include "ui/mergedialog.h"
@@ -160,7 +161,7 @@ int main(int argc, char *argv[])
     if (!dir.isValid())
         die(s("no temporary folder"));
     const QString body = logText(qsizetype(mb * 1024 * 1024));
-    QJsonObject result{{s("bytes"), double(model::Fields::textBytes(body))},
+    QJsonObject result{{s("bytes"), double(sync::utf8Length(body))},
                        {s("lines"), double(body.count(QLatin1Char('\n')))}};
 
     // --- Plain SQLite: the reference for saving and searching ---------------------------------

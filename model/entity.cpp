@@ -5,9 +5,10 @@
 #include "recurrence.h"
 #include "sortkey.h"
 
+#include "sync/protocol.h"
+
 #include <QDateTime>
 #include <QJsonArray>
-#include <QLocale>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -171,17 +172,6 @@ QJsonObject defaults(Kind kind)
     return {};
 }
 
-qsizetype textBytes(QStringView text)
-{
-    // What Qt's UTF-8 encoder makes of it, which is what a JSON document carries.
-    return text.toUtf8().size();
-}
-
-QString sizeForPeople(qsizetype bytes)
-{
-    return QLocale::c().formattedDataSize(bytes, bytes % (1024 * 1024) == 0 ? 0 : 1, QLocale::DataSizeTraditionalFormat);
-}
-
 Result<QJsonValue> validate(Kind kind, const QString &field, const QJsonValue &value)
 {
     if (!isKnown(kind, field))
@@ -201,16 +191,17 @@ Result<QJsonValue> validate(Kind kind, const QString &field, const QJsonValue &v
     if (field == QLatin1String("body") || field == QLatin1String("notes")) {
         if (!value.isString())
             return std::unexpected(Error::invalid(field + s(" must be text")));
-        if (const qsizetype bytes = textBytes(value.toString()); bytes > kMaxTextBytes)
+        // The server's limit by the server's measure (sync/protocol): what saves here syncs.
+        if (const qsizetype bytes = sync::utf8Length(value.toString()); bytes > sync::kMaxTextBytes)
             return std::unexpected(Error::invalid(
                 (field == QLatin1String("body") ? s("the note's text is %1 (%2 bytes in UTF-8); a note can hold at most %3 "
                                                     "(%4 bytes): shorten it or split it into several notes")
                                                 : s("the task's notes are %1 (%2 bytes in UTF-8); they can hold at most %3 "
                                                     "(%4 bytes): shorten them"))
-                    .arg(sizeForPeople(bytes))
+                    .arg(sync::sizeForPeople(bytes))
                     .arg(bytes)
-                    .arg(sizeForPeople(kMaxTextBytes))
-                    .arg(kMaxTextBytes)));
+                    .arg(sync::sizeForPeople(sync::kMaxTextBytes))
+                    .arg(sync::kMaxTextBytes)));
         return value;
     }
     if (field == QLatin1String("tags"))

@@ -52,15 +52,9 @@ Result<QJsonValue> validate(Kind kind, const QString &field, const QJsonValue &v
 /// Text fields that the sync merges line by line.
 bool isText(Kind kind, const QString &field);
 
-/// The most a note's body or a task's notes may hold, in UTF-8 bytes: what every server takes
-/// (sync::kMaxTextBytes states the same number and measure; tst_compatibility holds them together).
-inline constexpr qsizetype kMaxTextBytes = 4 * 1024 * 1024;
-/// From this size on the editor says how close a text is to the limit.
+/// From this size (in UTF-8 bytes) on the editor says how close a text is to the limit, which
+/// is sync::kMaxTextBytes, measured by sync::utf8Length: the server's own number and measure.
 inline constexpr qsizetype kNearTextBytes = 3 * 1024 * 1024;
-/// A text's length in UTF-8 bytes, exactly as a JSON document carries it (Qt's encoder).
-qsizetype textBytes(QStringView text);
-/// "3.2 MB", "4 MB" (1 MB = 1,048,576 bytes, as the limit is stated).
-QString sizeForPeople(qsizetype bytes);
 
 } // namespace Fields
 } // namespace tidemark::model

@@ -14,7 +14,7 @@ QString s(const char *text) { return QString::fromLatin1(text); }
 
 // Level 3 is zstd's default: a 3 MB text packs in a few tens of milliseconds.
 constexpr int kLevel = 3;
-// Texts are at most 4 MB of UTF-8 (Fields::kMaxTextBytes), a keyframe and a version 8 MB together:
+// Texts are at most 4 MB of UTF-8 (sync::kMaxTextBytes), a keyframe and a version 8 MB together:
 // the window covers both so that every match into the keyframe is found.
 constexpr int kMaxWindowLog = 27; // what a decoder accepts by default
 

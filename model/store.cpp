@@ -516,27 +516,18 @@ Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QStri
         const qint64 keyframe = last.value(1).toLongLong() ? last.value(1).toLongLong() : last.value(0).toLongLong();
         const int lastDepth = last.value(2).toInt();
         last.finish();
-        QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
-        key.addBindValue(keyframe);
-        key.addBindValue(field);
-        if (!key.exec())
-            return std::unexpected(Error::database(key.lastError().text()));
-        if (key.next()) {
-            const QByteArray keyFrame = key.value(0).toByteArray();
-            key.finish();
-            if (auto keyText = HistoryText::unpack(keyFrame)) {
-                QByteArray delta = HistoryText::packAgainst(utf8, *keyText);
-                if (!delta.isEmpty() && HistoryText::deltaIsSmall(delta.size(), keyFrame.size())) {
-                    frame = std::move(delta);
-                    base = keyframe;
-                    depth = lastDepth + 1;
-                }
-            } else {
-                // A damaged keyframe is not built on: this version starts a new one.
-                qCWarning(lcStore) << "history of" << id << field << ":" << keyText.error();
+        qsizetype keyframeBytes = 0;
+        if (auto keyText = keyframeText(keyframe, field, &keyframeBytes)) {
+            QByteArray delta = HistoryText::packAgainst(utf8, *keyText);
+            if (!delta.isEmpty() && HistoryText::deltaIsSmall(delta.size(), keyframeBytes)) {
+                frame = std::move(delta);
+                base = keyframe;
+                depth = lastDepth + 1;
             }
+        } else {
+            // A damaged or missing keyframe is not built on: this version starts a new one.
+            qCWarning(lcStore) << "history of" << id << field << ":" << keyText.error().message;
         }
-        key.finish();
     }
     last.finish();
     if (frame.isEmpty())

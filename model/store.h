@@ -225,6 +225,9 @@ private:
                                const Hlc &hlc);
     /// Keeps a long text of version `seq` in history_text (HistoryText): a keyframe or a delta.
     Result<void> appendHistoryText(const QString &id, qint64 seq, const QString &field, const QByteArray &utf8);
+    /// The UTF-8 of the keyframe of `field` kept with version `seq` (and its packed size), or why
+    /// it cannot be read.
+    Result<QByteArray> keyframeText(qint64 seq, const QString &field, qsizetype *packedBytes = nullptr) const;
     /// The long texts of the entity's versions `fromSeq`..`toSeq`, in order: (seq, field, text).
     Result<void> readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
                                   const std::function<void(qint64, const QString &, const QString &)> &take) const;

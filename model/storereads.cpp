@@ -464,6 +464,27 @@ Result<QList<HistoryEntry>> Store::history(const QString &id) const
     return entries;
 }
 
+Result<QByteArray> Store::keyframeText(qint64 seq, const QString &field, qsizetype *packedBytes) const
+{
+    QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
+    key.addBindValue(seq);
+    key.addBindValue(field);
+    if (!key.exec())
+        return std::unexpected(Error::database(key.lastError().text()));
+    if (!key.next()) {
+        key.finish();
+        return std::unexpected(Error::database(s("the keyframe of a version is missing")));
+    }
+    const QByteArray frame = key.value(0).toByteArray();
+    key.finish();
+    if (packedBytes)
+        *packedBytes = frame.size();
+    auto text = HistoryText::unpack(frame);
+    if (!text)
+        return std::unexpected(Error::database(text.error()));
+    return std::move(*text);
+}
+
 Result<void> Store::readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
                                      const std::function<void(qint64, const QString &, const QString &)> &take) const
 {
@@ -490,19 +511,9 @@ Result<void> Store::readHistoryTexts(const QString &id, qint64 fromSeq, qint64 t
                 keyframes.insert(field, {seq, *text});
         } else {
             if (keyframes.value(field).first != base) {
-                QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
-                key.addBindValue(base);
-                key.addBindValue(field);
-                if (!key.exec())
-                    return std::unexpected(Error::database(key.lastError().text()));
-                if (!key.next()) {
-                    key.finish();
-                    return damaged(s("the keyframe of a version is missing"));
-                }
-                auto keyText = HistoryText::unpack(key.value(0).toByteArray());
-                key.finish();
+                auto keyText = keyframeText(base, field);
                 if (!keyText)
-                    return damaged(keyText.error());
+                    return damaged(keyText.error().message);
                 keyframes.insert(field, {base, *keyText});
             }
             text = HistoryText::unpack(frame, keyframes.value(field).second);

@@ -58,8 +58,8 @@ struct OpResult
 QString statusName(OpResult::Status status);
 
 /// The most a text field (a note's body, a task's notes) may hold, in UTF-8 bytes: what every
-/// server takes and every device lets a person save (model/entity.cpp states the same number and
-/// measure, and tst_compatibility holds the two together at the boundary).
+/// server takes and every device lets a person save (the device's store checks this same number
+/// with utf8Length; tst_compatibility tries both sides at the boundary).
 inline constexpr qsizetype kMaxTextBytes = 4 * 1024 * 1024;
 /// A text's length in UTF-8 bytes, exactly as a JSON document carries it (Qt's encoder).
 qsizetype utf8Length(QStringView text);

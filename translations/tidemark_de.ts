@@ -1482,6 +1482,14 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <translation>Nicht gespeichert: %1</translation>
     </message>
     <message>
+        <source>%1 of at most %2</source>
+        <translation>%1 von höchstens %2</translation>
+    </message>
+    <message>
+        <source>shown without highlighting (over %1)</source>
+        <translation>ohne Hervorhebung angezeigt (über %1)</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>Gespeichert um %1</translation>
     </message>

@@ -1482,6 +1482,14 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <translation>Non enregistrée : %1</translation>
     </message>
     <message>
+        <source>%1 of at most %2</source>
+        <translation>%1 sur %2 au plus</translation>
+    </message>
+    <message>
+        <source>shown without highlighting (over %1)</source>
+        <translation>affichée sans coloration (plus de %1)</translation>
+    </message>
+    <message>
         <source>Saved %1</source>
         <translation>Enregistrée à %1</translation>
     </message>

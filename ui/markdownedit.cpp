@@ -50,7 +50,7 @@ void MarkdownEdit::onContentsChange(int position, int removed, int added)
         const QTextBlock last = document()->findBlock(int(from + newLength));
         for (QTextBlock block = document()->findBlock(int(from)); block.isValid(); block = block.next()) {
             if (block.length() > kLongLine) {
-                breakLinesAnywhere();
+                setWordWrapMode(QTextOption::WrapAnywhere); // until another text is opened
                 break;
             }
             if (block == last)
@@ -59,11 +59,6 @@ void MarkdownEdit::onContentsChange(int position, int removed, int added)
     }
     m_lastText.replace(from, oldLength, now);
     Q_EMIT textEdited();
-}
-
-void MarkdownEdit::breakLinesAnywhere()
-{
-    setWordWrapMode(QTextOption::WrapAnywhere);
 }
 
 void MarkdownEdit::setMarkdown(const QString &text)

@@ -54,8 +54,6 @@ private:
     void ensureHighlighter();
     void applyTheme();
     void onContentsChange(int position, int removed, int added);
-    /// Lines break anywhere from now on (until another text is opened).
-    void breakLinesAnywhere();
 
     KSyntaxHighlighting::SyntaxHighlighter *m_highlighter = nullptr;
     bool m_highlight = true;

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 
 #include "sync/mergedocument.h"
+#include "sync/protocol.h"
 
 #include <algorithm>
 
@@ -215,15 +216,15 @@ void NoteEditor::saveNow()
 QString NoteEditor::withSize(const QString &info, const QString &body)
 {
     // Near the limit the line says how near; every character is at least one byte, at most three.
-    const qsizetype bytes = body.size() * 3 >= model::Fields::kNearTextBytes ? model::Fields::textBytes(body) : 0;
+    const qsizetype bytes = body.size() * 3 >= model::Fields::kNearTextBytes ? sync::utf8Length(body) : 0;
     setInfoWarning(bytes >= model::Fields::kNearTextBytes);
     QString line = info;
     if (bytes >= model::Fields::kNearTextBytes)
-        line += s(" · ") + tr("%1 of at most %2").arg(model::Fields::sizeForPeople(bytes),
-                                                      model::Fields::sizeForPeople(model::Fields::kMaxTextBytes));
+        line += s(" · ") + tr("%1 of at most %2").arg(sync::sizeForPeople(bytes),
+                                                      sync::sizeForPeople(sync::kMaxTextBytes));
     if (!m_body->isHighlighted())
         line += s(" · ") + tr("shown without highlighting (over %1)")
-                               .arg(model::Fields::sizeForPeople(MarkdownEdit::kHighlightLimit));
+                               .arg(sync::sizeForPeople(MarkdownEdit::kHighlightLimit));
     return line;
 }
 

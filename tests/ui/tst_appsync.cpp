@@ -350,6 +350,9 @@ void TestAppSync::aNoteTheServerRefusesIsNamedAndTheRestSyncs()
     // The rest is sent; the status bar and Pending say which note was refused, and why.
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("1 change not sent"), 15000);
     QCOMPARE(store->parkedCount(), 1);
+    // Alone in its account, the device hears of no changes "from your other devices".
+    QVERIFY2(!window->statusBar()->currentMessage().contains(s("other devices")),
+             qPrintable(window->statusBar()->currentMessage()));
     window->action(s("showPending"))->trigger();
     auto *entries = window->pendingView()->findChild<QListWidget *>(s("pendingList"));
     QTRY_COMPARE(entries->count(), 1);
