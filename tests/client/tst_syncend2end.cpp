@@ -281,7 +281,9 @@ void TestSyncEndToEnd::aRevokedTokenAsksToSignInAndLosesNothing()
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, TransportError::Kind::SignInAgain);
     QCOMPARE(laptop.store->pendingCount(), 1);
-    laptop.token = *client::account::logIn(m_url, s("anna"), s("correct horse"), s("laptop"));
+    const auto again = client::account::logIn(m_url, s("anna"), s("correct horse"), s("laptop"));
+    QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
+    laptop.token = *again;
     QVERIFY(sync(laptop));
     QCOMPARE(laptop.store->pendingCount(), 0);
 }

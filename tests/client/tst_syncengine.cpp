@@ -42,6 +42,9 @@ private:
     struct Device
     {
         std::unique_ptr<model::Store> store; ///< the UI's store, on this thread
+        /// The context of the engine's queued signals, on this thread: deleted with the device,
+        /// it takes along any signal still queued, which would otherwise reach a device gone.
+        std::unique_ptr<QObject> receiver = std::make_unique<QObject>();
         SyncEngine *engine = nullptr;
         QThread *thread = nullptr;
         QString token;
@@ -113,15 +116,15 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnM
     d.thread = new QThread;
     d.engine->moveToThread(d.thread);
     connect(d.thread, &QThread::started, d.engine, &SyncEngine::start);
-    connect(d.engine, &SyncEngine::stateChanged, this,
+    connect(d.engine, &SyncEngine::stateChanged, d.receiver.get(),
             [&d](SyncEngine::State state, const QString &reason, const QDateTime &next) {
                 d.states.append(state);
                 d.reason = reason;
                 d.nextRetry = next;
             },
             Qt::QueuedConnection);
-    connect(d.engine, &SyncEngine::remoteChanged, this, [&d](const QStringList &ids) { d.remote += ids; }, Qt::QueuedConnection);
-    connect(d.engine, &SyncEngine::metricsChanged, this, [&d](const client::SyncMetrics &m) { d.metrics = m; },
+    connect(d.engine, &SyncEngine::remoteChanged, d.receiver.get(), [&d](const QStringList &ids) { d.remote += ids; }, Qt::QueuedConnection);
+    connect(d.engine, &SyncEngine::metricsChanged, d.receiver.get(), [&d](const client::SyncMetrics &m) { d.metrics = m; },
             Qt::QueuedConnection);
     d.thread->start();
     return d;
@@ -272,7 +275,9 @@ void TestSyncEngine::aRevokedTokenStopsItWithAReason()
     QCOMPARE(laptop.store->pendingCount(), 1);
 
     // Signing in again picks up where it stopped.
-    const QString fresh = *client::account::logIn(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse"), s("laptop"));
+    const auto signedIn = client::account::logIn(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse"), s("laptop"));
+    QVERIFY2(signedIn, qPrintable(signedIn ? QString() : signedIn.error().message));
+    const QString fresh = *signedIn;
     QMetaObject::invokeMethod(laptop.engine, [&laptop, fresh] { laptop.engine->setToken(fresh); }, Qt::QueuedConnection);
     QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 10000);
 }
