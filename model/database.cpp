@@ -194,6 +194,11 @@ const QList<QStringList> &migrations()
                 PRIMARY KEY (seq, field)))"),
             QStringLiteral("CREATE INDEX history_text_entity ON history_text (entity_id, field, seq)"),
         },
+        // 13: the operation that made a conflict event, so that one choice settling several events
+        //     is undone as one, and a choice made here is known before the server answers.
+        {
+            QStringLiteral("ALTER TABLE conflicts ADD COLUMN op_id TEXT NOT NULL DEFAULT ''"),
+        },
     };
     return steps;
 }

@@ -9,6 +9,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -37,6 +38,16 @@ std::optional<Kind> kindFromName(QStringView name)
     if (name == QLatin1String("task"))
         return Kind::Task;
     return std::nullopt;
+}
+
+QString valueText(const QJsonValue &value)
+{
+    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
+}
+
+QJsonValue valueFromText(const QString &text)
+{
+    return QJsonDocument::fromJson(text.toUtf8()).array().first();
 }
 
 QString plainSnippet(const QString &body)

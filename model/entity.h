@@ -34,6 +34,11 @@ struct Entity
     [[nodiscard]] bool isDeleted() const { return flag(QStringLiteral("deleted")); }
 };
 
+/// A field's value as the store keeps it in text columns (a JSON array of one, so that any value,
+/// null too, survives) and back.
+QString valueText(const QJsonValue &value);
+QJsonValue valueFromText(const QString &text);
+
 /// The start of a Markdown body as one plain line (about 140 characters) for lists: line breaks
 /// flattened, heading, list, quote and emphasis marks left out.
 QString plainSnippet(const QString &markdown);

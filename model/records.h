@@ -136,8 +136,10 @@ struct ConflictRecord
     QString entityId;
     Kind kind = Kind::Note;
     QString field;
-    QString rule;    ///< e.g. "text-overlap", "scalar-later-wins"
-    QString status;  ///< "open" (waiting for a person), "settled" (a rule decided), "resolved"
+    QString rule;    ///< e.g. "text-overlap", "scalar-later-wins"; "resolution" (a person's choice), "undo"
+    /// "open" (waiting for a person), "settled" (a rule decided, or a choice that stands),
+    /// "resolved" (a person's choice replaced it), "undone" (a choice that was undone)
+    QString status;
     QString outcome; ///< what the rule did, e.g. "merged", "incoming-kept", "open"
     QJsonValue mine;   ///< this device's side
     QJsonValue theirs; ///< the other side
@@ -150,9 +152,16 @@ struct ConflictRecord
     qint64 mineAt = 0;    ///< when this side was edited (ms since the epoch); 0 if not known
     QString theirsDevice; ///< the device that edited the other side (for a resolution: the one that chose)
     qint64 theirsAt = 0;
+    QString opId; ///< the operation that made the event (one choice may settle several events)
 
     [[nodiscard]] bool isOpen() const { return status == QLatin1String("open"); }
     [[nodiscard]] bool isResolution() const { return rule == QLatin1String("resolution"); }
+    [[nodiscard]] bool isUndo() const { return rule == QLatin1String("undo"); }
+    [[nodiscard]] bool isUndone() const { return status == QLatin1String("undone"); }
+    /// A person's decision (a choice or an undo): its sides are what it wrote and what stood
+    /// before. `device` is empty for one made on this device, which is then "mine".
+    [[nodiscard]] QJsonValue written() const { return device.isEmpty() ? mine : theirs; }
+    [[nodiscard]] QJsonValue before() const { return device.isEmpty() ? theirs : mine; }
 };
 
 /// An operation of the outbox as the pending-changes view tells it.

@@ -156,17 +156,7 @@ public:
                                  const QHash<QString, QString> &devices = {});
     /// The conflict records this device knows of, newest first; only open ones if asked.
     [[nodiscard]] Result<QList<ConflictRecord>> conflictRecords(bool openOnly = false) const;
-    /// A person's choice for a conflict: the field takes `value` (one side, or an edited merge),
-    /// and the operation that carries it settles the conflict on the server. The record shows
-    /// "resolved" at once; the server's judgement of the choice comes with a later pull.
-    Result<Entity> resolveConflict(const QString &conflictId, const QJsonValue &value);
-    /// Undoes what settled a conflict event (a rule's automatic decision or a person's choice):
-    /// the field takes the side that was not kept, as a new operation that also records the undo
-    /// on the server. Refused when that side is not clear (a text merged from both, or a field
-    /// changed again since): the merge dialog (resolveConflict) decides those.
-    Result<Entity> undoResolution(const QString &eventId);
-    /// The value undoResolution would write: the side of `record` the field does not hold now.
-    [[nodiscard]] std::optional<QJsonValue> undoValue(const ConflictRecord &record) const;
+    // Deciding conflicts (a choice, keeping both, undoing a choice): model::Decisions.
     /// Operations not yet accepted by the server, oldest first, with what a person needs to read
     /// them: the item's title, and whether the server changed the item since the edit was made.
     [[nodiscard]] Result<QList<PendingChange>> pendingChanges() const;
@@ -204,6 +194,8 @@ Q_SIGNALS:
     void outboxChanged();
 
 private:
+    friend class Decisions; // the one place conflicts are decided writes through the store's own steps
+
     Store(QString path, QString connection, HybridClock::WallClock wallClock);
 
     Result<void> loadDevice();

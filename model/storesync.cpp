@@ -18,15 +18,6 @@ namespace tidemark::model {
 namespace {
 QString s(const char *text) { return QString::fromLatin1(text); }
 
-// A JSON value as text (an array of one, so that any value, null too, survives) and back.
-QString valueText(const QJsonValue &value)
-{
-    return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
-}
-QJsonValue valueFromText(const QString &text)
-{
-    return QJsonDocument::fromJson(text.toUtf8()).array().first();
-}
 constexpr int kParked = 2; // outbox.in_flight: 0 waiting, 1 sent (no answer yet), 2 refused by the server
 } // namespace
 
@@ -158,7 +149,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             const Hlc &theirsClock = fromHere ? currentClock : incomingClock;
             QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
                                       "resolved_at, rev, outcome, base, device, at, settles, mine_device, mine_at, theirs_device, "
-                                      "theirs_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                                      "theirs_at, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
                                       "rev = excluded.rev, resolved_at = excluded.resolved_at"));
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
@@ -174,7 +165,8 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                                                       // operation, unless that was this device.
                                                       fromHere ? s("") : record.value(s("device")).toString(s("")),
                                                       record.value(s("at")).toInteger(), record.value(s("settles")).toString(s("")),
-                                                      deviceText(mineClock), mineClock.ms, deviceText(theirsClock), theirsClock.ms})
+                                                      deviceText(mineClock), mineClock.ms, deviceText(theirsClock), theirsClock.ms,
+                                                      record.value(s("op_id")).toString(s("")).left(64)})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
@@ -192,10 +184,10 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
 {
     QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
-                                         "mine_device, mine_at, theirs_device, theirs_at "
+                                         "mine_device, mine_at, theirs_device, theirs_at, op_id "
                                          "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
                                      : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
-                                         "mine_device, mine_at, theirs_device, theirs_at "
+                                         "mine_device, mine_at, theirs_device, theirs_at, op_id "
                                          "FROM conflicts ORDER BY rev DESC, created_at DESC"));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -206,126 +198,10 @@ Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
                         valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong(),
                         q.value(10).isNull() ? QJsonValue(QJsonValue::Undefined) : valueFromText(q.value(10).toString()),
                         q.value(11).toString(), q.value(12).toLongLong(), q.value(13).toString(), q.value(14).toString(),
-                        q.value(15).toLongLong(), q.value(16).toString(), q.value(17).toLongLong()});
+                        q.value(15).toLongLong(), q.value(16).toString(), q.value(17).toLongLong(), q.value(18).toString()});
     }
     q.finish();
     return records;
-}
-
-Result<Entity> Store::resolveConflict(const QString &conflictId, const QJsonValue &value)
-{
-    std::optional<Entity> resolved;
-    auto done = batch([&]() -> Result<void> {
-        QSqlQuery &find = prepared(s("SELECT entity_id, field FROM conflicts WHERE id = ?"));
-        find.addBindValue(conflictId);
-        if (!find.exec())
-            return std::unexpected(Error::database(find.lastError().text()));
-        if (!find.next())
-            return std::unexpected(Error::notFound(s("no conflict %1").arg(conflictId)));
-        const QString entityId = find.value(0).toString();
-        const QString field = find.value(1).toString();
-        find.finish();
-        auto e = loadEntity(entityId);
-        if (!e)
-            return std::unexpected(Error::notFound(s("the item of conflict %1 is not here").arg(conflictId)));
-        QJsonValue chosen = value;
-        if (Fields::isKnown(e->kind, field)) {
-            auto valid = Fields::validate(e->kind, field, value);
-            if (!valid)
-                return std::unexpected(valid.error());
-            chosen = *valid;
-        }
-        auto changed = changeEntity(*e, {{field, chosen}}, s("resolution"));
-        if (!changed)
-            return std::unexpected(changed.error());
-        if (e->fields.value(field) == chosen) {
-            // The choice is the value already here: nothing changed locally, but the server must
-            // still hear the choice (and so settle the conflict).
-            auto hlc = nextHlc();
-            if (!hlc)
-                return std::unexpected(hlc.error());
-            if (auto r = appendOperation(*changed, {{field, chosen}}, *hlc); !r)
-                return std::unexpected(r.error());
-        }
-        // The operation now last in the outbox for this entity carries the choice.
-        QSqlQuery &mark = prepared(s("UPDATE outbox SET resolves = ? WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"));
-        QJsonArray resolves{conflictId};
-        QSqlQuery &existing = prepared(s("SELECT resolves FROM outbox WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"));
-        existing.addBindValue(entityId);
-        if (existing.exec() && existing.next()) {
-            for (const QJsonValue &id : QJsonDocument::fromJson(existing.value(0).toString().toUtf8()).array()) {
-                if (!resolves.contains(id))
-                    resolves.append(id);
-            }
-        }
-        existing.finish();
-        mark.addBindValue(QString::fromUtf8(QJsonDocument(resolves).toJson(QJsonDocument::Compact)));
-        mark.addBindValue(entityId);
-        if (!mark.exec())
-            return std::unexpected(Error::database(mark.lastError().text()));
-        QSqlQuery &status = prepared(s("UPDATE conflicts SET status = 'resolved', resolved_at = ? WHERE id = ?"));
-        status.addBindValue(QDateTime::currentMSecsSinceEpoch());
-        status.addBindValue(conflictId);
-        if (!status.exec())
-            return std::unexpected(Error::database(status.lastError().text()));
-        m_changedInTransaction.append({e->kind, entityId});
-        resolved = *changed;
-        return {};
-    });
-    if (!done)
-        return std::unexpected(done.error());
-    return *resolved;
-}
-
-std::optional<QJsonValue> Store::undoValue(const ConflictRecord &record) const
-{
-    if (record.mine == record.theirs) {
-        // A person's choice of the value that was already there: undoing it puts back the other
-        // side of the conflict it settled.
-        if (!record.isResolution() || record.settles.isEmpty())
-            return std::nullopt;
-        const auto all = conflictRecords();
-        if (!all)
-            return std::nullopt;
-        const auto settled = std::ranges::find(*all, record.settles, &ConflictRecord::id);
-        if (settled == all->end() || settled->isResolution())
-            return std::nullopt;
-        ConflictRecord choice = *settled;
-        choice.mine = record.mine;
-        choice.theirs = settled->mine == record.mine ? settled->theirs : settled->mine;
-        if (choice.theirs == record.mine)
-            return std::nullopt;
-        return undoValue(choice);
-    }
-    const auto e = loadEntity(record.entityId);
-    if (!e)
-        return std::nullopt;
-    const QJsonValue now = e->fields.value(record.field);
-    // Compared as stored text: 1 and 1.0, or a missing and a null value, are the same here.
-    const auto same = [](const QJsonValue &a, const QJsonValue &b) {
-        return a == b || (a.isUndefined() && b.isNull()) || (a.isNull() && b.isUndefined());
-    };
-    if (same(now, record.mine))
-        return record.theirs;
-    if (same(now, record.theirs))
-        return record.mine;
-    return std::nullopt;
-}
-
-Result<Entity> Store::undoResolution(const QString &eventId)
-{
-    auto records = conflictRecords();
-    if (!records)
-        return std::unexpected(records.error());
-    const auto record = std::ranges::find(*records, eventId, &ConflictRecord::id);
-    if (record == records->end())
-        return std::unexpected(Error::notFound(s("no conflict event %1").arg(eventId)));
-    const auto other = undoValue(*record);
-    if (!other)
-        return std::unexpected(Error::invalid(s("the %1 of this item holds neither side of event %2 now (merged from both, or "
-                                                "changed since); choose a value with resolve instead")
-                                                  .arg(record->field, eventId)));
-    return resolveConflict(eventId, *other);
 }
 
 Result<QList<PendingChange>> Store::pendingChanges() const

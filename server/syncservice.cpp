@@ -519,22 +519,33 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         }
     }
 
-    // Conflicts this operation settles must be this entity's, in this account.
-    QHash<QString, QString> resolvedFields; // conflict id -> field
+    // Events this operation decides must be this entity's, in this account. A conflict or a
+    // rule's decision is settled by it; a resolution event is undone by it; an undo is final.
+    struct Decided
+    {
+        QString field;
+        bool undoes = false;  ///< a resolution event: this operation undoes it
+        QString settled;      ///< for an undo: the event the resolution had settled
+    };
+    QMap<QString, Decided> decided; // event id -> what this operation does to it
     for (const QString &conflict : op.resolves) {
-        QSqlQuery &find = prepared(s("SELECT field FROM conflicts WHERE account_id = ? AND id = ? AND entity_id = ?"));
+        QSqlQuery &find = prepared(s("SELECT field, rule, settles, status FROM conflicts WHERE account_id = ? AND id = ? AND entity_id = ?"));
         find.addBindValue(account);
         find.addBindValue(conflict);
         find.addBindValue(op.entityId);
         if (!find.exec())
             return failed(find);
         const bool found = find.next();
+        const QString rule = found ? find.value(1).toString() : QString();
+        const bool undoneAlready = found && find.value(3).toString() == QLatin1String("undone");
         if (found)
-            resolvedFields.insert(conflict, find.value(0).toString());
+            decided.insert(conflict, {find.value(0).toString(), rule == QLatin1String("resolution"), find.value(2).toString()});
         find.finish();
-        if (!found) {
+        if (!found || rule == QLatin1String("undo") || undoneAlready) {
             result.status = sync::OpResult::Status::Rejected;
-            result.reason = s("conflict %1 is not one of this entity's").arg(conflict);
+            result.reason = !found ? s("conflict %1 is not one of this entity's").arg(conflict)
+                          : undoneAlready ? s("the choice %1 was undone already").arg(conflict)
+                                          : s("event %1 is an undo, which cannot itself be undone: decide the conflict again").arg(conflict);
             if (auto stored = storeResult(); !stored)
                 return std::unexpected(stored.error());
             return result;
@@ -587,7 +598,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     const sync::OperationVerdict verdict = sync::judgeOperation(c);
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     qint64 rev = accountRev;
-    const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty() || !op.resolves.isEmpty();
+    const bool writes = !verdict.changes.isEmpty() || !verdict.decisions.isEmpty() || !decided.isEmpty();
     if (writes) {
         ++rev; // written to the account row once per batch (push())
 
@@ -665,21 +676,39 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             m_rulesInTransaction << decision.verdict.rule;
         }
 
-        // Settled conflicts: marked resolved at this revision (so the next pull carries the new
-        // status), and the choice itself recorded as an event of its own, so that it can be seen
-        // and undone like any other.
-        for (auto it = resolvedFields.cbegin(); it != resolvedFields.cend(); ++it) {
-            QSqlQuery &mark = prepared(s("UPDATE conflicts SET status = 'resolved', rev = ? WHERE account_id = ? AND id = ?"));
-            mark.addBindValue(rev);
-            mark.addBindValue(account);
-            mark.addBindValue(it.key());
-            if (!mark.exec())
-                return failed(mark);
+        // Decided events, marked at this revision (so the next pull carries the new status), and
+        // the decision itself recorded as an event of its own, with an id the sender can derive:
+        // a choice ("resolution") can be seen and undone; an undo puts the settled event back to
+        // the status it had (open again, for a conflict that waited for a person).
+        const auto mark = [&](const QString &event, const QString &status) -> std::expected<void, QString> {
+            QSqlQuery &q = prepared(s("UPDATE conflicts SET status = ?, rev = ? WHERE account_id = ? AND id = ?"));
+            for (const QVariant &value : QVariantList{status, rev, account, event})
+                q.addBindValue(value);
+            if (!q.exec())
+                return failed(q);
+            return {};
+        };
+        for (auto it = decided.cbegin(); it != decided.cend(); ++it) {
+            const QString &field = it->field;
+            if (!it->undoes) {
+                if (auto marked = mark(it.key(), s("resolved")); !marked)
+                    return std::unexpected(marked.error());
+            } else {
+                if (auto marked = mark(it.key(), s("undone")); !marked)
+                    return std::unexpected(marked.error());
+                QSqlQuery &before = prepared(s("UPDATE conflicts SET status = CASE WHEN outcome = 'open' THEN 'open' ELSE 'settled' END, "
+                                               "rev = ? WHERE account_id = ? AND id = ?"));
+                for (const QVariant &value : QVariantList{rev, account, it->settled})
+                    before.addBindValue(value);
+                if (!before.exec())
+                    return failed(before);
+            }
             QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
                                            "incoming, current, settles, incoming_device, current_hlc, op_id, rev, at, incoming_hlc) "
-                                           "VALUES (?, ?, ?, ?, ?, 'resolution', 'settled', 'resolved', ?, ?, ?, ?, '', ?, ?, ?, ?)"));
-            for (const QVariant &value : QVariantList{account, newUuid(), op.entityId, op.kind, it.value(),
-                                                      valueText(fields.value(it.value())), valueText(c.current.value(it.value())),
+                                           "VALUES (?, ?, ?, ?, ?, ?, 'settled', ?, ?, ?, ?, ?, '', ?, ?, ?, ?)"));
+            for (const QVariant &value : QVariantList{account, sync::decisionEventId(op.opId, it.key()), op.entityId, op.kind, field,
+                                                      it->undoes ? s("undo") : s("resolution"), it->undoes ? s("undone") : s("resolved"),
+                                                      valueText(fields.value(field)), valueText(c.current.value(field)),
                                                       it.key(), op.device, op.opId, rev, now, op.hlc})
                 record.addBindValue(value);
             if (!record.exec())
@@ -842,7 +871,7 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
 {
     QList<QJsonObject> records;
     QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
-                              "at, settles, incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+                              "at, settles, incoming_hlc, current_hlc, op_id FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
     c.addBindValue(account);
     c.addBindValue(after);
     c.addBindValue(until);
@@ -862,6 +891,10 @@ std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QStr
         // A person's choice names the event it settled, so that the audit trail can link the two.
         if (!c.value(13).isNull())
             records.last().insert(s("settles"), c.value(13).toString());
+        // The operation that made it: one decision of several events (a field's older conflicts
+        // settled with it) is undone as one.
+        if (const QString opId = c.value(16).toString(); !opId.isEmpty())
+            records.last().insert(s("op_id"), opId);
         // The two sides' clocks: when and on which device each was edited.
         for (const auto &[column, key] : {std::pair{14, "incoming_hlc"}, std::pair{15, "current_hlc"}}) {
             if (const QString hlc = c.value(column).toString(); !hlc.isEmpty())

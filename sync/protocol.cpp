@@ -4,6 +4,7 @@
 #include <QJsonArray>
 #include <QLocale>
 #include <QRegularExpression>
+#include <QUuid>
 
 #include <algorithm>
 
@@ -283,6 +284,12 @@ std::expected<OpResult, QString> decodeResult(const QJsonObject &json)
         result.conflicts << id.toString();
     result.reason = json.value(s("reason")).toString();
     return result;
+}
+
+QString decisionEventId(const QString &opId, const QString &decided)
+{
+    static const QUuid kDecisions = QUuid::fromString(QLatin1String("6f1e2a8c-3b7d-4e0a-9c55-2d8f4b1a7e63"));
+    return QUuid::createUuidV5(kDecisions, opId + QLatin1Char('/') + decided).toString(QUuid::WithoutBraces);
 }
 
 } // namespace tidemark::sync

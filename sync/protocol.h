@@ -39,10 +39,20 @@ struct Operation
     QJsonObject fields; ///< changed fields and their new values
     qint64 baseRev = 0; ///< the revision the edit was made on; 0 for a create
     QString hlc;        ///< the device's hybrid logical clock at the edit
-    /// Conflicts this edit settles (a person chose in the merge dialog, or undid a choice). The
-    /// fields carry the chosen values; the server marks the conflicts resolved and records it.
+    /// Conflict events this edit decides. Naming a conflict (or a rule's decision) settles it:
+    /// the fields carry the chosen values, the server marks it resolved and records the choice as
+    /// a "resolution" event. Naming a resolution event undoes that choice: the fields carry what
+    /// stood before it, the resolution is marked undone and the conflict it settled takes the
+    /// status it had before (open again, for one that waited for a person), recorded as an "undo"
+    /// event (docs/conflicts.md, "Deciding and undoing").
     QStringList resolves;
 };
+
+/// The id of the event the server records when operation `opId` decides event `decided` (a
+/// "resolution" of a conflict, or an "undo" of a resolution): derived from both, so that the
+/// device that sent the operation knows it before the server answers and can show, and undo, its
+/// decision at once; its next pull brings the same event, not a second one.
+QString decisionEventId(const QString &opId, const QString &decided);
 
 /// The server's answer to one operation.
 struct OpResult

@@ -1,5 +1,6 @@
 #include "ui/auditdialog.h"
 
+#include "model/decisions.h"
 #include "model/store.h"
 #include "sync/fieldrules.h"
 #include "ui/itemwords.h"
@@ -29,7 +30,7 @@ QString outcomeKey(const model::ConflictRecord &r)
 {
     if (r.isOpen())
         return s("open");
-    if (r.isResolution())
+    if (r.isResolution() || r.isUndo())
         return s("chosen");
     if (r.status == QLatin1String("resolved"))
         return s("resolved");
@@ -108,7 +109,7 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     split->setStretchFactor(1, 2);
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
-    m_undo = buttons->addButton(tr("Undo This Resolution"), QDialogButtonBox::ActionRole);
+    m_undo = buttons->addButton(tr("Undo This Choice"), QDialogButtonBox::ActionRole);
     m_undo->setObjectName(s("undoResolution"));
     connect(m_undo, &QPushButton::clicked, this, &AuditDialog::undoSelected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -249,25 +250,25 @@ void AuditDialog::showDetails()
             .arg(label.toHtmlEscaped(), lines.join(QLatin1Char('\n')).toHtmlEscaped());
     };
     QString html = QStringLiteral("<p>%1</p><p>").arg(words.sentence(*r).toHtmlEscaped());
-    if (r->isResolution()) {
-        html += valueLine(tr("Chosen:"), ItemWords::chosen(*r));
+    if (r->isResolution() || r->isUndo()) {
+        html += valueLine(r->isUndo() ? tr("Put back:") : tr("Chosen:"), ItemWords::chosen(*r));
         html += valueLine(tr("Replaced:"), ItemWords::chosen(*r) == r->mine ? r->theirs : r->mine);
         html += line(tr("Chosen on:"), tr("%1 at %2").arg(words.chooser(*r), ItemWords::when(r->at)));
         const auto settled = std::ranges::find(m_records, r->settles, &model::ConflictRecord::id);
         if (settled != m_records.end())
-            html += line(tr("It settled:"), words.sentence(*settled));
+            html += line(r->isUndo() ? tr("It undid:") : tr("It settled:"), words.sentence(*settled));
     } else {
         html += valueLine(tr("Mine (%1):").arg(words.mineSide(*r)), r->mine);
         html += valueLine(tr("Theirs (%1):").arg(words.theirsSide(*r)), r->theirs);
         html += r->base.isUndefined() ? line(tr("Base:"), tr("not known")) : valueLine(tr("Base:"), r->base);
     }
     html += line(tr("Rule:"), QStringLiteral("%1 (%2)").arg(ItemWords::rule(r->rule), r->rule));
-    if (!r->isResolution()) {
+    if (!r->isResolution() && !r->isUndo()) {
         // Who decided: the rule when the server met both sides, or a person later.
         QString decided = r->isOpen() ? tr("nobody yet: waiting for you")
                                       : tr("the rule, when the server met both sides at %1").arg(ItemWords::when(r->at));
         for (const model::ConflictRecord &o : std::as_const(m_records)) {
-            if (o.isResolution() && o.settles == r->id) { // newest first: the choice that stands
+            if (o.isResolution() && !o.isUndone() && o.settles == r->id) { // newest first: the choice that stands
                 decided = tr("%1 at %2, keeping %3").arg(words.chooser(o), ItemWords::when(o.at),
                                                          words.value(o.field, ItemWords::chosen(o)));
                 break;
@@ -276,15 +277,23 @@ void AuditDialog::showDetails()
         html += line(tr("Decided by:"), decided);
     }
     html += QStringLiteral("</p>");
-    const auto other = r->isOpen() ? std::nullopt : m_store->undoValue(*r);
-    if (other) {
+    const model::Decisions decisions(*m_store);
+    const auto action = decisions.actionFor(*r);
+    const auto puts = action == model::Decisions::Action::Undo ? decisions.undoPreview(*r).value_or(QJsonValue())
+                                                                : decisions.otherValue(*r).value_or(QJsonValue());
+    m_undo->setText(action == model::Decisions::Action::UseOtherValue ? tr("Use the Other Value") : tr("Undo This Choice"));
+    if (action == model::Decisions::Action::Undo || action == model::Decisions::Action::UseOtherValue) {
         m_undo->setEnabled(true);
-        m_undo->setToolTip(tr("Put back %1 as the %2, on every device").arg(words.value(r->field, *other),
+        m_undo->setToolTip(tr("Put back %1 as the %2, on every device").arg(words.value(r->field, puts),
                                                                           ItemWords::fieldWord(r->kind, r->field)));
+    } else if (r->isUndone()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("This choice was undone: the conflict it settled was back as it was.").toHtmlEscaped());
+    } else if (r->isUndo()) {
+        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("An undo is not undone: decide the conflict again instead.").toHtmlEscaped());
     } else if (!r->isOpen()) {
         html += QStringLiteral("<p><i>%1</i></p>")
-                    .arg(tr("This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed "
-                            "since). Open the item's history to bring back a version.")
+                    .arg(tr("This cannot be undone in one step: the %1 changed since. Open the item's history to bring back a "
+                            "version.")
                              .arg(ItemWords::fieldWord(r->kind, r->field))
                              .toHtmlEscaped());
     }
@@ -296,8 +305,14 @@ void AuditDialog::undoSelected()
     const model::ConflictRecord *r = selected();
     if (!r || !m_store)
         return;
-    if (auto undone = m_store->undoResolution(r->id); !undone)
-        QMessageBox::warning(this, tr("Cannot Undo"), undone.error().message);
+    model::Decisions decisions(*m_store);
+    model::Result<model::Entity> done = std::unexpected(model::Error::invalid(tr("Nothing to undo here.")));
+    if (decisions.actionFor(*r) == model::Decisions::Action::Undo)
+        done = decisions.undo(r->id);
+    else if (const auto other = decisions.otherValue(*r))
+        done = decisions.decide({{r->id, *other}});
+    if (!done)
+        QMessageBox::warning(this, tr("Cannot Undo"), done.error().message);
     reload();
 }
 

@@ -1,5 +1,6 @@
 #include "ui/conflictcentre.h"
 
+#include "model/decisions.h"
 #include "model/store.h"
 #include "ui/appearance.h"
 #include "ui/conflictresolver.h"
@@ -196,12 +197,20 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
     if (open) {
         connect(button(s("resolveButton"), tr("Resolve…"), tr("Compare both versions and choose")), &QPushButton::clicked,
                 this, [this, entityId] { resolve(entityId); });
-    } else if (const auto other = m_store->undoValue(record)) {
-        const QString tip = tr("Put back %1 as the %2, on every device").arg(words.value(record.field, *other),
+    } else {
+        const model::Decisions decisions(*m_store);
+        const auto action = decisions.actionFor(record);
+        const auto other = action == model::Decisions::Action::Undo ? decisions.undoPreview(record).value_or(QJsonValue())
+                                                                     : decisions.otherValue(record).value_or(QJsonValue());
+        const QString tip = tr("Put back %1 as the %2, on every device").arg(words.value(record.field, other),
                                                                           ItemWords::fieldWord(record.kind, record.field));
-        QPushButton *b = record.isResolution() ? button(s("undoButton"), tr("Undo"), tip)
-                                               : button(s("useOtherButton"), tr("Use the Other Value"), tip);
-        connect(b, &QPushButton::clicked, this, [this, record] { undo(record); });
+        if (action == model::Decisions::Action::Undo) {
+            connect(button(s("undoButton"), tr("Undo"), tip + QLatin1Char('\n') + tr("The conflict it settled waits for you again.")),
+                    &QPushButton::clicked, this, [this, record] { undo(record); });
+        } else if (action == model::Decisions::Action::UseOtherValue) {
+            connect(button(s("useOtherButton"), tr("Use the Other Value"), tip), &QPushButton::clicked, this,
+                    [this, record] { useOtherValue(record); });
+        }
     }
     layout->addLayout(buttons);
     return frame;
@@ -222,8 +231,21 @@ void ConflictCentre::undo(const model::ConflictRecord &record)
 {
     if (!m_store)
         return;
-    if (auto undone = m_store->undoResolution(record.id); !undone)
+    if (auto undone = model::Decisions(*m_store).undo(record.id); !undone)
         Q_EMIT failed(undone.error().message);
+    m_reload.start();
+}
+
+void ConflictCentre::useOtherValue(const model::ConflictRecord &record)
+{
+    if (!m_store)
+        return;
+    model::Decisions decisions(*m_store);
+    const auto other = decisions.otherValue(record);
+    if (!other)
+        return;
+    if (auto decided = decisions.decide({{record.id, *other}}); !decided)
+        Q_EMIT failed(decided.error().message);
     m_reload.start();
 }
 

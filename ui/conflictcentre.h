@@ -48,6 +48,7 @@ private:
     QWidget *card(const model::ConflictRecord &record, bool open);
     void resolve(const QString &entityId);
     void undo(const model::ConflictRecord &record);
+    void useOtherValue(const model::ConflictRecord &record);
 
     QPointer<model::Store> m_store;
     QLabel *m_summary = nullptr;

@@ -320,9 +320,14 @@ QString ItemWords::sentence(const model::ConflictRecord &r, ItemNamed item) cons
     const QString b = theirsSide(r);
     const QString &rule = r.rule;
     QString text;
-    if (r.isResolution()) {
+    if (r.isUndo()) {
+        text = tr("%1: a choice was undone on %2 at %3; %4 is back.")
+                   .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));
+    } else if (r.isResolution()) {
         text = tr("%1 was decided on %2 at %3: %4 kept.")
                    .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));
+        if (r.isUndone())
+            text += QLatin1Char(' ') + tr("Undone since.");
     } else if (rule == QLatin1String("scalar-later-wins")) {
         text = tr("%1 changed on %2 and on %3; the later one was kept: %4.")
                    .arg(subject, a, b, value(r.field, kept(r)));
@@ -370,6 +375,7 @@ QString ItemWords::rule(const QString &rule)
         {s("tags-add-wins"), QT_TR_NOOP("tags added on either side are kept")},
         {s("order-later-wins"), QT_TR_NOOP("the later move wins")},
         {s("resolution"), QT_TR_NOOP("a person's choice")},
+        {s("undo"), QT_TR_NOOP("a person undid a choice")},
     };
     const char *text = rules.value(rule);
     return text ? tr(text) : rule;
@@ -379,8 +385,10 @@ QString ItemWords::outcome(const model::ConflictRecord &r)
 {
     if (r.isOpen())
         return tr("waiting for you");
+    if (r.isUndo())
+        return tr("undone by a person");
     if (r.isResolution())
-        return tr("chosen by a person");
+        return r.isUndone() ? tr("chosen by a person, then undone") : tr("chosen by a person");
     QString text;
     if (r.outcome == QLatin1String("merged"))
         text = tr("merged");

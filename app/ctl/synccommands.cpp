@@ -5,8 +5,8 @@
 #include "client/httptransport.h"
 #include "client/synccycle.h"
 #include "client/syncmetrics.h"
+#include "model/decisions.h"
 #include "model/store.h"
-#include "sync/mergedocument.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -252,28 +252,21 @@ int Cli::resolveCommand()
     const auto record = findConflict(m_args.first());
     if (!record)
         return fail(record.error());
-    QJsonValue value;
+    // The same decision the window's merge dialog makes (model::Decisions): "both" keeps both
+    // texts where they collide, mine first, and merges the rest; the field's older open
+    // conflicts are settled with it.
+    model::Decisions decisions(*m_store);
+    Result<Entity> resolved;
     if (!file.isEmpty()) {
         QFile in(file);
         if (file == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
             return fail(Error::invalid(s("cannot read %1: %2").arg(file, in.errorString())));
-        value = QString::fromUtf8(in.readAll());
-    } else if (take == QLatin1String("both")) {
-        // Both texts kept: where the two sides changed the same lines, mine and then theirs; the
-        // rest merges as usual.
-        if (!record->mine.isString() || !record->theirs.isString())
-            return fail(Error::invalid(s("--take both needs a text conflict; %1 is not text (take mine or theirs)").arg(record->field)));
-        auto doc = sync::MergeDocument::make(record->base.isString() ? record->base.toString() : QString(),
-                                             record->mine.toString(), record->theirs.toString());
-        for (qsizetype h = 0; h < doc.hunks().size(); ++h) {
-            if (doc.choice(h) == sync::MergeChoice::Undecided)
-                doc.choose(h, sync::MergeChoice::MineThenTheirs);
-        }
-        value = doc.result();
+        resolved = decisions.decide({{record->id, QString::fromUtf8(in.readAll())}});
     } else {
-        value = take == QLatin1String("mine") ? record->mine : record->theirs;
+        resolved = decisions.decide(record->id, take == QLatin1String("mine")     ? model::Decisions::Take::Mine
+                                                : take == QLatin1String("theirs") ? model::Decisions::Take::Theirs
+                                                                                  : model::Decisions::Take::Both);
     }
-    auto resolved = m_store->resolveConflict(record->id, value);
     if (!resolved)
         return fail(resolved.error());
     if (m_parser.isSet(s("json"))) {
@@ -332,8 +325,15 @@ QJsonObject Cli::conflictJson(const ConflictRecord &r) const
         record.insert(s("settles"), r.settles);
     if (const auto e = m_store->entity(r.entityId))
         record.insert(s("title"), e->fields.value(r.kind == Kind::Collection ? s("name") : s("title")));
-    if (const auto other = m_store->undoValue(r); other && !r.isOpen())
+    // What the trail's one-step action would put back: undoing a person's choice, or the other
+    // value of a rule's decision.
+    const model::Decisions decisions(*m_store);
+    if (const auto preview = decisions.undoPreview(r))
+        record.insert(s("undo_value"), *preview);
+    else if (const auto other = decisions.otherValue(r))
         record.insert(s("undo_value"), *other);
+    if (!r.opId.isEmpty())
+        record.insert(s("op_id"), r.opId);
     return record;
 }
 
@@ -420,7 +420,19 @@ int Cli::undoResolutionCommand()
         return fail(record.error());
     if (record->isOpen())
         return fail(Error::invalid(s("event %1 is still open: decide it with tidemarkctl resolve").arg(record->id)));
-    auto undone = m_store->undoResolution(record->id);
+    // A person's choice is undone (the conflict it settled is back as it was); a rule's decision
+    // takes its other value, as the window's Use the Other Value does.
+    model::Decisions decisions(*m_store);
+    Result<Entity> undone;
+    if (record->isResolution()) {
+        undone = decisions.undo(record->id);
+    } else if (const auto other = decisions.otherValue(*record)) {
+        undone = decisions.decide({{record->id, *other}});
+    } else {
+        return fail(Error::invalid(s("event %1 has no other value to put back (%2)")
+                                       .arg(record->id, record->isUndo() ? s("an undo is final: decide the conflict again")
+                                                                         : s("the field changed since: see tidemarkctl history"))));
+    }
     if (!undone)
         return fail(undone.error());
     if (m_parser.isSet(s("json"))) {
@@ -428,7 +440,12 @@ int Cli::undoResolutionCommand()
                               {s("value"), undone->fields.value(record->field)}});
         return 0;
     }
-    m_out << "undone " << record->id << ": " << record->field << " is back to the other side; the undo goes to the server with the next sync\n";
+    if (record->isResolution())
+        m_out << "undone " << record->id << ": " << record->field << " is back as it was before the choice, and the conflict it settled is "
+              << "back too; the undo goes to the server with the next sync\n";
+    else
+        m_out << "undone " << record->id << ": " << record->field << " is back to the other side; the choice goes to the server with the "
+              << "next sync\n";
     return 0;
 }
 

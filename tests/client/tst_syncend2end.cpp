@@ -2,6 +2,7 @@
 // transport and the sync cycle, as the app and tidemarkctl use them.
 #include "client/httptransport.h"
 #include "client/synccycle.h"
+#include "model/decisions.h"
 #include "model/store.h"
 #include "../serverprocess.h"
 
@@ -31,6 +32,8 @@ private Q_SLOTS:
     void overlappingEditsKeepBothSides();
     void aConflictIsResolvedOnOneDeviceAndUndoneOnAnother();
     void aChoiceOfTheValueAlreadyThereCanBeUndone();
+    void undoingAMergedChoicePutsBackWhatStoodAndReopensTheConflict();
+    void aChoiceUndoneBeforeItSyncsNeverLeavesTheDevice();
     void anEditBringsBackWhatTheOtherDeviceDeleted();
     void scalarsTagsAndOtherFieldsFollowTheRules();
     void undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices();
@@ -209,18 +212,110 @@ void TestSyncEndToEnd::aChoiceOfTheValueAlreadyThereCanBeUndone()
     // The phone keeps the text the server kept (the laptop's): the choice changes no value…
     const auto open = phone.store->conflictRecords(true);
     QCOMPARE(open->first().theirs.toString(), s("meet at 11\n"));
-    QVERIFY(phone.store->resolveConflict(open->first().id, open->first().theirs));
+    QVERIFY(model::Decisions(*phone.store).decide(open->first().id, model::Decisions::Take::Theirs));
     QVERIFY(sync(phone) && sync(laptop));
-    // …and yet it can be undone, from either device: the phone's text comes back.
+    QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
+    // …and yet it can be undone, from either device: the text stays what it was before the
+    // choice, and the conflict waits again on both devices, with both sides as they were.
     const auto records = laptop.store->conflictRecords();
     const auto choice = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.isResolution(); });
     QVERIFY(choice != records->end());
-    QCOMPARE(choice->mine, choice->theirs);
-    QCOMPARE(laptop.store->undoValue(*choice), QJsonValue(s("meet at 9\n")));
-    QVERIFY(laptop.store->undoResolution(choice->id));
+    model::Decisions onLaptop(*laptop.store);
+    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    QVERIFY(onLaptop.undo(choice->id));
     QVERIFY(sync(laptop) && sync(phone));
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+    const auto reopened = phone.store->conflictRecords(true);
+    QCOMPARE(reopened->size(), 1);
+    QCOMPARE(reopened->first().id, open->first().id);
+    QCOMPARE(reopened->first().mine.toString(), s("meet at 9\n"));
+    QCOMPARE(reopened->first().theirs.toString(), s("meet at 11\n"));
+    QCOMPARE(laptop.store->conflictRecords(true)->size(), 1);
+}
+
+void TestSyncEndToEnd::undoingAMergedChoicePutsBackWhatStoodAndReopensTheConflict()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = overlap(laptop, phone);
+    QVERIFY(note);
+    const auto open = phone.store->conflictRecords(true);
+    QCOMPARE(open->size(), 1);
+    const model::ConflictRecord conflict = open->first();
+
+    // Decided on the phone with a text merged by hand, synced to the laptop.
+    model::Decisions onPhone(*phone.store);
+    QVERIFY(onPhone.decide({{conflict.id, s("meet at 9 or 11\n")}}));
+    // The trail shows the choice at once, before any sync, under the id the server will give it.
+    const auto mark = [](const model::Store &store, const QString &id) {
+        const auto all = store.conflictRecords();
+        const auto r = std::ranges::find(*all, id, &model::ConflictRecord::id);
+        return r == all->end() ? model::ConflictRecord{} : *r;
+    };
+    auto local = phone.store->conflictRecords();
+    const auto choice = std::ranges::find_if(*local, [](const model::ConflictRecord &r) { return r.isResolution(); });
+    QVERIFY(choice != local->end());
+    const QString choiceId = choice->id;
+    QVERIFY(sync(phone) && sync(laptop));
+    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9 or 11\n"));
+    QCOMPARE(std::ranges::count_if(*phone.store->conflictRecords(), [](const model::ConflictRecord &r) { return r.isResolution(); }), 1);
+    QCOMPARE(mark(*laptop.store, choiceId).rule, s("resolution"));
+
+    // Undone on the phone: exactly what stood before the choice (the server's text, which the
+    // note showed while the conflict was open), and the conflict open again with both sides.
+    QCOMPARE(onPhone.undoPreview(mark(*phone.store, choiceId)).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    const auto undone = onPhone.undo(choiceId);
+    QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
+    QCOMPARE(undone->fields.value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
+    QCOMPARE(mark(*phone.store, choiceId).status, s("undone"));
+    // No second undo of it, here or on the laptop.
+    QVERIFY(!onPhone.undoPreview(mark(*phone.store, choiceId)));
+    QCOMPARE(onPhone.actionFor(mark(*phone.store, choiceId)), model::Decisions::Action::None);
+    QVERIFY(!onPhone.undo(choiceId));
+    QVERIFY(sync(phone) && sync(laptop) && sync(phone));
+    for (Device *d : {&laptop, &phone}) {
+        QCOMPARE(visible(*d->store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+        const auto reopened = d->store->conflictRecords(true);
+        QCOMPARE(reopened->size(), 1);
+        QCOMPARE(reopened->first().id, conflict.id);
+        QCOMPARE(mark(*d->store, choiceId).status, s("undone"));
+        const auto all = d->store->conflictRecords();
+        QCOMPARE(std::ranges::count_if(*all, [&](const model::ConflictRecord &r) { return r.isUndo() && r.settles == choiceId; }), 1);
+        QVERIFY(!model::Decisions(*d->store).undoPreview(mark(*d->store, choiceId)));
+    }
+    // The reopened conflict is decided again like any other.
+    QCOMPARE(mark(*phone.store, conflict.id).mine.toString(), s("meet at 9\n"));
+    QVERIFY(onPhone.decide(conflict.id, model::Decisions::Take::Mine));
+    QVERIFY(sync(phone) && sync(laptop));
+    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
+}
+
+void TestSyncEndToEnd::aChoiceUndoneBeforeItSyncsNeverLeavesTheDevice()
+{
+    Device laptop = device(s("laptop"));
+    Device phone = device(s("phone"));
+    const auto note = overlap(laptop, phone);
+    QVERIFY(note);
+    const auto open = phone.store->conflictRecords(true);
+    model::Decisions onPhone(*phone.store);
+    QVERIFY(onPhone.decide({{open->first().id, s("meet at 9 or 11\n")}}));
+    const auto all = phone.store->conflictRecords();
+    const auto choice = std::ranges::find_if(*all, [](const model::ConflictRecord &r) { return r.isResolution(); });
+    QVERIFY(choice != all->end());
+    QVERIFY(onPhone.undo(choice->id));
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
+    QVERIFY(sync(phone) && sync(laptop));
+    // The server heard no choice: the conflict is open on both devices, the text as it stood.
+    QCOMPARE(phone.last.rejected, 0);
+    QCOMPARE(laptop.store->conflictRecords(true)->size(), 1);
+    QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
+    QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+    const auto onLaptop = laptop.store->conflictRecords();
+    QVERIFY(std::ranges::none_of(*onLaptop, [](const model::ConflictRecord &r) { return r.isResolution() || r.isUndo(); }));
 }
 
 void TestSyncEndToEnd::anEditBringsBackWhatTheOtherDeviceDeleted()
@@ -314,7 +409,7 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QCOMPARE(phone.store->items({model::ItemFilter::Type::Conflicts, {}})->size(), 1); // the Conflicts view lists the note
 
     // The phone keeps its own side; after syncing, both show it and nothing is open.
-    QVERIFY(phone.store->resolveConflict(onPhone->first().id, onPhone->first().mine));
+    QVERIFY(model::Decisions(*phone.store).decide(onPhone->first().id, model::Decisions::Take::Mine));
     QVERIFY(phone.store->conflictRecords(true)->isEmpty());
     QVERIFY(sync(phone) && sync(laptop));
     QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
@@ -323,15 +418,20 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QCOMPARE(all->first().rule, s("resolution")); // the choice is an event of its own
     QVERIFY(std::ranges::any_of(*all, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap") && r.status == s("resolved"); }));
 
-    // The laptop's owner undoes that choice: the other side comes back everywhere.
-    QCOMPARE(laptop.store->undoValue(all->first()), QJsonValue(s("meet at 11\n")));
-    const auto records = laptop.store->conflictRecords();
-    const auto original = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap"); });
-    QVERIFY(original != records->end());
-    QVERIFY(laptop.store->resolveConflict(original->id, original->mine)); // "meet at 11"
+    // The laptop's owner undoes that choice: what stood before it comes back everywhere, and
+    // the conflict waits again.
+    model::Decisions laptopDecides(*laptop.store);
+    QCOMPARE(laptopDecides.undoPreview(all->first()).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    QVERIFY(laptopDecides.undo(all->first().id));
+    QVERIFY(sync(laptop) && sync(phone));
+    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
+    // Then decides for its own side: nothing open anywhere.
+    QVERIFY(laptopDecides.decide(laptopDecides.openConflicts(note->id)->shown.first().id, model::Decisions::Take::Mine)); // "meet at 11"
     QVERIFY(sync(laptop) && sync(phone));
     QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
+    QVERIFY(phone.store->conflictRecords(true)->isEmpty());
 }
 
 void TestSyncEndToEnd::scalarsTagsAndOtherFieldsFollowTheRules()
@@ -394,7 +494,9 @@ void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnB
     QCOMPARE(decided->mineDevice, laptop.store->deviceId());
     QCOMPARE(decided->theirsDevice, phone.store->deviceId());
     QVERIFY(decided->mineAt > 0 && decided->mineAt < decided->theirsAt);
-    QCOMPARE(laptop.store->undoValue(*decided), QJsonValue(s("Groceries for Saturday")));
+    model::Decisions onLaptop(*laptop.store);
+    QCOMPARE(onLaptop.otherValue(*decided).value_or(QJsonValue()), QJsonValue(s("Groceries for Saturday")));
+    QCOMPARE(onLaptop.actionFor(*decided), model::Decisions::Action::UseOtherValue);
     const auto history = laptop.store->history(task->id);
     QCOMPARE(history->last().device, phone.store->deviceId());
     QCOMPARE(history->last().snapshot.value(s("title")).toString(), s("Shopping"));
@@ -402,7 +504,7 @@ void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnB
 
     // Undo on the laptop: the other title comes back on both devices, and both audit trails
     // show the undo as an event of its own, linked to the decision it replaced, made on the laptop.
-    const auto undone = laptop.store->undoResolution(decided->id);
+    const auto undone = onLaptop.decide({{decided->id, *onLaptop.otherValue(*decided)}});
     QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
     QCOMPARE(undone->fields.value(s("title")).toString(), s("Groceries for Saturday"));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
@@ -416,10 +518,19 @@ void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnB
         QVERIFY(undo != events->end());
         QCOMPARE(d->store->deviceName(undo->device.isEmpty() ? d->store->deviceId() : undo->device), s("Laptop"));
     }
-    // The undo can itself be undone: it would bring "Shopping" back.
+    // That choice can itself be undone: "Shopping" comes back, and the rule's decision stands
+    // again, as it did, on both devices.
     const auto again = laptop.store->conflictRecords();
-    const auto undo = std::ranges::find_if(*again, [&](const model::ConflictRecord &r) { return r.isResolution(); });
-    QCOMPARE(laptop.store->undoValue(*undo), QJsonValue(s("Shopping")));
+    const auto choice = std::ranges::find_if(*again, [&](const model::ConflictRecord &r) { return r.isResolution(); });
+    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(s("Shopping")));
+    QVERIFY(onLaptop.undo(choice->id));
+    QVERIFY(sync(laptop) && sync(phone));
+    for (Device *d : {&laptop, &phone}) {
+        QCOMPARE(visible(*d->store, task->id).value(s("title")).toString(), s("Shopping"));
+        const auto events = d->store->conflictRecords();
+        QCOMPARE(std::ranges::find(*events, decided->id, &model::ConflictRecord::id)->status, s("settled"));
+        QVERIFY(d->store->conflictRecords(true)->isEmpty());
+    }
 }
 
 void TestSyncEndToEnd::conflictPoliciesFollowTheAccount()

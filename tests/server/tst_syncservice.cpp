@@ -75,8 +75,8 @@ QList<QJsonObject> TestSyncService::events()
 {
     const QList<QJsonObject> all = m_service->conflicts(m_account);
     for (const QJsonObject &event : all) {
-        if (event.value(s("rule")).toString() == QLatin1String("resolution"))
-            continue;
+        if (event.value(s("rule")).toString() == QLatin1String("resolution") || event.value(s("rule")).toString() == QLatin1String("undo"))
+            continue; // a person's decision: one device, by its nature
         const QString incoming = event.value(s("device")).toString();
         const QString current = sync::deviceOfHlc(event.value(s("current_hlc")).toString());
         if (incoming == current)
@@ -403,12 +403,46 @@ void TestSyncService::resolvingAndUndoingAreOperations()
         told = told || (record.value(s("id")).toString() == conflict && record.value(s("status")).toString() == s("resolved"));
     QVERIFY(told);
 
-    // Undo: choose the server's old value again; recorded as a second resolution.
-    Operation undo = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 4, hlc(5000, "laptop"));
-    undo.resolves = {conflict};
+    // The choice's event has the id its sender derived from the operation and the conflict.
+    const QString choice = sync::decisionEventId(resolve.opId, conflict);
+    QCOMPARE(records.last().value(s("id")).toString(), choice);
+
+    // Undo of the choice: an edit naming the choice, with what stood before it. The choice is
+    // undone, and the conflict it settled is open again with both sides as they were.
+    Operation undo = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 4, hlc(5000, "desktop"), "desktop");
+    undo.resolves = {choice};
     QCOMPARE(m_service->push(m_account, {undo}).first().status, OpResult::Status::Applied);
     QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
     records = m_service->conflicts(m_account);
+    QCOMPARE(find(conflict).value(s("status")).toString(), s("open"));
+    QCOMPARE(find(conflict).value(s("incoming")).toString(), s("soy milk\n"));
+    QCOMPARE(find(conflict).value(s("current")).toString(), s("oat milk\n"));
+    QCOMPARE(find(choice).value(s("status")).toString(), s("undone"));
+    const QString undoEvent = sync::decisionEventId(undo.opId, choice);
+    QCOMPARE(find(undoEvent).value(s("rule")).toString(), s("undo"));
+    QCOMPARE(find(undoEvent).value(s("settles")).toString(), choice);
+    // Every device hears it with its next pull: the conflict open, the choice undone.
+    const auto after = m_service->pull(m_account, 4, 100);
+    QStringList heard;
+    for (const QJsonObject &record : after->conflicts)
+        heard << record.value(s("id")).toString() + QLatin1Char('=') + record.value(s("status")).toString();
+    QVERIFY(heard.contains(conflict + s("=open")));
+    QVERIFY(heard.contains(choice + s("=undone")));
+    // Not twice, and an undo is not undone: the conflict is decided again instead.
+    Operation twice = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 5, hlc(5500, "desktop"), "desktop");
+    twice.resolves = {choice};
+    QCOMPARE(m_service->push(m_account, {twice}).first().status, OpResult::Status::Rejected);
+    Operation undoTheUndo = op(id, s("note"), {{s("body"), s("oat and soy milk\n")}}, 5, hlc(5600, "desktop"), "desktop");
+    undoTheUndo.resolves = {undoEvent};
+    QCOMPARE(m_service->push(m_account, {undoTheUndo}).first().status, OpResult::Status::Rejected);
+
+    // Decided again: choose the server's old value; recorded as a second resolution.
+    Operation again = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 5, hlc(6000, "laptop"));
+    again.resolves = {conflict};
+    QCOMPARE(m_service->push(m_account, {again}).first().status, OpResult::Status::Applied);
+    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    records = m_service->conflicts(m_account);
+    QCOMPARE(find(conflict).value(s("status")).toString(), s("resolved"));
     int resolutions = 0;
     for (const QJsonObject &r : std::as_const(records))
         resolutions += r.value(s("rule")).toString() == s("resolution");

@@ -334,17 +334,41 @@ void TestConflictCentre::theAuditTrailFiltersAndExplains()
     for (const QString &part : {s("Groceries for Saturday"), s("Shopping"), s("Base:"), s("“Groceries”"), s("the later edit wins"),
                                 s("the rule, when the server met both sides")})
         QVERIFY2(details.contains(part.toHtmlEscaped()), qPrintable(part + s(" not in ") + details));
-    // Undo from the trail: a new event, and the title back.
+    // From the trail, the rule's decision takes its other value: the title back, and the choice
+    // an event of its own at once (the next sync brings the same event, not a second one).
     QPushButton *undo = audit.findChild<QPushButton *>(s("undoResolution"));
     QVERIFY(undo->isEnabled());
+    QCOMPARE(undo->text(), s("Use the Other Value"));
     undo->click();
     QCOMPARE(laptop.store->entity(first)->string(s("title")), s("Groceries for Saturday"));
     audit.setItemFilter(first);
-    QTRY_COMPARE(shown(), 1); // the undo's own event arrives from the server with the next sync
+    QCOMPARE(shown(), 2);
     QVERIFY(sync(laptop));
     audit.reload();
     audit.setItemFilter(first);
     QCOMPARE(shown(), 2);
+    // The choice, selected, is undone: "Shopping" back, the rule's decision standing again; the
+    // choice says "undone" and offers no second undo.
+    const auto select = [&](const QString &rule) {
+        for (int i = 0; i < table->topLevelItemCount(); ++i) {
+            QTreeWidgetItem *row = table->topLevelItem(i);
+            if (!row->isHidden() && row->text(3).contains(rule))
+                table->setCurrentItem(row);
+        }
+    };
+    select(s("a person's choice"));
+    QCOMPARE(undo->text(), s("Undo This Choice"));
+    QVERIFY(undo->isEnabled());
+    undo->click();
+    QCOMPARE(laptop.store->entity(first)->string(s("title")), s("Shopping"));
+    audit.setItemFilter(first);
+    QCOMPARE(shown(), 3); // the rule's decision, the choice and its undo
+    select(s("a person's choice"));
+    QVERIFY(!undo->isEnabled());
+    QVERIFY(audit.findChild<QLabel *>(s("auditDetails"))->text().contains(s("Undone since.")));
+    QVERIFY(sync(laptop) && sync(phone));
+    QCOMPARE(phone.store->entity(first)->string(s("title")), s("Shopping"));
+    QVERIFY(phone.store->conflictRecords(true)->isEmpty());
 }
 
 void TestConflictCentre::theSidebarShowsTheCentreWithALiveCount()

@@ -2,6 +2,7 @@
 // version (side by side and unified), restoring a version and undoing that restore, conflict
 // events among the versions, and the diff's colours in the dark palette.
 #include "client/accountfile.h"
+#include "model/decisions.h"
 #include "model/store.h"
 #include "ui/appearance.h"
 #include "ui/historydialog.h"
@@ -403,7 +404,7 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QCOMPARE(texts[0].section(QLatin1Char('\n'), 1), s("%1 · Open conflict").arg(at(later)));
     QCOMPARE(dialog.selectedVersion(), 0); // still the first event
     QCOMPARE(timeline(dialog)->currentRow(), 2);
-    QVERIFY(m_store->resolveConflict(s("c2"), s("a\nb\n")));
+    QVERIFY(tidemark::model::Decisions(*m_store).decide({{s("c2"), s("a\nb\n")}}));
     QJsonObject resolution = merged;
     resolution[s("id")] = s("c3");
     resolution[s("rule")] = s("resolution");
