@@ -87,7 +87,7 @@ Cli::Cli()
         {"resolve", "resolve CONFLICT --take mine|theirs|both | --file F  decide a conflict", {s("take"), s("file")}, &Cli::resolveCommand},
         {"device-name", "device-name [NAME]                                this device's name as other devices show it", {}, &Cli::deviceNameCommand},
         {"audit", "audit [--item ID]                                 every conflict event and how it was settled", {s("item")}, &Cli::auditCommand},
-        {"undo-resolution", "undo-resolution EVENT                             put back the side a resolution did not keep", {}, &Cli::undoResolutionCommand},
+        {"undo-resolution", "undo-resolution EVENT                             undo a choice (its conflict is back), or use a rule's other value", {}, &Cli::undoResolutionCommand},
     };
 }
 

@@ -513,10 +513,41 @@ void TestTidemarkctl::theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice()
     QCOMPARE((*decided).toObject().value(s("theirs_device_name")).toString(), s("Laptop"));
     const Result phoneText = ctl({s("audit")});
     QVERIFY2(phoneText.out.contains(s("theirs: Groceries for Saturday (Laptop)")), qPrintable(phoneText.out));
-    QVERIFY(std::ranges::any_of(onPhone, [&](const QJsonValue &v) {
+    const auto choice = std::ranges::find_if(onPhone, [&](const QJsonValue &v) {
         return v.toObject().value(s("rule")).toString() == s("resolution")
             && v.toObject().value(s("settles")).toString() == event.value(s("id")).toString();
-    }));
+    });
+    QVERIFY(choice != onPhone.end());
+
+    // The phone undoes the laptop's choice, as the window's audit trail does: "Shopping" is back,
+    // the rule's decision stands again on both devices, the choice says undone, and there is no
+    // second undo of it.
+    const QString choiceId = (*choice).toObject().value(s("id")).toString();
+    QCOMPARE((*choice).toObject().value(s("undo_value")).toString(), s("Shopping"));
+    const Result back = ctl({s("undo-resolution"), choiceId});
+    QVERIFY2(back.code == 0 && back.out.contains(s("the conflict it settled is back")), qPrintable(back.out + back.err));
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = laptop;
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    for (const QString &store : {laptop, phone}) {
+        m_db = store;
+        QCOMPARE(ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("title")).toString(),
+                 s("Shopping"));
+        const QJsonArray trail = ctl({s("audit"), s("--json")}).json().toArray();
+        for (const QJsonValue &v : trail) {
+            const QJsonObject r = v.toObject();
+            if (r.value(s("id")).toString() == choiceId) {
+                QCOMPARE(r.value(s("status")).toString(), s("undone"));
+                QVERIFY(!r.contains(s("undo_value")));
+            }
+            if (r.value(s("id")).toString() == event.value(s("id")).toString())
+                QCOMPARE(r.value(s("status")).toString(), s("settled"));
+        }
+        QVERIFY(std::ranges::any_of(trail, [&](const QJsonValue &v) {
+            return v.toObject().value(s("rule")).toString() == s("undo") && v.toObject().value(s("settles")).toString() == choiceId;
+        }));
+        QCOMPARE(ctl({s("undo-resolution"), choiceId}).code, 1);
+    }
 }
 
 
