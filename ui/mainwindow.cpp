@@ -475,9 +475,7 @@ void MainWindow::onViewSelected()
     m_itemList->setReorderable(m_items->order() == model::ItemListModel::Order::Manual);
     m_itemList->setPlaceholderText(emptyViewText(*filter));
     m_listStack->setCurrentWidget(m_itemList);
-    const int row = m_items->rowOf(m_openId);
-    if (row >= 0)
-        m_itemList->setCurrentIndex(m_items->index(row));
+    selectOnly(m_openId);
     updateListTitle();
     updateActions();
 }
@@ -577,12 +575,26 @@ void MainWindow::openItem(const QString &id)
         m_taskEditor->setTask(id);
         m_editorPane->setCurrentWidget(m_taskEditor);
     }
-    if (m_listStack->currentWidget() == m_itemList) {
-        const int row = m_items->rowOf(id);
-        if (row >= 0 && m_itemList->currentIndex().row() != row)
-            m_itemList->setCurrentIndex(m_items->index(row));
-    }
+    if (m_listStack->currentWidget() == m_itemList)
+        selectOnly(id);
     updateActions();
+}
+
+void MainWindow::selectOnly(const QString &id)
+{
+    // Not setCurrentIndex: with the extended selection it reads the keys held at that moment,
+    // so an item opened by Ctrl+N joined the row selected before, and Ctrl+Delete took both.
+    QItemSelectionModel *selection = m_itemList->selectionModel();
+    const int row = id.isEmpty() ? -1 : m_items->rowOf(id);
+    if (row < 0) {
+        selection->clear();
+        return;
+    }
+    const QModelIndex index = m_items->index(row);
+    if (selection->currentIndex() == index && selection->selectedIndexes() == QModelIndexList{index})
+        return;
+    selection->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_itemList->scrollTo(index);
 }
 
 void MainWindow::runSearch()

@@ -61,6 +61,8 @@ public:
     [[nodiscard]] SidebarModel *sidebarModel() const { return m_sidebarModel; }
     /// The action of a name ("newNote", "trash", ...), for menus elsewhere and tests.
     [[nodiscard]] QAction *action(const QString &name) const { return m_actions.value(name); }
+    /// What a list action (trash, done, move…) acts on: the rows selected, else the open item.
+    [[nodiscard]] QStringList selectedItemIds() const;
     /// Every action with a shortcut, in menu order, for the shortcuts dialog.
     [[nodiscard]] QList<QAction *> shortcutActions() const;
 
@@ -118,6 +120,8 @@ private:
 
     void onViewSelected();
     void onItemActivated(const QModelIndex &index);
+    /// Makes `id`'s row the list's one selection (none, when the view does not list it).
+    void selectOnly(const QString &id);
     void updateListTitle();
     [[nodiscard]] QString emptyViewText(const model::ItemFilter &filter) const;
     void updateActions();
@@ -127,7 +131,6 @@ private:
     void showError(const QString &message);
     void moveItemsTo(const QStringList &ids, const QString &key);
 
-    [[nodiscard]] QStringList selectedItemIds() const;
     [[nodiscard]] QString currentCollectionId() const;
     void trashSelected();
     void restoreSelected();

@@ -91,6 +91,7 @@ private Q_SLOTS:
     void draggingANoteToACollectionMovesIt();
     void draggingATaskReordersIt();
     void deleteAndRestore();
+    void aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt();
     void emptyingTheTrashAsksFirst();
     void quickEntryAddsATaskToTheCurrentCollection();
     void windowRemembersItsViewAndItem();
@@ -474,6 +475,37 @@ void TestMainWindow::deleteAndRestore()
     QCOMPARE(window.itemModel()->rowCount(), 0);
     window.selectView(s("view:all"));
     QCOMPARE(window.itemModel()->rowOf(note->id), 0);
+}
+
+void TestMainWindow::aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt()
+{
+    const auto old = m_store->create(Kind::Note, {{s("title"), s("Keep me")}});
+    QVERIFY(old);
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.itemList();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    QCOMPARE(window.selectedItemIds(), QStringList{old->id});
+    // Ctrl+N with Ctrl held, as a person types it: the new note alone is selected…
+    list->setFocus();
+    QTest::keyPress(list, Qt::Key_Control);
+    QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier);
+    QTest::keyRelease(list, Qt::Key_Control);
+    const QString fresh = window.openItemId();
+    QVERIFY(fresh != old->id);
+    QCOMPARE(window.selectedItemIds(), QStringList{fresh});
+    QCOMPARE(list->selectionModel()->selectedIndexes().size(), 1);
+    // …so Ctrl+Delete moves that one note to the Trash, and only it.
+    window.action(s("trash"))->trigger();
+    QVERIFY(m_store->entity(fresh)->isDeleted());
+    QVERIFY(!m_store->entity(old->id)->isDeleted());
+    // An item opened that the view does not list leaves nothing selected behind it.
+    window.selectView(s("view:trash"));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    QCOMPARE(window.selectedItemIds(), QStringList{fresh});
+    window.openItem(old->id);
+    QVERIFY(list->selectionModel()->selectedIndexes().isEmpty());
 }
 
 void TestMainWindow::emptyingTheTrashAsksFirst()
