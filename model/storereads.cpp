@@ -596,7 +596,7 @@ Result<QList<SearchHit>> Store::search(const QString &text, int limit, int offse
     const bool ranked = counter.value(0).toInt() <= kRankedMatches;
     counter.finish();
     // Title matches weigh most, then tags, then the body.
-    QSqlQuery &q = prepared(s("SELECT i.id, i.kind, i.title, snippet(items_fts, -1, char(2), char(3), '…', 12), "
+    QSqlQuery &q = prepared(s("SELECT i.id, i.kind, i.title, snippet(items_fts, -1, char(2), char(3), char(8230), 12), "
                               "bm25(items_fts, 10.0, 1.0, 4.0) AS score "
                               "FROM items_fts JOIN items i ON i.rowid = items_fts.rowid "
                               "WHERE items_fts MATCH ? AND i.deleted = 0 ORDER BY %1 LIMIT ? OFFSET ?")

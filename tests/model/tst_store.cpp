@@ -797,6 +797,17 @@ void TestStore::searchRanksHighlightsAndFollowsTyping()
         const auto [start, length] = hit.highlights.first();
         QCOMPARE(hit.snippet.mid(start, length).toLower(), s("sourdough"));
     }
+    // A snippet cut from a longer text says so with an ellipsis, as a person reads it (not
+    // its UTF-8 bytes read as Latin-1, "â€¦").
+    QString longer;
+    for (int i = 0; i < 40; ++i)
+        longer += s("filler words before it ");
+    m_store->create(Kind::Note, {{s("title"), s("Long")}, {s("body"), longer + s("marmalade") + longer}});
+    const auto cut = m_store->search(s("marmalade"));
+    QCOMPARE(cut->size(), 1);
+    QVERIFY2(cut->first().snippet.startsWith(QChar(0x2026)) && cut->first().snippet.endsWith(QChar(0x2026)),
+             qPrintable(cut->first().snippet));
+    QVERIFY(!cut->first().snippet.contains(QChar(0x00E2)));
     // As-you-type: a prefix of the last word matches.
     QCOMPARE(m_store->search(s("sourd"))->size(), 3);
     QCOMPARE(m_store->search(s("bake"))->size(), 1);
