@@ -475,8 +475,8 @@
         <translation>Konfliktprotokoll</translation>
     </message>
     <message>
-        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a decision puts the other value back on every device, and is itself recorded here.</source>
-        <translation>Jeder Konflikt dieses Kontos: was aufeinandertraf, welche Regel entschied und wer wann entschieden hat. Wenn Sie eine Entscheidung rückgängig machen, kehrt der andere Wert auf jedem Gerät zurück; auch das wird hier festgehalten.</translation>
+        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a choice puts back what stood before it, on every device, and the conflict it settled waits for you again.</source>
+        <translation>Jeder Konflikt dieses Kontos: was aufeinandertraf, welche Regel entschied und wer wann entschieden hat. Wenn Sie eine Wahl rückgängig machen, kehrt auf jedem Gerät zurück, was vorher galt, und der Konflikt, den sie beigelegt hat, wartet wieder auf Sie.</translation>
     </message>
     <message>
         <source>&amp;Item:</source>

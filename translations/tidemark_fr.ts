@@ -475,8 +475,8 @@
         <translation>Journal des conflits</translation>
     </message>
     <message>
-        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a decision puts the other value back on every device, and is itself recorded here.</source>
-        <translation>Tous les conflits de ce compte : ce qui s’est opposé, la règle qui a tranché, et qui a décidé et quand. Annuler une décision remet l’autre valeur sur tous les appareils, et cette annulation est elle-même enregistrée ici.</translation>
+        <source>Every conflict of this account: what collided, the rule that decided it, and who decided it when. Undoing a choice puts back what stood before it, on every device, and the conflict it settled waits for you again.</source>
+        <translation>Chaque conflit de ce compte : ce qui s’est heurté, la règle qui a décidé et qui a décidé quand. Annuler un choix remet, sur chaque appareil, ce qui était là avant, et le conflit qu’il avait réglé vous attend de nouveau.</translation>
     </message>
     <message>
         <source>&amp;Item:</source>

@@ -57,8 +57,8 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     setObjectName(s("auditDialog"));
     setWindowTitle(tr("Audit Trail"));
     auto *intro = new QLabel(tr("Every conflict of this account: what collided, the rule that decided it, and who "
-                                "decided it when. Undoing a decision puts the other value back on every device, "
-                                "and is itself recorded here."),
+                                "decided it when. Undoing a choice puts back what stood before it, on every device, "
+                                "and the conflict it settled waits for you again."),
                              this);
     intro->setWordWrap(true);
 
