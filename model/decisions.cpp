@@ -180,43 +180,54 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
         return std::unexpected(Error::database(mark.lastError().text()));
 
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool isUndo = r.isResolution();
     // The event decided: a conflict (or a rule's decision) is resolved; a choice is undone, and
     // the events it settled are back as they were.
-    QSqlQuery &status = m_store.prepared(s("UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"));
-    status.addBindValue(isUndo ? s("undone") : s("resolved"));
-    status.addBindValue(now);
-    status.addBindValue(r.id);
-    if (!status.exec())
-        return std::unexpected(Error::database(status.lastError().text()));
-    if (isUndo && !r.settles.isEmpty()) {
-        auto settled = find(r.settles);
-        if (settled) {
-            const QString back = statusBeforeChoice(*settled);
-            QSqlQuery &reopen = m_store.prepared(s("UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"));
-            reopen.addBindValue(back);
-            reopen.addBindValue(back == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now));
-            reopen.addBindValue(settled->id);
-            if (!reopen.exec())
-                return std::unexpected(Error::database(reopen.lastError().text()));
-        }
-    }
+    const bool isUndo = r.isResolution();
+    if (auto marked = isUndo ? markUndone(r, now) : setStatus(r.id, s("resolved"), now); !marked)
+        return marked;
     // The decision as an event of its own, under the id the server gives it (sync::decisionEventId),
     // so that the trail shows it, and it can be undone, before the next sync; that sync's pull
     // brings the same event.
+    if (auto kept = keepEvent(sync::decisionEventId(opId, r.id), r, isUndo, chosen, before, opId, now); !kept)
+        return kept;
+    m_store.m_changedInTransaction.append({e->kind, r.entityId});
+    return {};
+}
+
+Result<void> Decisions::setStatus(const QString &eventId, const QString &status, qint64 now)
+{
+    QSqlQuery &q = m_store.prepared(s("UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"));
+    q.addBindValue(status);
+    q.addBindValue(status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now));
+    q.addBindValue(eventId);
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    return {};
+}
+
+Result<void> Decisions::markUndone(const ConflictRecord &choice, qint64 now)
+{
+    if (auto marked = setStatus(choice.id, s("undone"), now); !marked)
+        return marked;
+    const auto settled = find(choice.settles);
+    return settled ? setStatus(settled->id, statusBeforeChoice(*settled), now) : Result<void>{};
+}
+
+Result<void> Decisions::keepEvent(const QString &id, const ConflictRecord &decided, bool isUndo, const QJsonValue &written,
+                                  const QJsonValue &before, const QString &opId, qint64 now)
+{
     QSqlQuery &event = m_store.prepared(
         s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, resolved_at, rev, outcome, "
           "device, at, settles, mine_device, mine_at, op_id) "
           "VALUES (?, ?, ?, ?, ?, 'settled', ?, ?, ?, ?, (SELECT COALESCE(MAX(rev), 0) FROM conflicts), ?, '', ?, ?, ?, ?, ?) "
           "ON CONFLICT (id) DO UPDATE SET status = 'settled', mine = excluded.mine, theirs = excluded.theirs, "
           "resolved_at = excluded.resolved_at"));
-    for (const QVariant &v : QVariantList{sync::decisionEventId(opId, r.id), r.entityId, kindName(r.kind), r.field,
-                                          isUndo ? s("undo") : s("resolution"), valueText(chosen), valueText(before), now, now,
-                                          isUndo ? s("undone") : s("resolved"), now, r.id, m_store.deviceId(), now, opId})
+    for (const QVariant &v : QVariantList{id, decided.entityId, kindName(decided.kind), decided.field, isUndo ? s("undo") : s("resolution"),
+                                          valueText(written), valueText(before), now, now, isUndo ? s("undone") : s("resolved"), now,
+                                          decided.id, m_store.deviceId(), now, opId})
         event.addBindValue(v);
     if (!event.exec())
         return std::unexpected(Error::database(event.lastError().text()));
-    m_store.m_changedInTransaction.append({e->kind, r.entityId});
     return {};
 }
 
@@ -386,32 +397,12 @@ Result<Entity> Decisions::undo(const QString &choiceId)
         if (!changed)
             return std::unexpected(changed.error());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
+        // The trail keeps the choice and its undo, here only, as the choice never left this device.
         for (const ConflictRecord &c : std::as_const(choice)) {
-            QSqlQuery &undone = m_store.prepared(s("UPDATE conflicts SET status = 'undone', resolved_at = ? WHERE id = ?"));
-            undone.addBindValue(now);
-            undone.addBindValue(c.id);
-            if (!undone.exec())
-                return std::unexpected(Error::database(undone.lastError().text()));
-            if (auto settled = find(c.settles)) {
-                const QString back = statusBeforeChoice(*settled);
-                QSqlQuery &reopen = m_store.prepared(s("UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"));
-                reopen.addBindValue(back);
-                reopen.addBindValue(back == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now));
-                reopen.addBindValue(settled->id);
-                if (!reopen.exec())
-                    return std::unexpected(Error::database(reopen.lastError().text()));
-            }
-            // The trail keeps the undo, here only, as the choice never left this device.
-            QSqlQuery &event = m_store.prepared(
-                s("INSERT OR REPLACE INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, resolved_at, rev, "
-                  "outcome, device, at, settles, mine_device, mine_at, op_id) "
-                  "VALUES (?, ?, ?, ?, 'undo', 'settled', ?, ?, ?, ?, (SELECT COALESCE(MAX(rev), 0) FROM conflicts), 'undone', '', ?, ?, ?, ?, ?)"));
-            for (const QVariant &v : QVariantList{sync::decisionEventId(r->opId, c.id), c.entityId, kindName(c.kind), c.field,
-                                                  valueText(*before), valueText(c.written()), now, now, now, c.id, m_store.deviceId(), now,
-                                                  r->opId})
-                event.addBindValue(v);
-            if (!event.exec())
-                return std::unexpected(Error::database(event.lastError().text()));
+            if (auto marked = markUndone(c, now); !marked)
+                return marked;
+            if (auto kept = keepEvent(sync::decisionEventId(r->opId, c.id), c, true, *before, c.written(), r->opId, now); !kept)
+                return kept;
         }
         m_store.m_changedInTransaction.append({e->kind, r->entityId});
         item = *changed;

@@ -103,6 +103,13 @@ private:
     Result<ConflictRecord> find(const QString &eventId) const;
     /// Writes one decision of `record` as `value`, carried by the item's last outbox operation.
     Result<void> record(const ConflictRecord &record, const QJsonValue &value);
+    /// Sets an event's status (an open one has no time of decision).
+    Result<void> setStatus(const QString &eventId, const QString &status, qint64 now);
+    /// A choice undone: it says so, and the event it settled has the status it had before.
+    Result<void> markUndone(const ConflictRecord &choice, qint64 now);
+    /// Keeps a decision of `decided` here as an event of its own (a choice, or an undo).
+    Result<void> keepEvent(const QString &id, const ConflictRecord &decided, bool isUndo, const QJsonValue &written,
+                           const QJsonValue &before, const QString &opId, qint64 now);
 
     Store &m_store;
 };
