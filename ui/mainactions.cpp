@@ -28,6 +28,7 @@
 #include <QPlainTextEdit>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QTextDocument>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -36,7 +37,23 @@ namespace {
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
+/// The focused text field, when it has typing of its own to undo (or redo).
+QWidget *textWithHistory(bool redo)
+{
+    QWidget *focus = QApplication::focusWidget();
+    return focus && textHasHistory(focus, redo) ? focus : nullptr;
+}
+
 } // namespace
+
+bool textHasHistory(const QWidget *widget, bool redo)
+{
+    if (const auto *edit = qobject_cast<const QPlainTextEdit *>(widget))
+        return !edit->isReadOnly() && (redo ? edit->document()->isRedoAvailable() : edit->document()->isUndoAvailable());
+    if (const auto *line = qobject_cast<const QLineEdit *>(widget))
+        return !line->isReadOnly() && (redo ? line->isRedoAvailable() : line->isUndoAvailable());
+    return false;
+}
 
 void MainWindow::createActions()
 {
@@ -70,18 +87,14 @@ void MainWindow::createActions()
     add("toggleDone", tr("Mark &Done"), "done", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::toggleDoneSelected);
     add("togglePin", tr("&Pin"), "pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &MainWindow::togglePinSelected);
     add("showHistory", tr("Show &History…"), "history", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::showHistory);
-    add("undo", tr("&Undo"), "undo", QKeySequence::Undo, [] {
-        if (auto *edit = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget()))
-            edit->undo();
-        else if (auto *line = qobject_cast<QLineEdit *>(QApplication::focusWidget()))
-            line->undo();
-    });
-    add("redo", tr("&Redo"), "redo", QKeySequence::Redo, [] {
-        if (auto *edit = qobject_cast<QPlainTextEdit *>(QApplication::focusWidget()))
-            edit->redo();
-        else if (auto *line = qobject_cast<QLineEdit *>(QApplication::focusWidget()))
-            line->redo();
-    });
+    add("undo", tr("&Undo"), "undo", QKeySequence::Undo, [this] { undoOrRedo(false); });
+    add("redo", tr("&Redo"), "redo", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { undoOrRedo(true); });
+    // Ctrl+Y too, where the platform's Redo is that (Windows) or has it as a second key.
+    QList<QKeySequence> redoKeys{QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z)};
+    for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo))
+        if (!redoKeys.contains(key))
+            redoKeys << key;
+    m_actions.value(s("redo"))->setShortcuts(redoKeys);
     add("focusSidebar", tr("Go to &Sidebar"), "collection", QKeySequence(Qt::CTRL | Qt::Key_1),
         [this] { m_sidebar->setFocus(Qt::ShortcutFocusReason); });
     add("focusList", tr("Go to &List"), "all-items", QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
@@ -127,7 +140,9 @@ void MainWindow::createMenus()
     };
     fill(menuBar()->addMenu(tr("&File")), {"newNote", "newTask", "newCollection", "quickEntry", "-", "syncNow",
                                           "workOffline", "syncDiagnostics", "-", "settings", "-", "quit"});
-    fill(menuBar()->addMenu(tr("&Edit")), {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    connect(edit, &QMenu::aboutToShow, this, &MainWindow::updateUndoActions);
+    fill(edit, {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
                                           "showHistory", "-", "trash", "restore", "emptyTrash", "trashCollection"});
     fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "showConflicts", "showPending",
                                           "showAudit", "-", "focusSidebar", "focusList", "focusEditor"});
@@ -228,30 +243,103 @@ void MainWindow::createItem(model::Kind kind, const QString &title)
         m_taskEditor->focusTitle();
 }
 
+QString MainWindow::actionName(model::ListActions::Action action) const
+{
+    using A = model::ListActions::Action;
+    switch (action) {
+    case A::Trash:
+        return tr("Move to Trash");
+    case A::Restore:
+        return tr("Restore");
+    case A::Complete:
+        return tr("Mark Done");
+    case A::Reopen:
+        return tr("Mark Not Done");
+    case A::Move:
+        return tr("Move");
+    case A::Pin:
+        return tr("Pin");
+    case A::Unpin:
+        return tr("Unpin");
+    case A::DeleteCollection:
+        return tr("Delete Collection");
+    }
+    return {};
+}
+
+void MainWindow::reportListAction(const model::Result<model::ListActions::Outcome> &outcome, const QString &done)
+{
+    updateUndoActions();
+    updateActions();
+    if (!outcome) {
+        showError(outcome.error().message);
+        return;
+    }
+    if (outcome->items == 0 || done.isEmpty())
+        return;
+    const QString undoKey = m_actions.value(s("undo"))->shortcut().toString(QKeySequence::NativeText);
+    statusBar()->showMessage(tr("%1 %2 undoes it.").arg(done, undoKey), 8000);
+}
+
+void MainWindow::undoOrRedo(bool redo)
+{
+    // A text field with something to undo takes it back itself (the editor's typing).
+    if (QWidget *text = textWithHistory(redo)) {
+        if (auto *edit = qobject_cast<QPlainTextEdit *>(text))
+            redo ? edit->redo() : edit->undo();
+        else if (auto *line = qobject_cast<QLineEdit *>(text))
+            redo ? line->redo() : line->undo();
+        return;
+    }
+    if (!m_listActions || !(redo ? m_listActions->redoable() : m_listActions->undoable())) {
+        statusBar()->showMessage(redo ? tr("Nothing to redo.") : tr("Nothing to undo."), 4000);
+        return;
+    }
+    saveAll();
+    const auto outcome = redo ? m_listActions->redo() : m_listActions->undo();
+    updateUndoActions();
+    updateActions();
+    if (!outcome) {
+        showError(outcome.error().message);
+        return;
+    }
+    QString message = redo ? tr("Redone: %1.").arg(actionName(outcome->action))
+                           : tr("Undone: %1.").arg(actionName(outcome->action));
+    if (outcome->keptNewer > 0)
+        message += u' '
+            + tr("%n item(s) had changed since and keep their newer values.", nullptr, outcome->keptNewer);
+    statusBar()->showMessage(message, 8000);
+    m_sidebarModel->refresh();
+}
+
+void MainWindow::updateUndoActions()
+{
+    const auto undoable = m_listActions ? m_listActions->undoable() : std::nullopt;
+    const auto redoable = m_listActions ? m_listActions->redoable() : std::nullopt;
+    const auto text = [this](bool redo, const std::optional<model::ListActions::Action> &step) {
+        if (textWithHistory(redo))
+            return redo ? tr("&Redo Typing") : tr("&Undo Typing");
+        if (step)
+            return redo ? tr("&Redo %1").arg(actionName(*step)) : tr("&Undo %1").arg(actionName(*step));
+        return redo ? tr("&Redo") : tr("&Undo");
+    };
+    m_actions.value(s("undo"))->setText(text(false, undoable));
+    m_actions.value(s("redo"))->setText(text(true, redoable));
+}
+
 void MainWindow::trashSelected()
 {
     saveAll();
     const QStringList ids = selectedItemIds();
-    const bool batch = m_store->batch([&]() -> model::Result<void> {
-        for (const QString &id : ids)
-            if (auto r = m_store->trash(id); !r)
-                return std::unexpected(r.error());
-        return {};
-    }).has_value();
-    if (!batch) {
-        showError(tr("the items could not be moved to the Trash"));
-        return;
-    }
-    statusBar()->showMessage(tr("%n item(s) moved to the Trash", nullptr, int(ids.size())), 5000);
+    const auto outcome = m_listActions->trash(ids);
+    reportListAction(outcome, tr("%n item(s) moved to the Trash.", nullptr, outcome ? outcome->items : 0));
 }
 
 void MainWindow::restoreSelected()
 {
     const QStringList ids = selectedItemIds();
-    for (const QString &id : ids)
-        if (auto r = m_store->restore(id); !r)
-            showError(r.error().message);
-    statusBar()->showMessage(tr("%n item(s) restored", nullptr, int(ids.size())), 5000);
+    const auto outcome = m_listActions->restore(ids);
+    reportListAction(outcome, tr("%n item(s) restored.", nullptr, outcome ? outcome->items : 0));
 }
 
 void MainWindow::emptyTrash()
@@ -276,42 +364,37 @@ void MainWindow::emptyTrash()
 
 void MainWindow::toggleDoneSelected()
 {
-    for (const QString &id : selectedItemIds()) {
-        const auto task = m_store->entity(id);
-        if (!task || task->kind != model::Kind::Task)
-            continue;
-        if (auto r = m_store->setDone(id, task->fields.value(s("done_at")).isNull()); !r)
-            showError(r.error().message);
-    }
+    saveAll();
+    const auto outcome = m_listActions->toggleDone(selectedItemIds());
+    const bool done = outcome && outcome->action == model::ListActions::Action::Complete;
+    const int count = outcome ? outcome->items : 0;
+    reportListAction(outcome, done ? tr("%n task(s) marked done.", nullptr, count)
+                                   : tr("%n task(s) marked not done.", nullptr, count));
 }
 
 void MainWindow::togglePinSelected()
 {
-    for (const QString &id : selectedItemIds()) {
-        const auto note = m_store->entity(id);
-        if (!note || note->kind != model::Kind::Note)
-            continue;
-        if (auto r = m_store->update(id, {{s("pinned"), !note->flag(s("pinned"))}}); !r)
-            showError(r.error().message);
-    }
+    saveAll();
+    const auto outcome = m_listActions->togglePinned(selectedItemIds());
+    const bool pinned = outcome && outcome->action == model::ListActions::Action::Pin;
+    const int count = outcome ? outcome->items : 0;
+    reportListAction(outcome, pinned ? tr("%n note(s) pinned.", nullptr, count) : tr("%n note(s) unpinned.", nullptr, count));
 }
 
 void MainWindow::moveItemsTo(const QStringList &ids, const QString &key)
 {
     saveAll();
     if (key == s("view:trash")) {
-        for (const QString &id : ids)
-            if (auto r = m_store->trash(id); !r)
-                showError(r.error().message);
+        const auto outcome = m_listActions->trash(ids);
+        reportListAction(outcome, tr("%n item(s) moved to the Trash.", nullptr, outcome ? outcome->items : 0));
         return;
     }
     const auto filter = SidebarModel::filterOfKey(key);
     const QString collection = filter && filter->type == model::ItemFilter::Type::Collection ? filter->value : QString();
-    for (const QString &id : ids)
-        if (auto r = m_store->move(id, collection); !r)
-            showError(r.error().message);
+    const auto outcome = m_listActions->move(ids, collection);
     const QModelIndex target = m_sidebarModel->indexOfKey(key);
-    statusBar()->showMessage(tr("%n item(s) moved to %1", nullptr, int(ids.size())).arg(target.data().toString()), 5000);
+    reportListAction(outcome, tr("%n item(s) moved to %1.", nullptr, outcome ? outcome->items : 0)
+                                  .arg(collection.isEmpty() ? tr("no collection") : target.data().toString()));
 }
 
 void MainWindow::moveSelected()
@@ -377,19 +460,9 @@ void MainWindow::trashCollection()
                                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    const auto items = m_store->items(model::ItemFilter::collection(id));
-    const auto done = m_store->batch([&]() -> model::Result<void> {
-        if (items) {
-            for (const model::ItemRow &row : *items)
-                if (auto r = m_store->move(row.id, {}); !r)
-                    return std::unexpected(r.error());
-        }
-        if (auto r = m_store->trash(id); !r)
-            return std::unexpected(r.error());
-        return {};
-    });
-    if (!done)
-        showError(done.error().message);
+    const QString name = m_store->entity(id) ? m_store->entity(id)->string(s("name")) : QString();
+    const auto outcome = m_listActions->trash({id});
+    reportListAction(outcome, tr("Collection “%1” deleted; its notes and tasks are in All Items.").arg(name));
     m_sidebarModel->refresh();
     selectView(s("view:all"));
 }

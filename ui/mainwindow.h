@@ -1,6 +1,7 @@
 #pragma once
 
 #include "client/syncengine.h"
+#include "model/listactions.h"
 #include "model/records.h"
 
 #include <QHash>
@@ -35,6 +36,9 @@ class NoteEditor;
 class SearchResultsModel;
 class SidebarModel;
 class TaskEditor;
+
+/// Whether a text field (a QPlainTextEdit or QLineEdit) has typing of its own to undo (redo).
+[[nodiscard]] bool textHasHistory(const QWidget *widget, bool redo);
 
 /// Tidemark's main window: the sidebar of views and collections, the item list (or search
 /// results), and the note or task editor, with the menus, toolbar and status bar. It works on the
@@ -130,6 +134,12 @@ private:
     void showSaved(const QDateTime &at);
     void showError(const QString &message);
     void moveItemsTo(const QStringList &ids, const QString &key);
+    /// What a list action, an undo or a redo did, in the status bar; and the Edit menu after it.
+    void reportListAction(const model::Result<model::ListActions::Outcome> &outcome, const QString &done);
+    /// Edit → Undo and Redo: the text editor's own, else the list's last step.
+    void undoOrRedo(bool redo);
+    void updateUndoActions();
+    [[nodiscard]] QString actionName(model::ListActions::Action action) const;
 
     [[nodiscard]] QString currentCollectionId() const;
     void trashSelected();
@@ -153,6 +163,7 @@ private:
     void showSidebarMenu(const QPoint &pos);
 
     QPointer<model::Store> m_store;
+    std::unique_ptr<model::ListActions> m_listActions; ///< the list's actions and their undo steps
     QHash<QString, QAction *> m_actions;
     QSplitter *m_splitter = nullptr;
     QTreeView *m_sidebar = nullptr;

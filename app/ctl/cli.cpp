@@ -66,7 +66,7 @@ Cli::Cli()
         {"add", "add note|task|collection [TITLE] [FIELD OPTIONS]   create; prints the new id", fields, &Cli::addCommand},
         {"edit", "edit ID [FIELD OPTIONS]                           change fields", fields, &Cli::editCommand},
         {"done", "done ID [--undo]                                  complete a task", {s("undo")}, &Cli::doneCommand},
-        {"rm", "rm ID                                             move to the Trash", {}, &Cli::removeCommand},
+        {"rm", "rm ID                                             move to the Trash (a collection: its items stay)", {}, &Cli::removeCommand},
         {"restore", "restore ID                                        bring back from the Trash", {}, &Cli::restoreCommand},
         {"mv", "mv ID COLLECTION|none                             move to a collection", {}, &Cli::moveCommand},
         {"list", "list [--view V] [--collection C] [--tag T]        list notes and tasks",

@@ -29,6 +29,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMimeData>
 #include <QProgressBar>
@@ -41,6 +42,9 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTextDocument>
+#include <QTextLayout>
+#include <QTextBlock>
 #include <QTimer>
 #include <QTreeView>
 
@@ -92,6 +96,10 @@ private Q_SLOTS:
     void draggingATaskReordersIt();
     void deleteAndRestore();
     void aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt();
+    void ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt();
+    void ctrlZInATextFieldUndoesTheTypingFirst();
+    void deletingACollectionCanBeUndoneWithItsItems();
+    void ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem();
     void emptyingTheTrashAsksFirst();
     void quickEntryAddsATaskToTheCurrentCollection();
     void windowRemembersItsViewAndItem();
@@ -102,6 +110,8 @@ private Q_SLOTS:
     void keyboardMovesBetweenPanes();
     void switchingToGermanShowsGermanLabels();
     void darkPaletteReachesTheEditorTheme();
+    void enterInAListStartsTheNextItem();
+    void codeBlocksUseTheFixedWidthFont();
     void screenshotWritesAPictureOfTheWindow();
 
 private:
@@ -192,8 +202,8 @@ void TestMainWindow::aNoteTypedIsThereWhenReopened()
     QTest::keyClicks(editor->titleField(), s("Shopping list"));
     editor->bodyEditor()->setFocus();
     QTest::keyClicks(editor->bodyEditor(), s("- oat milk"));
-    QTest::keyClick(editor->bodyEditor(), Qt::Key_Return);
-    QTest::keyClicks(editor->bodyEditor(), s("- bread"));
+    QTest::keyClick(editor->bodyEditor(), Qt::Key_Return); // the list goes on: "- " is there
+    QTest::keyClicks(editor->bodyEditor(), s("bread"));
     const QString id = editor->noteId();
 
     // Switch away by clicking the other note in the list, then back.
@@ -508,6 +518,132 @@ void TestMainWindow::aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt()
     QVERIFY(list->selectionModel()->selectedIndexes().isEmpty());
 }
 
+void TestMainWindow::ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt()
+{
+    const auto old = m_store->create(Kind::Note, {{s("title"), s("Keep me")}});
+    QVERIFY(old);
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.itemList();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_N, Qt::ControlModifier); // a new note; its title has the focus
+    const QString fresh = window.openItemId();
+    QVERIFY(fresh != old->id);
+    QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete, Qt::ControlModifier);
+    QVERIFY(m_store->entity(fresh)->isDeleted());
+    QVERIFY(window.statusBar()->currentMessage().contains(s("1 item moved to the Trash")));
+    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Move to Trash"));
+    const int pending = m_store->pendingCount();
+
+    // Ctrl+Z where the focus now is (the title field has nothing of its own to undo).
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!m_store->entity(fresh)->isDeleted());
+    QVERIFY(!m_store->entity(old->id)->isDeleted());
+    QCOMPARE(window.itemModel()->rowCount(), 2);
+    QVERIFY(window.statusBar()->currentMessage().contains(s("Undone: Move to Trash")));
+    QCOMPARE(m_store->pendingCount(), pending); // the note's create and its restoring are one operation
+    const auto outbox = m_store->outbox();
+    QCOMPARE(outbox->last().entityId, fresh);
+    QCOMPARE(outbox->last().fields.value(s("deleted")), QJsonValue(false));
+    QCOMPARE(window.action(s("redo"))->text(), s("&Redo Move to Trash"));
+    QCOMPARE(window.action(s("undo"))->text(), s("&Undo"));
+
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_store->entity(fresh)->isDeleted());
+    QVERIFY(!m_store->entity(old->id)->isDeleted());
+    QVERIFY(window.statusBar()->currentMessage().contains(s("Redone: Move to Trash")));
+
+    // Nothing more to redo: the keys say so and change nothing.
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(window.statusBar()->currentMessage().contains(s("Nothing to redo")));
+    QVERIFY(m_store->entity(fresh)->isDeleted());
+}
+
+void TestMainWindow::ctrlZInATextFieldUndoesTheTypingFirst()
+{
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Pinned one")}});
+    QVERIFY(note);
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.itemList();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_store->entity(note->id)->flag(s("pinned")));
+    auto *body = window.noteEditor()->findChild<ui::MarkdownEdit *>();
+    QVERIFY(body);
+    body->setFocus();
+    QTest::keyClicks(body, s("abc"));
+    QMenu *edit = window.menuBar()->actions().at(1)->menu(); // the menu names the step as it opens
+    Q_EMIT edit->aboutToShow();
+    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Typing"));
+    QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!body->toPlainText().contains(s("abc")));
+    QVERIFY(m_store->entity(note->id)->flag(s("pinned"))); // the list's step is still there
+    // With the typing undone, the same keys in the list take back the pin.
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!m_store->entity(note->id)->flag(s("pinned")));
+}
+
+void TestMainWindow::deletingACollectionCanBeUndoneWithItsItems()
+{
+    const auto work = m_store->create(Kind::Collection, {{s("name"), s("Work")}});
+    QVERIFY(work);
+    const auto plan = m_store->create(Kind::Note, {{s("title"), s("Plan")}, {s("collection"), work->id}});
+    const auto call = m_store->create(Kind::Task, {{s("title"), s("Call")}, {s("collection"), work->id}});
+    QVERIFY(plan && call);
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const QString key = s("collection:") + work->id;
+    window.selectView(key);
+    QCOMPARE(window.itemModel()->rowCount(), 2);
+    whenDialogShows<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
+    window.action(s("trashCollection"))->trigger();
+    QTRY_VERIFY(!window.sidebarModel()->indexOfKey(key).isValid());
+    QCOMPARE(window.currentViewKey(), s("view:all"));
+    QVERIFY(window.itemModel()->rowOf(plan->id) >= 0 && window.itemModel()->rowOf(call->id) >= 0);
+    QVERIFY(window.statusBar()->currentMessage().contains(s("“Work” deleted")));
+    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Delete Collection"));
+
+    window.activateWindow(); // back from the question, as the desktop does
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    window.itemList()->setFocus();
+    QTest::keyClick(window.itemList(), Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY2(window.sidebarModel()->indexOfKey(key).isValid(), qPrintable(window.statusBar()->currentMessage()));
+    QCOMPARE(m_store->items(ItemFilter::collection(work->id))->size(), 2);
+    window.selectView(key);
+    QCOMPARE(window.itemModel()->rowCount(), 2);
+}
+
+void TestMainWindow::ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem()
+{
+    const auto trip = m_store->create(Kind::Task, {{s("title"), s("Trip")}});
+    QVERIFY(trip);
+    const auto pack = m_store->create(Kind::Task, {{s("title"), s("Pack")}, {s("parent"), trip->id}});
+    const auto book = m_store->create(Kind::Task, {{s("title"), s("Book")}, {s("parent"), trip->id}});
+    QVERIFY(pack && book);
+    const auto isDone = [this](const QString &id) { return m_store->entity(id)->fields.value(s("done_at")).isString(); };
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.itemList();
+    const int row = window.itemModel()->rowOf(trip->id);
+    QVERIFY(row >= 0);
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, row));
+    QCOMPARE(window.selectedItemIds(), QStringList{trip->id});
+    QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier);
+    QVERIFY(isDone(trip->id) && isDone(pack->id) && isDone(book->id));
+    QVERIFY(window.statusBar()->currentMessage().contains(s("1 task marked done")));
+    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Mark Done"));
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!isDone(trip->id) && !isDone(pack->id) && !isDone(book->id));
+}
+
 void TestMainWindow::emptyingTheTrashAsksFirst()
 {
     const auto note = m_store->create(Kind::Note, {{s("title"), s("Scrap")}});
@@ -613,6 +749,11 @@ void TestMainWindow::statusBarCountsUnsentChanges()
     QCOMPARE(pending->text(), s("1 change kept for sync"));
     QVERIFY(m_store->create(Kind::Note, {{s("title"), s("two")}}));
     QCOMPARE(pending->text(), s("2 changes kept for sync"));
+    // The sidebar's Pending says the same number, a collection's change included.
+    QVERIFY(m_store->create(Kind::Collection, {{s("name"), s("Work")}}));
+    QCOMPARE(pending->text(), s("3 changes kept for sync"));
+    window.sidebarModel()->refresh();
+    QCOMPARE(window.sidebarModel()->indexOfKey(s("view:pending")).data(ui::SidebarModel::CountRole).toInt(), 3);
 
     // With a server, the engine's state shows, with Retry when it failed.
     auto *retry = window.statusBar()->findChild<QPushButton *>(s("retryButton"));
@@ -621,7 +762,7 @@ void TestMainWindow::statusBarCountsUnsentChanges()
     QCOMPARE(state->text(), s("Offline"));
     QVERIFY(state->toolTip().contains(s("Next try at")));
     QVERIFY(!retry->isHidden());
-    QCOMPARE(pending->text(), s("2 changes not sent"));
+    QCOMPARE(pending->text(), s("3 changes not sent"));
     QSignalSpy again(&window, &MainWindow::syncNowRequested);
     retry->click();
     QCOMPARE(again.size(), 1);
@@ -760,6 +901,59 @@ void TestMainWindow::darkPaletteReachesTheEditorTheme()
     ui::Appearance::setScheme(ui::Appearance::Scheme::Light);
     ui::Appearance::apply();
     QTRY_COMPARE(body->themeName(), light);
+}
+
+void TestMainWindow::enterInAListStartsTheNextItem()
+{
+    ui::MarkdownEdit edit;
+    edit.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&edit));
+    edit.setFocus();
+    QTest::keyClicks(&edit, s("Shopping"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("- milk"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("bread"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClick(&edit, Qt::Key_Return); // an empty item ends the list
+    QTest::keyClicks(&edit, s("Steps"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("  9. preheat"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("bake"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("- [x] packed"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("tickets"));
+    // Enter on an empty item takes its marker away and leaves the line for what comes next.
+    QCOMPARE(edit.toPlainText(), s("Shopping\n- milk\n- bread\nSteps\n  9. preheat\n  10. bake\n- [x] packed\n- [ ] tickets"));
+    // In a code block, Enter is only a new line.
+    edit.selectAll();
+    QTest::keyClick(&edit, Qt::Key_Delete);
+    QTest::keyClicks(&edit, s("```"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QTest::keyClicks(&edit, s("- not a list in code"));
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QCOMPARE(edit.toPlainText(), s("```\n- not a list in code\n"));
+}
+
+void TestMainWindow::codeBlocksUseTheFixedWidthFont()
+{
+    ui::MarkdownEdit edit;
+    edit.setMarkdown(s("Some prose\n\n```cpp\nint answer = 42;\n```\n\n```\nplain code\n```\n"));
+    edit.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&edit));
+    const auto fixedAt = [&](int blockNumber) {
+        const QTextBlock block = edit.document()->findBlockByNumber(blockNumber);
+        bool fixed = false;
+        for (const QTextLayout::FormatRange &range : block.layout()->formats())
+            fixed = fixed || range.format.fontFixedPitch();
+        return fixed;
+    };
+    QTRY_VERIFY(fixedAt(3)); // int answer = 42; (C++ inside the fence)
+    QVERIFY(fixedAt(7));     // plain code
+    QVERIFY(!fixedAt(0));    // the prose keeps the editor's font
 }
 
 void TestMainWindow::screenshotWritesAPictureOfTheWindow()

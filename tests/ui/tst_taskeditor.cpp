@@ -48,6 +48,7 @@ private Q_SLOTS:
     void priorityAndRecurrencePersist();
     void checkingDoneCompletesTheTask();
     void completingARecurringTaskOpensTheNextOne();
+    void checkingDoneOnAParentChecksItsSubtasks();
     void subtasksAreAddedCheckedAndReordered();
     void subtasksCanBeDraggedRemovedAndOpened();
     void changeFromElsewhereKeepsUnsavedTyping();
@@ -343,6 +344,25 @@ void TestTaskEditor::completingARecurringTaskOpensTheNextOne()
     QVERIFY(note->isVisible());
     m_editor->setTask(t.id);
     QVERIFY(!note->isVisible());
+}
+
+void TestTaskEditor::checkingDoneOnAParentChecksItsSubtasks()
+{
+    const auto parent = task({{u"title"_s, u"Move house"_s}});
+    const auto pack = task({{u"title"_s, u"Pack books"_s}, {u"parent"_s, parent.id}});
+    task({{u"title"_s, u"Book a van"_s}, {u"parent"_s, parent.id}});
+    m_editor->setTask(parent.id);
+    auto *list = field<QListWidget>("subtaskList");
+    QCOMPARE(list->count(), 2);
+    clickBox(field<QCheckBox>("taskDone"));
+    QVERIFY(m_store->entity(pack.id)->fields.value(u"done_at"_s).isString());
+    QTRY_COMPARE(list->item(0)->checkState(), Qt::Checked);
+    QTRY_COMPARE(list->item(1)->checkState(), Qt::Checked);
+    // The heading counts them; the field for another one comes before the list.
+    const auto labels = m_editor->findChildren<QLabel *>();
+    QVERIFY(std::ranges::any_of(labels, [](const QLabel *l) { return l->text() == u"&Subtasks (2/2)"_s; }));
+    QVERIFY(field<QLineEdit>("newSubtask")->mapTo(m_editor.get(), QPoint()).y()
+            < list->mapTo(m_editor.get(), QPoint()).y());
 }
 
 void TestTaskEditor::subtasksAreAddedCheckedAndReordered()
