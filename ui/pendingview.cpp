@@ -1,4 +1,5 @@
 #include "pendingview.h"
+#include "logging.h"
 #include "ui/appearance.h"
 
 #include "itemwords.h"
@@ -27,7 +28,6 @@ namespace tidemark::ui {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcPending, "tidemark.ui.pending", QtWarningMsg)
 
 using model::Kind;
 using model::PendingChange;
@@ -283,7 +283,18 @@ void PendingView::retranslate()
     m_retry->setToolTip(tr("Try to send the waiting changes to the server now"));
     m_list->setAccessibleName(tr("Changes waiting for the server"));
     m_empty->setText(tr("Everything is sent. Changes made while offline wait here until the server has them."));
-    m_banner->setText(tr("Last attempt failed: %1").arg(m_reason));
+    updateBanner();
+}
+
+void PendingView::updateBanner()
+{
+    using State = client::SyncEngine::State;
+    const bool paused = m_state == State::Paused;
+    m_banner->setText(paused ? tr("Working offline: changes wait here until you turn off File → Work Offline.")
+                             : tr("Last attempt failed: %1").arg(m_reason));
+    m_banner->setVisible(paused || (!m_reason.isEmpty() && m_state != State::Idle && m_state != State::Syncing));
+    m_banner->setProperty("calm", paused);
+    updateColours();
 }
 
 PendingView::~PendingView() = default;
@@ -304,7 +315,7 @@ void PendingView::reload()
         return;
     auto changes = m_store->pendingChanges();
     if (!changes) {
-        qCWarning(lcPending) << "cannot read the outbox:" << changes.error().message;
+        qCWarning(lcUi) << "cannot read the outbox:" << changes.error().message;
         return;
     }
     m_changes = std::move(*changes);
@@ -331,9 +342,10 @@ void PendingView::reload()
         }
         item->setText(sentence(change));
         item->setData(EntityIdRole, change.op.entityId);
-        item->setData(StateRole, int(change.op.parked     ? EntryState::Refused
-                                     : change.op.inFlight ? EntryState::Sending
-                                                          : EntryState::Waiting));
+        const bool sending = change.op.inFlight && m_state == client::SyncEngine::State::Syncing;
+        item->setData(StateRole, int(change.op.parked ? EntryState::Refused
+                                     : sending        ? EntryState::Sending
+                                                      : EntryState::Waiting));
         item->setData(DetailRole, detail(change));
         item->setData(ConflictRole, conflictRules(change));
         updateAccessibleText(item);
@@ -346,18 +358,24 @@ void PendingView::reload()
         summary += (summary.isEmpty() ? QString() : s(" · ")) + tr("%n refused", nullptr, int(refused));
     m_summary->setText(summary);
     m_summary->setVisible(!summary.isEmpty()); // the empty state says it better
-    m_retry->setEnabled(waiting > 0);
+    // Nothing waits, or sync is off by choice: no button to press.
+    m_retry->setVisible(waiting > 0 && m_state != client::SyncEngine::State::Paused);
     m_pages->setCurrentWidget(m_changes.isEmpty() ? static_cast<QWidget *>(m_empty) : m_list);
     updateCountdown();
 }
 
-void PendingView::setSyncState(const QString &reason, const QDateTime &nextRetry)
+void PendingView::setSyncState(client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry)
 {
+    using State = client::SyncEngine::State;
+    const bool wasPaused = m_state == State::Paused;
+    m_state = state;
     m_reason = reason;
-    m_nextRetry = nextRetry;
-    m_banner->setText(tr("Last attempt failed: %1").arg(reason));
-    m_banner->setVisible(!reason.isEmpty());
-    updateDetails();
+    m_nextRetry = state == State::Paused ? QDateTime() : nextRetry;
+    updateBanner();
+    if (wasPaused != (state == State::Paused))
+        reload(); // the Retry button
+    else
+        updateDetails();
     updateCountdown();
 }
 
@@ -422,7 +440,10 @@ void PendingView::updateColours()
     // Tints of the window's own colours with its own text: readable in light and dark.
     const QPalette base = palette();
     QPalette warning = base;
-    warning.setColor(QPalette::Window, Appearance::mix(base.color(QPalette::Base), kRed, 0.18));
+    // Red for a failure; the window's own shade for working offline, which is a choice.
+    const bool chosen = m_banner->property("calm").toBool();
+    warning.setColor(QPalette::Window, chosen ? Appearance::mix(base.color(QPalette::Base), base.color(QPalette::Highlight), 0.12)
+                                            : Appearance::mix(base.color(QPalette::Base), kRed, 0.18));
     warning.setColor(QPalette::WindowText, base.color(QPalette::Text));
     m_banner->setPalette(warning);
     QPalette calm = base;
@@ -469,7 +490,8 @@ QString PendingView::detail(const PendingChange &change) const
         parts << tr("refused by the server: %1 — it goes again, as the item then is, with your next edit of it").arg(reason);
         return parts.join(s(" · "));
     }
-    if (op.inFlight) {
+    // Sent by a sync that did not finish, it waits like the rest until the next one.
+    if (op.inFlight && m_state == client::SyncEngine::State::Syncing) {
         parts << tr("sending…");
         return parts.join(s(" · "));
     }

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "client/syncengine.h"
+
 #include "model/records.h"
 
 #include <QDateTime>
@@ -45,9 +47,10 @@ public:
     ~PendingView() override;
 
 public Q_SLOTS:
-    /// `reason`: the last error for a person, empty when all is well; `nextRetry`: when the next
-    /// try is, invalid when none is planned.
-    void setSyncState(const QString &reason, const QDateTime &nextRetry);
+    /// Where sync stands, as the engine says: `reason`, the last error for a person (empty when
+    /// all is well); `nextRetry`, when the next try is (invalid when none is planned). Working
+    /// offline is said calmly, not as a failure; an entry is "sending…" only while a sync runs.
+    void setSyncState(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
     /// Reads the outbox again.
     void reload();
 
@@ -67,6 +70,7 @@ private:
     void updateDetails();
     void updateCountdown();
     void updateColours();
+    void updateBanner();
     void updateAccessibleText(QListWidgetItem *item);
     [[nodiscard]] QString sentence(const model::PendingChange &change) const;
     [[nodiscard]] QString detail(const model::PendingChange &change) const;
@@ -84,6 +88,7 @@ private:
     QList<model::PendingChange> m_changes;
     QJsonObject m_policies; ///< the account's conflict policies, read with the outbox
     QString m_reason;
+    client::SyncEngine::State m_state = client::SyncEngine::State::Idle;
     QDateTime m_nextRetry;
     bool m_stale = true; ///< the outbox changed while hidden
 };

@@ -31,6 +31,7 @@ using tidemark::model::Kind;
 using tidemark::model::Store;
 using tidemark::ui::PendingView;
 using tidemark::ui::SettingsDialog;
+using State = tidemark::client::SyncEngine::State;
 
 namespace {
 
@@ -80,6 +81,7 @@ private Q_SLOTS:
     void createsAndEditsAreSentences();
     void refusedChangeSaysWhy();
     void retryCountdownFollowsTheClock();
+    void workingOfflineIsCalmAndAnEmptyViewHasNoButton();
     void retryButtonAsks();
     void serverChangeAfterAnEditMayConflict();
     void activatingAnEntryOpensItsItem();
@@ -100,6 +102,7 @@ private:
 void TestPendingView::initTestCase()
 {
     QStandardPaths::setTestModeEnabled(true);
+    tidemark::ui::Appearance::applyLanguage(); // as the app does: English plural forms ("1 try")
 }
 
 void TestPendingView::init()
@@ -136,7 +139,7 @@ void TestPendingView::emptyOutboxIsCalm()
     QVERIFY(empty && empty->isVisible());
     QCOMPARE(empty->text(), s("Everything is sent. Changes made while offline wait here until the server has them."));
     QVERIFY(!list(view)->isVisible());
-    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isVisible()); // no button that does nothing
     QVERIFY(!view.findChild<QLabel *>(s("syncErrorBanner"))->isVisible());
 }
 
@@ -185,7 +188,12 @@ void TestPendingView::refusedChangeSaysWhy()
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
+    view.setSyncState(State::Syncing, {}, {});
     QVERIFY2(detail(view, 0).contains(s("sending…")), qPrintable(detail(view, 0)));
+    // The sync broke off with the change on its way: it waits for the next try, and says so.
+    view.setSyncState(State::Offline, s("cannot reach the server"), QDateTime::currentDateTimeUtc().addSecs(30));
+    QVERIFY2(detail(view, 0).contains(s("not sent yet · 1 try · next try in 30 s")), qPrintable(detail(view, 0)));
+    QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Waiting));
 
     QVERIFY(m_store->settle({{sent->constFirst().opId, true, s("the title is longer than the server allows")}}));
     QTRY_VERIFY2(detail(view, 0).contains(s("refused by the server: the title is longer than the server allows — it "
@@ -193,7 +201,38 @@ void TestPendingView::refusedChangeSaysWhy()
                  qPrintable(detail(view, 0)));
     QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Refused));
     // A refused change is never sent again: nothing to retry.
-    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isVisible());
+}
+
+void TestPendingView::workingOfflineIsCalmAndAnEmptyViewHasNoButton()
+{
+    PendingView view(*m_store);
+    view.resize(460, 420);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    auto *banner = view.findChild<QLabel *>(s("syncErrorBanner"));
+    auto *retry = view.findChild<QPushButton *>(s("retryButton"));
+    // Nothing waits: the empty state, and no button that could do nothing.
+    QVERIFY(view.findChild<QLabel *>(s("pendingEmptyState"))->isVisible());
+    QVERIFY(!retry->isVisible());
+
+    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("On the train")}}));
+    QTRY_VERIFY(retry->isVisible());
+    const QColor failed = [&] {
+        view.setSyncState(State::Offline, s("cannot reach the server"), {});
+        return banner->palette().color(QPalette::Window);
+    }();
+    // Work Offline is a choice, not a failure: said calmly, in the window's own shade.
+    view.setSyncState(State::Paused, s("working offline"), {});
+    QVERIFY(banner->isVisible());
+    QVERIFY2(banner->text().startsWith(s("Working offline")), qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains(s("failed")));
+    QVERIFY(banner->palette().color(QPalette::Window) != failed);
+    QVERIFY(!retry->isVisible());
+    QVERIFY2(!detail(view, 0).contains(s("next try")), qPrintable(detail(view, 0)));
+    view.setSyncState(State::Idle, {}, {});
+    QVERIFY(!banner->isVisible());
+    QVERIFY(retry->isVisible());
 }
 
 void TestPendingView::retryCountdownFollowsTheClock()
@@ -207,7 +246,7 @@ void TestPendingView::retryCountdownFollowsTheClock()
     QVERIFY(banner && countdown);
     QVERIFY(!countdown->isActive());
 
-    view.setSyncState(s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+    view.setSyncState(State::Offline, s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
     QVERIFY(banner->isVisible());
     QCOMPARE(banner->text(), s("Last attempt failed: server unreachable"));
     QVERIFY2(detail(view, 0).contains(s("not sent yet · next try in 20 s")), qPrintable(detail(view, 0)));
@@ -222,7 +261,7 @@ void TestPendingView::retryCountdownFollowsTheClock()
     QVERIFY(countdown->isActive());
 
     // All well again: no banner, no countdown.
-    view.setSyncState({}, {});
+    view.setSyncState(State::Idle, {}, {});
     QVERIFY(!banner->isVisible());
     QVERIFY(!countdown->isActive());
     QVERIFY(!detail(view, 0).contains(s("next try")));
@@ -334,7 +373,7 @@ void TestPendingView::bannerAndMarksFollowTheDarkPalette()
         QApplication::setPalette(dark ? tidemark::ui::Appearance::darkPalette() : QApplication::style()->standardPalette());
         PendingView view(*m_store);
         view.resize(460, 420);
-        view.setSyncState(s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+        view.setSyncState(State::Offline, s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         list(view)->setCurrentRow(3);
