@@ -5,8 +5,14 @@
 #include <KSyntaxHighlighting/SyntaxHighlighter>
 #include <KSyntaxHighlighting/Theme>
 
+#include <KSyntaxHighlighting/Format>
+
 #include <QEvent>
+#include <QFontDatabase>
+#include <QKeyEvent>
+#include <QRegularExpression>
 #include <QScrollBar>
+#include <QSet>
 #include <QTextBlock>
 
 namespace tidemark::ui {
@@ -17,6 +23,54 @@ KSyntaxHighlighting::Repository &repository()
 {
     static KSyntaxHighlighting::Repository instance;
     return instance;
+}
+
+/// Markdown's highlighting with code in the fixed-width font: the text of a fenced block (in its
+/// own language's formats, or Markdown's code format) and inline code.
+class CodeHighlighter final : public KSyntaxHighlighting::SyntaxHighlighter
+{
+public:
+    explicit CodeHighlighter(QObject *parent)
+        : KSyntaxHighlighting::SyntaxHighlighter(parent)
+    {
+    }
+
+    void useMarkdown(const KSyntaxHighlighting::Definition &markdown)
+    {
+        setDefinition(markdown);
+        m_markdown.clear();
+        m_markdownCode.clear();
+        for (const KSyntaxHighlighting::Format &format : markdown.formats()) {
+            m_markdown.insert(format.id());
+            if (format.name().contains(QLatin1String("Code"), Qt::CaseInsensitive))
+                m_markdownCode.insert(format.id());
+        }
+    }
+
+protected:
+    void applyFormat(int offset, int length, const KSyntaxHighlighting::Format &format) override
+    {
+        KSyntaxHighlighting::SyntaxHighlighter::applyFormat(offset, length, format);
+        // A format Markdown does not have is an embedded language's: inside a fenced block.
+        if (length <= 0 || (m_markdown.contains(format.id()) && !m_markdownCode.contains(format.id())))
+            return;
+        QTextCharFormat code = QSyntaxHighlighter::format(offset);
+        code.setFontFamilies(QFontDatabase::systemFont(QFontDatabase::FixedFont).families());
+        code.setFontFixedPitch(true);
+        setFormat(offset, length, code);
+    }
+
+private:
+    QSet<int> m_markdown;
+    QSet<int> m_markdownCode;
+};
+
+/// A list item's start: indentation, a marker ("-", "*", "+", "1." or "1)") and, for a task list,
+/// its box; then the item's text.
+const QRegularExpression &listItem()
+{
+    static const QRegularExpression item(QStringLiteral(R"(^(\s*)([-*+]|(\d{1,9})([.)]))(\s+)(\[[ xX]\]\s+)?(.*)$)"));
+    return item;
 }
 
 } // namespace
@@ -86,10 +140,11 @@ void MarkdownEdit::ensureHighlighter()
     // window's start need not wait for.
     if (m_highlighter)
         return;
-    m_highlighter = new KSyntaxHighlighting::SyntaxHighlighter(static_cast<QObject *>(this));
+    auto *highlighter = new CodeHighlighter(this);
+    m_highlighter = highlighter;
     if (m_highlight)
         m_highlighter->setDocument(document());
-    m_highlighter->setDefinition(repository().definitionForName(QStringLiteral("Markdown")));
+    highlighter->useMarkdown(repository().definitionForName(QStringLiteral("Markdown")));
     applyTheme();
 }
 
@@ -120,6 +175,58 @@ void MarkdownEdit::changeEvent(QEvent *event)
     QPlainTextEdit::changeEvent(event);
     if (event->type() == QEvent::PaletteChange)
         applyTheme();
+}
+
+void MarkdownEdit::keyPressEvent(QKeyEvent *event)
+{
+    const bool enter = (event->key() == Qt::Key_Return || event->key() == Qt::Key_Enter)
+                       && (event->modifiers() & ~Qt::KeypadModifier) == Qt::NoModifier;
+    if (enter && !isReadOnly() && continueList()) {
+        ensureCursorVisible();
+        return;
+    }
+    QPlainTextEdit::keyPressEvent(event);
+}
+
+bool MarkdownEdit::continueList()
+{
+    QTextCursor cursor = textCursor();
+    if (cursor.hasSelection())
+        return false;
+    const QTextBlock block = cursor.block();
+    const QString line = block.text();
+    const int column = cursor.positionInBlock();
+    const auto match = listItem().match(line);
+    if (!match.hasMatch() || column < match.capturedStart(7))
+        return false;
+    // Not in a fenced code block: an odd number of fences above means inside one.
+    int fences = 0;
+    for (QTextBlock above = block.previous(); above.isValid(); above = above.previous()) {
+        const QString text = above.text().trimmed();
+        if (text.startsWith(QLatin1String("```")) || text.startsWith(QLatin1String("~~~")))
+            ++fences;
+    }
+    if (fences % 2 == 1)
+        return false;
+    cursor.beginEditBlock();
+    if (match.capturedView(7).trimmed().isEmpty() && column == line.size()) {
+        // Enter on an empty item ends the list: the marker goes, the line stays empty.
+        cursor.movePosition(QTextCursor::StartOfBlock);
+        cursor.movePosition(QTextCursor::EndOfBlock, QTextCursor::KeepAnchor);
+        cursor.removeSelectedText();
+    } else {
+        QString marker = match.captured(2);
+        if (!match.captured(3).isEmpty())
+            marker = QString::number(match.captured(3).toLongLong() + 1) + match.captured(4);
+        QString next = match.captured(1) + marker + match.captured(5);
+        if (!match.captured(6).isEmpty())
+            next += QStringLiteral("[ ] ");
+        cursor.insertBlock();
+        cursor.insertText(next);
+    }
+    cursor.endEditBlock();
+    setTextCursor(cursor);
+    return true;
 }
 
 void MarkdownEdit::focusOutEvent(QFocusEvent *event)

@@ -57,7 +57,8 @@ QColor tint(QColor color, const QPalette &palette, int alpha)
 
 const QColor kMineColour(46, 160, 67);
 const QColor kTheirsColour(56, 132, 255);
-const QColor kBothColour(230, 140, 30);
+const QColor kBothColour(230, 140, 30); // where the sides collide, and a part still to decide
+const QColor kBothChosenColour(40, 150, 170); // both sides taken: between mine's green and theirs' blue
 
 QTextEdit::ExtraSelection lineSelection(QPlainTextEdit *pane, int block, const QColor &colour)
 {
@@ -255,7 +256,10 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     if (!m_doc.hunks().isEmpty())
         goToHunk(first);
     updateState();
-    resize(1100, 640);
+    if (m_input.hasText)
+        resize(1100, 640);
+    else
+        resize(std::max(560, sizeHint().width()), sizeHint().height()); // the form alone: no room for panes
 }
 
 void MergeDialog::buildPanes()
@@ -489,6 +493,10 @@ void MergeDialog::updateHighlights()
             break;
         case MergeChoice::Undecided:
             colour = tint(kBothColour, palette, alpha + 60);
+            break;
+        case MergeChoice::MineThenTheirs:
+        case MergeChoice::TheirsThenMine:
+            colour = tint(kBothChosenColour, palette, alpha); // decided: not the orange of a part to decide
             break;
         default:
             break;

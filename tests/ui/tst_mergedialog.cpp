@@ -65,6 +65,8 @@ private Q_SLOTS:
     void opensOnThePartBothChanged();
     void eachHunkChoiceGivesItsResult_data();
     void eachHunkChoiceGivesItsResult();
+    void bothSidesTakenIsNotColouredAsUndecided();
+    void theFormAloneIsASmallDialog();
     void keysMoveAndChoose();
     void editsInTheResultSurviveALaterChoice();
     void panesScrollTogether();
@@ -137,6 +139,48 @@ void TestMergeDialog::eachHunkChoiceGivesItsResult()
     QTest::mouseClick(button(dialog, "resolve"), Qt::LeftButton);
     QCOMPARE(dialog.outcome(), MergeDialog::Outcome::Resolved);
     QCOMPARE(dialog.result(), int(QDialog::Accepted));
+}
+
+void TestMergeDialog::bothSidesTakenIsNotColouredAsUndecided()
+{
+    MergeDialog dialog(weekend());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    QVERIFY(result);
+    const auto colours = [&] {
+        QList<QRgb> found;
+        for (const QTextEdit::ExtraSelection &selection : result->extraSelections())
+            found << selection.format.background().color().rgb();
+        return found;
+    };
+    const QList<QRgb> before = colours();
+    QVERIFY(!before.isEmpty());
+    QTest::mouseClick(button(dialog, "bothMineFirst"), Qt::LeftButton);
+    QList<QRgb> added;
+    for (const QRgb colour : colours())
+        if (!before.contains(colour))
+            added << colour;
+    QVERIFY(!added.isEmpty()); // the part decided shows in a colour of its own
+    // Orange stays for what is still to decide: both sides taken is another hue.
+    for (const QRgb colour : std::as_const(added))
+        QVERIFY2(std::abs(QColor(colour).hslHue() - 32) > 60, qPrintable(QColor(colour).name()));
+}
+
+void TestMergeDialog::theFormAloneIsASmallDialog()
+{
+    MergeInput input;
+    input.itemTitle = QStringLiteral("Dentist");
+    input.hasText = false;
+    input.hasBase = false;
+    input.mineLabel = QStringLiteral("this device at 10:02");
+    input.theirsLabel = QStringLiteral("Laptop at 10:05");
+    input.scalars = {{QStringLiteral("Due"), QStringLiteral("Tuesday"), QStringLiteral("Wednesday")}};
+    MergeDialog dialog(input);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY2(dialog.width() < 800 && dialog.height() < 420,
+             qPrintable(QStringLiteral("%1x%2").arg(dialog.width()).arg(dialog.height())));
 }
 
 void TestMergeDialog::keysMoveAndChoose()
