@@ -1,5 +1,8 @@
 #include "itemlistmodel.h"
 
+#include <QPoint>
+#include "logging.h"
+
 #include <QElapsedTimer>
 #include <QMimeData>
 
@@ -14,7 +17,6 @@
 namespace tidemark::model {
 
 namespace {
-Q_LOGGING_CATEGORY(lcList, "tidemark.model.list", QtWarningMsg)
 
 // Rows are read around the one asked for, a page at a time, and the cache is dropped when it
 // grows past a few screens' worth.
@@ -70,7 +72,7 @@ bool ItemListModel::reload()
     if (m_store) {
         // SQLite hands the most common order (All, by last change) straight out of an index.
         auto rows = m_store->itemOrder(m_filter, m_order == Order::Updated);
-        qCDebug(lcList) << "read" << (rows ? rows->size() : 0) << "rows in" << timer.nsecsElapsed() / 1e6 << "ms";
+        qCDebug(lcModel) << "read" << (rows ? rows->size() : 0) << "rows in" << timer.nsecsElapsed() / 1e6 << "ms";
         const auto less = [this](const ItemOrder &a, const ItemOrder &b) { return lessThan(a, b); };
         if (rows && std::ranges::is_sorted(*rows, less)) {
             m_rows = std::move(*rows);
@@ -83,11 +85,11 @@ bool ItemListModel::reload()
             for (int i : order)
                 m_rows.append(std::move((*rows)[i]));
         } else {
-            qCWarning(lcList) << "cannot load the list:" << rows.error().message;
+            qCWarning(lcModel) << "cannot load the list:" << rows.error().message;
             ok = false;
         }
     }
-    qCDebug(lcList) << "sorted at" << timer.nsecsElapsed() / 1e6 << "ms";
+    qCDebug(lcModel) << "sorted at" << timer.nsecsElapsed() / 1e6 << "ms";
     // The id → row index is built when first asked for: a list can be shown without it.
     m_indexed = false;
     endResetModel();
@@ -176,6 +178,33 @@ void ItemListModel::onEntityChanged(Kind kind, const QString &id)
         return;
     const int current = rowOf(id);
     const std::optional<ItemRow> fresh = m_store->itemRow(id, m_filter);
+    // A subtask's change (done, deleted, moved) changes its parent's progress too.
+    QStringList parents{fresh ? fresh->parentId : QString()};
+    if (const auto cached = m_cache.constFind(id); cached != m_cache.cend())
+        parents << cached->parentId; // the one it left, when it moved
+    if (kind == Kind::Task && !fresh && parents.join(QString()).isEmpty()) {
+        if (const auto task = m_store->entity(id)) // not in this list: its parent may be
+            parents << task->string(QStringLiteral("parent"));
+    }
+    if (kind == Kind::Task) { // its subtasks name it: those shown lately read it again
+        QStringList children;
+        for (auto it = m_cache.cbegin(); it != m_cache.cend(); ++it)
+            if (it->parentId == id)
+                children << it.key();
+        for (const QString &child : std::as_const(children)) {
+            m_cache.remove(child);
+            if (const int row = rowOf(child); row >= 0)
+                Q_EMIT dataChanged(index(row), index(row));
+        }
+    }
+    for (const QString &parent : std::as_const(parents)) {
+        if (parent.isEmpty() || parent == id)
+            continue;
+        if (const int row = rowOf(parent); row >= 0) {
+            m_cache.remove(parent); // read again when next shown
+            Q_EMIT dataChanged(index(row), index(row));
+        }
+    }
 
     if (current < 0 && !fresh)
         return;
@@ -242,7 +271,7 @@ const ItemRow &ItemListModel::cached(int row) const
             for (ItemRow &fresh : *rows)
                 m_cache.insert(fresh.id, std::move(fresh));
         } else {
-            qCWarning(lcList) << "cannot read rows:" << rows.error().message;
+            qCWarning(lcModel) << "cannot read rows:" << rows.error().message;
         }
     }
     // An item deleted underneath (its change signal still on its way) shows as an empty row.
@@ -297,6 +326,10 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
         return QDateTime::fromMSecsSinceEpoch(row.updatedAt);
     case CollectionRole:
         return row.collectionId;
+    case ParentTitleRole:
+        return row.isSubtask ? QVariant(row.parentTitle) : QVariant();
+    case SubtasksRole:
+        return QPoint(row.subtasksDone, row.subtasks);
     case RowRole:
         return QVariant::fromValue(row);
     default:

@@ -35,6 +35,8 @@ public:
         UpdatedAtRole, ///< QDateTime
         CollectionRole,
         RowRole,       ///< the whole ItemRow
+        ParentTitleRole, ///< a subtask's parent task's title; null for a top-level item
+        SubtasksRole,    ///< a task's subtasks as QPoint(done, total); (0, 0) without any
     };
     Q_ENUM(Role)
 

@@ -235,6 +235,25 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
         x += w + 6;
         painter->setFont(small);
     }
+    // A parent's progress through its subtasks ("1/3"), and a subtask's parent ("↳ Trip").
+    const QPoint subtasks = index.data(ItemListModel::SubtasksRole).toPoint();
+    if (isTask && subtasks.y() > 0) {
+        const QColor bg = selected ? Appearance::mix(palette.color(QPalette::Highlight), palette.color(QPalette::HighlightedText), 0.2)
+                                   : Appearance::mix(palette.color(QPalette::Base), palette.color(QPalette::Text), 0.08);
+        x += drawBadge(painter, {x, badgeTop}, badgeHeight,
+                       tr("%1/%2", "subtasks done of all").arg(subtasks.x()).arg(subtasks.y()), selected ? text : muted,
+                       bg, small) + 6;
+        painter->setFont(small);
+    }
+    if (const QVariant parent = index.data(ItemListModel::ParentTitleRole); parent.isValid()) {
+        const QString name = parent.toString().trimmed().isEmpty() ? tr("Untitled") : parent.toString().trimmed();
+        const QString label = smallMetrics.elidedText(tr("↳ %1", "a subtask's parent task").arg(name), Qt::ElideRight,
+                                                      std::max(0, (line2Right - x) / 2));
+        const int w = smallMetrics.horizontalAdvance(label);
+        painter->setPen(muted);
+        painter->drawText(QRect(x, top2, w, lineHeight), Qt::AlignVCenter, label);
+        x += w + 6;
+    }
     const QStringList tags = index.data(ItemListModel::TagsRole).toStringList();
     painter->setPen(selected ? text : palette.color(QPalette::Link));
     for (const QString &tag : tags) {

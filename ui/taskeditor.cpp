@@ -1,4 +1,5 @@
 #include "taskeditor.h"
+#include "logging.h"
 
 #include "icons.h"
 #include "markdownedit.h"
@@ -34,7 +35,6 @@ using namespace Qt::StringLiterals;
 namespace tidemark::ui {
 namespace {
 
-Q_LOGGING_CATEGORY(lcTaskEditor, "tidemark.ui.taskeditor", QtWarningMsg)
 
 constexpr int kIdleSaveMs = 600;
 constexpr int kIdRole = Qt::UserRole;
@@ -140,6 +140,7 @@ struct TaskEditor::Private
     QComboBox *priority = nullptr, *recurrence = nullptr;
     QSpinBox *interval = nullptr;
     MarkdownEdit *notes = nullptr;
+    QLabel *subtasksLabel = nullptr; ///< "Subtasks (1/3)"
     QListWidget *subtasks = nullptr;
     QToolButton *subtaskUp = nullptr, *subtaskDown = nullptr, *subtaskRemove = nullptr;
     QPushButton *addSubtask = nullptr;
@@ -178,7 +179,7 @@ struct TaskEditor::Private
     {
         if (!result) {
             // The code only: the message may quote what was typed.
-            qCWarning(lcTaskEditor) << "cannot" << action << id << "error code" << int(result.error().code);
+            qCWarning(lcUi) << "cannot" << action << id << "error code" << int(result.error().code);
             Q_EMIT q->failed(result.error().message);
             return false;
         }
@@ -249,20 +250,22 @@ void TaskEditor::Private::build()
     tags->addAction(themedIcon(u"tag"_s), QLineEdit::LeadingPosition);
     layout->addRow(TaskEditor::tr("T&ags"), tags);
 
-    // Notes and subtasks take the full width under their labels.
-    notes = control<MarkdownEdit>(form, "taskNotes", TaskEditor::tr("Notes"));
-    notes->setMinimumHeight(120);
-    notes->setPlaceholderText(TaskEditor::tr("Notes (Markdown)"));
-    layout->addRow(buddyLabel(TaskEditor::tr("&Notes"), notes));
-    layout->addRow(notes);
-
+    // Subtasks and notes take the full width under their labels; the field for a new subtask
+    // comes first, where the default window size shows it.
     subtasks = control<QListWidget>(form, "subtaskList", TaskEditor::tr("Subtasks"));
     subtasks->setSelectionMode(QAbstractItemView::SingleSelection);
     subtasks->setDragDropMode(QAbstractItemView::InternalMove);
     subtasks->setDefaultDropAction(Qt::MoveAction);
     subtasks->setEditTriggers(QAbstractItemView::NoEditTriggers);
     subtasks->setMinimumHeight(80);
-    layout->addRow(buddyLabel(TaskEditor::tr("&Subtasks"), subtasks));
+    subtasksLabel = buddyLabel(TaskEditor::tr("&Subtasks"), subtasks);
+    layout->addRow(subtasksLabel);
+    newSubtask = control<QLineEdit>(form, "newSubtask", TaskEditor::tr("New subtask"));
+    newSubtask->setPlaceholderText(TaskEditor::tr("New subtask"));
+    addSubtask = control<QPushButton>(form, "addSubtask", TaskEditor::tr("Add subtask"), themedIcon(u"add"_s),
+                                      TaskEditor::tr("Add"));
+    addSubtask->setToolTip(TaskEditor::tr("Add subtask"));
+    layout->addRow(hbox(newSubtask, {addSubtask}));
     layout->addRow(subtasks);
     // Short texts: they show while an icon is missing, and must not widen a narrow pane.
     const auto toolButton = [&](const char *icon, const QString &text, const QString &tip, const char *name) {
@@ -278,18 +281,18 @@ void TaskEditor::Private::build()
     subtaskRemove = toolButton("remove", TaskEditor::tr("Remove"),
                                TaskEditor::tr("Move subtask to the Trash"), "removeSubtask");
     layout->addRow(hbox(nullptr, {subtaskUp, subtaskDown, subtaskRemove}));
-    newSubtask = control<QLineEdit>(form, "newSubtask", TaskEditor::tr("New subtask"));
-    newSubtask->setPlaceholderText(TaskEditor::tr("New subtask"));
-    addSubtask = control<QPushButton>(form, "addSubtask", TaskEditor::tr("Add subtask"), themedIcon(u"add"_s),
-                                      TaskEditor::tr("Add"));
-    addSubtask->setToolTip(TaskEditor::tr("Add subtask"));
-    layout->addRow(hbox(newSubtask, {addSubtask}));
+
+    notes = control<MarkdownEdit>(form, "taskNotes", TaskEditor::tr("Notes"));
+    notes->setMinimumHeight(120);
+    notes->setPlaceholderText(TaskEditor::tr("Notes (Markdown)"));
+    layout->addRow(buddyLabel(TaskEditor::tr("&Notes"), notes));
+    layout->addRow(notes);
     scroll->setWidget(form);
 
     // Reading order, top to bottom; the checkboxes that label a row come before their fields.
     const QList<QWidget *> order{title, done, dueEnabled, dueDate, timeEnabled, dueTime, priority,
-                                 recurrence, interval, tags, notes, subtasks, subtaskUp, subtaskDown,
-                                 subtaskRemove, newSubtask, addSubtask};
+                                 recurrence, interval, tags, newSubtask, addSubtask, subtasks, subtaskUp,
+                                 subtaskDown, subtaskRemove, notes};
     for (qsizetype i = 1; i < order.size(); ++i)
         QWidget::setTabOrder(order[i - 1], order[i]);
 
@@ -571,7 +574,7 @@ void TaskEditor::Private::reloadSubtasks()
     }
     const auto children = store->subtasks(id);
     if (!children) {
-        qCWarning(lcTaskEditor) << "cannot list subtasks of" << id << "error code" << int(children.error().code);
+        qCWarning(lcUi) << "cannot list subtasks of" << id << "error code" << int(children.error().code);
         updateSubtaskButtons();
         return;
     }
@@ -610,6 +613,12 @@ void TaskEditor::Private::updateSubtaskButtons()
     subtaskUp->setEnabled(row > 0);
     subtaskDown->setEnabled(row >= 0 && row < subtasks->count() - 1);
     subtaskRemove->setEnabled(row >= 0);
+    // How far the task is through its parts, in the heading.
+    int checked = 0;
+    for (int i = 0; i < subtasks->count(); ++i)
+        checked += subtasks->item(i)->checkState() == Qt::Checked ? 1 : 0;
+    subtasksLabel->setText(subtasks->count() == 0 ? TaskEditor::tr("&Subtasks")
+                                                  : TaskEditor::tr("&Subtasks (%1/%2)").arg(checked).arg(subtasks->count()));
 }
 
 QString TaskEditor::Private::subtaskAt(int row) const
@@ -684,6 +693,7 @@ void TaskEditor::Private::subtaskEdited(QListWidgetItem *item)
     }
     const QScopedValueRollback guard(filling, true);
     showDone(item, checked);
+    updateSubtaskButtons();
 }
 
 void TaskEditor::Private::entityChanged(model::Kind kind, const QString &changedId)

@@ -7,6 +7,7 @@
 #include <QAbstractItemModelTester>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QPoint>
 #include <QTest>
 
 using namespace tidemark::model;
@@ -28,6 +29,7 @@ private Q_SLOTS:
     void itemsEnterAndLeaveTheFilter();
     void dueOrderForToday();
     void manualOrderFollowsReorder();
+    void subtasksNameTheirParentAndParentsCountThem();
     void treeShowsNestingAndCounts();
     void treeFollowsRenamesMovesAndDeletes();
     void treeCutsCyclesFromTwoDevices();
@@ -65,6 +67,35 @@ void TestModels::listLoadsSorted()
     QCOMPARE(model.index(0).data(ItemListModel::IdRole).toString(), ids.at(3)); // pinned first
     QCOMPARE(model.index(1).data().toString(), s("Note 19"));                  // then newest
     QCOMPARE(model.index(19).data().toString(), s("Note 0"));
+}
+
+void TestModels::subtasksNameTheirParentAndParentsCountThem()
+{
+    const auto trip = m_store->create(Kind::Task, {{s("title"), s("Trip")}});
+    const auto pack = m_store->create(Kind::Task, {{s("title"), s("Pack")}, {s("parent"), trip->id}});
+    const auto book = m_store->create(Kind::Task, {{s("title"), s("Book")}, {s("parent"), trip->id}});
+    const auto note = m_store->create(Kind::Note, {{s("title"), s("Ideas")}});
+    QVERIFY(trip && pack && book && note);
+    ItemListModel model(m_store.get());
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const auto at = [&](const QString &id) { return model.index(model.rowOf(id)); };
+    QCOMPARE(at(trip->id).data(ItemListModel::SubtasksRole).toPoint(), QPoint(0, 2));
+    QVERIFY(at(trip->id).data(ItemListModel::ParentTitleRole).isNull());
+    QCOMPARE(at(pack->id).data(ItemListModel::ParentTitleRole).toString(), s("Trip"));
+    QCOMPARE(at(pack->id).data(ItemListModel::SubtasksRole).toPoint(), QPoint(0, 0));
+    QVERIFY(at(note->id).data(ItemListModel::ParentTitleRole).isNull());
+
+    // Ticking a subtask moves its parent's count on, with no reset; so does trashing one.
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    QVERIFY(m_store->setDone(pack->id, true));
+    QCOMPARE(at(trip->id).data(ItemListModel::SubtasksRole).toPoint(), QPoint(1, 2));
+    QVERIFY(std::ranges::any_of(changed, [&](const QList<QVariant> &args) {
+        return args.at(0).toModelIndex().row() == model.rowOf(trip->id);
+    }));
+    QVERIFY(m_store->trash(book->id));
+    QCOMPARE(at(trip->id).data(ItemListModel::SubtasksRole).toPoint(), QPoint(1, 1));
+    QVERIFY(m_store->update(trip->id, {{s("title"), s("Rome trip")}}));
+    QCOMPARE(at(pack->id).data(ItemListModel::ParentTitleRole).toString(), s("Rome trip"));
 }
 
 void TestModels::singleEditUpdatesOneRowWithoutReset()
