@@ -1,4 +1,5 @@
 #include "syncengine.h"
+#include "logging.h"
 
 #include "httptransport.h"
 #include "model/store.h"
@@ -17,7 +18,6 @@
 namespace tidemark::client {
 
 namespace {
-Q_LOGGING_CATEGORY(lcEngine, "tidemark.sync.engine", QtWarningMsg)
 QString s(const char *text) { return QString::fromLatin1(text); }
 } // namespace
 
@@ -294,7 +294,7 @@ void SyncEngine::scheduleRetry(const TransportError &error)
     m_retry->start(int(std::min<qint64>(wait, std::numeric_limits<int>::max())));
     ++m_metrics.retries;
     const QDateTime next = QDateTime::currentDateTimeUtc().addMSecs(wait);
-    qCInfo(lcEngine) << "sync failed:" << error.message << "; next try in" << wait << "ms";
+    qCInfo(lcClient) << "sync failed:" << error.message << "; next try in" << wait << "ms";
     setState(error.kind == Kind::Offline ? State::Offline : State::Error, error.message, next);
     if (error.kind == Kind::Offline) {
         // A server that answers its probe but not the sync (a push that times out, say) is not
@@ -324,7 +324,7 @@ void SyncEngine::probe()
         return;
     }
     if (answered || std::exchange(m_again, false)) {
-        qCInfo(lcEngine) << "the server answers again: syncing now";
+        qCInfo(lcClient) << "the server answers again: syncing now";
         m_retry->stop();
         m_failures = 0;
         m_probeTriggered = true;

@@ -1,4 +1,5 @@
 #include "collectiontreemodel.h"
+#include "logging.h"
 
 #include "store.h"
 
@@ -9,7 +10,6 @@
 namespace tidemark::model {
 
 namespace {
-Q_LOGGING_CATEGORY(lcTree, "tidemark.model.collections", QtWarningMsg)
 
 bool siblingLess(const CollectionRow &a, const CollectionRow &b)
 {
@@ -67,7 +67,7 @@ bool CollectionTreeModel::reload()
         for (auto &[id, node] : m_nodes)
             sortLevel(node->children);
     } else {
-        qCWarning(lcTree) << "cannot load collections:" << rows.error().message;
+        qCWarning(lcModel) << "cannot load collections:" << rows.error().message;
         ok = false;
     }
     endResetModel();

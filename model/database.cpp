@@ -1,4 +1,5 @@
 #include "database.h"
+#include "logging.h"
 
 #include <QFileInfo>
 #include <QDir>
@@ -12,7 +13,6 @@ namespace tidemark::model::Database {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcStore, "tidemark.model.store", QtWarningMsg)
 
 // Forward-only migrations: step N takes a store from version N-1 to N. Never edit a step that has
 // shipped; add one.
@@ -207,7 +207,7 @@ Result<void> exec(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
     if (!query.exec(sql)) {
-        qCWarning(lcStore) << "SQL failed:" << query.lastError().text();
+        qCWarning(lcModel) << "SQL failed:" << query.lastError().text();
         return std::unexpected(Error::database(query.lastError().text()));
     }
     return {};

@@ -1,4 +1,5 @@
 #include "httpservice.h"
+#include "logging.h"
 
 #include "guardedtcpserver.h"
 #include "loginthrottle.h"
@@ -33,7 +34,6 @@ namespace tidemark::server {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcHttp, "tidemark.server.http", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 using Status = QHttpServerResponse::StatusCode;
@@ -198,7 +198,7 @@ void HttpService::acceptLiveConnections()
             socket->close(QWebSocketProtocol::CloseCodePolicyViolated, s("unknown or revoked token"));
             continue;
         }
-        qCDebug(lcHttp) << "a device of account" << *account << "listens for live updates";
+        qCDebug(lcServer) << "a device of account" << *account << "listens for live updates";
         QWebSocket *raw = socket.release();
         m_live.append({*account, raw});
         connect(raw, &QWebSocket::disconnected, this, [this, raw] {
@@ -213,7 +213,7 @@ void HttpService::acceptLiveConnections()
 
 void HttpService::announce(const QString &account, qint64 rev)
 {
-    qCDebug(lcHttp) << "revision" << rev << "of account" << account << "announced to its live devices";
+    qCDebug(lcServer) << "revision" << rev << "of account" << account << "announced to its live devices";
     const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), rev}}).toJson(QJsonDocument::Compact));
     for (const Listener &listener : std::as_const(m_live)) {
         if (listener.account == account)
@@ -318,7 +318,7 @@ void HttpService::addRoutes()
             return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'name' and 'password' as strings.")));
         const auto refused = [](const Accounts::Error &error) {
             if (error.failure == Accounts::Failure::Internal) {
-                qCWarning(lcHttp) << "registration failed:" << error.message;
+                qCWarning(lcServer) << "registration failed:" << error.message;
                 return problem(Status::InternalServerError, s("Cannot register"), s("The server could not store the account; try again later."));
             }
             return problem(error.failure == Accounts::Failure::Exists ? Status::Conflict : Status::BadRequest,
@@ -349,7 +349,7 @@ void HttpService::addRoutes()
                                                 s("Too many wrong passwords; try again in %1 seconds.").arg(wait)),
                                         wait));
         const auto internalError = [](const QString &message) {
-            qCWarning(lcHttp) << "sign-in failed:" << message;
+            qCWarning(lcServer) << "sign-in failed:" << message;
             return problem(Status::InternalServerError, s("Cannot sign in"), s("The server could not start a session; try again later."));
         };
         auto stored = m_sync->accounts().storedHash(name.toString());
@@ -381,7 +381,7 @@ void HttpService::addRoutes()
         if (!old.isString() || !fresh.isString())
             return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings.")));
         const auto internalError = [](const QString &message) {
-            qCWarning(lcHttp) << "password change failed:" << message;
+            qCWarning(lcServer) << "password change failed:" << message;
             return problem(Status::InternalServerError, s("Cannot change the password"), s("The server could not store it; try again later."));
         };
         if (fresh.toString().size() < 8 || fresh.toString().size() > 1024)
@@ -486,7 +486,7 @@ void HttpService::addRoutes()
             }
             for (const QString &device : std::as_const(devices)) {
                 if (auto named = m_sync->nameDevice(account, device, name); !named)
-                    qCWarning(lcHttp) << "cannot store a device name:" << named.error();
+                    qCWarning(lcServer) << "cannot store a device name:" << named.error();
             }
         }
         return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(account)}});

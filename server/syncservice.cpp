@@ -1,4 +1,5 @@
 #include "syncservice.h"
+#include "logging.h"
 
 #include "sync/judgement.h"
 
@@ -22,7 +23,6 @@ namespace tidemark::server {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcService, "tidemark.server.sync", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
@@ -201,7 +201,7 @@ std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QSt
             return std::unexpected(s("cannot listen for other servers' changes on %1").arg(target->describe()));
         connect(driver, &QSqlDriver::notification, service.get(),
                 [self = service.get()](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
-                    qCDebug(lcService) << "notification" << name << payload << "from" << (source == QSqlDriver::SelfSource ? "this server" : "another server");
+                    qCDebug(lcServer) << "notification" << name << payload << "from" << (source == QSqlDriver::SelfSource ? "this server" : "another server");
                     if (name != kRevisionChannel || source == QSqlDriver::SelfSource)
                         return;
                     const QStringList parts = payload.toString().split(QLatin1Char(' '));
@@ -310,7 +310,7 @@ bool SyncService::exec(const QString &sql) const
 {
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     if (!q.exec(sql)) {
-        qCWarning(lcService) << "SQL failed:" << q.lastError().text();
+        qCWarning(lcServer) << "SQL failed:" << q.lastError().text();
         return false;
     }
     return true;
@@ -326,7 +326,7 @@ QSqlQuery &SyncService::prepared(const QString &sql) const
         // behind it. Its results are small, so it reads them whole.
         query->setForwardOnly(m_backend == Backend::SQLite);
         if (!query->prepare(sql))
-            qCWarning(lcService) << "prepare failed:" << query->lastError().text() << sql;
+            qCWarning(lcServer) << "prepare failed:" << query->lastError().text() << sql;
         it = m_statements.emplace(sql, std::move(query)).first;
     }
     return *it->second;
@@ -395,7 +395,7 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
         for (auto &[sql, statement] : m_statements)
             statement->finish();
         if (!result) {
-            qCWarning(lcService) << "operation failed:" << result.error();
+            qCWarning(lcServer) << "operation failed:" << result.error();
             exec(s("ROLLBACK TO SAVEPOINT op"));
             after = revBefore;
             m_rulesInTransaction.clear();
@@ -926,7 +926,7 @@ std::expected<MaintenanceReport, QString> SyncService::maintain(qint64 now, cons
         if (!commit())
             return std::unexpected(s("cannot store the maintenance of account %1").arg(account));
     }
-    qCInfo(lcService) << "maintenance:" << report.changesCompacted << "changes compacted," << report.versionsThinned
+    qCInfo(lcServer) << "maintenance:" << report.changesCompacted << "changes compacted," << report.versionsThinned
                       << "versions thinned," << report.tombstonesPurged << "deleted items purged";
     return report;
 }

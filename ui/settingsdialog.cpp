@@ -1,4 +1,5 @@
 #include "settingsdialog.h"
+#include "logging.h"
 
 #include "appearance.h"
 #include "client/accountfile.h"
@@ -31,7 +32,6 @@
 namespace tidemark::ui {
 namespace {
 
-Q_LOGGING_CATEGORY(lcSettings, "tidemark.ui.settings", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
@@ -240,7 +240,7 @@ void SettingsDialog::savePolicies()
     if (const QString name = m_deviceName->text().trimmed();
         !name.isEmpty() && name != m_store->deviceName(m_store->deviceId())) {
         if (auto named = m_store->setDeviceName(name); !named)
-            qCWarning(lcSettings) << "cannot store the device's name:" << named.error().message;
+            qCWarning(lcUi) << "cannot store the device's name:" << named.error().message;
     }
     // Later-wins is what a field not listed gets: only the "ask" ones are written.
     QJsonObject policies;
@@ -258,7 +258,7 @@ void SettingsDialog::savePolicies()
     if (policies == before)
         return;
     if (auto stored = m_store->setConflictPolicies(policies); !stored) {
-        qCWarning(lcSettings) << "cannot store the conflict policies:" << stored.error().message;
+        qCWarning(lcUi) << "cannot store the conflict policies:" << stored.error().message;
         m_policyState->setText(tr("The conflict rules could not be saved: %1").arg(stored.error().message));
         m_policyState->show();
         return;

@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace tidemark::server {
+
+Q_LOGGING_CATEGORY(lcServer, "tidemark.server", QtWarningMsg)
+
+} // namespace tidemark::server

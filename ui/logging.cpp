@@ -1,0 +1,7 @@
+#include "logging.h"
+
+namespace tidemark::ui {
+
+Q_LOGGING_CATEGORY(lcUi, "tidemark.ui", QtWarningMsg)
+
+} // namespace tidemark::ui
