@@ -1,4 +1,5 @@
 #include "synccycle.h"
+#include "logging.h"
 
 #include "model/store.h"
 
@@ -24,6 +25,15 @@ SyncCycle::SyncCycle(model::Store &store, Transport &transport)
 }
 
 std::expected<SyncReport, TransportError> SyncCycle::run()
+{
+    auto report = runSteps();
+    // Not worth failing a sync over: the outcome is only a report.
+    if (auto kept = m_store.recordSyncOutcome(report ? QString() : report.error().message); !kept)
+        qCWarning(lcClient) << "cannot keep the sync's outcome:" << kept.error().message;
+    return report;
+}
+
+std::expected<SyncReport, TransportError> SyncCycle::runSteps()
 {
     SyncReport report;
     m_transport.setDeviceName(m_store.deviceName(m_store.deviceId()));

@@ -44,9 +44,12 @@ public:
     void setPageSize(int changes) { m_page = changes; }
     void onProgress(ProgressHandler handler) { m_progress = std::move(handler); }
 
+    /// One whole sync; its end (success, or the failure's reason) is kept in the store, so that
+    /// the app and tidemarkctl tell the same story about the last sync.
     std::expected<SyncReport, TransportError> run();
 
 private:
+    std::expected<SyncReport, TransportError> runSteps();
     std::expected<void, TransportError> pushAll(SyncReport &report);
     std::expected<void, TransportError> pullAll(SyncReport &report);
 

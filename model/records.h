@@ -28,6 +28,11 @@ struct ItemRow
     bool deleted = false;
     bool pending = false;  ///< has operations not yet accepted by the server
     bool conflict = false; ///< has an open conflict
+    QString parentId;       ///< a subtask's parent; rows read one by one only
+    bool isSubtask = false; ///< under a parent task that is here
+    QString parentTitle;   ///< then its parent's title
+    int subtasks = 0;      ///< a task's live subtasks; rows read one by one only
+    int subtasksDone = 0;  ///< of those, the done ones
     qint64 createdAt = 0;
     qint64 updatedAt = 0;
 
@@ -80,6 +85,7 @@ struct ViewCounts
     int trash = 0;
     int pending = 0;   ///< items with operations not yet accepted by the server
     int conflicts = 0; ///< items with an open conflict
+    int unsent = 0;    ///< operations not yet accepted by the server (pendingCount(): the Pending view's rows)
 
     friend bool operator==(const ViewCounts &, const ViewCounts &) = default;
 };

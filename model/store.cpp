@@ -1,4 +1,5 @@
 #include "store.h"
+#include "logging.h"
 
 #include "database.h"
 #include "due.h"
@@ -20,7 +21,6 @@ namespace tidemark::model {
 
 namespace {
 
-Q_LOGGING_CATEGORY(lcStore, "tidemark.model.store", QtWarningMsg)
 
 QString s(const char *text) { return QString::fromLatin1(text); }
 
@@ -169,7 +169,7 @@ QSqlQuery &Store::prepared(const QString &sql) const
         // Forward-only: otherwise QtSql keeps a copy of every row read, doubling time and memory.
         query->setForwardOnly(true);
         if (!query->prepare(sql))
-            qCWarning(lcStore) << "prepare failed:" << query->lastError().text() << sql;
+            qCWarning(lcModel) << "prepare failed:" << query->lastError().text() << sql;
         it = m_statements.emplace(sql, std::move(query)).first;
     }
     return *it->second;
@@ -182,7 +182,7 @@ Result<void> Store::begin()
         QSqlQuery &q = prepared(s("SAVEPOINT action"));
         if (!q.exec())
             return std::unexpected(Error::database(s("cannot start a savepoint: ") + q.lastError().text()));
-        m_savepointMarks.append(m_changedInTransaction.size());
+        m_savepointMarks.append({m_changedInTransaction.size(), m_journal ? m_journal->size() : 0});
         ++m_depth;
         return {};
     }
@@ -244,19 +244,22 @@ void Store::rollback()
         QSqlQuery &undo = prepared(s("ROLLBACK TO action"));
         const bool undone = undo.exec();
         if (!undone) {
-            qCWarning(lcStore) << "rollback to savepoint failed:" << undo.lastError().text();
+            qCWarning(lcModel) << "rollback to savepoint failed:" << undo.lastError().text();
             m_batchBroken = true;
         }
         QSqlQuery &release = prepared(s("RELEASE action"));
         if (!release.exec())
-            qCWarning(lcStore) << "release of savepoint failed:" << release.lastError().text();
-        m_changedInTransaction.resize(m_savepointMarks.takeLast());
+            qCWarning(lcModel) << "release of savepoint failed:" << release.lastError().text();
+        const auto [changed, journaled] = m_savepointMarks.takeLast();
+        m_changedInTransaction.resize(changed);
+        if (m_journal)
+            m_journal->resize(journaled);
         --m_depth;
         return;
     }
     QSqlQuery &q = prepared(s("ROLLBACK"));
     if (!q.exec())
-        qCWarning(lcStore) << "rollback failed:" << q.lastError().text();
+        qCWarning(lcModel) << "rollback failed:" << q.lastError().text();
     m_depth = 0;
     m_batchBroken = false;
     m_savepointMarks.clear();
@@ -287,6 +290,31 @@ Result<void> Store::checkpoint()
 Result<void> Store::batch(const std::function<Result<void>()> &actions)
 {
     return transact(actions);
+}
+
+Result<QList<Store::Touched>> Store::recorded(const std::function<Result<void>()> &actions)
+{
+    if (m_journal)
+        return std::unexpected(Error::invalid(s("recorded() cannot be nested")));
+    QList<Touched> journal;
+    m_journal = &journal;
+    const auto done = transact(actions);
+    m_journal = nullptr;
+    if (!done)
+        return std::unexpected(done.error());
+    // One entry per entity: as it was before its first change and after its last.
+    QList<Touched> touched;
+    QHash<QString, qsizetype> index;
+    for (Touched &change : journal) {
+        const auto it = index.constFind(change.id);
+        if (it == index.cend()) {
+            index.insert(change.id, touched.size());
+            touched.append(std::move(change));
+        } else {
+            touched[*it].after = std::move(change.after);
+        }
+    }
+    return touched;
 }
 
 template<typename F>
@@ -465,7 +493,7 @@ void Store::noteMembership(const std::optional<Entity> &before, const Entity &af
 // History and outbox
 
 Result<void> Store::appendHistory(const Entity &e, const QStringList &changed, const QString &origin,
-                                  const Hlc &hlc)
+                                  const Hlc &hlc, qint64 at)
 {
     QSqlQuery &q = prepared(s("INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, "
                               "snapshot) VALUES (?, ?, (SELECT COALESCE(MAX(version), 0) + 1 FROM history "
@@ -475,7 +503,7 @@ Result<void> Store::appendHistory(const Entity &e, const QStringList &changed, c
     q.addBindValue(e.id);
     q.addBindValue(hlc.toString());
     q.addBindValue(hlc.device);
-    q.addBindValue(e.updatedAt);
+    q.addBindValue(at > 0 ? at : e.updatedAt);
     q.addBindValue(origin);
     q.addBindValue(toJsonText(QJsonArray::fromStringList(changed)));
     // Long texts leave the snapshot for history_text, as a keyframe or a delta against one.
@@ -526,7 +554,7 @@ Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QStri
             }
         } else {
             // A damaged or missing keyframe is not built on: this version starts a new one.
-            qCWarning(lcStore) << "history of" << id << field << ":" << keyText.error().message;
+            qCWarning(lcModel) << "history of" << id << field << ":" << keyText.error().message;
         }
     }
     last.finish();
@@ -695,6 +723,8 @@ Result<Entity> Store::insertEntity(Entity e)
         return std::unexpected(r.error());
     if (auto r = appendOperation(e, e.fields, *hlc); !r)
         return std::unexpected(r.error());
+    if (m_journal)
+        m_journal->append({e.kind, e.id, std::nullopt, e.fields});
     return e;
 }
 
@@ -746,6 +776,8 @@ Result<Entity> Store::changeEntity(Entity e, const QJsonObject &changes, const Q
         return std::unexpected(r.error());
     if (auto r = appendOperation(e, changed, *hlc); !r)
         return std::unexpected(r.error());
+    if (m_journal)
+        m_journal->append({e.kind, e.id, before.fields, e.fields});
     return e;
 }
 
@@ -820,6 +852,27 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
         if (!completed)
             return std::unexpected(completed.error());
         QList<Entity> result{*completed};
+        if (done) {
+            // A task is done with all its parts: its open subtasks, at every depth, are completed
+            // with it (docs/desktop-app.md, "Subtasks"). Reopening it leaves them as they are.
+            QStringList parents{id};
+            for (int depth = 0; !parents.isEmpty() && depth < 100; ++depth) {
+                QStringList next;
+                for (const QString &parent : std::as_const(parents)) {
+                    auto children = subtasks(parent);
+                    if (!children)
+                        return std::unexpected(children.error());
+                    for (const Entity &child : *children) {
+                        next.append(child.id);
+                        if (child.fields.value(s("done_at")).isString())
+                            continue;
+                        if (auto r = changeEntity(child, {{s("done_at"), changes.value(s("done_at"))}}, s("local")); !r)
+                            return std::unexpected(r.error());
+                    }
+                }
+                parents = std::move(next);
+            }
+        }
         if (rule) {
             // The next occurrence: the same task, due one interval after this one was due (or after
             // today when it had no due date).
@@ -972,7 +1025,7 @@ Result<QSet<QString>> Store::pendingFields(const QList<QString> &ids) const
 // The core of applying a remote change, inside the caller's transaction. `pending` names the
 // fields with unsent local edits (bare, or "ID/field" when it covers a whole page).
 Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
-                                        const Hlc &hlc, const QSet<QString> &pending)
+                                        const Hlc &hlc, const QSet<QString> &pending, qint64 at)
 {
     {
         m_clock.observe(hlc);
@@ -1029,7 +1082,8 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
                 if (!write.exec())
                     return std::unexpected(Error::database(write.lastError().text()));
             }
-            if (auto r = appendHistory(e, changed, s("remote"), hlc); !r)
+            // Dated when the server took it from the device that made it, not when it arrived here.
+            if (auto r = appendHistory(e, changed, s("remote"), hlc, at); !r)
                 return std::unexpected(r.error());
         }
         return e;

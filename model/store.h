@@ -5,6 +5,7 @@
 #include "hlc.h"
 #include "records.h"
 
+#include <QDateTime>
 #include <QHash>
 #include <QSet>
 #include <QObject>
@@ -46,8 +47,9 @@ public:
     Result<Entity> create(Kind kind, const QJsonObject &fields, const QString &id = {});
     /// Changes fields of an existing entity; values equal to the current ones change nothing.
     Result<Entity> update(const QString &id, const QJsonObject &changes);
-    /// Marks a task done or not done. Completing a recurring task also creates its next
-    /// occurrence, returned as the second entity.
+    /// Marks a task done or not done. Completing a task completes its open subtasks (at every
+    /// depth) with it; reopening it leaves them as they are. Completing a recurring task also
+    /// creates its next occurrence, returned as the second entity.
     Result<QList<Entity>> setDone(const QString &id, bool done);
     /// Moves an entity to the Trash (a tombstone, mergeable and undoable like any edit).
     Result<Entity> trash(const QString &id) { return setDeleted(id, true); }
@@ -81,6 +83,20 @@ public:
     /// Runs several actions as one transaction: all of them or none. Each action inside is still
     /// versioned and queued on its own; listeners hear of the changes once the batch commits.
     Result<void> batch(const std::function<Result<void>()> &actions);
+
+    /// What one entity looked like before and after a run of actions: `before` is empty for an
+    /// entity the actions created.
+    struct Touched
+    {
+        Kind kind = Kind::Note;
+        QString id;
+        std::optional<QJsonObject> before;
+        QJsonObject after;
+    };
+    /// Runs `actions` as one batch, as batch() does, and says which entities they changed or
+    /// created, in the order they were first touched, with their fields before and after (what an
+    /// undo needs; model::ListActions). Not nested: refused inside another recorded().
+    Result<QList<Touched>> recorded(const std::function<Result<void>()> &actions);
 
     // --- Reads -------------------------------------------------------------------------------
 
@@ -180,6 +196,16 @@ public:
 
     /// The server revision this device has pulled up to (0: nothing yet).
     [[nodiscard]] qint64 syncCursor() const;
+    /// How the last sync of this store went, whoever ran it (the app or tidemarkctl): when one
+    /// last succeeded, and why the last one failed if it did.
+    struct SyncOutcome
+    {
+        QDateTime lastSuccess; ///< invalid: never
+        QString lastError;     ///< empty: the last sync succeeded
+    };
+    [[nodiscard]] SyncOutcome syncOutcome() const;
+    /// Records a sync's end: success with an empty `error`.
+    Result<void> recordSyncOutcome(const QString &error);
     /// Operations the server refused, still in the outbox with their reasons.
     [[nodiscard]] int parkedCount() const;
     /// Pulled entities of kinds this version does not know, kept for a later version.
@@ -214,7 +240,7 @@ private:
     Result<Entity> changeEntity(Entity entity, const QJsonObject &changes, const QString &origin);
     Result<Entity> insertEntity(Entity entity);
     Result<void> appendHistory(const Entity &entity, const QStringList &changed, const QString &origin,
-                               const Hlc &hlc);
+                               const Hlc &hlc, qint64 at = 0);
     /// Keeps a long text of version `seq` in history_text (HistoryText): a keyframe or a delta.
     Result<void> appendHistoryText(const QString &id, qint64 seq, const QString &field, const QByteArray &utf8);
     /// The UTF-8 of the keyframe of `field` kept with version `seq` (and its packed size), or why
@@ -236,8 +262,10 @@ private:
     /// Fields with unsent local edits of the given entities ("ID/field"), by the outbox's entity
     /// index: the cost follows the page, not the length of the outbox.
     Result<QSet<QString>> pendingFields(const QList<QString> &ids) const;
+    /// `at`: when the server took the change (ms since the epoch), the time its history shows;
+    /// 0: now.
     Result<Entity> applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields, const Hlc &hlc,
-                                     const QSet<QString> &pending);
+                                     const QSet<QString> &pending, qint64 at = 0);
     QString lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const;
     QString filterClause(const ItemFilter &filter, QVariantList &bindings) const;
 
@@ -249,9 +277,12 @@ private:
     // valid while other statements are added.
     mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QList<QPair<Kind, QString>> m_changedInTransaction;
-    QList<qsizetype> m_savepointMarks;
-    int m_depth = 0;
-    bool m_batchBroken = false; ///< a savepoint could not be rolled back: the batch must not commit ///< 0: no transaction; 1: an action or batch; more: actions inside a batch
+    /// Per open savepoint: how long m_changedInTransaction and the journal were when it began.
+    QList<QPair<qsizetype, qsizetype>> m_savepointMarks;
+    /// While recorded() runs: each local change's entity before (empty: created) and after.
+    QList<Touched> *m_journal = nullptr;
+    int m_depth = 0; ///< 0: no transaction; 1: an action or batch; more: actions inside a batch
+    bool m_batchBroken = false; ///< a savepoint could not be rolled back: the batch must not commit
     bool m_outboxChangedInTransaction = false;
 };
 

@@ -27,7 +27,12 @@ const char kRowColumns[] =
     "pinned, deleted, created_at, updated_at";
 const char kRowFlags[] =
     ", EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id), "
-    "EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id AND c.status = 'open')";
+    "EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id AND c.status = 'open'), "
+    // A subtask's parent and a parent's progress, by the parent index: a few rows each.
+    "parent_id, (SELECT p.title FROM items p WHERE p.id = items.parent_id), "
+    "(SELECT COUNT(*) FROM items s WHERE s.parent_id = items.id AND s.deleted = 0 AND s.kind = 'task'), "
+    "(SELECT COUNT(*) FROM items s WHERE s.parent_id = items.id AND s.deleted = 0 AND s.kind = 'task' "
+    "  AND s.done_at IS NOT NULL)";
 
 // Column readers for rowFrom: one over QtSql, one over a raw SQLite statement for bulk reads.
 struct QtColumns
@@ -77,6 +82,11 @@ ItemRow rowFrom(const Columns &c, bool withFlags)
     if (withFlags) {
         row.pending = c.integer(15) != 0;
         row.conflict = c.integer(16) != 0;
+        row.parentId = c.text(17);
+        row.isSubtask = !c.isNull(18);
+        row.parentTitle = c.text(18);
+        row.subtasks = int(c.integer(19));
+        row.subtasksDone = int(c.integer(20));
     }
     return row;
 }
@@ -390,7 +400,9 @@ Result<ViewCounts> Store::viewCounts() const
         // Pending and Conflicts count what their lists show: notes and tasks, not collections.
         "(SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id)), "
         "(SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id "
-        "  AND c.status = 'open'))"));
+        "  AND c.status = 'open')), "
+        // The Pending view lists operations, a collection's among them, as the status bar counts them.
+        "(SELECT COUNT(*) FROM outbox)"));
     const qint64 eot = endOfToday();
     q.addBindValue(eot);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -407,6 +419,7 @@ Result<ViewCounts> Store::viewCounts() const
     c.trash = q.value(5).toInt();
     c.pending = q.value(6).toInt();
     c.conflicts = q.value(7).toInt();
+    c.unsent = q.value(8).toInt();
     q.finish();
     return c;
 }

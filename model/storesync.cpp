@@ -3,6 +3,7 @@
 #include "store.h"
 
 #include <QDateTime>
+#include <QTimeZone>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSqlError>
@@ -112,7 +113,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             // A pulled change carries no clock; its history names the device that made it (or
             // "server" when the server did not say).
             const Hlc origin{0, 0, change.device.isEmpty() ? s("server") : change.device.left(64)};
-            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending); !applied)
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending, change.at); !applied)
                 return std::unexpected(applied.error());
         }
         for (const QJsonObject &record : conflicts) {
@@ -358,6 +359,40 @@ qint64 Store::syncCursor() const
         cursor = q.value(0).toString().toLongLong();
     q.finish();
     return cursor;
+}
+
+Store::SyncOutcome Store::syncOutcome() const
+{
+    SyncOutcome outcome;
+    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('last_sync', 'last_sync_error')"));
+    if (q.exec()) {
+        while (q.next()) {
+            if (q.value(0).toString() == QLatin1String("last_sync"))
+                outcome.lastSuccess = QDateTime::fromMSecsSinceEpoch(q.value(1).toString().toLongLong(), QTimeZone::UTC);
+            else
+                outcome.lastError = q.value(1).toString();
+        }
+    }
+    q.finish();
+    return outcome;
+}
+
+Result<void> Store::recordSyncOutcome(const QString &error)
+{
+    return batch([&]() -> Result<void> {
+        QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        write.addBindValue(error.isEmpty() ? s("last_sync") : s("last_sync_error"));
+        write.addBindValue(error.isEmpty() ? QString::number(QDateTime::currentMSecsSinceEpoch()) : error.left(2000));
+        if (!write.exec())
+            return std::unexpected(Error::database(write.lastError().text()));
+        if (error.isEmpty()) {
+            QSqlQuery &clear = prepared(s("DELETE FROM meta WHERE key = 'last_sync_error'"));
+            if (!clear.exec())
+                return std::unexpected(Error::database(clear.lastError().text()));
+        }
+        return {};
+    });
 }
 
 int Store::unknownCount() const

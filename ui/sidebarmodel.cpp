@@ -86,7 +86,7 @@ void SidebarModel::refresh()
         {s("view:upcoming"), {m_counts.upcoming, 0}},
         {s("view:done"), {m_counts.done, 0}},
         {s("view:trash"), {m_counts.trash, 0}},
-        {s("view:pending"), {m_counts.pending, 0}},
+        {s("view:pending"), {m_counts.unsent, 0}}, // as many as the Pending view lists and the status bar says
         {s("view:conflicts"), {m_counts.conflicts, m_counts.conflicts}},
     };
     for (QStandardItem *section : {m_views, m_sync}) {

@@ -69,6 +69,8 @@ private:
     int resolveCommand();
     int auditCommand();
     int deviceNameCommand();
+    /// A device as a person knows it: "this device", its name, or "another device".
+    [[nodiscard]] QString deviceLabel(const QString &deviceId) const;
     int undoResolutionCommand();
     /// The conflict event a person named by its id or a unique start or end of it.
     [[nodiscard]] model::Result<model::ConflictRecord> findConflict(const QString &wanted) const;

@@ -3,6 +3,7 @@
 
 #include "model/exchange.h"
 #include "model/itemlistmodel.h"
+#include "model/listactions.h"
 #include "model/store.h"
 
 #include <QDateTime>
@@ -154,7 +155,10 @@ int Cli::tombstoneCommand(const char *name, bool deleted)
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
-    auto result = deleted ? m_store->trash(*id) : m_store->restore(*id);
+    // The window's rules: a collection's items stay without it; an item restored into a deleted
+    // collection comes back without one (model::ListActions).
+    ListActions actions(*m_store);
+    auto result = deleted ? actions.trash({*id}) : actions.restore({*id});
     return result ? 0 : fail(result.error());
 }
 
@@ -321,6 +325,7 @@ int Cli::historyCommand()
         QJsonArray array;
         for (const HistoryEntry &h : *history) {
             array.append(QJsonObject{{s("version"), h.version}, {s("at"), isoTime(h.at)}, {s("device"), h.device},
+                                     {s("device_name"), deviceLabel(h.device)},
                                      {s("hlc"), h.hlc}, {s("origin"), h.origin},
                                      {s("changed"), QJsonArray::fromStringList(h.changed)}, {s("snapshot"), h.snapshot}});
         }
@@ -328,10 +333,18 @@ int Cli::historyCommand()
         return 0;
     }
     for (const HistoryEntry &h : *history) {
-        m_out << 'v' << h.version << "  " << isoTime(h.at) << "  " << h.origin << "  device " << h.device.right(12)
+        m_out << 'v' << h.version << "  " << isoTime(h.at) << "  " << h.origin << " on " << deviceLabel(h.device)
               << "  changed " << h.changed.join(s(", ")) << '\n';
     }
     return 0;
+}
+
+QString Cli::deviceLabel(const QString &deviceId) const
+{
+    if (deviceId == m_store->deviceId())
+        return s("this device");
+    const QString name = deviceId.isEmpty() || deviceId == QLatin1String("server") ? QString() : m_store->deviceName(deviceId);
+    return name.isEmpty() ? s("another device") : name;
 }
 
 int Cli::outboxCommand()

@@ -142,14 +142,14 @@ int Cli::syncCommand()
     clock.start();
     const auto report = cycle.run();
     account.insert(s("last_sync_ms"), double(clock.elapsed()));
+    // How it ended is kept in the store by the cycle, for the app and `status` alike.
+    account.remove(s("last_sync"));
+    account.remove(s("last_error"));
     if (!report) {
-        account.insert(s("last_error"), s("%1: %2").arg(kindText(report.error().kind), report.error().message));
         writeAccount(*m_store, account);
         m_err << "tidemarkctl: sync failed (" << kindText(report.error().kind) << "): " << report.error().message << '\n';
         return 1;
     }
-    account.insert(s("last_sync"), QDateTime::currentDateTimeUtc().toString(Qt::ISODate));
-    account.remove(s("last_error"));
     writeAccount(*m_store, account);
     m_out << "pushed " << report->pushed << ", pulled " << report->pulled << ", merged " << report->merged << ", conflicts "
           << report->conflicts << ", rejected " << report->rejected << "; at revision " << report->cursor << '\n';
@@ -181,7 +181,10 @@ int Cli::statusCommand()
         return usageError(s("status takes no arguments"));
     const QJsonObject account = readAccount(*m_store);
     const bool signedIn = !account.value(s("token")).toString().isEmpty();
-    const QString lastError = account.value(s("last_error")).toString();
+    // The last sync of this store, by the app or by tidemarkctl.
+    const model::Store::SyncOutcome outcome = m_store->syncOutcome();
+    const QString lastError = outcome.lastError;
+    const QString lastSync = outcome.lastSuccess.isValid() ? outcome.lastSuccess.toLocalTime().toString(Qt::ISODate) : QString();
     const QJsonObject status{
         {s("state"), !signedIn ? s("signed-out") : lastError.isEmpty() ? s("idle") : s("error")},
         {s("server"), account.value(s("server"))},
@@ -189,7 +192,7 @@ int Cli::statusCommand()
         {s("pending"), m_store->pendingCount()},
         {s("rejected"), m_store->parkedCount()},
         {s("cursor"), m_store->syncCursor()},
-        {s("last_sync"), account.value(s("last_sync"))},
+        {s("last_sync"), lastSync.isEmpty() ? QJsonValue() : QJsonValue(lastSync)},
         {s("last_error"), lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError)},
         {s("metrics"), metrics()},
     };
@@ -202,7 +205,7 @@ int Cli::statusCommand()
           << '\n'
           << "pending operations: " << m_store->pendingCount() << " (refused: " << m_store->parkedCount() << ")\n"
           << "at server revision: " << m_store->syncCursor() << '\n'
-          << "last sync: " << (account.contains(s("last_sync")) ? account.value(s("last_sync")).toString() : s("never")) << '\n';
+          << "last sync: " << (lastSync.isEmpty() ? s("never") : lastSync) << '\n';
     if (!lastError.isEmpty())
         m_out << "last error: " << lastError << '\n';
     return 0;
@@ -372,9 +375,7 @@ int Cli::auditCommand()
     for (const ConflictRecord &r : std::as_const(events)) {
         const QJsonObject j = conflictJson(r);
         const QString when = r.at > 0 ? QDateTime::fromMSecsSinceEpoch(r.at).toString(s("yyyy-MM-dd HH:mm")) : s("-");
-        const auto name = [&](const QString &id) {
-            return id.isEmpty() ? s("another device") : id == m_store->deviceId() ? s("this device") : m_store->deviceName(id).isEmpty() ? s("another device") : m_store->deviceName(id);
-        };
+        const auto name = [&](const QString &id) { return id.isEmpty() ? s("another device") : deviceLabel(id); };
         const QString who = r.device.isEmpty() ? s("this device") : name(r.device);
         const QString mineWho = r.mineDevice.isEmpty() ? (r.device.isEmpty() ? s("this device") : s("another device")) : name(r.mineDevice);
         const QString theirsWho = name(r.theirsDevice.isEmpty() ? r.device : r.theirsDevice);

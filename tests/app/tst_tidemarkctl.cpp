@@ -25,6 +25,7 @@ private Q_SLOTS:
     void init();
     void addListShowRoundTrip();
     void editDoneRemoveRestoreMove();
+    void rmOfACollectionKeepsItsItemsAndDoneCompletesSubtasks();
     void recurringTaskCompletes();
     void searchFindsWithHighlights();
     void historyRestoresAVersion();
@@ -140,6 +141,32 @@ void TestTidemarkctl::editDoneRemoveRestoreMove()
     QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().first().toObject().value(s("title")).toString(), s("Final"));
     QCOMPARE(ctl({s("mv"), id, s("none")}).code, 0);
     QCOMPARE(ctl({s("collections"), s("--json")}).json().toArray().first().toObject().value(s("count")).toInt(), 0);
+}
+
+void TestTidemarkctl::rmOfACollectionKeepsItsItemsAndDoneCompletesSubtasks()
+{
+    // The window's rules, from the command line (model::ListActions, Store::setDone).
+    const QString work = ctl({s("add"), s("collection"), s("Work")}).out.trimmed();
+    const QString plan = ctl({s("add"), s("note"), s("Plan"), s("--collection"), s("Work")}).out.trimmed();
+    const QString trip = ctl({s("add"), s("task"), s("Trip"), s("--collection"), s("Work")}).out.trimmed();
+    const QString pack = ctl({s("add"), s("task"), s("Pack"), s("--parent"), trip}).out.trimmed();
+    QCOMPARE(ctl({s("done"), trip}).code, 0);
+    const auto doneAt = [&](const QString &id) {
+        return ctl({s("show"), id, s("--json")}).json().toObject().value(s("fields")).toObject().value(s("done_at"));
+    };
+    QVERIFY(doneAt(trip).isString());
+    QVERIFY(doneAt(pack).isString()); // done with its parent
+    QCOMPARE(ctl({s("done"), trip, s("--undo")}).code, 0);
+    QVERIFY(doneAt(trip).isNull());
+    QVERIFY(doneAt(pack).isString()); // reopening the parent leaves its parts
+
+    QCOMPARE(ctl({s("rm"), work}).code, 0);
+    QCOMPARE(ctl({s("collections"), s("--json")}).json().toArray().size(), 0);
+    const QJsonArray all = ctl({s("list"), s("--json")}).json().toArray();
+    QCOMPARE(all.size(), 3); // the note and both tasks stay, without a collection
+    for (const QJsonValue &row : all)
+        QVERIFY2(row.toObject().value(s("collection")).toString().isEmpty(), qPrintable(row.toObject().value(s("id")).toString()));
+    QVERIFY(!plan.isEmpty());
 }
 
 void TestTidemarkctl::recurringTaskCompletes()
@@ -352,9 +379,11 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     QVERIFY(saved.value(s("token_in_keychain")).toBool()
             || (saved.value(s("token")).isString() && registered.err.contains(s("no system keychain"))));
     QVERIFY(!(QFile::permissions(m_db + s(".account")) & (QFileDevice::ReadOther | QFileDevice::ReadGroup)));
+    QCOMPARE(ctl({s("device-name"), s("Laptop")}).code, 0);
     const QString id = ctl({s("add"), s("note"), s("Groceries"), s("--body"), s("milk\n")}).out.trimmed();
     const Result synced = ctl({s("sync")});
     QCOMPARE(synced.code, 0);
+    const QDateTime pushed = QDateTime::currentDateTimeUtc();
     QVERIFY(synced.out.contains(s("pushed 1")));
     QJsonObject status = ctl({s("status"), s("--json")}).json().toObject();
     QCOMPARE(status.value(s("state")).toString(), s("idle"));
@@ -374,8 +403,16 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     QCOMPARE(wrong.code, 1);
     QVERIFY(wrong.err.contains(s("wrong user name or password")));
     QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QTest::qWait(1100); // the pull comes a second later than the push
     QCOMPARE(ctl({s("sync")}).code, 0);
     QVERIFY(ctl({s("show"), id}).out.contains(s("milk")));
+    // Its history names the device that wrote it and dates it by the server, not by its arrival.
+    const Result history = ctl({s("history"), id});
+    QVERIFY2(history.out.contains(s("remote on Laptop")), qPrintable(history.out));
+    const QJsonObject pulled = ctl({s("history"), id, s("--json")}).json().toArray().last().toObject();
+    QCOMPARE(pulled.value(s("device_name")).toString(), s("Laptop"));
+    const QDateTime madeAt = QDateTime::fromString(pulled.value(s("at")).toString(), Qt::ISODateWithMs);
+    QVERIFY2(madeAt.isValid() && madeAt <= pushed, qPrintable(pulled.value(s("at")).toString()));
     QCOMPARE(ctl({s("account"), s("logout")}).code, 0);
     QCOMPARE(ctl({s("status"), s("--json")}).json().toObject().value(s("state")).toString(), s("signed-out"));
 
@@ -390,6 +427,8 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     status = ctl({s("status"), s("--json")}).json().toObject();
     QCOMPARE(status.value(s("state")).toString(), s("error"));
     QCOMPARE(status.value(s("pending")).toInt(), 1);
+    QVERIFY(!status.value(s("last_error")).toString().isEmpty());
+    QVERIFY(status.value(s("last_sync")).isString()); // the last one that went through is still known
 }
 
 void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()

@@ -330,6 +330,9 @@ void TestAppSync::aNoteTheServerRefusesIsNamedAndTheRestSyncs()
     ui::MainWindow *window = shell.window();
     window->show();
     QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+    // The app's sync is kept in the store, where `tidemarkctl status` reads it ("last sync").
+    QVERIFY(store->syncOutcome().lastSuccess.isValid());
+    QVERIFY(store->syncOutcome().lastError.isEmpty());
 
     QString log;
     while (log.size() < 1'500'000)
