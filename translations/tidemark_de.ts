@@ -430,6 +430,26 @@
         <comment>a person&apos;s text quoted in a sentence</comment>
         <translation>„%1“</translation>
     </message>
+    <message>
+        <source>%1: a choice was undone on %2 at %3; %4 is back.</source>
+        <translation>%1: eine Wahl wurde am %2 um %3 rückgängig gemacht; %4 ist zurück.</translation>
+    </message>
+    <message>
+        <source>Undone since.</source>
+        <translation>Seitdem rückgängig gemacht.</translation>
+    </message>
+    <message>
+        <source>a person undid a choice</source>
+        <translation>eine Person hat eine Wahl rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>undone by a person</source>
+        <translation>von einer Person rückgängig gemacht</translation>
+    </message>
+    <message>
+        <source>chosen by a person, then undone</source>
+        <translation>von einer Person gewählt, dann rückgängig gemacht</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -466,6 +486,16 @@
 %2</source>
         <translation>Tidemark kann seine Notizen unter %1 nicht öffnen:
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::model::CollectionTreeModel</name>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1: %n Eintrag</numerusform>
+            <numerusform>%1: %n Einträge</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -517,10 +547,6 @@
     <message>
         <source>Devices</source>
         <translation>Geräte</translation>
-    </message>
-    <message>
-        <source>Undo This Resolution</source>
-        <translation>Diese Auflösung rückgängig machen</translation>
     </message>
     <message>
         <source>All items</source>
@@ -607,12 +633,40 @@
         <translation>%2 auf jedem Gerät wieder auf %1 setzen</translation>
     </message>
     <message>
-        <source>This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed since). Open the item&apos;s history to bring back a version.</source>
-        <translation>Dies lässt sich nicht in einem Schritt rückgängig machen: %1 entspricht jetzt keiner der beiden Seiten (aus beiden zusammengeführt oder seitdem geändert). Öffnen Sie den Verlauf des Eintrags, um eine Version zurückzuholen.</translation>
-    </message>
-    <message>
         <source>Cannot Undo</source>
         <translation>Rückgängig machen nicht möglich</translation>
+    </message>
+    <message>
+        <source>Undo This Choice</source>
+        <translation>Diese Wahl rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Put back:</source>
+        <translation>Zurückgebracht:</translation>
+    </message>
+    <message>
+        <source>It undid:</source>
+        <translation>Rückgängig gemacht:</translation>
+    </message>
+    <message>
+        <source>Use the Other Value</source>
+        <translation>Anderen Wert verwenden</translation>
+    </message>
+    <message>
+        <source>This choice was undone: the conflict it settled was back as it was.</source>
+        <translation>Diese Wahl wurde rückgängig gemacht: Der Konflikt, den sie beigelegt hatte, war wieder so da wie vorher.</translation>
+    </message>
+    <message>
+        <source>An undo is not undone: decide the conflict again instead.</source>
+        <translation>Ein Rückgängigmachen wird nicht rückgängig gemacht: Entscheiden Sie den Konflikt stattdessen neu.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone in one step: the %1 changed since. Open the item&apos;s history to bring back a version.</source>
+        <translation>Dies lässt sich nicht in einem Schritt rückgängig machen: %1 hat sich seitdem geändert. Öffnen Sie den Verlauf des Eintrags, um eine Version zurückzuholen.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here.</source>
+        <translation>Hier gibt es nichts rückgängig zu machen.</translation>
     </message>
 </context>
 <context>
@@ -690,6 +744,10 @@
     <message>
         <source>Use the Other Value</source>
         <translation>Anderen Wert verwenden</translation>
+    </message>
+    <message>
+        <source>The conflict it settled waits for you again.</source>
+        <translation>Der Konflikt, den sie beigelegt hat, wartet wieder auf Sie.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +973,16 @@
         <source>Untitled</source>
         <translation>Unbenannt</translation>
     </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>subtasks done of all</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>↳ %1</source>
+        <comment>a subtask&apos;s parent task</comment>
+        <translation>↳ %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
@@ -1039,24 +1107,6 @@
         <translation>Hauptwerkzeugleiste</translation>
     </message>
     <message>
-        <source>the items could not be moved to the Trash</source>
-        <translation>Die Einträge konnten nicht in den Papierkorb verschoben werden</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) moved to the Trash</source>
-        <translation>
-            <numerusform>%n Eintrag in den Papierkorb verschoben</numerusform>
-            <numerusform>%n Einträge in den Papierkorb verschoben</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) restored</source>
-        <translation>
-            <numerusform>%n Eintrag wiederhergestellt</numerusform>
-            <numerusform>%n Einträge wiederhergestellt</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Empty Trash</source>
         <translation>Papierkorb leeren</translation>
     </message>
@@ -1072,13 +1122,6 @@
         <translation>
             <numerusform>%n Eintrag endgültig gelöscht</numerusform>
             <numerusform>%n Einträge endgültig gelöscht</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) moved to %1</source>
-        <translation>
-            <numerusform>%n Eintrag nach %1 verschoben</numerusform>
-            <numerusform>%n Einträge nach %1 verschoben</numerusform>
         </translation>
     </message>
     <message>
@@ -1331,6 +1374,134 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>&amp;Audit Trail…</source>
         <translation>Konflikt&amp;protokoll…</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>In den Papierkorb verschieben</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Wiederherstellen</translation>
+    </message>
+    <message>
+        <source>Mark Done</source>
+        <translation>Als erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Mark Not Done</source>
+        <translation>Als nicht erledigt markieren</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Verschieben</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Anheften</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Lösen</translation>
+    </message>
+    <message>
+        <source>%1 %2 undoes it.</source>
+        <translation>%1 %2 macht es rückgängig.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Nichts zu wiederholen.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Nichts rückgängig zu machen.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Wiederholt: %1.</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Rückgängig gemacht: %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) had changed since and keep their newer values.</source>
+        <translation>
+            <numerusform>%n Eintrag hatte sich seitdem geändert und behält seinen neueren Wert.</numerusform>
+            <numerusform>%n Einträge hatten sich seitdem geändert und behalten ihre neueren Werte.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Redo Typing</source>
+        <translation>&amp;Eingabe wiederholen</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Typing</source>
+        <translation>&amp;Eingabe rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Wiederholen: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Rückgängig: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to the Trash.</source>
+        <translation>
+            <numerusform>%n Eintrag in den Papierkorb verschoben.</numerusform>
+            <numerusform>%n Einträge in den Papierkorb verschoben.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) restored.</source>
+        <translation>
+            <numerusform>%n Eintrag wiederhergestellt.</numerusform>
+            <numerusform>%n Einträge wiederhergestellt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked done.</source>
+        <translation>
+            <numerusform>%n Aufgabe als erledigt markiert.</numerusform>
+            <numerusform>%n Aufgaben als erledigt markiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked not done.</source>
+        <translation>
+            <numerusform>%n Aufgabe als nicht erledigt markiert.</numerusform>
+            <numerusform>%n Aufgaben als nicht erledigt markiert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) pinned.</source>
+        <translation>
+            <numerusform>%n Notiz angeheftet.</numerusform>
+            <numerusform>%n Notizen angeheftet.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) unpinned.</source>
+        <translation>
+            <numerusform>%n Notiz gelöst.</numerusform>
+            <numerusform>%n Notizen gelöst.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n Eintrag nach %1 verschoben.</numerusform>
+            <numerusform>%n Einträge nach %1 verschoben.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no collection</source>
+        <translation>keine Sammlung</translation>
+    </message>
+    <message>
+        <source>Collection “%1” deleted; its notes and tasks are in All Items.</source>
+        <translation>Sammlung „%1“ gelöscht; ihre Notizen und Aufgaben sind unter Alle Einträge.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1815,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Working offline: changes wait here until you turn off File → Work Offline.</source>
+        <translation>Offline-Arbeit: Änderungen warten hier, bis Sie Datei → Offline arbeiten ausschalten.</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2444,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>(untitled)</source>
         <translation>(unbenannt)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtasks (%1/%2)</source>
+        <translation>Unter&amp;aufgaben (%1/%2)</translation>
     </message>
 </context>
 </TS>

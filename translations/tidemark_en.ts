@@ -33,6 +33,16 @@
     </message>
 </context>
 <context>
+    <name>tidemark::model::CollectionTreeModel</name>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1: %n item</numerusform>
+            <numerusform>%1: %n items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ConflictCentre</name>
     <message numerus="yes">
         <source>%n waiting for you</source>
@@ -62,20 +72,6 @@
 <context>
     <name>tidemark::ui::MainWindow</name>
     <message numerus="yes">
-        <source>%n item(s) moved to the Trash</source>
-        <translation>
-            <numerusform>%n item moved to the Trash</numerusform>
-            <numerusform>%n items moved to the Trash</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) restored</source>
-        <translation>
-            <numerusform>%n item restored</numerusform>
-            <numerusform>%n items restored</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Erase the %n item(s) in the Trash from this computer? This cannot be undone.</source>
         <translation>
             <numerusform>Erase the %n item in the Trash from this computer? This cannot be undone.</numerusform>
@@ -87,13 +83,6 @@
         <translation>
             <numerusform>%n item erased</numerusform>
             <numerusform>%n items erased</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) moved to %1</source>
-        <translation>
-            <numerusform>%n item moved to %1</numerusform>
-            <numerusform>%n items moved to %1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -129,6 +118,62 @@
         <translation>
             <numerusform>%n change kept for sync</numerusform>
             <numerusform>%n changes kept for sync</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) had changed since and keep their newer values.</source>
+        <translation>
+            <numerusform>%n item had changed since and keeps its newer value.</numerusform>
+            <numerusform>%n items had changed since and keep their newer values.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to the Trash.</source>
+        <translation>
+            <numerusform>%n item moved to the Trash.</numerusform>
+            <numerusform>%n items moved to the Trash.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) restored.</source>
+        <translation>
+            <numerusform>%n item restored.</numerusform>
+            <numerusform>%n items restored.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked done.</source>
+        <translation>
+            <numerusform>%n task marked done.</numerusform>
+            <numerusform>%n tasks marked done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked not done.</source>
+        <translation>
+            <numerusform>%n task marked not done.</numerusform>
+            <numerusform>%n tasks marked not done.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) pinned.</source>
+        <translation>
+            <numerusform>%n note pinned.</numerusform>
+            <numerusform>%n notes pinned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) unpinned.</source>
+        <translation>
+            <numerusform>%n note unpinned.</numerusform>
+            <numerusform>%n notes unpinned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n item moved to %1.</numerusform>
+            <numerusform>%n items moved to %1.</numerusform>
         </translation>
     </message>
 </context>

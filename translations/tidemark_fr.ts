@@ -430,6 +430,26 @@
         <comment>a person&apos;s text quoted in a sentence</comment>
         <translation>« %1 »</translation>
     </message>
+    <message>
+        <source>%1: a choice was undone on %2 at %3; %4 is back.</source>
+        <translation>%1 : un choix a été annulé le %2 à %3 ; %4 est de retour.</translation>
+    </message>
+    <message>
+        <source>Undone since.</source>
+        <translation>Annulé depuis.</translation>
+    </message>
+    <message>
+        <source>a person undid a choice</source>
+        <translation>une personne a annulé un choix</translation>
+    </message>
+    <message>
+        <source>undone by a person</source>
+        <translation>annulé par une personne</translation>
+    </message>
+    <message>
+        <source>chosen by a person, then undone</source>
+        <translation>choisi par une personne, puis annulé</translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -466,6 +486,16 @@
 %2</source>
         <translation>Tidemark ne peut pas ouvrir ses notes dans %1 :
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::model::CollectionTreeModel</name>
+    <message numerus="yes">
+        <source>%1: %n item(s)</source>
+        <translation>
+            <numerusform>%1 : %n élément</numerusform>
+            <numerusform>%1 : %n éléments</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -517,10 +547,6 @@
     <message>
         <source>Devices</source>
         <translation>Appareils</translation>
-    </message>
-    <message>
-        <source>Undo This Resolution</source>
-        <translation>Annuler cette résolution</translation>
     </message>
     <message>
         <source>All items</source>
@@ -607,12 +633,40 @@
         <translation>Rétablir %1 (%2), sur tous les appareils</translation>
     </message>
     <message>
-        <source>This cannot be undone in one step: the %1 holds neither side now (merged from both, or changed since). Open the item&apos;s history to bring back a version.</source>
-        <translation>Impossible d’annuler en une seule étape : la valeur actuelle (%1) ne correspond à aucun des deux côtés (fusion des deux, ou modification depuis). Ouvrez l’historique de l’élément pour rétablir une version.</translation>
-    </message>
-    <message>
         <source>Cannot Undo</source>
         <translation>Annulation impossible</translation>
+    </message>
+    <message>
+        <source>Undo This Choice</source>
+        <translation>Annuler ce choix</translation>
+    </message>
+    <message>
+        <source>Put back:</source>
+        <translation>Remis :</translation>
+    </message>
+    <message>
+        <source>It undid:</source>
+        <translation>A annulé :</translation>
+    </message>
+    <message>
+        <source>Use the Other Value</source>
+        <translation>Utiliser l’autre valeur</translation>
+    </message>
+    <message>
+        <source>This choice was undone: the conflict it settled was back as it was.</source>
+        <translation>Ce choix a été annulé : le conflit qu’il avait réglé est revenu tel qu’il était.</translation>
+    </message>
+    <message>
+        <source>An undo is not undone: decide the conflict again instead.</source>
+        <translation>Une annulation ne s’annule pas : décidez plutôt le conflit à nouveau.</translation>
+    </message>
+    <message>
+        <source>This cannot be undone in one step: the %1 changed since. Open the item&apos;s history to bring back a version.</source>
+        <translation>Impossible d’annuler en une étape : %1 a changé depuis. Ouvrez l’historique de l’élément pour rétablir une version.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo here.</source>
+        <translation>Rien à annuler ici.</translation>
     </message>
 </context>
 <context>
@@ -690,6 +744,10 @@
     <message>
         <source>Use the Other Value</source>
         <translation>Utiliser l’autre valeur</translation>
+    </message>
+    <message>
+        <source>The conflict it settled waits for you again.</source>
+        <translation>Le conflit qu’il avait réglé vous attend à nouveau.</translation>
     </message>
 </context>
 <context>
@@ -915,6 +973,16 @@
         <source>Untitled</source>
         <translation>Sans titre</translation>
     </message>
+    <message>
+        <source>%1/%2</source>
+        <comment>subtasks done of all</comment>
+        <translation>%1/%2</translation>
+    </message>
+    <message>
+        <source>↳ %1</source>
+        <comment>a subtask&apos;s parent task</comment>
+        <translation>↳ %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MainWindow</name>
@@ -1039,24 +1107,6 @@
         <translation>Barre d’outils principale</translation>
     </message>
     <message>
-        <source>the items could not be moved to the Trash</source>
-        <translation>les éléments n’ont pas pu être mis à la corbeille</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) moved to the Trash</source>
-        <translation>
-            <numerusform>%n élément mis à la corbeille</numerusform>
-            <numerusform>%n éléments mis à la corbeille</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) restored</source>
-        <translation>
-            <numerusform>%n élément restauré</numerusform>
-            <numerusform>%n éléments restaurés</numerusform>
-        </translation>
-    </message>
-    <message>
         <source>Empty Trash</source>
         <translation>Vider la corbeille</translation>
     </message>
@@ -1072,13 +1122,6 @@
         <translation>
             <numerusform>%n élément effacé</numerusform>
             <numerusform>%n éléments effacés</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n item(s) moved to %1</source>
-        <translation>
-            <numerusform>%n élément déplacé vers %1</numerusform>
-            <numerusform>%n éléments déplacés vers %1</numerusform>
         </translation>
     </message>
     <message>
@@ -1331,6 +1374,134 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>&amp;Audit Trail…</source>
         <translation>&amp;Journal des conflits…</translation>
+    </message>
+    <message>
+        <source>Move to Trash</source>
+        <translation>Mettre à la corbeille</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>Restaurer</translation>
+    </message>
+    <message>
+        <source>Mark Done</source>
+        <translation>Marquer comme terminé</translation>
+    </message>
+    <message>
+        <source>Mark Not Done</source>
+        <translation>Marquer comme non terminé</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Déplacer</translation>
+    </message>
+    <message>
+        <source>Pin</source>
+        <translation>Épingler</translation>
+    </message>
+    <message>
+        <source>Unpin</source>
+        <translation>Désépingler</translation>
+    </message>
+    <message>
+        <source>%1 %2 undoes it.</source>
+        <translation>%1 %2 l’annule.</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>Rien à rétablir.</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>Rien à annuler.</translation>
+    </message>
+    <message>
+        <source>Redone: %1.</source>
+        <translation>Rétabli : %1.</translation>
+    </message>
+    <message>
+        <source>Undone: %1.</source>
+        <translation>Annulé : %1.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) had changed since and keep their newer values.</source>
+        <translation>
+            <numerusform>%n élément avait changé depuis et garde sa valeur plus récente.</numerusform>
+            <numerusform>%n éléments avaient changé depuis et gardent leurs valeurs plus récentes.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Redo Typing</source>
+        <translation>&amp;Rétablir la saisie</translation>
+    </message>
+    <message>
+        <source>&amp;Undo Typing</source>
+        <translation>&amp;Annuler la saisie</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>&amp;Rétablir : %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>&amp;Annuler : %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to the Trash.</source>
+        <translation>
+            <numerusform>%n élément mis à la corbeille.</numerusform>
+            <numerusform>%n éléments mis à la corbeille.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) restored.</source>
+        <translation>
+            <numerusform>%n élément restauré.</numerusform>
+            <numerusform>%n éléments restaurés.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked done.</source>
+        <translation>
+            <numerusform>%n tâche marquée comme terminée.</numerusform>
+            <numerusform>%n tâches marquées comme terminées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) marked not done.</source>
+        <translation>
+            <numerusform>%n tâche marquée comme non terminée.</numerusform>
+            <numerusform>%n tâches marquées comme non terminées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) pinned.</source>
+        <translation>
+            <numerusform>%n note épinglée.</numerusform>
+            <numerusform>%n notes épinglées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) unpinned.</source>
+        <translation>
+            <numerusform>%n note désépinglée.</numerusform>
+            <numerusform>%n notes désépinglées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) moved to %1.</source>
+        <translation>
+            <numerusform>%n élément déplacé vers %1.</numerusform>
+            <numerusform>%n éléments déplacés vers %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>no collection</source>
+        <translation>aucune collection</translation>
+    </message>
+    <message>
+        <source>Collection “%1” deleted; its notes and tasks are in All Items.</source>
+        <translation>Collection « %1 » supprimée ; ses notes et tâches sont dans Tous les éléments.</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1815,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>%1: %2</source>
         <translation>%1 : %2</translation>
+    </message>
+    <message>
+        <source>Working offline: changes wait here until you turn off File → Work Offline.</source>
+        <translation>Travail hors ligne : les modifications attendent ici jusqu’à ce que vous désactiviez Fichier → Travailler hors ligne.</translation>
     </message>
 </context>
 <context>
@@ -2269,6 +2444,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>(untitled)</source>
         <translation>(sans titre)</translation>
+    </message>
+    <message>
+        <source>&amp;Subtasks (%1/%2)</source>
+        <translation>&amp;Sous-tâches (%1/%2)</translation>
     </message>
 </context>
 </TS>

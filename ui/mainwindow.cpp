@@ -1,4 +1,5 @@
 #include "mainwindow.h"
+#include "logging.h"
 
 #include "auditdialog.h"
 #include "conflictcentre.h"
@@ -24,6 +25,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QLocale>
@@ -34,7 +36,6 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
-Q_LOGGING_CATEGORY(lcStartup, "tidemark.ui.startup", QtWarningMsg)
 
 namespace tidemark::ui {
 namespace {
@@ -82,14 +83,15 @@ private:
 MainWindow::MainWindow(model::Store *store, QWidget *parent)
     : QMainWindow(parent)
     , m_store(store)
+    , m_listActions(store ? std::make_unique<model::ListActions>(*store) : nullptr)
 {
     setObjectName(s("mainWindow"));
     setWindowTitle(tr("Tidemark"));
     setWindowIcon(QIcon(s(":/tidemark/icons/tidemark.svg")));
-    // QT_LOGGING_RULES="tidemark.ui.startup.debug=true" shows where the start goes.
+    // QT_LOGGING_RULES="tidemark.ui.debug=true" shows where the start goes.
     QElapsedTimer timer;
     timer.start();
-    const auto phase = [&](const char *name) { qCDebug(lcStartup) << name << timer.nsecsElapsed() / 1e6 << "ms"; };
+    const auto phase = [&](const char *name) { qCDebug(lcUi) << name << timer.nsecsElapsed() / 1e6 << "ms"; };
     createActions();
     phase("actions");
     createPanes();
@@ -113,7 +115,7 @@ void MainWindow::createPanes()
     QElapsedTimer timer;
     timer.start();
     m_sidebarModel = new SidebarModel(m_store, this);
-    qCDebug(lcStartup) << "sidebar model" << timer.nsecsElapsed() / 1e6 << "ms";
+    qCDebug(lcUi) << "sidebar model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_afterFirstPaint.append([this] { m_sidebarModel->refresh(); });
     m_sidebar = new QTreeView(m_splitter);
     m_sidebar->setObjectName(s("sidebar"));
@@ -161,7 +163,7 @@ void MainWindow::createPanes()
     timer.restart();
     m_items = new model::ItemListModel(m_store, this,
                                        SidebarModel::filterOfKey(lastView).value_or(model::ItemFilter::all()));
-    qCDebug(lcStartup) << "item list model" << timer.nsecsElapsed() / 1e6 << "ms";
+    qCDebug(lcUi) << "item list model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_itemList = new ItemListView(m_listStack);
     m_itemList->setObjectName(s("itemList"));
     m_itemList->setAccessibleName(tr("Items"));
@@ -172,11 +174,7 @@ void MainWindow::createPanes()
     m_itemList->setContextMenuPolicy(Qt::CustomContextMenu);
     m_itemList->setFrameShape(QFrame::NoFrame);
     connect(delegate, &ItemDelegate::toggleDoneRequested, this, [this](const QString &id) {
-        const auto task = m_store->entity(id);
-        if (!task)
-            return;
-        if (auto done = m_store->setDone(id, task->fields.value(s("done_at")).isNull()); !done)
-            showError(done.error().message);
+        reportListAction(m_listActions->toggleDone({id}), {});
     });
     // Only a person's move opens an item: when the open item leaves the list (done in Today, its
     // tag removed, a sync), Qt moves the current row to a neighbour, which must not take over the
@@ -202,6 +200,7 @@ void MainWindow::createPanes()
             });
     connect(m_itemList, &QWidget::customContextMenuRequested, this, &MainWindow::showListMenu);
     m_itemList->viewport()->installEventFilter(this);
+    qApp->installEventFilter(this); // Ctrl+Z in a text field with nothing to undo (eventFilter)
     connect(m_items, &QAbstractItemModel::modelReset, this, &MainWindow::updateListTitle);
     connect(m_items, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateListTitle);
     connect(m_items, &QAbstractItemModel::rowsRemoved, this, &MainWindow::updateListTitle);
@@ -260,7 +259,7 @@ void MainWindow::createPanes()
     timer.restart();
     m_noteEditor = new NoteEditor(m_store, m_editorPane);
     m_taskEditor = new TaskEditor(m_store, m_editorPane);
-    qCDebug(lcStartup) << "editors" << timer.nsecsElapsed() / 1e6 << "ms";
+    qCDebug(lcUi) << "editors" << timer.nsecsElapsed() / 1e6 << "ms";
     m_editorPane->addWidget(m_emptyPage);
     m_editorPane->addWidget(m_noteEditor);
     m_editorPane->addWidget(m_taskEditor);
@@ -349,7 +348,7 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
 {
     using State = client::SyncEngine::State;
     if (m_pendingView)
-        m_pendingView->setSyncState(state == State::Idle || state == State::Syncing ? QString() : reason, nextRetry);
+        m_pendingView->setSyncState(state, reason, nextRetry);
     if (!m_syncConfigured) {
         m_syncConfigured = true;
         m_delegate->setShowPending(true);
@@ -676,6 +675,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
 
 bool MainWindow::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // A text field claims Ctrl+Z even with nothing of its own to undo; then it is the list's
+        // undo (a note moved to the Trash while its title had the focus), so let the shortcut be.
+        auto *key = static_cast<QKeyEvent *>(event);
+        auto *widget = qobject_cast<QWidget *>(watched);
+        const bool undo = key->matches(QKeySequence::Undo);
+        const bool redo = !undo && m_actions.value(s("redo"))->shortcuts().contains(QKeySequence(key->keyCombination()));
+        if ((undo || redo) && widget && widget->window() == this && !textHasHistory(widget, redo)
+            && (qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QLineEdit *>(widget))) {
+            event->ignore();
+            return true;
+        }
+    }
     if (event->type() == QEvent::Paint && watched == m_itemList->viewport() && !m_afterFirstPaint.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
             for (const auto &work : std::exchange(m_afterFirstPaint, {}))
