@@ -43,9 +43,22 @@ QPlainTextEdit *sidePane(QWidget *parent, const QString &name)
     auto *pane = new QPlainTextEdit(parent);
     pane->setObjectName(name);
     pane->setReadOnly(true);
-    pane->setLineWrapMode(QPlainTextEdit::NoWrap);
+    // Prose wraps: the panes line up by line of text (block), not by row on screen.
+    pane->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     pane->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
     return pane;
+}
+
+// With wrapping, a pane's vertical scroll counts rows on screen; the panes agree on lines of text.
+int topBlock(const QPlainTextEdit *pane)
+{
+    return pane->document()->findBlockByLineNumber(pane->verticalScrollBar()->value()).blockNumber();
+}
+
+void scrollToBlock(QPlainTextEdit *pane, int block)
+{
+    const QTextBlock target = pane->document()->findBlockByNumber(std::max(block, 0));
+    pane->verticalScrollBar()->setValue(target.isValid() ? target.firstLineNumber() : pane->verticalScrollBar()->maximum());
 }
 
 QColor tint(QColor color, const QPalette &palette, int alpha)
@@ -137,7 +150,7 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     m_theirs = sidePane(this, s("theirsPane"));
     m_result = new MarkdownEdit(this);
     m_result->setObjectName(s("resultPane"));
-    m_result->setLineWrapMode(QPlainTextEdit::NoWrap);
+    m_result->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     auto *panes = new QGridLayout;
     m_panes = panes;
     const auto column = [this, panes](int at, const QString &heading, QWidget *pane) {
@@ -371,7 +384,7 @@ void MergeDialog::goToHunk(qsizetype hunk)
     const int block = m_sideStart[m_hunkSegment[hunk]];
     // The hunk a third of the way down the panes.
     const int lead = std::max(0, block - std::max(1, m_mine->height() / (3 * m_mine->fontMetrics().lineSpacing())));
-    m_mine->verticalScrollBar()->setValue(lead);
+    scrollToBlock(m_mine, lead);
     updateHighlights();
     updateState();
 }
@@ -398,7 +411,7 @@ void MergeDialog::syncScroll(QPlainTextEdit *from)
     if (m_syncing)
         return;
     m_syncing = true;
-    const int first = from->verticalScrollBar()->value();
+    const int first = topBlock(from);
     int sideBlock = first;
     if (from == m_result) {
         // The Result's first visible line: which segment, and how far into it.
@@ -414,7 +427,7 @@ void MergeDialog::syncScroll(QPlainTextEdit *from)
     }
     for (QPlainTextEdit *pane : {m_base, m_mine, m_theirs}) {
         if (pane != from)
-            pane->verticalScrollBar()->setValue(sideBlock);
+            scrollToBlock(pane, sideBlock);
     }
     if (from != m_result) {
         for (qsizetype i = m_sideStart.size() - 1; i >= 0; --i) {
@@ -423,7 +436,7 @@ void MergeDialog::syncScroll(QPlainTextEdit *from)
                 const int start = doc->findBlock(m_resultStart[i].position()).blockNumber();
                 const int end = i + 1 < m_resultStart.size() ? doc->findBlock(m_resultStart[i + 1].position()).blockNumber()
                                                              : doc->blockCount();
-                m_result->verticalScrollBar()->setValue(start + std::min(sideBlock - m_sideStart[i], std::max(end - start - 1, 0)));
+                scrollToBlock(m_result, start + std::min(sideBlock - m_sideStart[i], std::max(end - start - 1, 0)));
                 break;
             }
         }

@@ -70,6 +70,7 @@ private Q_SLOTS:
     void keysMoveAndChoose();
     void editsInTheResultSurviveALaterChoice();
     void panesScrollTogether();
+    void proseWrapsAndThePanesStillLineUp();
     void typingAfterAPartStaysOutOfIt();
     void withoutABaseNothingIsDecidedForYou();
     void windowsLineBreaksKeepThePartsInPlace();
@@ -251,6 +252,41 @@ void TestMergeDialog::panesScrollTogether()
     QCOMPARE(result->verticalScrollBar()->value(), 20);
     result->verticalScrollBar()->setValue(10);
     QCOMPARE(mine->verticalScrollBar()->value(), 10);
+}
+
+void TestMergeDialog::proseWrapsAndThePanesStillLineUp()
+{
+    MergeInput input = weekend();
+    // Paragraphs of prose, a line each, longer than a pane is wide; mine reworded the second.
+    QString lead;
+    for (int i = 0; i < 30; ++i)
+        lead += QStringLiteral("Paragraph %1 says a great deal about the weekend, the weather, the market and the bank, "
+                               "far more than one row of a narrow pane can hold.\n").arg(i);
+    input.base.prepend(lead);
+    input.theirs.prepend(lead);
+    input.mine.prepend(QString(lead).replace(QStringLiteral("Paragraph 1 says"), QStringLiteral("Paragraph 1, reworded, says")));
+    MergeDialog dialog(input);
+    dialog.resize(900, 400);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
+    auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    // Nothing scrolls sideways: the lines wrap (those shown are laid out: the top of the text).
+    mine->verticalScrollBar()->setValue(0);
+    QApplication::processEvents();
+    for (const QPlainTextEdit *pane : {mine, theirs, result}) {
+        QCOMPARE(pane->horizontalScrollBar()->maximum(), 0);
+        QVERIFY2(pane->document()->findBlockByNumber(3).lineCount() > 1, qPrintable(pane->objectName()));
+    }
+    // Scrolled to a paragraph in one pane, the others show the same paragraph at the top.
+    const QTextBlock twelfth = mine->document()->findBlockByNumber(12);
+    mine->verticalScrollBar()->setValue(twelfth.firstLineNumber());
+    const auto top = [](const QPlainTextEdit *pane) {
+        return pane->document()->findBlockByLineNumber(pane->verticalScrollBar()->value()).text();
+    };
+    QVERIFY2(top(theirs).startsWith(QStringLiteral("Paragraph 12 says")), qPrintable(top(theirs)));
+    QVERIFY2(top(result).startsWith(QStringLiteral("Paragraph 12 says")), qPrintable(top(result)));
 }
 
 void TestMergeDialog::typingAfterAPartStaysOutOfIt()
