@@ -13,6 +13,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSettings>
 #include <QSplitter>
 #include <QTimer>
 #include <QTreeWidget>
@@ -103,10 +104,14 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     detailsScroll->setFrameShape(QFrame::NoFrame);
     detailsScroll->setWidget(m_details);
     auto *split = new QSplitter(Qt::Vertical, this);
+    m_split = split;
+    split->setObjectName(s("auditSplit"));
+    split->setChildrenCollapsible(false);
     split->addWidget(m_table);
     split->addWidget(detailsScroll);
     split->setStretchFactor(0, 3);
     split->setStretchFactor(1, 2);
+    detailsScroll->setMinimumHeight(120); // the details of a choice take a few lines
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_undo = buttons->addButton(tr("Undo This Choice"), QDialogButtonBox::ActionRole);
@@ -120,6 +125,12 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     layout->addWidget(split, 1);
     layout->addWidget(buttons);
     resize(900, 600);
+    split->setSizes({330, 220});
+    const QSettings settings;
+    if (const QByteArray geometry = settings.value(s("audit/geometry")).toByteArray(); !geometry.isEmpty())
+        restoreGeometry(geometry);
+    if (const QByteArray state = settings.value(s("audit/split")).toByteArray(); !state.isEmpty())
+        split->restoreState(state);
 
     if (m_store) {
         auto *later = new QTimer(this);
@@ -129,6 +140,14 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
         connect(m_store, &model::Store::entityChanged, later, qOverload<>(&QTimer::start));
     }
     reload();
+}
+
+void AuditDialog::hideEvent(QHideEvent *event)
+{
+    QSettings settings;
+    settings.setValue(s("audit/geometry"), saveGeometry());
+    settings.setValue(s("audit/split"), m_split->saveState());
+    QDialog::hideEvent(event);
 }
 
 void AuditDialog::setItemFilter(const QString &entityId)

@@ -10,6 +10,8 @@ class QLabel;
 class QPushButton;
 class QTreeWidget;
 
+class QSplitter;
+
 namespace tidemark::model {
 class Store;
 }
@@ -33,6 +35,10 @@ public:
 
     [[nodiscard]] QTreeWidget *table() const { return m_table; }
 
+protected:
+    /// The dialog's size and the split between the list and the details are kept for next time.
+    void hideEvent(QHideEvent *event) override;
+
 private:
     void applyFilters();
     void showDetails();
@@ -47,6 +53,7 @@ private:
     QComboBox *m_outcome = nullptr;
     QTreeWidget *m_table = nullptr;
     QLabel *m_details = nullptr;
+    QSplitter *m_split = nullptr;
     QPushButton *m_undo = nullptr;
 };
 

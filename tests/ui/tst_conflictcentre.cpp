@@ -22,6 +22,7 @@
 #include <QSettings>
 #include <QStackedWidget>
 #include <QTemporaryDir>
+#include <QSplitter>
 #include <QTest>
 #include <QTimer>
 #include <QTreeView>
@@ -77,6 +78,7 @@ private Q_SLOTS:
     void aResolvedTextReachesTheSecondDeviceWithItsAuditEntry();
     void undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices();
     void fieldConflictsUseTheCompactForm();
+    void theAuditTrailKeepsItsSizeAndRoomForDetails();
     void theAuditTrailFiltersAndExplains();
     void theSidebarShowsTheCentreWithALiveCount();
 
@@ -298,6 +300,30 @@ void TestConflictCentre::fieldConflictsUseTheCompactForm()
     QCOMPARE(e->fields.value(s("priority")).toInt(), titleFirst ? 3 : 1);
     QVERIFY(sync(laptop) && sync(phone));
     QCOMPARE(phone.store->entity(task->id)->fields, laptop.store->entity(task->id)->fields);
+}
+
+void TestConflictCentre::theAuditTrailKeepsItsSizeAndRoomForDetails()
+{
+    Device laptop = device(s("laptop"), s("Laptop"));
+    QList<int> sizes;
+    {
+        ui::AuditDialog audit(laptop.store.get());
+        audit.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&audit));
+        auto *split = audit.findChild<QSplitter *>(s("auditSplit"));
+        QVERIFY(split);
+        QVERIFY2(split->sizes().at(1) >= 120, qPrintable(QString::number(split->sizes().at(1))));
+        audit.resize(720, 540); // within the test screen, which a restored geometry is kept inside
+        split->setSizes({250, 330});
+        QApplication::processEvents();
+        sizes = split->sizes();
+        audit.close();
+    }
+    ui::AuditDialog again(laptop.store.get());
+    again.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&again));
+    QCOMPARE(again.size(), QSize(720, 540));
+    QCOMPARE(again.findChild<QSplitter *>(s("auditSplit"))->sizes(), sizes);
 }
 
 void TestConflictCentre::theAuditTrailFiltersAndExplains()
