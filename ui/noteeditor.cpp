@@ -1,6 +1,7 @@
 #include "noteeditor.h"
 
 #include "markdownedit.h"
+#include "conflictbar.h"
 #include "conflictresolver.h"
 #include "mergedialog.h"
 #include "model/store.h"
@@ -83,21 +84,8 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     m_info->setEnabled(false);
 
     // Over the note, while it has an open text conflict: what happened and the way to settle it.
-    m_conflictBar = new QFrame(this);
-    m_conflictBar->setObjectName(s("conflictBar"));
-    m_conflictBar->setFrameShape(QFrame::StyledPanel);
-    m_conflictBar->setAutoFillBackground(true);
-    updateConflictBarColours();
-    m_conflictText = new QLabel(m_conflictBar);
-    m_conflictText->setWordWrap(true);
-    auto *resolveButton = new QPushButton(tr("Resolve…"), m_conflictBar);
-    resolveButton->setObjectName(s("resolveConflict"));
-    connect(resolveButton, &QPushButton::clicked, this, &NoteEditor::resolveConflict);
-    auto *barLayout = new QHBoxLayout(m_conflictBar);
-    barLayout->setContentsMargins(10, 6, 6, 6);
-    barLayout->addWidget(m_conflictText, 1);
-    barLayout->addWidget(resolveButton);
-    m_conflictBar->hide();
+    m_conflictBar = new ConflictBar(this);
+    connect(m_conflictBar, &ConflictBar::resolveRequested, this, &NoteEditor::resolveConflict);
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 8);
@@ -281,50 +269,19 @@ void NoteEditor::load()
     updateConflictBar();
 }
 
-void NoteEditor::updateConflictBarColours()
-{
-    // An amber tint of the editor's own background, with its own text colour: readable in light
-    // and dark, and recomputed when the palette changes.
-    QPalette warm = palette();
-    const QColor base = warm.color(QPalette::Base);
-    const QColor amber(230, 140, 30);
-    warm.setColor(QPalette::Window, QColor::fromRgbF(float(base.redF() * 0.8 + amber.redF() * 0.2),
-                                                     float(base.greenF() * 0.8 + amber.greenF() * 0.2),
-                                                     float(base.blueF() * 0.8 + amber.blueF() * 0.2)));
-    warm.setColor(QPalette::WindowText, warm.color(QPalette::Text));
-    m_conflictBar->setPalette(warm);
-}
-
-void NoteEditor::changeEvent(QEvent *event)
-{
-    QWidget::changeEvent(event);
-    if (m_conflictBar && (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange))
-        updateConflictBarColours();
-}
+QFrame *NoteEditor::conflictBar() const { return m_conflictBar; }
 
 void NoteEditor::updateConflictBar()
 {
-    m_conflictId.clear();
-    const auto records = m_store && !m_id.isEmpty() ? m_store->conflictRecords(true)
-                                                    : model::Result<QList<model::ConflictRecord>>{};
-    if (records) {
-        for (const model::ConflictRecord &record : *records) {
-            // The merge dialog is for the text; other fields get their own form (not built yet).
-            if (record.entityId == m_id && record.field == QLatin1String("body") && record.mine.isString()
-                && record.theirs.isString()) {
-                m_conflictId = record.id;
-                m_conflictText->setText(tr("This note was changed here and on another device in the same place. "
-                                           "Nothing is lost: both versions are kept until you choose."));
-                break;
-            }
-        }
-    }
-    m_conflictBar->setVisible(!m_conflictId.isEmpty());
+    // The merge dialog is for the text; the other fields' conflicts are in the conflict centre.
+    m_conflictBar->follow(m_store, m_id, {s("body")},
+                          tr("This note was changed here and on another device in the same place. "
+                             "Nothing is lost: both versions are kept until you choose."));
 }
 
 void NoteEditor::resolveConflict()
 {
-    if (m_conflictId.isEmpty() || !m_store)
+    if (m_conflictBar->conflictId().isEmpty() || !m_store)
         return;
     saveNow();
     QString error;

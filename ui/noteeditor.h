@@ -18,6 +18,8 @@ enum class Kind;
 
 namespace tidemark::ui {
 
+class ConflictBar;
+
 class MarkdownEdit;
 
 /// The editor of one note: a title field, tags, and the Markdown body. Typing is saved through
@@ -43,7 +45,7 @@ public:
 
     [[nodiscard]] QLineEdit *titleField() const { return m_title; }
     /// The bar over the note that says it has an open text conflict, with Resolve….
-    [[nodiscard]] QFrame *conflictBar() const { return m_conflictBar; }
+    [[nodiscard]] QFrame *conflictBar() const;
     /// Opens the merge dialog for the note's open text conflict, and writes what the person
     /// decides: the Result as one edit that settles the conflict, or both versions kept (the other
     /// one as a new note). Cancel leaves the conflict open and the note untouched.
@@ -57,9 +59,6 @@ Q_SIGNALS:
     void saved(const QDateTime &at);
     void failed(const QString &reason);
 
-protected:
-    void changeEvent(QEvent *event) override;
-
 private:
     void markDirty(const QString &field);
     /// `info` with, near the limit, the note's size and the limit, and a word when it is shown
@@ -69,7 +68,6 @@ private:
     void load();
     void onEntityChanged(model::Kind kind, const QString &id);
     void updateConflictBar();
-    void updateConflictBarColours();
     [[nodiscard]] QStringList tagsFromField() const;
 
     QPointer<model::Store> m_store;
@@ -78,9 +76,7 @@ private:
     QLineEdit *m_tags = nullptr;
     MarkdownEdit *m_body = nullptr;
     QLabel *m_info = nullptr;
-    QFrame *m_conflictBar = nullptr;
-    QLabel *m_conflictText = nullptr;
-    QString m_conflictId; ///< the open text conflict the bar offers to resolve
+    ConflictBar *m_conflictBar = nullptr; ///< while the text has an open conflict
     QTimer m_saveTimer;
     QSet<QString> m_dirty;
     bool m_titleFromBody = false; ///< the title follows the body's first heading

@@ -1,7 +1,9 @@
 #include "taskeditor.h"
-#include "logging.h"
 
+#include "conflictbar.h"
+#include "conflictresolver.h"
 #include "icons.h"
+#include "logging.h"
 #include "markdownedit.h"
 #include "model/due.h"
 #include "model/recurrence.h"
@@ -141,6 +143,26 @@ struct TaskEditor::Private
     QSpinBox *interval = nullptr;
     MarkdownEdit *notes = nullptr;
     QLabel *subtasksLabel = nullptr; ///< "Subtasks (1/3)"
+    ConflictBar *conflictBar = nullptr;
+
+    void updateConflictBar()
+    {
+        conflictBar->follow(store, id, {},
+                            TaskEditor::tr("This task was changed here and on another device at once. "
+                                           "Nothing is lost: both versions are kept until you choose."));
+    }
+
+    void resolveConflict()
+    {
+        if (!store || id.isEmpty() || conflictBar->conflictId().isEmpty())
+            return;
+        saveText();
+        QString error;
+        const QString task = id;
+        if (ConflictResolver::run(*store, task, q->window(), &error) == ConflictResolver::Outcome::Failed)
+            Q_EMIT q->failed(error);
+        q->setTask(task); // as the decision left it
+    }
     QListWidget *subtasks = nullptr;
     QToolButton *subtaskUp = nullptr, *subtaskDown = nullptr, *subtaskRemove = nullptr;
     QPushButton *addSubtask = nullptr;
@@ -196,6 +218,13 @@ void TaskEditor::Private::build()
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    // Over the form, while the task has an open conflict (its notes, or a field asked about).
+    conflictBar = new ConflictBar(q);
+    QObject::connect(conflictBar, &ConflictBar::resolveRequested, q, [this] { resolveConflict(); });
+    auto *barRow = new QHBoxLayout;
+    barRow->setContentsMargins(8, 8, 8, 0);
+    barRow->addWidget(conflictBar);
+    outer->addLayout(barRow);
     outer->addWidget(scroll);
     form = new QWidget;
     auto *layout = new QFormLayout(form);
@@ -431,6 +460,7 @@ void TaskEditor::Private::clear()
     subtaskIds.clear();
     newSubtask->clear();
     form->setEnabled(false);
+    conflictBar->hide();
 }
 
 void TaskEditor::Private::updateDueControls()
@@ -713,6 +743,7 @@ void TaskEditor::Private::entityChanged(model::Kind kind, const QString &changed
         }
         const bool moved = task->string(u"collection"_s) != current.string(u"collection"_s);
         show(*task, Fill::Refresh);
+        updateConflictBar(); // a pull brings conflicts and settles them
         if (moved)
             queueSubtaskReload();
         return;
@@ -769,6 +800,7 @@ void TaskEditor::setTask(const QString &id)
     d->show(*task, same ? Private::Fill::Refresh : Private::Fill::Open);
     d->form->setEnabled(true);
     d->reloadSubtasks();
+    d->updateConflictBar();
 }
 
 QString TaskEditor::taskId() const { return d->id; }
@@ -776,6 +808,8 @@ QString TaskEditor::taskId() const { return d->id; }
 void TaskEditor::saveNow() { d->saveText(); }
 
 bool TaskEditor::hasUnsavedChanges() const { return !d->dirty.isEmpty(); }
+
+QFrame *TaskEditor::conflictBar() const { return d->conflictBar; }
 
 void TaskEditor::focusTitle() { d->title->setFocus(Qt::OtherFocusReason); }
 

@@ -4,6 +4,8 @@
 #include <QPointer>
 #include <QWidget>
 
+class QFrame;
+
 namespace tidemark::model {
 class Store;
 }
@@ -31,6 +33,8 @@ public:
     [[nodiscard]] bool hasUnsavedChanges() const;
     /// Puts the keyboard focus in the title field.
     void focusTitle();
+    /// The bar over the form while the task has an open conflict, with Resolve….
+    [[nodiscard]] QFrame *conflictBar() const;
 
 Q_SIGNALS:
     /// Edits reached the store.

@@ -4,6 +4,11 @@
 
 #include "model/due.h"
 #include "model/store.h"
+#include "ui/mergedialog.h"
+
+#include <QApplication>
+#include <QDateTime>
+#include <QTimer>
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -49,6 +54,7 @@ private Q_SLOTS:
     void checkingDoneCompletesTheTask();
     void completingARecurringTaskOpensTheNextOne();
     void checkingDoneOnAParentChecksItsSubtasks();
+    void aConflictOverTheNotesShowsABarThatResolvesIt();
     void subtasksAreAddedCheckedAndReordered();
     void subtasksCanBeDraggedRemovedAndOpened();
     void changeFromElsewhereKeepsUnsavedTyping();
@@ -363,6 +369,39 @@ void TestTaskEditor::checkingDoneOnAParentChecksItsSubtasks()
     QVERIFY(std::ranges::any_of(labels, [](const QLabel *l) { return l->text() == u"&Subtasks (2/2)"_s; }));
     QVERIFY(field<QLineEdit>("newSubtask")->mapTo(m_editor.get(), QPoint()).y()
             < list->mapTo(m_editor.get(), QPoint()).y());
+}
+
+void TestTaskEditor::aConflictOverTheNotesShowsABarThatResolvesIt()
+{
+    // The task's notes collided with another device's, as a sync leaves it: this device's notes
+    // in the task and an open conflict with both sides.
+    const QString mine = u"Bring the passport\nPack light\n"_s;
+    const QString theirs = u"Bring the passport\nPack the big case\n"_s;
+    const auto t = task({{u"title"_s, u"Trip"_s}, {u"notes"_s, mine}});
+    const QJsonObject record{{u"id"_s, u"0193c0de-0000-7000-8000-000000000002"_s}, {u"entity"_s, t.id},
+                             {u"kind"_s, u"task"_s}, {u"field"_s, u"notes"_s}, {u"rule"_s, u"text-overlap"_s},
+                             {u"status"_s, u"open"_s}, {u"outcome"_s, u"open"_s}, {u"incoming"_s, theirs},
+                             {u"current"_s, mine}, {u"base"_s, u"Bring the passport\nPack\n"_s},
+                             {u"device"_s, u"laptop-device-id"_s}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()},
+                             {u"rev"_s, 3}};
+    QVERIFY(m_store->applyRemotePage({}, {record}, 3));
+    m_editor->setTask(t.id);
+    QVERIFY(m_editor->conflictBar()->isVisible());
+
+    bool driven = false;
+    QTimer::singleShot(0, this, [&] {
+        auto *dialog = qobject_cast<ui::MergeDialog *>(QApplication::activeModalWidget());
+        QVERIFY(dialog);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"takeTheirs"_s), Qt::LeftButton);
+        QTest::mouseClick(dialog->findChild<QPushButton *>(u"resolve"_s), Qt::LeftButton);
+        driven = true;
+    });
+    QTest::mouseClick(m_editor->findChild<QPushButton *>(u"resolveConflict"_s), Qt::LeftButton);
+    QVERIFY(driven);
+    QCOMPARE(stored(t.id, u"notes"_s), theirs);
+    QCOMPARE(field<QPlainTextEdit>("taskNotes")->toPlainText(), theirs);
+    QVERIFY(m_store->conflictRecords(true)->isEmpty());
+    QVERIFY(!m_editor->conflictBar()->isVisible());
 }
 
 void TestTaskEditor::subtasksAreAddedCheckedAndReordered()
