@@ -280,6 +280,51 @@ std::expected<void, TransportError> logOut(const QUrl &server, const QString &to
     return {};
 }
 
+std::expected<QList<Session>, TransportError> sessions(const QUrl &server, const QString &token)
+{
+    HttpTransport http(server, token);
+    auto reply = http.request("GET", s("/v1/sessions"));
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 200 || !reply->json.value(s("sessions")).isArray())
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    QList<Session> list;
+    for (const QJsonValue &value : reply->json.value(s("sessions")).toArray()) {
+        const QJsonObject o = value.toObject();
+        if (!o.value(s("id")).isString())
+            return std::unexpected(TransportError{TransportError::Kind::Server, s("the server listed a device without an id")});
+        list.append({o.value(s("id")).toString(), o.value(s("device")).toString(),
+                     QDateTime::fromString(o.value(s("signed_in")).toString(), Qt::ISODateWithMs),
+                     QDateTime::fromString(o.value(s("last_pull")).toString(), Qt::ISODateWithMs),
+                     qint64(o.value(s("pulled")).toDouble()), o.value(s("current")).toBool()});
+    }
+    return list;
+}
+
+std::expected<void, TransportError> signOutSession(const QUrl &server, const QString &token, const QString &sessionId)
+{
+    HttpTransport http(server, token);
+    auto reply = http.request("DELETE", s("/v1/sessions/") + QString::fromLatin1(QUrl::toPercentEncoding(sessionId)));
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 204)
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    return {};
+}
+
+std::expected<QString, TransportError> changePassword(const QUrl &server, const QString &token, const QString &user,
+                                                      const QString &oldPassword, const QString &newPassword,
+                                                      const QString &device)
+{
+    HttpTransport http(server, token);
+    auto reply = http.request("PUT", s("/v1/password"), {{s("old_password"), oldPassword}, {s("new_password"), newPassword}});
+    if (!reply)
+        return std::unexpected(reply.error());
+    if (reply->status != 204)
+        return std::unexpected(HttpTransport::errorOf(*reply));
+    return logIn(server, user, newPassword, device);
+}
+
 } // namespace account
 
 namespace account {

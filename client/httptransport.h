@@ -3,6 +3,8 @@
 #include "transport.h"
 
 #include <QByteArray>
+#include <QDateTime>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QNetworkReply>
 #include <QUrl>
@@ -70,6 +72,26 @@ std::expected<void, TransportError> registerAccount(const QUrl &server, const QS
 std::expected<QString, TransportError> logIn(const QUrl &server, const QString &name, const QString &password,
                                              const QString &device);
 std::expected<void, TransportError> logOut(const QUrl &server, const QString &token);
+
+/// A device signed in to the account (GET /v1/sessions).
+struct Session
+{
+    QString id;
+    QString device;      ///< the name it signed in with
+    QDateTime signedIn;
+    QDateTime lastPull;  ///< invalid: never pulled
+    qint64 pulled = 0;   ///< changes it has pulled
+    bool current = false; ///< the session of the token asking
+};
+/// The account's signed-in devices, oldest first.
+std::expected<QList<Session>, TransportError> sessions(const QUrl &server, const QString &token);
+/// Signs another device out (a lost laptop): its token stops working.
+std::expected<void, TransportError> signOutSession(const QUrl &server, const QString &token, const QString &sessionId);
+/// Changes the account's password, which signs every device out, this one included; then signs
+/// this one in again with the new password and returns its new token.
+std::expected<QString, TransportError> changePassword(const QUrl &server, const QString &token, const QString &user,
+                                                      const QString &oldPassword, const QString &newPassword,
+                                                      const QString &device);
 } // namespace account
 
 } // namespace tidemark::client

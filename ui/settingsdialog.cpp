@@ -24,6 +24,7 @@
 #include <QSettings>
 #include <QSpinBox>
 #include <QTabWidget>
+#include <QTreeWidget>
 #include <QUrl>
 #include <QVBoxLayout>
 
@@ -143,6 +144,36 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     m_accountState->setObjectName(s("accountState"));
     m_accountState->setWordWrap(true);
     syncForm->addRow(m_accountState);
+    // The account's devices: a lost laptop is signed out from here; a new password signs out all.
+    m_devicesBox = new QWidget(sync);
+    auto *devicesLayout = new QVBoxLayout(m_devicesBox);
+    devicesLayout->setContentsMargins(0, 0, 0, 0);
+    auto *devicesLabel = new QLabel(tr("&Devices signed in to this account:"), m_devicesBox);
+    m_devices = new QTreeWidget(m_devicesBox);
+    m_devices->setObjectName(s("accountDevices"));
+    m_devices->setRootIsDecorated(false);
+    m_devices->setHeaderLabels({tr("Device"), tr("Signed in"), tr("Last sync")});
+    m_devices->setMinimumHeight(90);
+    devicesLabel->setBuddy(m_devices);
+    m_signOutDevice = new QPushButton(tr("Sign Out &Device"), m_devicesBox);
+    m_signOutDevice->setObjectName(s("signOutDevice"));
+    m_signOutDevice->setToolTip(tr("The device stops syncing until it signs in again (a lost or sold one)"));
+    m_changePassword = new QPushButton(tr("C&hange Password…"), m_devicesBox);
+    m_changePassword->setObjectName(s("changePassword"));
+    auto *deviceButtons = new QHBoxLayout;
+    deviceButtons->addWidget(m_signOutDevice);
+    deviceButtons->addStretch();
+    deviceButtons->addWidget(m_changePassword);
+    devicesLayout->addWidget(devicesLabel);
+    devicesLayout->addWidget(m_devices, 1);
+    devicesLayout->addLayout(deviceButtons);
+    syncForm->addRow(m_devicesBox);
+    connect(m_devices, &QTreeWidget::currentItemChanged, this, [this] { showAccount(); });
+    connect(m_signOutDevice, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignOutDevice); });
+    connect(m_changePassword, &QPushButton::clicked, this, [this] {
+        if (askNewPassword())
+            runAccountAction(AccountAction::ChangePassword);
+    });
     m_holdOnMetered = new QCheckBox(tr("&Hold sync on metered connections (mobile data) until an unmetered one returns"), sync);
     m_holdOnMetered->setObjectName(s("holdOnMetered"));
     syncForm->addRow(m_holdOnMetered);
@@ -151,15 +182,25 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     connect(m_signOut, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignOut); });
     connect(&m_watcher, &QFutureWatcher<Outcome>::finished, this, [this] {
         const Outcome outcome = m_watcher.result();
+        m_oldPassword.clear();
+        m_newPassword.clear();
+        if (outcome.sessions)
+            showDevices(*outcome.sessions);
         showAccount();
         if (!outcome.ok) {
             m_accountState->setText(outcome.message);
             return;
         }
-        if (!outcome.message.isEmpty()) // where the token went, when not into the keychain
-            m_accountState->setText(m_accountState->text() + QLatin1Char(' ') + outcome.message);
+        if (!outcome.message.isEmpty()) { // where the token went, a device signed out, a new password
+            m_accountNote = outcome.message;
+            showAccount();
+        }
+        if (outcome.action == AccountAction::ListDevices || outcome.action == AccountAction::SignOutDevice)
+            return;
         m_password->clear();
-        Q_EMIT accountChanged();
+        Q_EMIT accountChanged(); // a new token (or none): the engine starts again with it
+        if (outcome.action != AccountAction::SignOut)
+            runAccountAction(AccountAction::ListDevices);
     });
     m_pages->addTab(sync, tr("Sync"));
 
@@ -179,7 +220,69 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     layout->addWidget(m_pages);
     layout->addWidget(buttons);
     load();
-    resize(520, 360);
+    resize(560, 520);
+    if (!client::AccountFile::read(m_storePath).value(s("token")).toString().isEmpty())
+        runAccountAction(AccountAction::ListDevices);
+}
+
+bool SettingsDialog::askNewPassword()
+{
+    QDialog ask(this);
+    ask.setWindowTitle(tr("Change Password"));
+    auto *form = new QFormLayout(&ask);
+    form->addRow(note(tr("Every device, this one included, is signed out by a new password; this one signs in "
+                         "again with it at once, the others when you sign them in."),
+                      &ask));
+    const auto field = [&](const char *name, const QString &label) {
+        auto *edit = new QLineEdit(&ask);
+        edit->setObjectName(QLatin1StringView(name));
+        edit->setEchoMode(QLineEdit::Password);
+        form->addRow(label, edit);
+        return edit;
+    };
+    QLineEdit *old = field("oldPassword", tr("&Current password:"));
+    QLineEdit *fresh = field("newPassword", tr("&New password:"));
+    QLineEdit *again = field("repeatPassword", tr("&Repeat it:"));
+    auto *problem = new QLabel(&ask);
+    problem->setObjectName(s("passwordProblem"));
+    form->addRow(problem);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
+    buttons->button(QDialogButtonBox::Ok)->setText(tr("Change Password"));
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, &ask, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, &ask, [&] {
+        if (fresh->text().size() < 8)
+            problem->setText(tr("The new password needs at least 8 characters."));
+        else if (fresh->text() != again->text())
+            problem->setText(tr("The two new passwords differ."));
+        else
+            ask.accept();
+    });
+    if (ask.exec() != QDialog::Accepted)
+        return false;
+    m_oldPassword = old->text();
+    m_newPassword = fresh->text();
+    return true;
+}
+
+void SettingsDialog::showDevices(const QList<client::account::Session> &sessions)
+{
+    const QString selected = m_devices->currentItem() ? m_devices->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    m_devices->clear();
+    const QLocale locale;
+    const auto when = [&locale](const QDateTime &t) {
+        return t.isValid() ? locale.toString(t.toLocalTime(), QLocale::ShortFormat) : tr("never");
+    };
+    for (const client::account::Session &session : sessions) {
+        const QString name = session.device.isEmpty() ? tr("(unnamed)") : session.device;
+        auto *item = new QTreeWidgetItem(m_devices, {session.current ? tr("%1 (this device)").arg(name) : name,
+                                                     when(session.signedIn), when(session.lastPull)});
+        item->setData(0, Qt::UserRole, session.id);
+        item->setData(0, Qt::UserRole + 1, session.current);
+        if (session.id == selected)
+            m_devices->setCurrentItem(item);
+    }
+    m_devices->resizeColumnToContents(0);
 }
 
 void SettingsDialog::addConflictsPage()
@@ -286,8 +389,10 @@ SettingsDialog::~SettingsDialog() { m_watcher.waitForFinished(); }
 
 void SettingsDialog::done(int result)
 {
-    if (m_watcher.isRunning())
-        return; // the buttons wait too; the call has its own timeout
+    // The buttons wait too; the call has its own timeout. Reading the list of devices loses
+    // nothing: it may finish after the dialog has closed (the destructor waits for it).
+    if (m_watcher.isRunning() && m_running != AccountAction::ListDevices)
+        return;
     QDialog::done(result);
 }
 
@@ -302,8 +407,15 @@ void SettingsDialog::showAccount()
     m_server->setReadOnly(signedIn);
     m_user->setReadOnly(signedIn);
     m_password->setEnabled(!signedIn);
+    m_devicesBox->setVisible(signedIn);
+    const QTreeWidgetItem *device = m_devices->currentItem();
+    m_signOutDevice->setEnabled(!busy && signedIn && device && !device->data(0, Qt::UserRole + 1).toBool());
+    m_changePassword->setEnabled(!busy && signedIn);
+    if (!signedIn)
+        m_accountNote.clear();
     m_accountState->setText(signedIn ? tr("Signed in to %1 as %2.").arg(account.value(s("server")).toString(),
                                                                        account.value(s("user")).toString())
+                                           + (m_accountNote.isEmpty() ? QString() : QLatin1Char(' ') + m_accountNote)
                                      : tr("Not signed in: everything stays on this computer."));
 }
 
@@ -312,7 +424,12 @@ void SettingsDialog::runAccountAction(AccountAction action)
     const QUrl server(m_server->text().trimmed(), QUrl::StrictMode);
     const QString user = m_user->text().trimmed();
     const QString password = m_password->text();
-    if (action != AccountAction::SignOut) {
+    const bool signedInAction = action == AccountAction::ListDevices || action == AccountAction::SignOutDevice
+        || action == AccountAction::ChangePassword;
+    const QString sessionId = m_devices->currentItem() ? m_devices->currentItem()->data(0, Qt::UserRole).toString() : QString();
+    const QString oldPassword = m_oldPassword;
+    const QString newPassword = m_newPassword;
+    if (action != AccountAction::SignOut && !signedInAction) {
         if (!client::account::isServerAddress(server)) {
             m_accountState->setText(tr("The server needs a web address, like https://notes.example.org."));
             return;
@@ -322,36 +439,66 @@ void SettingsDialog::runAccountAction(AccountAction action)
             return;
         }
     }
-    m_accountState->setText(action == AccountAction::SignOut ? tr("Signing out…") : tr("Talking to the server…"));
+    if (action == AccountAction::SignOutDevice && sessionId.isEmpty())
+        return;
+    if (action != AccountAction::ListDevices) // a list's refresh is quiet
+        m_accountState->setText(action == AccountAction::SignOut ? tr("Signing out…") : tr("Talking to the server…"));
     const QString storePath = m_storePath;
     const QString device = tr("%1 (Tidemark)").arg(QSysInfo::machineHostName());
     // The calls wait for the network and the keychain: on a worker thread, never on this one.
+    m_running = action;
     m_watcher.setFuture(QtConcurrent::run([=]() -> Outcome {
         QJsonObject account = client::AccountFile::read(storePath);
+        const QUrl accountServer(account.value(s("server")).toString());
+        const QString accountToken = account.value(s("token")).toString();
+        Outcome outcome{true, {}, action, std::nullopt};
+        if (action == AccountAction::ChangePassword) {
+            const auto fresh = client::account::changePassword(accountServer, accountToken, account.value(s("user")).toString(),
+                                                               oldPassword, newPassword, device);
+            if (!fresh)
+                return {false, tr("Could not change the password: %1").arg(fresh.error().message), action, std::nullopt};
+            account.insert(s("token"), *fresh);
+            if (!client::AccountFile::write(storePath, account))
+                return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
+            outcome.message = tr("Password changed: your other devices sign in again with the new one.");
+            return outcome;
+        }
+        if (action == AccountAction::SignOutDevice) {
+            if (const auto out = client::account::signOutSession(accountServer, accountToken, sessionId); !out)
+                return {false, tr("Could not sign the device out: %1").arg(out.error().message), action, std::nullopt};
+            outcome.message = tr("The device is signed out: it syncs again once it signs in.");
+        }
+        if (action == AccountAction::ListDevices || action == AccountAction::SignOutDevice) {
+            auto list = client::account::sessions(accountServer, accountToken);
+            if (!list)
+                return {false, tr("Could not list the account's devices: %1").arg(list.error().message), action, std::nullopt};
+            outcome.sessions = std::move(*list);
+            return outcome;
+        }
         if (action == AccountAction::SignOut) {
             const auto out = client::account::logOut(QUrl(account.value(s("server")).toString()),
                                                      account.value(s("token")).toString());
             account.remove(s("token"));
             if (!client::AccountFile::write(storePath, account))
-                return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath))};
+                return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
             Q_UNUSED(out); // signed out here either way; the server forgets the token when told
-            return {true, {}};
+            return outcome;
         }
         if (action == AccountAction::Register) {
             if (auto made = client::account::registerAccount(server, user, password); !made)
-                return {false, tr("Could not create the account: %1").arg(made.error().message)};
+                return {false, tr("Could not create the account: %1").arg(made.error().message), action, std::nullopt};
         }
         const auto token = client::account::logIn(server, user, password, device);
         if (!token)
-            return {false, tr("Could not sign in: %1").arg(token.error().message)};
+            return {false, tr("Could not sign in: %1").arg(token.error().message), action, std::nullopt};
         const QJsonObject signedIn{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
         bool inFile = false;
         if (!client::AccountFile::write(storePath, signedIn, &inFile))
-            return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath))};
+            return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
         if (inFile)
-            return {true, tr("No system keychain answered, so the sign-in is kept in %1, readable by you only.")
-                              .arg(client::AccountFile::path(storePath))};
-        return {true, {}};
+            outcome.message = tr("No system keychain answered, so the sign-in is kept in %1, readable by you only.")
+                                  .arg(client::AccountFile::path(storePath));
+        return outcome;
     }));
     showAccount();
 }

@@ -6,7 +6,10 @@
 #include <QList>
 #include <QPair>
 
+#include "client/httptransport.h"
+
 #include <memory>
+#include <optional>
 
 class QCheckBox;
 class QComboBox;
@@ -16,6 +19,7 @@ class QLineEdit;
 class QPushButton;
 class QSpinBox;
 class QTabWidget;
+class QTreeWidget;
 
 namespace tidemark::model {
 class Store;
@@ -24,7 +28,8 @@ class Store;
 namespace tidemark::ui {
 
 /// Settings: Appearance (colour scheme, editor font), Language, Sync (the server, signing in,
-/// creating an account, signing out) and Conflicts (per scalar field: the later edit wins, or ask).
+/// creating an account, signing out; the account's signed-in devices, signing one out, changing
+/// the password) and Conflicts (per scalar field: the later edit wins, or ask).
 /// OK and Apply write appearance and language to QSettings and apply appearance at once; a new
 /// language is applied by the window when the dialog has closed. The account is written next to
 /// the store (client/accountfile.h) as soon as a sign-in succeeds; the network calls run on a
@@ -52,10 +57,14 @@ Q_SIGNALS:
     void accountChanged();
 
 private:
-    enum class AccountAction { Register, SignIn, SignOut };
+    enum class AccountAction { Register, SignIn, SignOut, ListDevices, SignOutDevice, ChangePassword };
     void load();
     void save();
     void runAccountAction(AccountAction action);
+    /// Fills the list of the account's devices from the last answer.
+    void showDevices(const QList<client::account::Session> &sessions);
+    /// Asks for the current and a new password (into m_oldPassword, m_newPassword).
+    bool askNewPassword();
     void showAccount();
     void addConflictsPage();
     void loadPolicies();
@@ -74,6 +83,14 @@ private:
     QPushButton *m_register = nullptr;
     QPushButton *m_signOut = nullptr;
     QLabel *m_accountState = nullptr;
+    QWidget *m_devicesBox = nullptr;    ///< the account's devices, while signed in
+    QTreeWidget *m_devices = nullptr;
+    QPushButton *m_signOutDevice = nullptr;
+    QPushButton *m_changePassword = nullptr;
+    QString m_accountNote;              ///< said under the account until it changes (where the token is kept)
+    AccountAction m_running = AccountAction::SignIn; ///< the call under way, if any
+    QString m_oldPassword;              ///< for the password change under way
+    QString m_newPassword;
     QCheckBox *m_holdOnMetered = nullptr;
     QPointer<model::Store> m_store; ///< the window's, for the conflict rules; none: no Conflicts page
     QList<QPair<QString, QComboBox *>> m_policyChoices; ///< field -> its choice
@@ -84,6 +101,8 @@ private:
     {
         bool ok = false;
         QString message;
+        AccountAction action = AccountAction::SignIn;
+        std::optional<QList<client::account::Session>> sessions; ///< ListDevices and SignOutDevice
     };
     QFutureWatcher<Outcome> m_watcher; ///< the account call under way
     bool m_languageChanged = false;

@@ -42,7 +42,7 @@ Cli::Cli()
         {s("archived"), s("Archive a note: yes or no."), s("YES|NO")},
         {s("color"), s("A collection's colour, #rrggbb."), s("HEX")},
         {s("undo"), s("With done: mark the task not done again.")},
-        {s("view"), s("With list: all, today, upcoming, done, trash, pending or conflicts."), s("VIEW")},
+        {s("view"), s("With list: all, today, upcoming, done, archive, trash, pending or conflicts."), s("VIEW")},
         {s("tag"), s("With list: only items with this tag."), s("TAG")},
         {s("limit"), s("With search: at most N results (default 20)."), s("N")},
         {s("restore"), s("With history: restore version N (a new version, itself undoable)."), s("N")},
@@ -79,7 +79,8 @@ Cli::Cli()
         {"tags", "tags                                              tags with counts", {}, &Cli::tagsCommand},
         {"export", "export --format markdown|json DIR                 write files", {s("format")}, &Cli::exportCommand},
         {"import", "import markdown DIR                               read Markdown files", {}, &Cli::importCommand},
-        {"account", "account register|login|logout [--server URL --user NAME]   sign this store in to a sync server",
+        {"account", "account register|login|logout [--server URL --user NAME]   sign this store in to a sync server;\n"
+                    "  account devices [--json] | signout ID | password   the account's devices, sign one out, new password",
          {s("server"), s("user"), s("password-stdin")}, &Cli::accountCommand},
         {"sync", "sync                                              push the outbox, pull until current", {}, &Cli::syncCommand},
         {"status", "status                                            sync state, pending operations, cursor", {}, &Cli::statusCommand},

@@ -69,6 +69,8 @@ private:
     int resolveCommand();
     int auditCommand();
     int deviceNameCommand();
+    /// account devices | signout ID | password: the account's signed-in devices.
+    int accountSessionCommand(const QString &action);
     /// A device as a person knows it: "this device", its name, or "another device".
     [[nodiscard]] QString deviceLabel(const QString &deviceId) const;
     int undoResolutionCommand();

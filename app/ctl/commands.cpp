@@ -193,10 +193,11 @@ int Cli::listCommand()
             {s("all"), ItemFilter::Type::All},         {s("today"), ItemFilter::Type::Today},
             {s("upcoming"), ItemFilter::Type::Upcoming}, {s("done"), ItemFilter::Type::Done},
             {s("trash"), ItemFilter::Type::Trash},     {s("pending"), ItemFilter::Type::Pending},
+            {s("archive"), ItemFilter::Type::Archive},
             {s("conflicts"), ItemFilter::Type::Conflicts}};
         const QString view = m_parser.value(s("view")).toLower();
         if (!views.contains(view))
-            return usageError(s("list: unknown view '%1' (all, today, upcoming, done, trash, pending, conflicts)").arg(view));
+            return usageError(s("list: unknown view '%1' (all, today, upcoming, done, archive, trash, pending, conflicts)").arg(view));
         filter = ItemFilter::of(views.value(view));
     } else if (m_parser.isSet(s("collection"))) {
         auto id = resolveCollection(m_parser.value(s("collection")));

@@ -64,19 +64,19 @@ QString kindText(TransportError::Kind kind)
 }
 
 // A password from standard input: one line, without echo when it is a terminal.
-QString readPassword(QTextStream &err)
+QString readPassword(QTextStream &err, const char *prompt = "Password: ")
 {
     const bool terminal = isatty(STDIN_FILENO) == 1;
     termios saved{};
     if (terminal) {
-        err << "Password: ";
+        err << prompt;
         err.flush();
         tcgetattr(STDIN_FILENO, &saved);
         termios quiet = saved;
         quiet.c_lflag &= ~tcflag_t(ECHO);
         tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
     }
-    QTextStream in(stdin);
+    static QTextStream in(stdin); // one reader: a second password is the next line of the same input
     const QString password = in.readLine();
     if (terminal) {
         tcsetattr(STDIN_FILENO, TCSANOW, &saved);
@@ -89,9 +89,13 @@ QString readPassword(QTextStream &err)
 
 int Cli::accountCommand()
 {
-    if (m_args.size() != 1)
-        return usageError(s("account register|login|logout"));
+    if (m_args.isEmpty())
+        return usageError(s("account register|login|logout|devices|signout|password"));
     const QString action = m_args.first();
+    if (action == QLatin1String("devices") || action == QLatin1String("signout") || action == QLatin1String("password"))
+        return accountSessionCommand(action);
+    if (m_args.size() != 1)
+        return usageError(s("account %1 takes no more arguments").arg(action));
     if (action == QLatin1String("logout")) {
         const QJsonObject account = readAccount(*m_store);
         if (account.value(s("token")).toString().isEmpty())
@@ -106,7 +110,7 @@ int Cli::accountCommand()
         return 0;
     }
     if (action != QLatin1String("register") && action != QLatin1String("login"))
-        return usageError(s("account register|login|logout, not '%1'").arg(action));
+        return usageError(s("account register|login|logout|devices|signout|password, not '%1'").arg(action));
     const QUrl server(m_parser.value(s("server")), QUrl::StrictMode);
     const QString user = m_parser.value(s("user"));
     if (!client::account::isServerAddress(server))
@@ -125,6 +129,73 @@ int Cli::accountCommand()
     if (!writeAccount(*m_store, account, &m_err))
         return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
     m_out << "signed in to " << server.toString() << " as " << user << '\n';
+    return 0;
+}
+
+int Cli::accountSessionCommand(const QString &action)
+{
+    QJsonObject account = readAccount(*m_store);
+    const QString token = account.value(s("token")).toString();
+    if (token.isEmpty())
+        return fail(Error::invalid(s("not signed in (tidemarkctl account login --server URL --user NAME)")));
+    const QUrl server(account.value(s("server")).toString());
+    if (action == QLatin1String("password")) {
+        if (m_args.size() != 1)
+            return usageError(s("account password takes no arguments (the passwords come from the terminal or stdin)"));
+        const QString old = readPassword(m_err, "Current password: ");
+        const QString fresh = readPassword(m_err, "New password: ");
+        if (fresh.size() < 8)
+            return usageError(s("the new password needs at least 8 characters"));
+        auto newToken = client::account::changePassword(server, token, account.value(s("user")).toString(), old, fresh,
+                                                        QHostInfo::localHostName() + s(" (tidemarkctl)"));
+        if (!newToken)
+            return fail(Error::invalid(s("cannot change the password: %1").arg(newToken.error().message)));
+        account.insert(s("token"), *newToken);
+        if (!writeAccount(*m_store, account, &m_err))
+            return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
+        m_out << "password changed; every other device signs in again with the new one\n";
+        return 0;
+    }
+    auto list = client::account::sessions(server, token);
+    if (!list)
+        return fail(Error::invalid(s("cannot list the devices: %1").arg(list.error().message)));
+    if (action == QLatin1String("devices")) {
+        if (m_args.size() != 1)
+            return usageError(s("account devices takes no arguments"));
+        const auto iso = [](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODate)) : QJsonValue(); };
+        if (m_parser.isSet(s("json"))) {
+            QJsonArray array;
+            for (const auto &session : *list)
+                array.append(QJsonObject{{s("id"), session.id}, {s("device"), session.device},
+                                         {s("signed_in"), iso(session.signedIn)}, {s("last_pull"), iso(session.lastPull)},
+                                         {s("pulled"), double(session.pulled)}, {s("current"), session.current}});
+            printJson(array);
+            return 0;
+        }
+        for (const auto &session : *list) {
+            m_out << session.id.left(12) << "  " << (session.device.isEmpty() ? s("(unnamed)") : session.device)
+                  << "  signed in " << session.signedIn.toLocalTime().toString(s("yyyy-MM-dd HH:mm")) << "  last sync "
+                  << (session.lastPull.isValid() ? session.lastPull.toLocalTime().toString(s("yyyy-MM-dd HH:mm")) : s("never"))
+                  << (session.current ? "  (this device)" : "") << '\n';
+        }
+        return 0;
+    }
+    // signout ID: a whole id or the start of one (as `devices` shows it), never this device's.
+    if (m_args.size() != 2)
+        return usageError(s("account signout takes a device's id (tidemarkctl account devices lists them)"));
+    const QString wanted = m_args.at(1);
+    QList<client::account::Session> matches;
+    for (const auto &session : *list)
+        if (wanted.size() >= 6 && session.id.startsWith(wanted))
+            matches << session;
+    if (matches.size() != 1)
+        return fail(Error::notFound(matches.isEmpty() ? s("no signed-in device with id %1").arg(wanted)
+                                                      : s("'%1' matches more than one device; give more of its id").arg(wanted)));
+    if (matches.first().current)
+        return usageError(s("that is this device: use tidemarkctl account logout"));
+    if (auto out = client::account::signOutSession(server, token, matches.first().id); !out)
+        return fail(Error::invalid(s("cannot sign the device out: %1").arg(out.error().message)));
+    m_out << "signed out " << (matches.first().device.isEmpty() ? matches.first().id : matches.first().device) << '\n';
     return 0;
 }
 

@@ -36,6 +36,7 @@ private Q_SLOTS:
     void exportJsonHasEverything();
     void shortIdsResolve();
     void twoStoresSyncThroughAServer();
+    void accountDevicesCanBeListedSignedOutAndThePasswordChanged();
     void aTextConflictIsKeptWholeWithTakeBoth();
     void theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice();
     void aDeviceNeverConflictsWithItselfAcrossFailedSyncs();
@@ -166,7 +167,12 @@ void TestTidemarkctl::rmOfACollectionKeepsItsItemsAndDoneCompletesSubtasks()
     QCOMPARE(all.size(), 3); // the note and both tasks stay, without a collection
     for (const QJsonValue &row : all)
         QVERIFY2(row.toObject().value(s("collection")).toString().isEmpty(), qPrintable(row.toObject().value(s("id")).toString()));
-    QVERIFY(!plan.isEmpty());
+    // Archived notes leave All for the Archive view.
+    QCOMPARE(ctl({s("edit"), plan, s("--archived"), s("yes")}).code, 0);
+    QCOMPARE(ctl({s("list"), s("--json")}).json().toArray().size(), 2);
+    const QJsonArray archived = ctl({s("list"), s("--view"), s("archive"), s("--json")}).json().toArray();
+    QCOMPARE(archived.size(), 1);
+    QCOMPARE(archived.first().toObject().value(s("id")).toString(), plan);
 }
 
 void TestTidemarkctl::recurringTaskCompletes()
@@ -429,6 +435,58 @@ void TestTidemarkctl::twoStoresSyncThroughAServer()
     QCOMPARE(status.value(s("pending")).toInt(), 1);
     QVERIFY(!status.value(s("last_error")).toString().isEmpty());
     QVERIFY(status.value(s("last_sync")).isString()); // the last one that went through is still known
+}
+
+void TestTidemarkctl::accountDevicesCanBeListedSignedOutAndThePasswordChanged()
+{
+    QProcess server;
+    const int port = tidemark::test::startServer(server, m_dir->filePath(s("server.db")));
+    QVERIFY(port > 0);
+    const QString url = s("http://127.0.0.1:%1").arg(port);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    const QString laptop = m_db;
+    const QString phone = m_dir->filePath(s("phone.db"));
+    QCOMPARE(ctl({s("account"), s("register"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+
+    // The laptop sees both devices, itself marked.
+    m_db = laptop;
+    const QJsonArray devices = ctl({s("account"), s("devices"), s("--json")}).json().toArray();
+    QCOMPARE(devices.size(), 2);
+    QString phoneSession;
+    int current = 0;
+    for (const QJsonValue &d : devices) {
+        current += d.toObject().value(s("current")).toBool() ? 1 : 0;
+        if (!d.toObject().value(s("current")).toBool())
+            phoneSession = d.toObject().value(s("id")).toString();
+    }
+    QCOMPARE(current, 1);
+    QVERIFY(ctl({s("account"), s("devices")}).out.contains(s("(this device)")));
+    // Not itself, not an unknown id.
+    QCOMPARE(ctl({s("account"), s("signout"), s("zzzzzzzz")}).code, 1);
+
+    // The phone is lost: signed out from the laptop, it can no longer sync.
+    const Result out = ctl({s("account"), s("signout"), phoneSession.left(12)});
+    QVERIFY2(out.code == 0, qPrintable(out.err));
+    QCOMPARE(ctl({s("account"), s("devices"), s("--json")}).json().toArray().size(), 1);
+    m_db = phone;
+    const Result refused = ctl({s("sync")});
+    QCOMPARE(refused.code, 1);
+    QVERIFY2(refused.err.contains(s("sign in"), Qt::CaseInsensitive), qPrintable(refused.err));
+
+    // A new password: a wrong current one is refused; the right one keeps the laptop signed in.
+    m_db = laptop;
+    QCOMPARE(ctl({s("account"), s("password")}, "wrong horse\nbattery staple\n").code, 1);
+    const Result changed = ctl({s("account"), s("password")}, "correct horse\nbattery staple\n");
+    QVERIFY2(changed.code == 0, qPrintable(changed.err));
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = phone;
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "correct horse\n").code, 1);
+    QCOMPARE(ctl({s("account"), s("login"), s("--server"), url, s("--user"), s("anna")}, "battery staple\n").code, 0);
+    QCOMPARE(ctl({s("sync")}).code, 0);
+    m_db = laptop;
 }
 
 void TestTidemarkctl::aTextConflictIsKeptWholeWithTakeBoth()

@@ -34,6 +34,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QTreeWidget>
 #include <QScopeGuard>
 #include <QTextCursor>
 
@@ -61,6 +62,7 @@ private Q_SLOTS:
     void cleanupTestCase();
     void signInFromSettingsThenEditsReachTheOtherWindow();
     void aStoppedServerShowsOfflineWithRetry();
+    void settingsListsTheDevicesSignsOneOutAndChangesThePassword();
     void offlineWorkInTheWindowMeetsNoConflictOfItsOwn();
     void aNoteTheServerRefusesIsNamedAndTheRestSyncs();
 
@@ -170,6 +172,64 @@ void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
         dialog->reject();
     });
     a->action(s("syncDiagnostics"))->trigger();
+}
+
+void TestAppSync::settingsListsTheDevicesSignsOneOutAndChangesThePassword()
+{
+    QVERIFY(client::account::registerAccount(m_url, s("bert"), s("first password")));
+    const auto desk = client::account::logIn(m_url, s("bert"), s("first password"), s("Desk"));
+    const auto lost = client::account::logIn(m_url, s("bert"), s("first password"), s("Lost laptop"));
+    QVERIFY(desk && lost);
+    auto store = openStore(s("bert.db"));
+    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), m_url.toString()}, {s("user"), s("bert")},
+                                                       {s("token"), *desk}}));
+    ui::SettingsDialog dialog(store->path(), nullptr, store.get());
+    QSignalSpy changed(&dialog, &ui::SettingsDialog::accountChanged);
+    dialog.pages()->setCurrentIndex(2);
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    auto *devices = dialog.findChild<QTreeWidget *>(s("accountDevices"));
+    QVERIFY(devices);
+    QTRY_COMPARE_WITH_TIMEOUT(devices->topLevelItemCount(), 2, 15000);
+    QCOMPARE(devices->topLevelItem(0)->text(0), s("Desk (this device)"));
+    QCOMPARE(devices->topLevelItem(1)->text(0), s("Lost laptop"));
+    auto *signOut = dialog.findChild<QPushButton *>(s("signOutDevice"));
+    devices->setCurrentItem(devices->topLevelItem(0));
+    QVERIFY(!signOut->isEnabled()); // this device signs out with Sign Out above
+
+    // The lost laptop is signed out: it is gone from the list and its token stops working.
+    devices->setCurrentItem(devices->topLevelItem(1));
+    QVERIFY(signOut->isEnabled());
+    QTest::mouseClick(signOut, Qt::LeftButton);
+    QTRY_COMPARE_WITH_TIMEOUT(devices->topLevelItemCount(), 1, 15000);
+    QVERIFY(!client::account::sessions(m_url, *lost));
+    QCOMPARE(changed.size(), 0); // this device's sign-in is as it was
+
+    // A new password: asked twice, this device signed in again with it, the old one refused.
+    QTimer::singleShot(0, this, [] {
+        QTRY_VERIFY(QApplication::activeModalWidget()
+                    && QApplication::activeModalWidget()->findChild<QLineEdit *>(s("newPassword")));
+        QWidget *ask = QApplication::activeModalWidget();
+        QTest::keyClicks(ask->findChild<QLineEdit *>(s("oldPassword")), s("first password"));
+        QTest::keyClicks(ask->findChild<QLineEdit *>(s("newPassword")), s("second password"));
+        QTest::keyClicks(ask->findChild<QLineEdit *>(s("repeatPassword")), s("second passwor"));
+        ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(ask->isVisible()); // they differ: said, and asked again
+        QVERIFY(!ask->findChild<QLabel *>(s("passwordProblem"))->text().isEmpty());
+        QTest::keyClicks(ask->findChild<QLineEdit *>(s("repeatPassword")), s("d"));
+        ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+    });
+    QTest::mouseClick(dialog.findChild<QPushButton *>(s("changePassword")), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(s("accountState"))->text().contains(s("Password changed")), 15000);
+    QCOMPARE(changed.size(), 1); // the engine starts again with the new token
+    const QString token = client::AccountFile::read(store->path()).value(s("token")).toString();
+    QVERIFY(!token.isEmpty() && token != *desk);
+    QVERIFY(client::account::sessions(m_url, token));
+    QVERIFY(!client::account::sessions(m_url, *desk));
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QPushButton *>(s("changePassword"))->isEnabled(), 15000); // not busy
+    QTRY_COMPARE_WITH_TIMEOUT(devices->topLevelItemCount(), 1, 15000); // the list read again: this device only
+    QVERIFY(!client::account::logIn(m_url, s("bert"), s("first password"), s("Desk")));
+    QVERIFY(client::account::logIn(m_url, s("bert"), s("second password"), s("Phone")));
 }
 
 void TestAppSync::aStoppedServerShowsOfflineWithRetry()
