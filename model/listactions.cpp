@@ -146,27 +146,47 @@ Result<ListActions::Outcome> ListActions::move(const QStringList &ids, const QSt
     });
 }
 
-Result<ListActions::Outcome> ListActions::setPinned(const QStringList &ids, bool pinned)
+Result<ListActions::Outcome> ListActions::setNoteFlag(Action action, const QString &field, const QStringList &ids,
+                                                      bool on)
 {
     QStringList notes;
     for (const QString &id : ids)
         if (const auto e = m_store.entity(id); e && e->kind == Kind::Note)
             notes << id;
-    return act(pinned ? Action::Pin : Action::Unpin, int(notes.size()), [&]() -> Result<void> {
+    return act(action, int(notes.size()), [&]() -> Result<void> {
         for (const QString &id : std::as_const(notes))
-            if (auto r = m_store.update(id, {{u"pinned"_s, pinned}}); !r)
+            if (auto r = m_store.update(id, {{field, on}}); !r)
                 return std::unexpected(r.error());
         return {};
     });
 }
 
+bool ListActions::anyNoteWithout(const QStringList &ids, const QString &field) const
+{
+    return std::ranges::any_of(ids, [&](const QString &id) {
+        const auto e = m_store.entity(id);
+        return e && e->kind == Kind::Note && !e->flag(field);
+    });
+}
+
+Result<ListActions::Outcome> ListActions::setPinned(const QStringList &ids, bool pinned)
+{
+    return setNoteFlag(pinned ? Action::Pin : Action::Unpin, u"pinned"_s, ids, pinned);
+}
+
 Result<ListActions::Outcome> ListActions::togglePinned(const QStringList &ids)
 {
-    const bool anyUnpinned = std::ranges::any_of(ids, [this](const QString &id) {
-        const auto e = m_store.entity(id);
-        return e && e->kind == Kind::Note && !e->flag(u"pinned"_s);
-    });
-    return setPinned(ids, anyUnpinned);
+    return setPinned(ids, anyNoteWithout(ids, u"pinned"_s));
+}
+
+Result<ListActions::Outcome> ListActions::setArchived(const QStringList &ids, bool archived)
+{
+    return setNoteFlag(archived ? Action::Archive : Action::Unarchive, u"archived"_s, ids, archived);
+}
+
+Result<ListActions::Outcome> ListActions::toggleArchived(const QStringList &ids)
+{
+    return setArchived(ids, anyNoteWithout(ids, u"archived"_s));
 }
 
 std::optional<ListActions::Action> ListActions::undoable() const

@@ -13,15 +13,15 @@
 namespace tidemark::model {
 
 /// What a person does to items from a list (move to the Trash, restore, complete, move, pin,
-/// delete a collection), each as one step that can be undone and redone (Edit → Undo). The
+/// archive, delete a collection), each as one step that can be undone and redone (Edit → Undo). The
 /// window and tidemarkctl act through these, so that an action means one thing wherever it is
 /// made (docs/desktop-app.md, "Undo"):
 ///
 /// - Moving a collection to the Trash deletes it: its notes and tasks stay, without a collection,
 ///   and the collections inside it move up to its parent, in the same step.
 /// - Completing a task completes its open subtasks with it (Store::setDone).
-/// - "Toggle" actions on a selection complete (or pin) all of it when any of it is open (or
-///   unpinned), and otherwise reopen (or unpin) all of it.
+/// - "Toggle" actions on a selection complete (pin, archive) all of it when any of it is open
+///   (unpinned, not archived), and otherwise reopen (unpin, unarchive) all of it.
 ///
 /// An undo writes back what stood before through the store's ordinary actions, so it is itself a
 /// versioned, synced change. A field that changed since the step (here or on another device)
@@ -39,6 +39,8 @@ public:
         Move,
         Pin,
         Unpin,
+        Archive,
+        Unarchive,
         DeleteCollection,
     };
 
@@ -62,6 +64,9 @@ public:
     Result<Outcome> move(const QStringList &ids, const QString &collectionId);
     Result<Outcome> setPinned(const QStringList &ids, bool pinned);
     Result<Outcome> togglePinned(const QStringList &ids);
+    /// Takes notes out of All items into the Archive (or back); tasks are passed over.
+    Result<Outcome> setArchived(const QStringList &ids, bool archived);
+    Result<Outcome> toggleArchived(const QStringList &ids);
 
     /// The action the next undo (redo) would take back (do again), if any.
     [[nodiscard]] std::optional<Action> undoable() const;
@@ -88,6 +93,9 @@ private:
         QList<Change> changes;
     };
 
+    /// Sets a note's flag (pinned, archived) on the notes among `ids`.
+    Result<Outcome> setNoteFlag(Action action, const QString &field, const QStringList &ids, bool on);
+    [[nodiscard]] bool anyNoteWithout(const QStringList &ids, const QString &field) const;
     /// Runs `actions` as one recorded batch and keeps it as a step (nothing changed: no step).
     Result<Outcome> act(Action action, int items, const std::function<Result<void>()> &actions);
     /// Writes one side of a step back: `forward` the after values over the before ones (redo),

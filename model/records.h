@@ -62,7 +62,7 @@ struct ItemOrder
 /// Which items a list shows.
 struct ItemFilter
 {
-    enum class Type { All, Collection, Tag, Today, Upcoming, Done, Trash, Pending, Conflicts };
+    enum class Type { All, Collection, Tag, Today, Upcoming, Done, Trash, Pending, Conflicts, Archive };
     Type type = Type::All;
     QString value; ///< the collection id or the tag
 
@@ -83,6 +83,7 @@ struct ViewCounts
     int upcoming = 0;
     int done = 0;
     int trash = 0;
+    int archive = 0;   ///< archived notes (out of All, not in the Trash)
     int pending = 0;   ///< items with operations not yet accepted by the server
     int conflicts = 0; ///< items with an open conflict
     int unsent = 0;    ///< operations not yet accepted by the server (pendingCount(): the Pending view's rows)

@@ -198,6 +198,8 @@ QString Store::filterClause(const ItemFilter &filter, QVariantList &bindings) co
         return s("deleted = 0 AND kind = 'task' AND done_at IS NOT NULL");
     case ItemFilter::Type::Trash:
         return s("deleted = 1");
+    case ItemFilter::Type::Archive:
+        return s("deleted = 0 AND archived = 1");
     case ItemFilter::Type::Pending:
         return s("EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id)");
     case ItemFilter::Type::Conflicts:
@@ -402,7 +404,8 @@ Result<ViewCounts> Store::viewCounts() const
         "(SELECT COUNT(*) FROM items WHERE EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id "
         "  AND c.status = 'open')), "
         // The Pending view lists operations, a collection's among them, as the status bar counts them.
-        "(SELECT COUNT(*) FROM outbox)"));
+        "(SELECT COUNT(*) FROM outbox), "
+        "(SELECT COUNT(*) FROM items WHERE deleted = 0 AND archived = 1)"));
     const qint64 eot = endOfToday();
     q.addBindValue(eot);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
@@ -420,6 +423,7 @@ Result<ViewCounts> Store::viewCounts() const
     c.pending = q.value(6).toInt();
     c.conflicts = q.value(7).toInt();
     c.unsent = q.value(8).toInt();
+    c.archive = q.value(9).toInt();
     q.finish();
     return c;
 }

@@ -670,6 +670,13 @@
     </message>
 </context>
 <context>
+    <name>tidemark::ui::ConflictBar</name>
+    <message>
+        <source>Resolve…</source>
+        <translation>Auflösen…</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ConflictCentre</name>
     <message>
         <source>Conflicts</source>
@@ -1503,6 +1510,40 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>Collection “%1” deleted; its notes and tasks are in All Items.</source>
         <translation>Sammlung „%1“ gelöscht; ihre Notizen und Aufgaben sind unter Alle Einträge.</translation>
     </message>
+    <message>
+        <source>No archived notes. Archive a note (%1) to take it out of All items and keep it.</source>
+        <translation>Keine archivierten Notizen. Archivieren Sie eine Notiz (%1), um sie aus „Alle Einträge“ zu nehmen und aufzubewahren.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archivieren</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>Aus dem &amp;Archiv holen</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Aus dem Archiv holen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) archived.</source>
+        <translation>
+            <numerusform>%n Notiz archiviert.</numerusform>
+            <numerusform>%n Notizen archiviert.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) back from the Archive.</source>
+        <translation>
+            <numerusform>%n Notiz aus dem Archiv zurück.</numerusform>
+            <numerusform>%n Notizen aus dem Archiv zurück.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MergeDialog</name>
@@ -1671,10 +1712,6 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>In the Trash: restore it to edit.</source>
         <translation>Im Papierkorb: Zum Bearbeiten wiederherstellen.</translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation>Auflösen…</translation>
     </message>
     <message>
         <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
@@ -2040,6 +2077,94 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>This device&apos;s &amp;name:</source>
         <translation>&amp;Name dieses Geräts:</translation>
     </message>
+    <message>
+        <source>&amp;Devices signed in to this account:</source>
+        <translation>&amp;Geräte, die bei diesem Konto angemeldet sind:</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Gerät</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Angemeldet</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Letzter Abgleich</translation>
+    </message>
+    <message>
+        <source>Sign Out &amp;Device</source>
+        <translation>&amp;Gerät abmelden</translation>
+    </message>
+    <message>
+        <source>The device stops syncing until it signs in again (a lost or sold one)</source>
+        <translation>Das Gerät gleicht nicht mehr ab, bis es sich wieder anmeldet (ein verlorenes oder verkauftes)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Password…</source>
+        <translation>Passwort ä&amp;ndern…</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Passwort ändern</translation>
+    </message>
+    <message>
+        <source>Every device, this one included, is signed out by a new password; this one signs in again with it at once, the others when you sign them in.</source>
+        <translation>Ein neues Passwort meldet jedes Gerät ab, auch dieses; dieses meldet sich sofort damit wieder an, die anderen, wenn Sie sie anmelden.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>&amp;Aktuelles Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Neues Passwort:</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Wiederholen:</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>Das neue Passwort braucht mindestens 8 Zeichen.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Die beiden neuen Passwörter unterscheiden sich.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(ohne Namen)</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (dieses Gerät)</translation>
+    </message>
+    <message>
+        <source>Could not change the password: %1</source>
+        <translation>Das Passwort konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Password changed: your other devices sign in again with the new one.</source>
+        <translation>Passwort geändert: Ihre anderen Geräte melden sich mit dem neuen wieder an.</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>Das Gerät konnte nicht abgemeldet werden: %1</translation>
+    </message>
+    <message>
+        <source>The device is signed out: it syncs again once it signs in.</source>
+        <translation>Das Gerät ist abgemeldet: Es gleicht wieder ab, sobald es sich anmeldet.</translation>
+    </message>
+    <message>
+        <source>Could not list the account&apos;s devices: %1</source>
+        <translation>Die Geräte des Kontos konnten nicht gelesen werden: %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>
@@ -2138,6 +2263,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>Conflicts</source>
         <translation>Konflikte</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archiv</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2577,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
     <message>
         <source>&amp;Subtasks (%1/%2)</source>
         <translation>Unter&amp;aufgaben (%1/%2)</translation>
+    </message>
+    <message>
+        <source>This task was changed here and on another device at once. Nothing is lost: both versions are kept until you choose.</source>
+        <translation>Diese Aufgabe wurde hier und auf einem anderen Gerät zugleich geändert. Nichts geht verloren: Beide Fassungen bleiben, bis Sie wählen.</translation>
     </message>
 </context>
 </TS>

@@ -176,6 +176,20 @@
             <numerusform>%n items moved to %1.</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n note(s) archived.</source>
+        <translation>
+            <numerusform>%n note archived.</numerusform>
+            <numerusform>%n notes archived.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) back from the Archive.</source>
+        <translation>
+            <numerusform>%n note back from the Archive.</numerusform>
+            <numerusform>%n notes back from the Archive.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MergeDialog</name>

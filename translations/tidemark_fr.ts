@@ -670,6 +670,13 @@
     </message>
 </context>
 <context>
+    <name>tidemark::ui::ConflictBar</name>
+    <message>
+        <source>Resolve…</source>
+        <translation>Résoudre…</translation>
+    </message>
+</context>
+<context>
     <name>tidemark::ui::ConflictCentre</name>
     <message>
         <source>Conflicts</source>
@@ -1503,6 +1510,40 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>Collection “%1” deleted; its notes and tasks are in All Items.</source>
         <translation>Collection « %1 » supprimée ; ses notes et tâches sont dans Tous les éléments.</translation>
     </message>
+    <message>
+        <source>No archived notes. Archive a note (%1) to take it out of All items and keep it.</source>
+        <translation>Aucune note archivée. Archivez une note (%1) pour la retirer de Tous les éléments et la garder.</translation>
+    </message>
+    <message>
+        <source>&amp;Archive</source>
+        <translation>&amp;Archiver</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archives</translation>
+    </message>
+    <message>
+        <source>Un&amp;archive</source>
+        <translation>&amp;Désarchiver</translation>
+    </message>
+    <message>
+        <source>Unarchive</source>
+        <translation>Désarchiver</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) archived.</source>
+        <translation>
+            <numerusform>%n note archivée.</numerusform>
+            <numerusform>%n notes archivées.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n note(s) back from the Archive.</source>
+        <translation>
+            <numerusform>%n note sortie des archives.</numerusform>
+            <numerusform>%n notes sorties des archives.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::MergeDialog</name>
@@ -1671,10 +1712,6 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>In the Trash: restore it to edit.</source>
         <translation>Dans la corbeille : restaurez-la pour la modifier.</translation>
-    </message>
-    <message>
-        <source>Resolve…</source>
-        <translation>Résoudre…</translation>
     </message>
     <message>
         <source>This note was changed here and on another device in the same place. Nothing is lost: both versions are kept until you choose.</source>
@@ -2040,6 +2077,94 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>This device&apos;s &amp;name:</source>
         <translation>&amp;Nom de cet appareil :</translation>
     </message>
+    <message>
+        <source>&amp;Devices signed in to this account:</source>
+        <translation>&amp;Appareils connectés à ce compte :</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <source>Signed in</source>
+        <translation>Connecté</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>Dernière synchronisation</translation>
+    </message>
+    <message>
+        <source>Sign Out &amp;Device</source>
+        <translation>Déconnecter l’&amp;appareil</translation>
+    </message>
+    <message>
+        <source>The device stops syncing until it signs in again (a lost or sold one)</source>
+        <translation>L’appareil ne se synchronise plus jusqu’à sa prochaine connexion (un appareil perdu ou vendu)</translation>
+    </message>
+    <message>
+        <source>C&amp;hange Password…</source>
+        <translation>C&amp;hanger le mot de passe…</translation>
+    </message>
+    <message>
+        <source>Change Password</source>
+        <translation>Changer le mot de passe</translation>
+    </message>
+    <message>
+        <source>Every device, this one included, is signed out by a new password; this one signs in again with it at once, the others when you sign them in.</source>
+        <translation>Un nouveau mot de passe déconnecte chaque appareil, celui-ci compris ; celui-ci se reconnecte aussitôt avec lui, les autres quand vous les connectez.</translation>
+    </message>
+    <message>
+        <source>&amp;Current password:</source>
+        <translation>Mot de passe &amp;actuel :</translation>
+    </message>
+    <message>
+        <source>&amp;New password:</source>
+        <translation>&amp;Nouveau mot de passe :</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat it:</source>
+        <translation>&amp;Répétez-le :</translation>
+    </message>
+    <message>
+        <source>The new password needs at least 8 characters.</source>
+        <translation>Le nouveau mot de passe doit compter au moins 8 caractères.</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Les deux nouveaux mots de passe diffèrent.</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>jamais</translation>
+    </message>
+    <message>
+        <source>(unnamed)</source>
+        <translation>(sans nom)</translation>
+    </message>
+    <message>
+        <source>%1 (this device)</source>
+        <translation>%1 (cet appareil)</translation>
+    </message>
+    <message>
+        <source>Could not change the password: %1</source>
+        <translation>Impossible de changer le mot de passe : %1</translation>
+    </message>
+    <message>
+        <source>Password changed: your other devices sign in again with the new one.</source>
+        <translation>Mot de passe changé : vos autres appareils se reconnectent avec le nouveau.</translation>
+    </message>
+    <message>
+        <source>Could not sign the device out: %1</source>
+        <translation>Impossible de déconnecter l’appareil : %1</translation>
+    </message>
+    <message>
+        <source>The device is signed out: it syncs again once it signs in.</source>
+        <translation>L’appareil est déconnecté : il se synchronisera dès qu’il se reconnectera.</translation>
+    </message>
+    <message>
+        <source>Could not list the account&apos;s devices: %1</source>
+        <translation>Impossible de lister les appareils du compte : %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>
@@ -2138,6 +2263,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>Conflicts</source>
         <translation>Conflits</translation>
+    </message>
+    <message>
+        <source>Archive</source>
+        <translation>Archives</translation>
     </message>
 </context>
 <context>
@@ -2448,6 +2577,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
     <message>
         <source>&amp;Subtasks (%1/%2)</source>
         <translation>&amp;Sous-tâches (%1/%2)</translation>
+    </message>
+    <message>
+        <source>This task was changed here and on another device at once. Nothing is lost: both versions are kept until you choose.</source>
+        <translation>Cette tâche a été modifiée ici et sur un autre appareil en même temps. Rien n’est perdu : les deux versions sont gardées jusqu’à votre choix.</translation>
     </message>
 </context>
 </TS>

@@ -86,6 +86,7 @@ void MainWindow::createActions()
     add("emptyTrash", tr("&Empty Trash…"), "empty-trash", {}, &MainWindow::emptyTrash);
     add("toggleDone", tr("Mark &Done"), "done", QKeySequence(Qt::CTRL | Qt::Key_D), &MainWindow::toggleDoneSelected);
     add("togglePin", tr("&Pin"), "pin", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P), &MainWindow::togglePinSelected);
+    add("archive", tr("&Archive"), "archive", QKeySequence(Qt::CTRL | Qt::Key_E), &MainWindow::toggleArchiveSelected);
     add("showHistory", tr("Show &History…"), "history", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), &MainWindow::showHistory);
     add("undo", tr("&Undo"), "undo", QKeySequence::Undo, [this] { undoOrRedo(false); });
     add("redo", tr("&Redo"), "redo", QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), [this] { undoOrRedo(true); });
@@ -103,7 +104,8 @@ void MainWindow::createActions()
     });
     add("focusEditor", tr("Go to &Editor"), "rename", QKeySequence(Qt::CTRL | Qt::Key_3), &MainWindow::focusEditor);
     const QList<std::pair<const char *, QString>> views{
-        {"view:all", tr("All Items")}, {"view:today", tr("Today")}, {"view:upcoming", tr("Upcoming")}};
+        {"view:all", tr("All Items")}, {"view:today", tr("Today")}, {"view:upcoming", tr("Upcoming")},
+        {"view:archive", tr("Archive")}};
     int digit = 0;
     for (const auto &[key, text] : views) {
         const QString viewKey = QLatin1StringView(key);
@@ -118,6 +120,8 @@ void MainWindow::createActions()
     add("syncNow", tr("S&ync Now"), "sync", QKeySequence(Qt::Key_F5), &MainWindow::syncNowRequested);
     auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});
     offline->setCheckable(true);
+    // A checked icon is only a faint frame in most styles: the menu shows a plain check box.
+    offline->setIconVisibleInMenu(false);
     connect(offline, &QAction::toggled, this, &MainWindow::workOfflineToggled);
     add("syncDiagnostics", tr("Sync &Diagnostics…"), "sync", {}, &MainWindow::showSyncDiagnostics);
     add("settings", tr("&Settings…"), "settings", QKeySequence(Qt::CTRL | Qt::Key_Comma), &MainWindow::showSettings)
@@ -142,9 +146,9 @@ void MainWindow::createMenus()
                                           "workOffline", "syncDiagnostics", "-", "settings", "-", "quit"});
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
     connect(edit, &QMenu::aboutToShow, this, &MainWindow::updateUndoActions);
-    fill(edit, {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "toggleDone",
+    fill(edit, {"undo", "redo", "-", "find", "-", "rename", "move", "togglePin", "archive", "toggleDone",
                                           "showHistory", "-", "trash", "restore", "emptyTrash", "trashCollection"});
-    fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "-", "showConflicts", "showPending",
+    fill(menuBar()->addMenu(tr("&View")), {"show-all", "show-today", "show-upcoming", "show-archive", "-", "showConflicts", "showPending",
                                           "showAudit", "-", "focusSidebar", "focusList", "focusEditor"});
     fill(menuBar()->addMenu(tr("&Help")), {"shortcuts", "-", "about"});
 
@@ -199,6 +203,9 @@ void MainWindow::updateActions()
     m_actions.value(s("move"))->setEnabled(hasItem && !inTrash);
     m_actions.value(s("toggleDone"))->setEnabled(hasItem && !inTrash);
     m_actions.value(s("togglePin"))->setEnabled(hasItem && !inTrash);
+    const bool inArchive = m_viewKey == s("view:archive");
+    m_actions.value(s("archive"))->setEnabled(hasItem && !inTrash);
+    m_actions.value(s("archive"))->setText(inArchive ? tr("Un&archive") : tr("&Archive"));
     m_actions.value(s("showHistory"))->setEnabled(hasItem);
     const bool onCollection = !currentCollectionId().isEmpty();
     m_actions.value(s("rename"))->setEnabled(onCollection);
@@ -261,6 +268,10 @@ QString MainWindow::actionName(model::ListActions::Action action) const
         return tr("Pin");
     case A::Unpin:
         return tr("Unpin");
+    case A::Archive:
+        return tr("Archive");
+    case A::Unarchive:
+        return tr("Unarchive");
     case A::DeleteCollection:
         return tr("Delete Collection");
     }
@@ -379,6 +390,16 @@ void MainWindow::togglePinSelected()
     const bool pinned = outcome && outcome->action == model::ListActions::Action::Pin;
     const int count = outcome ? outcome->items : 0;
     reportListAction(outcome, pinned ? tr("%n note(s) pinned.", nullptr, count) : tr("%n note(s) unpinned.", nullptr, count));
+}
+
+void MainWindow::toggleArchiveSelected()
+{
+    saveAll();
+    const auto outcome = m_listActions->toggleArchived(selectedItemIds());
+    const bool archived = outcome && outcome->action == model::ListActions::Action::Archive;
+    const int count = outcome ? outcome->items : 0;
+    reportListAction(outcome, archived ? tr("%n note(s) archived.", nullptr, count)
+                                       : tr("%n note(s) back from the Archive.", nullptr, count));
 }
 
 void MainWindow::moveItemsTo(const QStringList &ids, const QString &key)
@@ -530,6 +551,7 @@ void MainWindow::showListMenu(const QPoint &pos)
     } else {
         menu.addAction(m_actions.value(s("toggleDone")));
         menu.addAction(m_actions.value(s("togglePin")));
+        menu.addAction(m_actions.value(s("archive")));
         menu.addAction(m_actions.value(s("move")));
         menu.addAction(m_actions.value(s("showHistory")));
         menu.addSeparator();

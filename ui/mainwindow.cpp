@@ -531,6 +531,8 @@ QString MainWindow::emptyViewText(const model::ItemFilter &filter) const
         return tr("No finished tasks yet.");
     case T::Trash:
         return tr("The Trash is empty.");
+    case T::Archive:
+        return tr("No archived notes. Archive a note (%1) to take it out of All items and keep it.").arg(keys("archive"));
     case T::Pending:
         return tr("Every change has reached the server.");
     case T::Conflicts:

@@ -147,6 +147,7 @@ private:
     void emptyTrash();
     void toggleDoneSelected();
     void togglePinSelected();
+    void toggleArchiveSelected();
     void moveSelected();
     void newCollection();
     void renameCollection();

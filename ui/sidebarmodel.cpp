@@ -35,6 +35,7 @@ SidebarModel::SidebarModel(model::Store *store, QObject *parent)
     addEntry(m_views, s("view:today"), tr("Today"), s("today"));
     addEntry(m_views, s("view:upcoming"), tr("Upcoming"), s("upcoming"));
     addEntry(m_views, s("view:done"), tr("Done"), s("done"));
+    addEntry(m_views, s("view:archive"), tr("Archive"), s("archive"));
     addEntry(m_views, s("view:trash"), tr("Trash"), s("trash"));
     m_collections = section(tr("Collections"));
     m_tags = section(tr("Tags"));
@@ -86,6 +87,7 @@ void SidebarModel::refresh()
         {s("view:upcoming"), {m_counts.upcoming, 0}},
         {s("view:done"), {m_counts.done, 0}},
         {s("view:trash"), {m_counts.trash, 0}},
+        {s("view:archive"), {m_counts.archive, 0}},
         {s("view:pending"), {m_counts.unsent, 0}}, // as many as the Pending view lists and the status bar says
         {s("view:conflicts"), {m_counts.conflicts, m_counts.conflicts}},
     };
@@ -182,6 +184,7 @@ std::optional<model::ItemFilter> SidebarModel::filterOfKey(const QString &key)
     static const QHash<QString, T> views{
         {s("view:all"), T::All},         {s("view:today"), T::Today}, {s("view:upcoming"), T::Upcoming},
         {s("view:done"), T::Done},       {s("view:trash"), T::Trash}, {s("view:pending"), T::Pending},
+        {s("view:archive"), T::Archive},
         {s("view:conflicts"), T::Conflicts},
     };
     const auto it = views.constFind(key);
@@ -208,6 +211,8 @@ QString SidebarModel::keyOfFilter(const model::ItemFilter &filter)
         return s("view:done");
     case T::Trash:
         return s("view:trash");
+    case T::Archive:
+        return s("view:archive");
     case T::Pending:
         return s("view:pending");
     case T::Conflicts:

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void restoringIntoADeletedCollectionComesBackWithoutOne();
     void toggleCompletesAllWhenAnyIsOpen();
     void moveAndPinAreUndoable();
+    void archivingTakesNotesOutOfAllAndUndoBringsThemBack();
     void aFieldChangedSinceKeepsItsNewerValue();
     void anActionThatChangesNothingLeavesNoStep();
     void nothingToUndoIsAnError();
@@ -259,6 +260,28 @@ void TestListActions::moveAndPinAreUndoable()
     QVERIFY(m_store->entity(a)->flag(u"pinned"_s));
     QVERIFY(m_actions->undo());
     QVERIFY(!m_store->entity(a)->flag(u"pinned"_s));
+}
+
+void TestListActions::archivingTakesNotesOutOfAllAndUndoBringsThemBack()
+{
+    const QString a = add(Kind::Note, u"Old plans"_s);
+    const QString b = add(Kind::Note, u"Current"_s);
+    const QString task = add(Kind::Task, u"A task"_s);
+    auto archived = m_actions->toggleArchived({a, task});
+    QVERIFY(archived);
+    QCOMPARE(archived->action, Action::Archive);
+    QCOMPARE(archived->items, 1); // tasks are not archived
+    QCOMPARE(m_store->items(ItemFilter::all())->size(), 2);
+    QCOMPARE(m_store->items(ItemFilter::of(ItemFilter::Type::Archive))->size(), 1);
+    QCOMPARE(m_store->viewCounts()->archive, 1);
+    QCOMPARE(m_store->viewCounts()->all, 2);
+    QVERIFY(m_actions->undo());
+    QCOMPARE(m_store->items(ItemFilter::of(ItemFilter::Type::Archive))->size(), 0);
+    QVERIFY(m_actions->redo());
+    archived = m_actions->toggleArchived({a});
+    QCOMPARE(archived->action, Action::Unarchive);
+    QCOMPARE(m_store->viewCounts()->archive, 0);
+    QVERIFY(!b.isEmpty());
 }
 
 void TestListActions::aFieldChangedSinceKeepsItsNewerValue()

@@ -100,6 +100,7 @@ private Q_SLOTS:
     void ctrlZInATextFieldUndoesTheTypingFirst();
     void deletingACollectionCanBeUndoneWithItsItems();
     void ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem();
+    void ctrlEArchivesANoteIntoTheArchiveView();
     void emptyingTheTrashAsksFirst();
     void quickEntryAddsATaskToTheCurrentCollection();
     void windowRemembersItsViewAndItem();
@@ -110,6 +111,7 @@ private Q_SLOTS:
     void keyboardMovesBetweenPanes();
     void switchingToGermanShowsGermanLabels();
     void darkPaletteReachesTheEditorTheme();
+    void workOfflineShowsAClearCheckMark();
     void enterInAListStartsTheNextItem();
     void codeBlocksUseTheFixedWidthFont();
     void screenshotWritesAPictureOfTheWindow();
@@ -644,6 +646,35 @@ void TestMainWindow::ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem()
     QVERIFY(!isDone(trip->id) && !isDone(pack->id) && !isDone(book->id));
 }
 
+void TestMainWindow::ctrlEArchivesANoteIntoTheArchiveView()
+{
+    const auto old = m_store->create(Kind::Note, {{s("title"), s("2025 taxes")}});
+    const auto keep = m_store->create(Kind::Note, {{s("title"), s("This week")}});
+    QVERIFY(old && keep);
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    auto *list = window.itemList();
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, window.itemModel()->rowOf(old->id)));
+    QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(m_store->entity(old->id)->flag(s("archived")));
+    QCOMPARE(window.itemModel()->rowOf(old->id), -1); // out of All items
+    QVERIFY(window.statusBar()->currentMessage().contains(s("1 note archived")));
+    window.sidebarModel()->refresh();
+    QCOMPARE(window.sidebarModel()->indexOfKey(s("view:archive")).data(ui::SidebarModel::CountRole).toInt(), 1);
+
+    QTest::keyClick(list, Qt::Key_4, Qt::ControlModifier | Qt::AltModifier);
+    QCOMPARE(window.currentViewKey(), s("view:archive"));
+    QCOMPARE(window.itemModel()->rowCount(), 1);
+    QCOMPARE(window.action(s("archive"))->text(), s("Un&archive"));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
+    QVERIFY(!m_store->entity(old->id)->flag(s("archived")));
+    QCOMPARE(window.itemModel()->rowCount(), 0);
+    QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier); // and undo puts it back in the Archive
+    QVERIFY(m_store->entity(old->id)->flag(s("archived")));
+}
+
 void TestMainWindow::emptyingTheTrashAsksFirst()
 {
     const auto note = m_store->create(Kind::Note, {{s("title"), s("Scrap")}});
@@ -901,6 +932,34 @@ void TestMainWindow::darkPaletteReachesTheEditorTheme()
     ui::Appearance::setScheme(ui::Appearance::Scheme::Light);
     ui::Appearance::apply();
     QTRY_COMPARE(body->themeName(), light);
+}
+
+void TestMainWindow::workOfflineShowsAClearCheckMark()
+{
+    MainWindow window(m_store.get());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QAction *offline = window.action(s("workOffline"));
+    QMenu *file = window.menuBar()->actions().at(0)->menu();
+    QVERIFY(!offline->isIconVisibleInMenu()); // the style's own check box, not a sunken icon
+    const auto picture = [&] {
+        file->popup(window.mapToGlobal(QPoint(0, 0)));
+        QTest::qWait(50);
+        const QImage image = file->grab(file->actionGeometry(offline)).toImage();
+        file->hide();
+        return image;
+    };
+    offline->setChecked(false);
+    const QImage off = picture();
+    offline->setChecked(true);
+    const QImage on = picture();
+    offline->setChecked(false);
+    QCOMPARE(on.size(), off.size());
+    int differ = 0;
+    for (int y = 0; y < on.height(); ++y)
+        for (int x = 0; x < on.width(); ++x)
+            differ += qGray(on.pixel(x, y)) / 32 != qGray(off.pixel(x, y)) / 32 ? 1 : 0;
+    QVERIFY2(differ > 20, qPrintable(QString::number(differ))); // a mark one can see
 }
 
 void TestMainWindow::enterInAListStartsTheNextItem()
