@@ -1,15 +1,11 @@
 // tidemark-server: the sync server.
+#include "platform/platform.h"
 #include "server/configfile.h"
 #include "server/httpservice.h"
-#include "server/stopsignals.h"
 #include "server/guardedtcpserver.h"
 #include "server/syncservice.h"
 
 #include <tidemark/version.h>
-
-#ifdef Q_OS_UNIX
-#include <unistd.h>
-#endif
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -192,7 +188,7 @@ int main(int argc, char *argv[])
 #ifdef Q_OS_UNIX
     // Run as root on a database that belongs to someone else (sudo forgotten before "user add"),
     // the server would leave root-owned files that the service's own user can no longer write.
-    if (::geteuid() == 0 && !path.startsWith(QLatin1String("postgres"))) {
+    if (tidemark::platform::isSuperUser() && !path.startsWith(QLatin1String("postgres"))) {
         const QFileInfo dir(QFileInfo(path).absolutePath());
         if (dir.exists() && dir.ownerId() != 0) {
             err << "tidemark-server: " << dir.filePath() << " belongs to user " << dir.owner()
@@ -235,8 +231,8 @@ int main(int argc, char *argv[])
         err << "tidemark-server: " << bound.error() << '\n';
         return 1;
     }
-    tidemark::server::StopSignals stop;
-    QObject::connect(&stop, &tidemark::server::StopSignals::stopRequested, &app, [](int) {
+    tidemark::platform::StopRequests stop;
+    QObject::connect(&stop, &tidemark::platform::StopRequests::stopRequested, &app, [](int) {
         QTextStream(stderr) << "tidemark-server: stopping\n";
         QCoreApplication::quit(); // after the request being handled; its transaction is committed
     });

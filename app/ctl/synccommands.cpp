@@ -7,6 +7,7 @@
 #include "client/syncmetrics.h"
 #include "model/decisions.h"
 #include "model/store.h"
+#include "platform/platform.h"
 
 #include <QDateTime>
 #include <QElapsedTimer>
@@ -18,8 +19,6 @@
 #include <QJsonObject>
 
 #include <cstdio>
-#include <termios.h>
-#include <unistd.h>
 
 using namespace tidemark::model;
 using tidemark::client::TransportError;
@@ -66,23 +65,7 @@ QString kindText(TransportError::Kind kind)
 // A password from standard input: one line, without echo when it is a terminal.
 QString readPassword(QTextStream &err, const char *prompt = "Password: ")
 {
-    const bool terminal = isatty(STDIN_FILENO) == 1;
-    termios saved{};
-    if (terminal) {
-        err << prompt;
-        err.flush();
-        tcgetattr(STDIN_FILENO, &saved);
-        termios quiet = saved;
-        quiet.c_lflag &= ~tcflag_t(ECHO);
-        tcsetattr(STDIN_FILENO, TCSANOW, &quiet);
-    }
-    static QTextStream in(stdin); // one reader: a second password is the next line of the same input
-    const QString password = in.readLine();
-    if (terminal) {
-        tcsetattr(STDIN_FILENO, TCSANOW, &saved);
-        err << '\n';
-    }
-    return password;
+    return platform::readSecretLine(err, prompt);
 }
 
 } // namespace
