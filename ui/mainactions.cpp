@@ -511,7 +511,7 @@ void MainWindow::showSettings()
 
 void MainWindow::showShortcuts()
 {
-    ShortcutsDialog dialog(shortcutActions(), this);
+    ShortcutsDialog dialog(shortcutActions(), this, m_globalShortcutNote);
     dialog.exec();
 }
 

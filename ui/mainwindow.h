@@ -96,6 +96,8 @@ public Q_SLOTS:
     void showSyncDiagnostics();
     /// The server the account syncs with, for diagnostics.
     void setSyncServer(const QString &server) { m_syncServer = server; }
+    /// What Help → Keyboard Shortcuts says of Quick Entry from anywhere (GlobalShortcut).
+    void setGlobalShortcutNote(const QString &note) { m_globalShortcutNote = note; }
 
 Q_SIGNALS:
     /// "Sync Now" or the status bar's Retry.
@@ -192,6 +194,7 @@ private:
     QDateTime m_lastSync;
     client::SyncMetrics m_metrics;
     QString m_syncServer;
+    QString m_globalShortcutNote;
     bool m_syncConfigured = false;
     QLabel *m_pendingLabel = nullptr;
     QLabel *m_savedLabel = nullptr;

@@ -1,6 +1,7 @@
 #include "shell.h"
 
 #include "appearance.h"
+#include "globalshortcut.h"
 #include "icons.h"
 #include "mainwindow.h"
 #include "reminders.h"
@@ -21,6 +22,17 @@ Shell::Shell(model::Store *store, QObject *parent)
 {
     m_reminders = new Reminders(store, this);
     m_sync = new SyncConnector(store, this);
+    m_global = new GlobalShortcut(this);
+    connect(m_global, &GlobalShortcut::triggered, this, [this] {
+        if (!m_window)
+            return;
+        // From another program: the window comes forward, then the one-line entry over it.
+        m_window->show();
+        m_window->raise();
+        m_window->activateWindow();
+        if (!QApplication::activeModalWidget())
+            m_window->showQuickEntry();
+    });
     createWindow();
     createTray();
     m_sync->reload();
@@ -58,6 +70,7 @@ void Shell::createWindow()
             m_window->setSyncServer(m_sync->server().toString());
     });
     m_window->setSyncServer(m_sync->server().toString());
+    m_window->setGlobalShortcutNote(m_global->description());
     if (m_sync->isRunning())
         m_window->showSyncState(client::SyncEngine::State::Idle, {}, {});
 }

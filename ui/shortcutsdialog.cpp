@@ -3,12 +3,13 @@
 #include <QAction>
 #include <QDialogButtonBox>
 #include <QHeaderView>
+#include <QLabel>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 namespace tidemark::ui {
 
-ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent)
+ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent, const QString &note)
     : QDialog(parent)
 {
     setObjectName(QStringLiteral("shortcutsDialog"));
@@ -35,6 +36,11 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
+    m_note = new QLabel(note, this);
+    m_note->setObjectName(QStringLiteral("globalShortcutNote"));
+    m_note->setWordWrap(true);
+    m_note->setVisible(!note.isEmpty());
+    layout->addWidget(m_note);
     layout->addWidget(buttons);
     resize(460, 560);
 }

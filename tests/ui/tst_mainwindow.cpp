@@ -2,6 +2,7 @@
 #include "model/itemlistmodel.h"
 #include "model/store.h"
 #include "ui/appearance.h"
+#include "ui/globalshortcut.h"
 #include "ui/itemdelegate.h"
 #include "ui/itemlistview.h"
 #include "ui/mainwindow.h"
@@ -108,6 +109,7 @@ private Q_SLOTS:
     void statusBarCountsUnsentChanges();
     void remindersAnnounceTasksAsTheyFallDue();
     void shortcutsDialogListsTheActions();
+    void theGlobalQuickEntrySaysWhereItWorksAndOpensQuickEntry();
     void keyboardMovesBetweenPanes();
     void switchingToGermanShowsGermanLabels();
     void darkPaletteReachesTheEditorTheme();
@@ -865,6 +867,38 @@ void TestMainWindow::shortcutsDialogListsTheActions()
             found |= row.startsWith(QLatin1StringView(name));
         QVERIFY2(found, name);
     }
+}
+
+void TestMainWindow::theGlobalQuickEntrySaysWhereItWorksAndOpensQuickEntry()
+{
+    ui::Shell shell(m_store.get());
+    ui::GlobalShortcut *global = shell.globalShortcut();
+    QVERIFY(global);
+    // No desktop shortcut service here (offscreen, no session bus): it says so, and what works.
+    if (!global->isActive()) {
+        QVERIFY2(global->description().contains(s("not available")), qPrintable(global->description()));
+        QVERIFY(global->description().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A).toString(QKeySequence::NativeText)));
+    } else {
+        QVERIFY(global->description().contains(s("from anywhere on the desktop")));
+    }
+    whenDialogShows<ui::ShortcutsDialog>([&](ui::ShortcutsDialog *dialog) {
+        QVERIFY(dialog->note()->isVisible());
+        QCOMPARE(dialog->note()->text(), global->description());
+        dialog->reject();
+    });
+    shell.window()->show();
+    shell.window()->action(s("shortcuts"))->trigger();
+
+    // The desktop calls it from another program: the window comes forward with Quick Entry.
+    shell.window()->hide();
+    bool opened = false;
+    whenDialogShows<ui::QuickEntryDialog>([&](ui::QuickEntryDialog *dialog) {
+        opened = true;
+        dialog->reject();
+    });
+    Q_EMIT global->triggered();
+    QVERIFY(opened);
+    QVERIFY(shell.window()->isVisible());
 }
 
 void TestMainWindow::keyboardMovesBetweenPanes()
