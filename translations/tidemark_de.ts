@@ -450,6 +450,27 @@
         <source>chosen by a person, then undone</source>
         <translation>von einer Person gewählt, dann rückgängig gemacht</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: a choice was undone on %2 at %3; the version back has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1: Eine Wahl wurde am %2 um %3 rückgängig gemacht; die zurückgekehrte Fassung hat %n Zeile und beginnt mit %4.</numerusform>
+            <numerusform>%1: Eine Wahl wurde am %2 um %3 rückgängig gemacht; die zurückgekehrte Fassung hat %n Zeilen und beginnt mit %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was decided on %2 at %3: the version kept has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1 wurde am %2 um %3 entschieden: Die behaltene Fassung hat %n Zeile und beginnt mit %4.</numerusform>
+            <numerusform>%1 wurde am %2 um %3 entschieden: Die behaltene Fassung hat %n Zeilen und beginnt mit %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its lines differ from the other version.</source>
+        <translation>
+            <numerusform>%n ihrer Zeilen weicht von der anderen Fassung ab.</numerusform>
+            <numerusform>%n ihrer Zeilen weichen von der anderen Fassung ab.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -765,6 +786,33 @@
             <numerusform>⋯ %n unveränderte Zeile</numerusform>
             <numerusform>⋯ %n unveränderte Zeilen</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::GlobalShortcut</name>
+    <message>
+        <source>Quick Entry</source>
+        <translation>Schnelleingabe</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global shortcuts (no KDE global shortcut service on the session bus).</source>
+        <translation>Diese Arbeitsumgebung bietet keine globalen Tastenkürzel (kein KDE-Dienst für globale Kürzel auf dem Sitzungsbus).</translation>
+    </message>
+    <message>
+        <source>The desktop did not take the global shortcut (another program may have the keys).</source>
+        <translation>Die Arbeitsumgebung hat das globale Kürzel nicht übernommen (vielleicht belegt ein anderes Programm die Tasten).</translation>
+    </message>
+    <message>
+        <source>This build of Tidemark has no global shortcuts (KDE Frameworks GlobalAccel was not found).</source>
+        <translation>Diese Ausgabe von Tidemark hat keine globalen Kürzel (KDE Frameworks GlobalAccel wurde nicht gefunden).</translation>
+    </message>
+    <message>
+        <source>Quick Entry from anywhere on the desktop: %1 (change it in the desktop&apos;s shortcut settings).</source>
+        <translation>Schnelleingabe von überall: %1 (änderbar in den Kürzel-Einstellungen der Arbeitsumgebung).</translation>
+    </message>
+    <message>
+        <source>Quick Entry from anywhere: not available. %1 Inside Tidemark, use %2 or the tray icon.</source>
+        <translation>Schnelleingabe von überall: nicht verfügbar. %1 In Tidemark nutzen Sie %2 oder das Symbol im Systembereich.</translation>
     </message>
 </context>
 <context>

@@ -31,6 +31,27 @@
             <numerusform>every %n years</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%1: a choice was undone on %2 at %3; the version back has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1: a choice was undone on %2 at %3; the version back has %n line and starts %4.</numerusform>
+            <numerusform>%1: a choice was undone on %2 at %3; the version back has %n lines and starts %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was decided on %2 at %3: the version kept has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1 was decided on %2 at %3: the version kept has %n line and starts %4.</numerusform>
+            <numerusform>%1 was decided on %2 at %3: the version kept has %n lines and starts %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its lines differ from the other version.</source>
+        <translation>
+            <numerusform>%n of its lines differs from the other version.</numerusform>
+            <numerusform>%n of its lines differ from the other version.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::model::CollectionTreeModel</name>

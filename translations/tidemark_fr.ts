@@ -450,6 +450,27 @@
         <source>chosen by a person, then undone</source>
         <translation>choisi par une personne, puis annulé</translation>
     </message>
+    <message numerus="yes">
+        <source>%1: a choice was undone on %2 at %3; the version back has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1 : un choix a été annulé le %2 à %3 ; la version revenue a %n ligne et commence par %4.</numerusform>
+            <numerusform>%1 : un choix a été annulé le %2 à %3 ; la version revenue a %n lignes et commence par %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 was decided on %2 at %3: the version kept has %n line(s) and starts %4.</source>
+        <translation>
+            <numerusform>%1 a été décidé le %2 à %3 : la version gardée a %n ligne et commence par %4.</numerusform>
+            <numerusform>%1 a été décidé le %2 à %3 : la version gardée a %n lignes et commence par %4.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of its lines differ from the other version.</source>
+        <translation>
+            <numerusform>%n de ses lignes diffère de l’autre version.</numerusform>
+            <numerusform>%n de ses lignes diffèrent de l’autre version.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
@@ -765,6 +786,33 @@
             <numerusform>⋯ %n ligne inchangée</numerusform>
             <numerusform>⋯ %n lignes inchangées</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>tidemark::ui::GlobalShortcut</name>
+    <message>
+        <source>Quick Entry</source>
+        <translation>Saisie rapide</translation>
+    </message>
+    <message>
+        <source>This desktop offers no global shortcuts (no KDE global shortcut service on the session bus).</source>
+        <translation>Ce bureau n’offre pas de raccourcis globaux (pas de service de raccourcis globaux KDE sur le bus de session).</translation>
+    </message>
+    <message>
+        <source>The desktop did not take the global shortcut (another program may have the keys).</source>
+        <translation>Le bureau n’a pas pris le raccourci global (un autre programme a peut-être ces touches).</translation>
+    </message>
+    <message>
+        <source>This build of Tidemark has no global shortcuts (KDE Frameworks GlobalAccel was not found).</source>
+        <translation>Cette version de Tidemark n’a pas de raccourcis globaux (KDE Frameworks GlobalAccel est introuvable).</translation>
+    </message>
+    <message>
+        <source>Quick Entry from anywhere on the desktop: %1 (change it in the desktop&apos;s shortcut settings).</source>
+        <translation>Saisie rapide depuis tout le bureau : %1 (à changer dans les réglages de raccourcis du bureau).</translation>
+    </message>
+    <message>
+        <source>Quick Entry from anywhere: not available. %1 Inside Tidemark, use %2 or the tray icon.</source>
+        <translation>Saisie rapide depuis tout le bureau : indisponible. %1 Dans Tidemark, utilisez %2 ou l’icône de la zone de notification.</translation>
     </message>
 </context>
 <context>

@@ -257,6 +257,31 @@ ItemWords::Phrase ItemWords::phrase(const QString &field, const QJsonValue &v) c
     return {text, K::Text};
 }
 
+int ItemWords::lineCount(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    return int(text.count(QLatin1Char('\n'))) + (text.endsWith(QLatin1Char('\n')) ? 0 : 1);
+}
+
+int ItemWords::linesNotIn(const QString &text, const QString &other)
+{
+    // Each line of `other` accounts for one equal line of `text`, wherever it is.
+    QHash<QStringView, int> available;
+    for (const QStringView line : QStringView(other).split(QLatin1Char('\n')))
+        ++available[line];
+    int unlike = 0;
+    for (const QStringView line : QStringView(text).split(QLatin1Char('\n'))) {
+        if (line.isEmpty())
+            continue;
+        if (int &left = available[line]; left > 0)
+            --left;
+        else
+            ++unlike;
+    }
+    return unlike;
+}
+
 QString ItemWords::itemTitle(const QString &entityId) const
 {
     const auto e = m_store ? m_store->entity(entityId) : std::nullopt;
@@ -320,9 +345,25 @@ QString ItemWords::sentence(const model::ConflictRecord &r, ItemNamed item) cons
     const QString b = theirsSide(r);
     const QString &rule = r.rule;
     QString text;
-    if (r.isUndo()) {
+    // A text is more than its first line: how long the version is, how much of it differs from
+    // the other side, and how it starts.
+    const bool longText = chosen(r).isString() && lineCount(chosen(r).toString()) > 1;
+    const QJsonValue other = fromHere(r) ? r.theirs : r.mine;
+    if (r.isUndo() && longText) {
+        text = tr("%1: a choice was undone on %2 at %3; the version back has %n line(s) and starts %4.", nullptr,
+                  lineCount(chosen(r).toString()))
+                   .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));
+    } else if (r.isUndo()) {
         text = tr("%1: a choice was undone on %2 at %3; %4 is back.")
                    .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));
+    } else if (r.isResolution() && longText) {
+        text = tr("%1 was decided on %2 at %3: the version kept has %n line(s) and starts %4.", nullptr,
+                  lineCount(chosen(r).toString()))
+                   .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));
+        if (const int unlike = linesNotIn(chosen(r).toString(), other.toString()); other.isString() && unlike > 0)
+            text += QLatin1Char(' ') + tr("%n of its lines differ from the other version.", nullptr, unlike);
+        if (r.isUndone())
+            text += QLatin1Char(' ') + tr("Undone since.");
     } else if (r.isResolution()) {
         text = tr("%1 was decided on %2 at %3: %4 kept.")
                    .arg(subject, chooser(r), when(r.at), value(r.field, chosen(r)));

@@ -65,6 +65,10 @@ public:
     [[nodiscard]] QString chooser(const model::ConflictRecord &record) const;
     /// The value a resolution event chose.
     [[nodiscard]] static QJsonValue chosen(const model::ConflictRecord &record);
+    /// A text's lines (a last line break ends the last line, it does not start another).
+    [[nodiscard]] static int lineCount(const QString &text);
+    /// How many non-empty lines of `text` have no equal line in `other`.
+    [[nodiscard]] static int linesNotIn(const QString &text, const QString &other);
     /// The value a rule kept, for an event a rule settled (undefined where it merged both).
     [[nodiscard]] static QJsonValue kept(const model::ConflictRecord &record);
 

@@ -411,11 +411,16 @@ void TestHistoryDialog::conflictEventsAppearInline()
     resolution[s("status")] = s("settled");
     resolution[s("device")] = m_store->deviceId();
     resolution[s("settles")] = s("c2");
+    resolution[s("incoming")] = s("a\nb\nc\n"); // the choice, made here
+    resolution[s("current")] = s("a\nx\n");
     resolution[s("at")] = later + 1000;
     resolution[s("rev")] = 7;
     QVERIFY(m_store->applyRemotePage({}, {resolution}, 7));
     texts = rows(dialog);
-    QVERIFY2(headline(texts[0]).startsWith(s("Text was decided on this device at ")) && headline(texts[0]).endsWith(s(" kept.")),
+    // A text decision is told by the version kept, not its first line alone.
+    QVERIFY2(headline(texts[0]).startsWith(s("Text was decided on this device at "))
+                 && headline(texts[0]).endsWith(s(": the version kept has 3 lines and starts “a …”. "
+                                                  "2 of its lines differ from the other version.")),
              qPrintable(texts[0]));
     QCOMPARE(headline(texts[1]),
              s("Text changed on this device and on another device in the same lines; both versions are kept. "
