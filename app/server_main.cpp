@@ -18,11 +18,13 @@
 #include <QTimer>
 #include <QDateTime>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("tidemark-server"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Tidemark"));
+    QCoreApplication::setApplicationName(u"tidemark-server"_s);
+    QCoreApplication::setOrganizationName(u"Tidemark"_s);
     QCoreApplication::setApplicationVersion(QLatin1StringView(tidemark::kVersion));
 
     QTextStream err(stderr);
@@ -54,71 +56,71 @@ int main(int argc, char *argv[])
     }
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QStringLiteral("Tidemark's sync server."));
+    parser.setApplicationDescription(u"Tidemark's sync server."_s);
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption listen(
-        QStringLiteral("listen"),
-        QStringLiteral("Address to listen on (default 127.0.0.1; env TIDEMARK_LISTEN)."),
-        QStringLiteral("ADDR"), qEnvironmentVariable("TIDEMARK_LISTEN", QStringLiteral("127.0.0.1")));
+        u"listen"_s,
+        u"Address to listen on (default 127.0.0.1; env TIDEMARK_LISTEN)."_s,
+        u"ADDR"_s, qEnvironmentVariable("TIDEMARK_LISTEN", u"127.0.0.1"_s));
     const QCommandLineOption port(
-        QStringLiteral("port"),
-        QStringLiteral("TCP port; 0 picks a free one (default 8765; env TIDEMARK_PORT)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_PORT", QStringLiteral("8765")));
+        u"port"_s,
+        u"TCP port; 0 picks a free one (default 8765; env TIDEMARK_PORT)."_s,
+        u"N"_s, qEnvironmentVariable("TIDEMARK_PORT", u"8765"_s));
     const QCommandLineOption database(
-        QStringLiteral("database"),
+        u"database"_s,
         QStringLiteral("The database: a file path for SQLite (default: tidemark-server.db in the user's data "
                        "folder), or postgresql://USER[:PASSWORD]@HOST[:PORT]/DBNAME[?host=SOCKETDIR] for "
                        "PostgreSQL, which several servers may share (env TIDEMARK_DATABASE)."),
-        QStringLiteral("PATH|URL"), qEnvironmentVariable("TIDEMARK_DATABASE"));
+        u"PATH|URL"_s, qEnvironmentVariable("TIDEMARK_DATABASE"));
     const QCommandLineOption registration(
-        QStringLiteral("registration"),
-        QStringLiteral("Whether anyone may register: open or closed (default open; env TIDEMARK_REGISTRATION)."),
-        QStringLiteral("open|closed"), qEnvironmentVariable("TIDEMARK_REGISTRATION", QStringLiteral("open")));
+        u"registration"_s,
+        u"Whether anyone may register: open or closed (default open; env TIDEMARK_REGISTRATION)."_s,
+        u"open|closed"_s, qEnvironmentVariable("TIDEMARK_REGISTRATION", u"open"_s));
     const QCommandLineOption logLevel(
-        QStringLiteral("log-level"),
+        u"log-level"_s,
         QStringLiteral("What to log on standard error: error, warning, info or debug (default warning; env "
                        "TIDEMARK_LOG_LEVEL). Tokens, passwords and note contents are never logged."),
-        QStringLiteral("LEVEL"), qEnvironmentVariable("TIDEMARK_LOG_LEVEL", QStringLiteral("warning")));
+        u"LEVEL"_s, qEnvironmentVariable("TIDEMARK_LOG_LEVEL", u"warning"_s));
     const QCommandLineOption tlsCert(
-        QStringLiteral("tls-cert"),
-        QStringLiteral("Serve HTTPS with this PEM certificate (chain), with --tls-key (env TIDEMARK_TLS_CERT)."),
-        QStringLiteral("FILE"), qEnvironmentVariable("TIDEMARK_TLS_CERT"));
+        u"tls-cert"_s,
+        u"Serve HTTPS with this PEM certificate (chain), with --tls-key (env TIDEMARK_TLS_CERT)."_s,
+        u"FILE"_s, qEnvironmentVariable("TIDEMARK_TLS_CERT"));
     const QCommandLineOption tlsKey(
-        QStringLiteral("tls-key"),
-        QStringLiteral("The PEM private key of --tls-cert (env TIDEMARK_TLS_KEY)."),
-        QStringLiteral("FILE"), qEnvironmentVariable("TIDEMARK_TLS_KEY"));
+        u"tls-key"_s,
+        u"The PEM private key of --tls-cert (env TIDEMARK_TLS_KEY)."_s,
+        u"FILE"_s, qEnvironmentVariable("TIDEMARK_TLS_KEY"));
     const QCommandLineOption maxBody(
-        QStringLiteral("max-body-mb"),
+        u"max-body-mb"_s,
         QStringLiteral("Largest request body accepted, in MiB, after decompression too (default 32, so that one "
                        "operation with a text at the limit fits however it is escaped; env TIDEMARK_MAX_BODY_MB)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_BODY_MB", QStringLiteral("32")));
+        u"N"_s, qEnvironmentVariable("TIDEMARK_MAX_BODY_MB", u"32"_s));
     const QCommandLineOption maxText(
-        QStringLiteral("max-text-mb"),
+        u"max-text-mb"_s,
         QStringLiteral("Largest text field accepted, in MiB of UTF-8 (default and most 4, what every device allows; "
                        "a lower limit refuses larger texts one operation at a time; env TIDEMARK_MAX_TEXT_MB)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_TEXT_MB", QStringLiteral("4")));
+        u"N"_s, qEnvironmentVariable("TIDEMARK_MAX_TEXT_MB", u"4"_s));
     const QCommandLineOption requestRate(
-        QStringLiteral("max-requests-per-minute"),
+        u"max-requests-per-minute"_s,
         QStringLiteral("Requests one account (or, before sign-in, one address) may make per minute; beyond it "
                        "the answer is 429 with Retry-After (default 1200; 0 for no limit; env "
                        "TIDEMARK_MAX_REQUESTS_PER_MINUTE)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_MAX_REQUESTS_PER_MINUTE", QStringLiteral("1200")));
+        u"N"_s, qEnvironmentVariable("TIDEMARK_MAX_REQUESTS_PER_MINUTE", u"1200"_s));
     const QCommandLineOption retention(
-        QStringLiteral("retention-days"),
+        u"retention-days"_s,
         QStringLiteral("Every version and change is kept this many days; older history is thinned to one "
                        "version a day (to 180 days) then one a week, and deleted items are purged once every "
                        "signed-in device has seen the deletion (default 30; env TIDEMARK_RETENTION_DAYS)."),
-        QStringLiteral("N"), qEnvironmentVariable("TIDEMARK_RETENTION_DAYS", QStringLiteral("30")));
+        u"N"_s, qEnvironmentVariable("TIDEMARK_RETENTION_DAYS", u"30"_s));
     const QCommandLineOption config(
-        QStringLiteral("config"),
+        u"config"_s,
         QStringLiteral("Read settings from FILE: KEY=VALUE lines, each KEY the environment variable of an option "
                        "(the packaged service uses /etc/tidemark/server.conf). Options and the environment "
                        "take precedence over the file."),
-        QStringLiteral("FILE"));
+        u"FILE"_s);
     parser.addOptions({config, listen, port, database, registration, logLevel, tlsCert, tlsKey, maxBody, maxText, requestRate,
                        retention});
-    parser.addPositionalArgument(QStringLiteral("user add NAME"),
+    parser.addPositionalArgument(u"user add NAME"_s,
                                  QStringLiteral("Create an account (password on standard input) and exit; for "
                                                 "servers with --registration closed."));
     parser.process(app);
@@ -135,8 +137,8 @@ int main(int argc, char *argv[])
         return 2;
     }
 
-    static const QStringList levels{QStringLiteral("error"), QStringLiteral("warning"), QStringLiteral("info"),
-                                    QStringLiteral("debug")};
+    static const QStringList levels{u"error"_s, u"warning"_s, u"info"_s,
+                                    u"debug"_s};
     const qsizetype level = levels.indexOf(parser.value(logLevel));
     if (level < 0) {
         err << "tidemark-server: --log-level: error, warning, info or debug, not " << parser.value(logLevel) << '\n';
@@ -146,7 +148,7 @@ int main(int argc, char *argv[])
     QString rules;
     for (qsizetype i = 1; i < levels.size(); ++i) {
         const char *type = i == 1 ? "warning" : i == 2 ? "info" : "debug";
-        rules += QStringLiteral("tidemark.*.%1=%2\n").arg(QLatin1StringView(type), i <= level ? QStringLiteral("true") : QStringLiteral("false"));
+        rules += u"tidemark.*.%1=%2\n"_s.arg(QLatin1StringView(type), i <= level ? u"true"_s : u"false"_s);
     }
     QLoggingCategory::setFilterRules(rules);
 
@@ -184,7 +186,7 @@ int main(int argc, char *argv[])
 
     QString path = parser.value(database);
     if (path.isEmpty())
-        path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(QStringLiteral("tidemark-server.db"));
+        path = QDir(QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)).filePath(u"tidemark-server.db"_s);
 #ifdef Q_OS_UNIX
     // Run as root on a database that belongs to someone else (sudo forgotten before "user add"),
     // the server would leave root-owned files that the service's own user can no longer write.

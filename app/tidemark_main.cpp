@@ -19,9 +19,9 @@
 
 #include <memory>
 
-namespace {
+using namespace Qt::StringLiterals;
 
-QString s(const char *text) { return QString::fromLatin1(text); }
+namespace {
 
 // --help and --version only print, so they are answered without connecting to a display.
 bool onlyPrints(int argc, char *argv[])
@@ -39,7 +39,7 @@ QString defaultStorePath()
     const QString fromEnvironment = qEnvironmentVariable("TIDEMARK_DB");
     if (!fromEnvironment.isEmpty())
         return fromEnvironment;
-    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(s("tidemark/tidemark.db"));
+    return QDir(QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation)).filePath(u"tidemark/tidemark.db"_s);
 }
 
 } // namespace
@@ -49,24 +49,24 @@ int main(int argc, char *argv[])
     const std::unique_ptr<QCoreApplication> app = onlyPrints(argc, argv)
         ? std::make_unique<QCoreApplication>(argc, argv)
         : std::make_unique<QApplication>(argc, argv);
-    QCoreApplication::setApplicationName(s("Tidemark"));
-    QCoreApplication::setOrganizationName(s("Tidemark"));
+    QCoreApplication::setApplicationName(u"Tidemark"_s);
+    QCoreApplication::setOrganizationName(u"Tidemark"_s);
     QCoreApplication::setApplicationVersion(QLatin1StringView(tidemark::kVersion));
-    QGuiApplication::setDesktopFileName(s("org.tidemark.Tidemark"));
+    QGuiApplication::setDesktopFileName(u"org.tidemark.Tidemark"_s);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QCoreApplication::translate("main", "Tidemark: offline-first notes and tasks."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption db(s("db"), QCoreApplication::translate("main", "Use the store at PATH."), s("PATH"));
-    const QCommandLineOption newNote(s("new-note"), QCoreApplication::translate("main", "Start with a new note."));
-    const QCommandLineOption newTask(s("new-task"), QCoreApplication::translate("main", "Start with a new task."));
+    const QCommandLineOption db(u"db"_s, QCoreApplication::translate("main", "Use the store at PATH."), u"PATH"_s);
+    const QCommandLineOption newNote(u"new-note"_s, QCoreApplication::translate("main", "Start with a new note."));
+    const QCommandLineOption newTask(u"new-task"_s, QCoreApplication::translate("main", "Start with a new task."));
     const QCommandLineOption screenshot(
-        s("screenshot"), QCoreApplication::translate("main", "Write a PNG of the main window to FILE once it is shown."),
-        s("FILE"));
+        u"screenshot"_s, QCoreApplication::translate("main", "Write a PNG of the main window to FILE once it is shown."),
+        u"FILE"_s);
     const QCommandLineOption tour(
-        s("screenshot-tour"),
-        QCoreApplication::translate("main", "Write PNGs of the main views into DIR, then quit."), s("DIR"));
+        u"screenshot-tour"_s,
+        QCoreApplication::translate("main", "Write PNGs of the main views into DIR, then quit."), u"DIR"_s);
     parser.addOptions({db, newNote, newTask, screenshot, tour});
     parser.process(*app); // exits for --help, --version and unknown options
 
@@ -89,7 +89,7 @@ int main(int argc, char *argv[])
     // Keystroke saves on this thread never pay for a checkpoint; a worker folds the log back.
     (void)(*store)->setAutoCheckpoint(false);
     QThread checkpointThread;
-    checkpointThread.setObjectName(s("checkpointer"));
+    checkpointThread.setObjectName(u"checkpointer"_s);
     auto *checkpointer = new tidemark::model::Checkpointer((*store)->path(), 2000);
     checkpointer->moveToThread(&checkpointThread);
     QObject::connect(&checkpointThread, &QThread::finished, checkpointer, &QObject::deleteLater);

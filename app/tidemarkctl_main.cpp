@@ -5,11 +5,13 @@
 
 #include <QCoreApplication>
 
+using namespace Qt::StringLiterals;
+
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    QCoreApplication::setApplicationName(QStringLiteral("tidemarkctl"));
-    QCoreApplication::setOrganizationName(QStringLiteral("Tidemark"));
+    QCoreApplication::setApplicationName(u"tidemarkctl"_s);
+    QCoreApplication::setOrganizationName(u"Tidemark"_s);
     QCoreApplication::setApplicationVersion(QLatin1StringView(tidemark::kVersion));
     return tidemark::ctl::Cli().run(QCoreApplication::arguments());
 }

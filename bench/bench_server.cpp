@@ -62,13 +62,13 @@
 #include <functional>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::bench::Corpus;
 using tidemark::bench::percentile;
 namespace Compression = tidemark::sync::Compression;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 QByteArray uuid() { return QUuid::createUuid().toByteArray(QUuid::WithoutBraces); }
 
@@ -112,7 +112,7 @@ void note(const QString &message) { QTextStream(stderr) << "bench_server: " << m
 /// and [12] user and system time in clock ticks.
 QList<QByteArray> procStat(qint64 pid)
 {
-    QFile file(s("/proc/%1/stat").arg(pid));
+    QFile file(u"/proc/%1/stat"_s.arg(pid));
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QByteArray text = file.readAll();
@@ -133,7 +133,7 @@ double treeCpuSeconds(qint64 root)
     if (root <= 0)
         return 0;
     double total = cpuSeconds(root);
-    const QStringList entries = QDir(s("/proc")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+    const QStringList entries = QDir(u"/proc"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
     for (const QString &entry : entries) {
         bool numeric = false;
         const qint64 pid = entry.toLongLong(&numeric);
@@ -149,7 +149,7 @@ double treeCpuSeconds(qint64 root)
 /// CPU time the whole machine spent busy (all cores, every process), from /proc/stat.
 double machineBusySeconds()
 {
-    QFile file(s("/proc/stat"));
+    QFile file(u"/proc/stat"_s);
     if (!file.open(QIODevice::ReadOnly))
         return 0;
     const QList<QByteArray> f = file.readLine().simplified().split(' '); // cpu user nice system idle iowait irq softirq steal
@@ -163,7 +163,7 @@ double machineBusySeconds()
 
 double peakRssMb(qint64 pid)
 {
-    QFile status(s("/proc/%1/status").arg(pid));
+    QFile status(u"/proc/%1/status"_s.arg(pid));
     if (!status.open(QIODevice::ReadOnly))
         return 0;
     for (const QByteArray &line : status.readAll().split('\n')) {
@@ -175,7 +175,7 @@ double peakRssMb(qint64 pid)
 
 QJsonArray loadAverage()
 {
-    QFile file(s("/proc/loadavg"));
+    QFile file(u"/proc/loadavg"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     const QList<QByteArray> parts = file.readAll().split(' ');
@@ -187,7 +187,7 @@ QJsonArray loadAverage()
 
 QString cpuModel()
 {
-    QFile file(s("/proc/cpuinfo"));
+    QFile file(u"/proc/cpuinfo"_s);
     if (!file.open(QIODevice::ReadOnly))
         return {};
     for (const QByteArray &line : file.readAll().split('\n')) {
@@ -223,20 +223,20 @@ public:
         m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
         // Capacity is measured, not the per-account request limit (a server without one ignores this).
         QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        environment.insert(s("TIDEMARK_MAX_REQUESTS_PER_MINUTE"), s("0"));
+        environment.insert(u"TIDEMARK_MAX_REQUESTS_PER_MINUTE"_s, u"0"_s);
         m_process.setProcessEnvironment(environment);
-        m_process.start(program, {s("--port"), s("0"), s("--database"), database});
+        m_process.start(program, {u"--port"_s, u"0"_s, u"--database"_s, database});
         if (!m_process.waitForStarted())
-            die(s("cannot start %1").arg(program));
+            die(u"cannot start %1"_s.arg(program));
         cleanups().push_back([this] { stop(); });
         QElapsedTimer timer;
         timer.start();
         while (!m_process.canReadLine() && m_process.state() == QProcess::Running && timer.elapsed() < 60000)
             m_process.waitForReadyRead(100);
-        static const QRegularExpression listening(s("^listening on .*:(\\d+)"));
+        static const QRegularExpression listening(u"^listening on .*:(\\d+)"_s);
         const auto match = listening.match(QString::fromUtf8(m_process.readLine()));
         if (!match.hasMatch())
-            die(s("the server did not start"));
+            die(u"the server did not start"_s);
         m_port = match.captured(1).toInt();
     }
     ~Server()
@@ -274,26 +274,26 @@ public:
         : m_dir(dir)
     {
         cleanups().push_back([this] { stop(); });
-        if (run(s(BENCH_TEST_POSTGRES), {s("start"), m_dir}) != 0)
-            die(s("cannot start a PostgreSQL cluster in %1 (tools/test-postgres)").arg(m_dir));
+        if (run(QString::fromUtf8(BENCH_TEST_POSTGRES), {u"start"_s, m_dir}) != 0)
+            die(u"cannot start a PostgreSQL cluster in %1 (tools/test-postgres)"_s.arg(m_dir));
         m_running = true;
         if (fsync)
             restartWithFsync();
-        QSqlDatabase admin = QSqlDatabase::addDatabase(s("QPSQL"), s("bench-admin"));
+        QSqlDatabase admin = QSqlDatabase::addDatabase(u"QPSQL"_s, u"bench-admin"_s);
         admin.setHostName(m_dir);
-        admin.setUserName(s("postgres"));
-        admin.setDatabaseName(s("postgres"));
+        admin.setUserName(u"postgres"_s);
+        admin.setDatabaseName(u"postgres"_s);
         if (!admin.open())
-            die(s("cannot connect to the PostgreSQL cluster: ") + admin.lastError().text());
+            die(u"cannot connect to the PostgreSQL cluster: "_s + admin.lastError().text());
         QSqlQuery q(admin);
         for (const char *setting : {"server_version", "fsync", "synchronous_commit", "shared_buffers"}) {
-            if (q.exec(s("SHOW %1").arg(QLatin1StringView(setting))) && q.next())
+            if (q.exec(u"SHOW %1"_s.arg(QLatin1StringView(setting))) && q.next())
                 m_settings.insert(QLatin1StringView(setting), q.value(0).toString());
         }
     }
     ~PostgresCluster()
     {
-        QSqlDatabase::removeDatabase(s("bench-admin"));
+        QSqlDatabase::removeDatabase(u"bench-admin"_s);
         stop();
         cleanups().pop_back();
     }
@@ -303,22 +303,22 @@ public:
     /// A new, empty database; its URL for --database.
     QString createDatabase(const QString &name)
     {
-        QSqlQuery q(QSqlDatabase::database(s("bench-admin")));
-        if (!q.exec(s("CREATE DATABASE ") + name))
-            die(s("cannot create a database: ") + q.lastError().text());
-        return s("postgresql://postgres@/%1?host=%2").arg(name, m_dir);
+        QSqlQuery q(QSqlDatabase::database(u"bench-admin"_s));
+        if (!q.exec(u"CREATE DATABASE "_s + name))
+            die(u"cannot create a database: "_s + q.lastError().text());
+        return u"postgresql://postgres@/%1?host=%2"_s.arg(name, m_dir);
     }
     qint64 databaseBytes(const QString &name)
     {
-        QSqlQuery q(QSqlDatabase::database(s("bench-admin")));
-        q.prepare(s("SELECT pg_database_size(?)"));
+        QSqlQuery q(QSqlDatabase::database(u"bench-admin"_s));
+        q.prepare(u"SELECT pg_database_size(?)"_s);
         q.addBindValue(name);
         return q.exec() && q.next() ? q.value(0).toLongLong() : 0;
     }
     /// The postmaster's process id (its backends are its children).
     qint64 pid() const
     {
-        QFile file(m_dir + s("/data/postmaster.pid"));
+        QFile file(m_dir + u"/data/postmaster.pid"_s);
         if (!file.open(QIODevice::ReadOnly))
             return 0;
         return file.readLine().trimmed().toLongLong();
@@ -330,28 +330,28 @@ private:
     // started again by hand with the same options but fsync on.
     void restartWithFsync()
     {
-        QStringList versions = QDir(s("/usr/lib/postgresql")).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
+        QStringList versions = QDir(u"/usr/lib/postgresql"_s).entryList(QDir::Dirs | QDir::NoDotAndDotDot);
         std::ranges::sort(versions, {}, [](const QString &v) { return QVersionNumber::fromString(v); });
         if (versions.isEmpty())
-            die(s("no PostgreSQL under /usr/lib/postgresql"));
-        const QString pgCtl = s("/usr/lib/postgresql/%1/bin/pg_ctl").arg(versions.last());
+            die(u"no PostgreSQL under /usr/lib/postgresql"_s);
+        const QString pgCtl = u"/usr/lib/postgresql/%1/bin/pg_ctl"_s.arg(versions.last());
         const auto asOwner = [&](const QStringList &arguments) {
-            return geteuid() == 0 ? run(s("runuser"), QStringList{s("-u"), s("postgres"), s("--"), pgCtl} + arguments)
+            return geteuid() == 0 ? run(u"runuser"_s, QStringList{u"-u"_s, u"postgres"_s, u"--"_s, pgCtl} + arguments)
                                   : run(pgCtl, arguments);
         };
-        const QString data = m_dir + s("/data");
-        if (asOwner({s("-D"), data, s("-m"), s("fast"), s("-w"), s("stop")}) != 0
-            || asOwner({s("-D"), data, s("-l"), m_dir + s("/server.log"), s("-w"), s("-t"), s("60"), s("-o"),
-                        s("-c listen_addresses='' -k %1 -c fsync=on -c max_connections=200 -c shared_buffers=64MB").arg(m_dir),
-                        s("start")}) != 0)
-            die(s("cannot restart the PostgreSQL cluster with fsync on"));
+        const QString data = m_dir + u"/data"_s;
+        if (asOwner({u"-D"_s, data, u"-m"_s, u"fast"_s, u"-w"_s, u"stop"_s}) != 0
+            || asOwner({u"-D"_s, data, u"-l"_s, m_dir + u"/server.log"_s, u"-w"_s, u"-t"_s, u"60"_s, u"-o"_s,
+                        u"-c listen_addresses='' -k %1 -c fsync=on -c max_connections=200 -c shared_buffers=64MB"_s.arg(m_dir),
+                        u"start"_s}) != 0)
+            die(u"cannot restart the PostgreSQL cluster with fsync on"_s);
     }
     void stop()
     {
         if (!m_running)
             return;
         m_running = false;
-        run(s(BENCH_TEST_POSTGRES), {s("stop"), m_dir});
+        run(QString::fromUtf8(BENCH_TEST_POSTGRES), {u"stop"_s, m_dir});
     }
 
     QString m_dir;
@@ -373,7 +373,7 @@ struct Reply
 
 QNetworkRequest makeRequest(int port, const QString &pathAndQuery, const QByteArray &token)
 {
-    QUrl url(s("http://127.0.0.1") + pathAndQuery);
+    QUrl url(u"http://127.0.0.1"_s + pathAndQuery);
     url.setPort(port);
     QNetworkRequest request(url);
     request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
@@ -427,18 +427,18 @@ QByteArray signUp(QNetworkAccessManager &network, int port, const QString &name)
 {
     QElapsedTimer timer;
     timer.start();
-    const QJsonObject credentials{{s("name"), name}, {s("password"), s("correct horse battery")}};
-    const Reply created = call(network, "POST", makeRequest(port, s("/v1/accounts"), {}),
+    const QJsonObject credentials{{u"name"_s, name}, {u"password"_s, u"correct horse battery"_s}};
+    const Reply created = call(network, "POST", makeRequest(port, u"/v1/accounts"_s, {}),
                                QJsonDocument(credentials).toJson(QJsonDocument::Compact));
     if (created.status != 201)
-        die(s("registering %1: HTTP %2 %3 %4").arg(name).arg(created.status).arg(QString::fromUtf8(created.body), created.error));
+        die(u"registering %1: HTTP %2 %3 %4"_s.arg(name).arg(created.status).arg(QString::fromUtf8(created.body), created.error));
     QJsonObject login = credentials;
-    login.insert(s("device"), s("bench"));
-    const Reply session = call(network, "POST", makeRequest(port, s("/v1/sessions"), {}),
+    login.insert(u"device"_s, u"bench"_s);
+    const Reply session = call(network, "POST", makeRequest(port, u"/v1/sessions"_s, {}),
                                QJsonDocument(login).toJson(QJsonDocument::Compact));
-    const QByteArray token = parse(session.body).value(s("token")).toString().toUtf8();
+    const QByteArray token = parse(session.body).value(u"token"_s).toString().toUtf8();
     if (session.status != 201 || token.isEmpty())
-        die(s("signing in %1: HTTP %2 %3").arg(name).arg(session.status).arg(QString::fromUtf8(session.body)));
+        die(u"signing in %1: HTTP %2 %3"_s.arg(name).arg(session.status).arg(QString::fromUtf8(session.body)));
     signUpMs().push_back(double(timer.nsecsElapsed()) / 1e6);
     return token;
 }
@@ -465,7 +465,7 @@ void appendOp(QByteArray &out, const QByteArray &entity, const QByteArray &field
 
 QByteArray noteFields(Corpus &corpus)
 {
-    return QJsonDocument(QJsonObject{{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}})
+    return QJsonDocument(QJsonObject{{u"title"_s, corpus.title()}, {u"body"_s, corpus.markdownBody()}})
         .toJson(QJsonDocument::Compact);
 }
 
@@ -508,16 +508,16 @@ private:
 QString checkPush(const Reply &reply, int ops, QList<qint64> *revs = nullptr)
 {
     if (reply.status != 200)
-        return s("HTTP %1 %2 %3").arg(reply.status).arg(QString::fromUtf8(reply.body.left(300)), reply.error);
-    const QJsonArray results = parse(reply.body).value(s("results")).toArray();
+        return u"HTTP %1 %2 %3"_s.arg(reply.status).arg(QString::fromUtf8(reply.body.left(300)), reply.error);
+    const QJsonArray results = parse(reply.body).value(u"results"_s).toArray();
     if (results.size() != ops)
-        return s("%1 results for %2 operations").arg(results.size()).arg(ops);
+        return u"%1 results for %2 operations"_s.arg(results.size()).arg(ops);
     for (const QJsonValue &result : results) {
         const QJsonObject r = result.toObject();
-        if (r.value(s("status")).toString() != QLatin1String("applied"))
-            return s("an operation was %1: %2").arg(r.value(s("status")).toString(), r.value(s("reason")).toString());
+        if (r.value(u"status"_s).toString() != QLatin1String("applied"))
+            return u"an operation was %1: %2"_s.arg(r.value(u"status"_s).toString(), r.value(u"reason"_s).toString());
         if (revs)
-            revs->append(qint64(r.value(s("rev")).toDouble()));
+            revs->append(qint64(r.value(u"rev"_s).toDouble()));
     }
     return {};
 }
@@ -551,12 +551,12 @@ public:
         const double database = m_cpu.databaseSeconds() - m_database;
         const double client = cpuSeconds(QCoreApplication::applicationPid()) - m_client;
         const double machine = machineBusySeconds() - m_machine;
-        out.insert(s("server_cpu_s"), roundTo(server, 2));
+        out.insert(u"server_cpu_s"_s, roundTo(server, 2));
         if (m_cpu.database)
-            out.insert(s("postgres_cpu_s"), roundTo(database, 2));
+            out.insert(u"postgres_cpu_s"_s, roundTo(database, 2));
         if (withClient)
-            out.insert(s("client_cpu_s"), roundTo(client, 2));
-        out.insert(s("other_processes_cpu_s"), roundTo(std::max(0.0, machine - server - database - client), 2));
+            out.insert(u"client_cpu_s"_s, roundTo(client, 2));
+        out.insert(u"other_processes_cpu_s"_s, roundTo(std::max(0.0, machine - server - database - client), 2));
     }
 
 private:
@@ -580,11 +580,11 @@ QJsonObject pushRun(int port, int clients, int opsPerClient, int batchOps, NoteP
     for (int i = 0; i < clients; ++i) {
         Client &c = all[std::size_t(i)];
         c.network = std::make_unique<QNetworkAccessManager>();
-        c.token = signUp(*c.network, port, s("bench-%1-%2-%3").arg(label, run).arg(i));
+        c.token = signUp(*c.network, port, u"bench-%1-%2-%3"_s.arg(label, run).arg(i));
         c.remaining = opsPerClient;
         // Opens the client's connection, so that the timed run does not include connecting.
-        if (call(*c.network, "GET", makeRequest(port, s("/healthz"), {})).status != 200)
-            die(s("/healthz did not answer"));
+        if (call(*c.network, "GET", makeRequest(port, u"/healthz"_s, {})).status != 200)
+            die(u"/healthz did not answer"_s);
     }
 
     std::vector<double> latencies;
@@ -599,7 +599,7 @@ QJsonObject pushRun(int port, int clients, int opsPerClient, int batchOps, NoteP
         c.remaining -= count;
         const QByteArray body = pool.batch(count);
         c.timer.start();
-        QNetworkReply *reply = c.network->post(makeRequest(port, s("/v1/push"), c.token), body);
+        QNetworkReply *reply = c.network->post(makeRequest(port, u"/v1/push"_s, c.token), body);
         QObject::connect(reply, &QNetworkReply::finished, &loop, [&, reply, count, client = &c] {
             const Reply r = finish(reply, double(client->timer.nsecsElapsed()) / 1e6);
             latencies.push_back(r.ms);
@@ -623,16 +623,16 @@ QJsonObject pushRun(int port, int clients, int opsPerClient, int batchOps, NoteP
     loop.exec();
     const double seconds = double(wall.nsecsElapsed()) / 1e9;
     if (errors > 0)
-        note(s("push with %1 clients: %2 failed batches; the first: %3").arg(clients).arg(errors).arg(firstError));
+        note(u"push with %1 clients: %2 failed batches; the first: %3"_s.arg(clients).arg(errors).arg(firstError));
 
-    QJsonObject result{{s("clients"), clients},
-                       {s("ops"), opsDone},
-                       {s("batches"), qint64(latencies.size())},
-                       {s("seconds"), roundTo(seconds, 2)},
-                       {s("ops_per_s"), std::round(double(opsDone) / seconds)},
-                       {s("batch_ms_p50"), roundTo(percentile(latencies, 50), 1)},
-                       {s("batch_ms_p99"), roundTo(percentile(latencies, 99), 1)},
-                       {s("failed_batches"), errors}};
+    QJsonObject result{{u"clients"_s, clients},
+                       {u"ops"_s, opsDone},
+                       {u"batches"_s, qint64(latencies.size())},
+                       {u"seconds"_s, roundTo(seconds, 2)},
+                       {u"ops_per_s"_s, std::round(double(opsDone) / seconds)},
+                       {u"batch_ms_p50"_s, roundTo(percentile(latencies, 50), 1)},
+                       {u"batch_ms_p99"_s, roundTo(percentile(latencies, 99), 1)},
+                       {u"failed_batches"_s, errors}};
     meter.addTo(result);
     return result;
 }
@@ -641,46 +641,46 @@ QJsonObject pushRun(int port, int clients, int opsPerClient, int batchOps, NoteP
 QJsonObject singleEditRun(int port, int pushes, Corpus &corpus, NotePool &pool)
 {
     QNetworkAccessManager network;
-    const QByteArray token = signUp(network, port, s("bench-edits-%1").arg(QString::fromLatin1(uuid().left(8))));
+    const QByteArray token = signUp(network, port, u"bench-edits-%1"_s.arg(QString::fromLatin1(uuid().left(8))));
     // A hundred notes to edit.
     const QByteArray seed = pool.batch(100);
     QList<qint64> revs;
-    const Reply seeded = call(network, "POST", makeRequest(port, s("/v1/push"), token), seed);
+    const Reply seeded = call(network, "POST", makeRequest(port, u"/v1/push"_s, token), seed);
     if (const QString problem = checkPush(seeded, 100, &revs); !problem.isEmpty())
-        die(s("seeding the notes to edit: ") + problem);
+        die(u"seeding the notes to edit: "_s + problem);
     QList<QByteArray> entities;
-    for (const QJsonValue &op : parse(seed).value(s("ops")).toArray())
-        entities.append(op.toObject().value(s("entity")).toString().toUtf8());
+    for (const QJsonValue &op : parse(seed).value(u"ops"_s).toArray())
+        entities.append(op.toObject().value(u"entity"_s).toString().toUtf8());
 
     std::vector<double> latencies;
     qint64 requestBytes = 0;
     for (int i = 0; i < pushes; ++i) {
         const qsizetype which = i % entities.size();
         QByteArray body = "{\"ops\":[";
-        const QByteArray fields = QJsonDocument(QJsonObject{{s("title"), corpus.title()}}).toJson(QJsonDocument::Compact);
+        const QByteArray fields = QJsonDocument(QJsonObject{{u"title"_s, corpus.title()}}).toJson(QJsonDocument::Compact);
         const QByteArray hlc = QByteArray::number(1700000000LL + i).rightJustified(15, '0') + "-000000-bench";
         appendOp(body, entities.at(which), fields, revs.at(which), hlc);
         body += "]}";
         requestBytes += body.size();
-        const Reply r = call(network, "POST", makeRequest(port, s("/v1/push"), token), body);
+        const Reply r = call(network, "POST", makeRequest(port, u"/v1/push"_s, token), body);
         QList<qint64> rev;
         if (const QString problem = checkPush(r, 1, &rev); !problem.isEmpty())
-            die(s("a single edit: ") + problem);
+            die(u"a single edit: "_s + problem);
         revs[which] = rev.first();
         latencies.push_back(r.ms);
     }
-    return {{s("pushes"), pushes},
-            {s("request_bytes_mean"), std::round(double(requestBytes) / std::max(1, pushes))},
-            {s("ms_p50"), roundTo(percentile(latencies, 50), 2)},
-            {s("ms_p99"), roundTo(percentile(latencies, 99), 2)},
-            {s("ms_max"), roundTo(latencies.empty() ? 0.0 : *std::ranges::max_element(latencies), 2)}};
+    return {{u"pushes"_s, pushes},
+            {u"request_bytes_mean"_s, std::round(double(requestBytes) / std::max(1, pushes))},
+            {u"ms_p50"_s, roundTo(percentile(latencies, 50), 2)},
+            {u"ms_p99"_s, roundTo(percentile(latencies, 99), 2)},
+            {u"ms_max"_s, roundTo(latencies.empty() ? 0.0 : *std::ranges::max_element(latencies), 2)}};
 }
 
 /// One account with `entities` distinct notes, then its first sync in each encoding.
 QJsonObject pullRun(int port, int entities, Corpus &corpus, const ProcessCpu &cpu)
 {
     QNetworkAccessManager network;
-    const QByteArray token = signUp(network, port, s("bench-pull-%1").arg(QString::fromLatin1(uuid().left(8))));
+    const QByteArray token = signUp(network, port, u"bench-pull-%1"_s.arg(QString::fromLatin1(uuid().left(8))));
     constexpr int kFillBatch = 500;
     constexpr int kPageLimit = 5000;
 
@@ -705,30 +705,30 @@ QJsonObject pullRun(int port, int entities, Corpus &corpus, const ProcessCpu &cp
     timer.start();
     for (qsizetype i = 0; i < batches.size(); ++i) {
         const int count = int(std::min<qsizetype>(kFillBatch, entities - i * kFillBatch));
-        const Reply r = call(network, "POST", makeRequest(port, s("/v1/push"), token), batches.at(i));
+        const Reply r = call(network, "POST", makeRequest(port, u"/v1/push"_s, token), batches.at(i));
         if (const QString problem = checkPush(r, count); !problem.isEmpty())
-            die(s("filling the account to pull: ") + problem);
+            die(u"filling the account to pull: "_s + problem);
         batches[i].clear();
     }
     const double fillSeconds = double(timer.nsecsElapsed()) / 1e9;
     batches.clear();
 
-    QJsonObject fill{{s("batch_ops"), kFillBatch},
-                     {s("seconds"), roundTo(fillSeconds, 1)},
-                     {s("ops_per_s"), std::round(double(entities) / fillSeconds)},
-                     {s("request_mb"), mb(fillBytes)}};
+    QJsonObject fill{{u"batch_ops"_s, kFillBatch},
+                     {u"seconds"_s, roundTo(fillSeconds, 1)},
+                     {u"ops_per_s"_s, std::round(double(entities) / fillSeconds)},
+                     {u"request_mb"_s, mb(fillBytes)}};
     fillMeter.addTo(fill, false);
-    QJsonObject result{{s("entities"), entities}, {s("page_limit"), kPageLimit}, {s("fill"), fill}};
+    QJsonObject result{{u"entities"_s, entities}, {u"page_limit"_s, kPageLimit}, {u"fill"_s, fill}};
 
     // What QNAM does on its own: without an Accept-Encoding from us it sends its own list and
     // decompresses the answer, which then cannot be measured; hence the header below.
     {
-        const Reply r = call(network, "GET", makeRequest(port, s("/v1/changes?since=0&limit=100"), token));
+        const Reply r = call(network, "GET", makeRequest(port, u"/v1/changes?since=0&limit=100"_s, token));
         QJsonParseError error{};
         (void)QJsonDocument::fromJson(r.body, &error);
-        result.insert(s("qnam_default_accept_encoding"),
-                      QJsonObject{{s("content_encoding"), QString::fromLatin1(r.contentEncoding)},
-                                  {s("body_read_is_plain_json"), error.error == QJsonParseError::NoError}});
+        result.insert(u"qnam_default_accept_encoding"_s,
+                      QJsonObject{{u"content_encoding"_s, QString::fromLatin1(r.contentEncoding)},
+                                  {u"body_read_is_plain_json"_s, error.error == QJsonParseError::NoError}});
     }
 
     for (const char *accept : {"identity", "gzip", "zstd"}) {
@@ -745,11 +745,11 @@ QJsonObject pullRun(int port, int entities, Corpus &corpus, const ProcessCpu &cp
         wall.start();
         while (more) {
             QNetworkRequest request = makeRequest(
-                port, s("/v1/changes?since=%1&limit=%2").arg(since).arg(kPageLimit) + continuation, token);
+                port, u"/v1/changes?since=%1&limit=%2"_s.arg(since).arg(kPageLimit) + continuation, token);
             request.setRawHeader("Accept-Encoding", accept);
             const Reply r = call(network, "GET", request);
             if (r.status != 200)
-                die(s("pulling (%1): HTTP %2 %3 %4").arg(QLatin1StringView(accept)).arg(r.status).arg(QString::fromUtf8(r.body.left(300)), r.error));
+                die(u"pulling (%1): HTTP %2 %3 %4"_s.arg(QLatin1StringView(accept)).arg(r.status).arg(QString::fromUtf8(r.body.left(300)), r.error));
             ++pages;
             requestMs += r.ms;
             bodyBytes += r.body.size();
@@ -758,47 +758,47 @@ QJsonObject pullRun(int port, int entities, Corpus &corpus, const ProcessCpu &cp
             encodings.insert(r.contentEncoding.isEmpty() ? QByteArray("identity") : r.contentEncoding);
             const auto encoding = Compression::fromContentEncoding(r.contentEncoding);
             if (!encoding)
-                die(s("the server answered in an unknown encoding: ") + QString::fromLatin1(r.contentEncoding));
+                die(u"the server answered in an unknown encoding: "_s + QString::fromLatin1(r.contentEncoding));
             auto plain = Compression::decompress(r.body, *encoding, qsizetype(1) << 30);
             if (!plain) {
                 // Already decompressed on the way (QNAM does that when it chose the encoding)?
                 QJsonParseError error{};
                 (void)QJsonDocument::fromJson(r.body, &error);
                 if (error.error != QJsonParseError::NoError)
-                    die(s("a page does not decode: ") + plain.error());
+                    die(u"a page does not decode: "_s + plain.error());
                 decompressedByQnam = true;
                 plain = r.body;
             }
             plainBytes += plain->size();
             const QJsonObject page = parse(*plain);
-            if (!page.contains(s("cursor")))
-                die(s("a page is not a changes page"));
-            changes += page.value(s("changes")).toArray().size();
-            conflicts += page.value(s("conflicts")).toArray().size();
+            if (!page.contains(u"cursor"_s))
+                die(u"a page is not a changes page"_s);
+            changes += page.value(u"changes"_s).toArray().size();
+            conflicts += page.value(u"conflicts"_s).toArray().size();
             // A snapshot (the log no longer starts at 0) pages on with `next`, its cursor unmoved.
-            const QJsonObject next = page.value(s("next")).toObject();
+            const QJsonObject next = page.value(u"next"_s).toObject();
             continuation = next.isEmpty() ? QString()
-                                          : s("&snapshot=%1&after=%2").arg(qint64(next.value(s("snapshot")).toDouble()))
-                                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(next.value(s("after")).toString())));
-            since = qint64(page.value(s("cursor")).toDouble());
-            more = !next.isEmpty() || page.value(s("has_more")).toBool();
+                                          : u"&snapshot=%1&after=%2"_s.arg(qint64(next.value(u"snapshot"_s).toDouble()))
+                                                .arg(QString::fromLatin1(QUrl::toPercentEncoding(next.value(u"after"_s).toString())));
+            since = qint64(page.value(u"cursor"_s).toDouble());
+            more = !next.isEmpty() || page.value(u"has_more"_s).toBool();
             decodeMs += double(timer.nsecsElapsed()) / 1e6;
         }
         const double wallSeconds = double(wall.nsecsElapsed()) / 1e9;
         if (changes != entities || conflicts != 0)
-            note(s("pull (%1): %2 changes and %3 conflicts for %4 notes").arg(QLatin1StringView(accept)).arg(changes).arg(conflicts).arg(entities));
+            note(u"pull (%1): %2 changes and %3 conflicts for %4 notes"_s.arg(QLatin1StringView(accept)).arg(changes).arg(conflicts).arg(entities));
         QStringList seen;
         for (const QByteArray &e : std::as_const(encodings))
             seen << QString::fromLatin1(e);
-        QJsonObject pull{{s("seconds"), roundTo(requestMs / 1000.0, 2)},
-                         {s("wall_seconds_with_client_decoding"), roundTo(wallSeconds, 2)},
-                         {s("client_decode_seconds"), roundTo(decodeMs / 1000.0, 2)},
-                         {s("pages"), pages},
-                         {s("changes"), changes},
-                         {s("received_mb"), mb(bodyBytes + headerBytes)},
-                         {s("json_mb"), mb(plainBytes)},
-                         {s("content_encoding"), seen.join(s(","))},
-                         {s("decompressed_by_qnam"), decompressedByQnam}};
+        QJsonObject pull{{u"seconds"_s, roundTo(requestMs / 1000.0, 2)},
+                         {u"wall_seconds_with_client_decoding"_s, roundTo(wallSeconds, 2)},
+                         {u"client_decode_seconds"_s, roundTo(decodeMs / 1000.0, 2)},
+                         {u"pages"_s, pages},
+                         {u"changes"_s, changes},
+                         {u"received_mb"_s, mb(bodyBytes + headerBytes)},
+                         {u"json_mb"_s, mb(plainBytes)},
+                         {u"content_encoding"_s, seen.join(u","_s)},
+                         {u"decompressed_by_qnam"_s, decompressedByQnam}};
         meter.addTo(pull);
         result.insert(QLatin1StringView(accept), pull);
     }
@@ -822,17 +822,17 @@ QJsonObject measureBackend(const QString &program, const QString &database, cons
     signUpMs().clear();
     QJsonArray push;
     for (const int clients : p.clients) {
-        note(s("push, %1 clients").arg(clients));
-        push.append(pushRun(server.port(), clients, p.opsPerClient, p.batchOps, pool, cpu, s("c%1").arg(clients)));
+        note(u"push, %1 clients"_s.arg(clients));
+        push.append(pushRun(server.port(), clients, p.opsPerClient, p.batchOps, pool, cpu, u"c%1"_s.arg(clients)));
     }
-    note(s("single edits"));
-    QJsonObject out{{s("push"), push}, {s("single_edit_push"), singleEditRun(server.port(), p.singleOps, corpus, pool)}};
+    note(u"single edits"_s);
+    QJsonObject out{{u"push"_s, push}, {u"single_edit_push"_s, singleEditRun(server.port(), p.singleOps, corpus, pool)}};
     if (p.pullEntities > 0) {
-        note(s("pull of %1 notes").arg(p.pullEntities));
-        out.insert(s("pull"), pullRun(server.port(), p.pullEntities, corpus, cpu));
+        note(u"pull of %1 notes"_s.arg(p.pullEntities));
+        out.insert(u"pull"_s, pullRun(server.port(), p.pullEntities, corpus, cpu));
     }
-    out.insert(s("sign_up_and_in_ms_p50"), roundTo(percentile(signUpMs(), 50), 1));
-    out.insert(s("server_peak_rss_mb"), peakRssMb(server.pid()));
+    out.insert(u"sign_up_and_in_ms_p50"_s, roundTo(percentile(signUpMs(), 50), 1));
+    out.insert(u"server_peak_rss_mb"_s, peakRssMb(server.pid()));
     return out;
 }
 
@@ -842,102 +842,102 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{s("backend"), s("sqlite, postgres or both."), s("NAME"), s("both")},
-                       {s("ops-per-client"), s("New notes each client pushes, per concurrency level."), s("N"), s("2000")},
-                       {s("clients"), s("Concurrency levels, comma-separated."), s("LIST"), s("1,10,50")},
-                       {s("batch-ops"), s("Operations per push in the concurrent runs (the server takes 1 to 500)."), s("N"), s("100")},
-                       {s("single-ops"), s("Single-edit pushes by one client."), s("N"), s("500")},
-                       {s("pull-entities"), s("Notes in the account pulled in full (0: no pull)."), s("N"), s("100000")},
-                       {s("postgres-fsync"), s("Run the PostgreSQL cluster with fsync on (tools/test-postgres turns it off).")},
-                       {s("dir"), s("Folder for the databases (default: a temporary one next to this program)."), s("DIR")},
-                       {s("seed"), s("Random seed for the note text."), s("N"), s("7")}});
+    parser.addOptions({{u"backend"_s, u"sqlite, postgres or both."_s, u"NAME"_s, u"both"_s},
+                       {u"ops-per-client"_s, u"New notes each client pushes, per concurrency level."_s, u"N"_s, u"2000"_s},
+                       {u"clients"_s, u"Concurrency levels, comma-separated."_s, u"LIST"_s, u"1,10,50"_s},
+                       {u"batch-ops"_s, u"Operations per push in the concurrent runs (the server takes 1 to 500)."_s, u"N"_s, u"100"_s},
+                       {u"single-ops"_s, u"Single-edit pushes by one client."_s, u"N"_s, u"500"_s},
+                       {u"pull-entities"_s, u"Notes in the account pulled in full (0: no pull)."_s, u"N"_s, u"100000"_s},
+                       {u"postgres-fsync"_s, u"Run the PostgreSQL cluster with fsync on (tools/test-postgres turns it off)."_s},
+                       {u"dir"_s, u"Folder for the databases (default: a temporary one next to this program)."_s, u"DIR"_s},
+                       {u"seed"_s, u"Random seed for the note text."_s, u"N"_s, u"7"_s}});
     parser.addHelpOption();
     parser.process(app);
 
     Parameters p;
-    for (const QString &level : parser.value(s("clients")).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
+    for (const QString &level : parser.value(u"clients"_s).split(QLatin1Char(','), Qt::SkipEmptyParts)) {
         const int clients = level.trimmed().toInt();
         if (clients < 1 || clients > 500)
-            die(s("--clients: whole numbers from 1 to 500, not %1").arg(level));
+            die(u"--clients: whole numbers from 1 to 500, not %1"_s.arg(level));
         p.clients << clients;
     }
-    p.opsPerClient = parser.value(s("ops-per-client")).toInt();
-    p.batchOps = parser.value(s("batch-ops")).toInt();
-    p.singleOps = parser.value(s("single-ops")).toInt();
-    p.pullEntities = parser.value(s("pull-entities")).toInt();
+    p.opsPerClient = parser.value(u"ops-per-client"_s).toInt();
+    p.batchOps = parser.value(u"batch-ops"_s).toInt();
+    p.singleOps = parser.value(u"single-ops"_s).toInt();
+    p.pullEntities = parser.value(u"pull-entities"_s).toInt();
     if (p.opsPerClient < 1 || p.batchOps < 1 || p.batchOps > 500 || p.singleOps < 0 || p.pullEntities < 0)
-        die(s("--ops-per-client must be 1 or more, --batch-ops 1 to 500, --single-ops and --pull-entities 0 or more"));
-    const QString backend = parser.value(s("backend"));
+        die(u"--ops-per-client must be 1 or more, --batch-ops 1 to 500, --single-ops and --pull-entities 0 or more"_s);
+    const QString backend = parser.value(u"backend"_s);
     if (backend != QLatin1String("sqlite") && backend != QLatin1String("postgres") && backend != QLatin1String("both"))
-        die(s("--backend: sqlite, postgres or both, not %1").arg(backend));
-    const bool postgresFsync = parser.isSet(s("postgres-fsync"));
+        die(u"--backend: sqlite, postgres or both, not %1"_s.arg(backend));
+    const bool postgresFsync = parser.isSet(u"postgres-fsync"_s);
 
-    QTemporaryDir temp(QCoreApplication::applicationDirPath() + s("/bench_server-XXXXXX"));
+    QTemporaryDir temp(QCoreApplication::applicationDirPath() + u"/bench_server-XXXXXX"_s);
     cleanups().push_back([&temp] { temp.remove(); });
-    const QString dir = parser.isSet(s("dir")) ? QDir(parser.value(s("dir"))).absolutePath() : temp.path();
+    const QString dir = parser.isSet(u"dir"_s) ? QDir(parser.value(u"dir"_s)).absolutePath() : temp.path();
     if (!QDir().mkpath(dir))
-        die(s("cannot make %1").arg(dir));
+        die(u"cannot make %1"_s.arg(dir));
     // The PostgreSQL cluster runs as the postgres user, who must reach its folder inside this one.
     QFile::setPermissions(dir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner | QFile::ReadGroup
                                    | QFile::ExeGroup | QFile::ReadOther | QFile::ExeOther);
 
     // A copy of the server, so that a rebuild during the run cannot change or remove it.
-    const QString server = dir + s("/tidemark-server");
+    const QString server = dir + u"/tidemark-server"_s;
     QFile::remove(server);
-    if (!QFile::copy(s(BENCH_SERVER_PATH), server))
-        die(s("cannot copy %1").arg(s(BENCH_SERVER_PATH)));
-    const QDateTime serverBuilt = QFileInfo(s(BENCH_SERVER_PATH)).lastModified();
+    if (!QFile::copy(QString::fromUtf8(BENCH_SERVER_PATH), server))
+        die(u"cannot copy %1"_s.arg(QString::fromUtf8(BENCH_SERVER_PATH)));
+    const QDateTime serverBuilt = QFileInfo(QString::fromUtf8(BENCH_SERVER_PATH)).lastModified();
 
-    Corpus corpus(parser.value(s("seed")).toUInt());
+    Corpus corpus(parser.value(u"seed"_s).toUInt());
     if (!corpus.isValid())
-        die(s("no word list at /usr/share/dict/words (Debian package wamerican)"));
+        die(u"no word list at /usr/share/dict/words (Debian package wamerican)"_s);
     NotePool pool(corpus, 5000);
 
     QJsonObject out;
-    out.insert(s("tidemark_version"), QLatin1StringView(tidemark::kVersion));
-    out.insert(s("server_binary_built"), serverBuilt.toUTC().toString(Qt::ISODate));
-    out.insert(s("machine"), QJsonObject{{s("cores"), QThread::idealThreadCount()},
-                                         {s("cpu"), cpuModel()},
-                                         {s("load_average_at_start"), loadAverage()},
-                                         {s("data_filesystem"), QString::fromUtf8(QStorageInfo(dir).fileSystemType())}});
+    out.insert(u"tidemark_version"_s, QLatin1StringView(tidemark::kVersion));
+    out.insert(u"server_binary_built"_s, serverBuilt.toUTC().toString(Qt::ISODate));
+    out.insert(u"machine"_s, QJsonObject{{u"cores"_s, QThread::idealThreadCount()},
+                                         {u"cpu"_s, cpuModel()},
+                                         {u"load_average_at_start"_s, loadAverage()},
+                                         {u"data_filesystem"_s, QString::fromUtf8(QStorageInfo(dir).fileSystemType())}});
     QJsonArray levels;
     for (const int clients : p.clients)
         levels.append(clients);
-    out.insert(s("parameters"), QJsonObject{{s("clients"), levels},
-                                            {s("ops_per_client"), p.opsPerClient},
-                                            {s("batch_ops"), p.batchOps},
-                                            {s("single_edit_pushes"), p.singleOps},
-                                            {s("pull_entities"), p.pullEntities},
-                                            {s("note_fields_bytes_mean"), pool.meanFieldsBytes()},
-                                            {s("push_note_pool"), 5000},
-                                            {s("server_environment"), s("TIDEMARK_MAX_REQUESTS_PER_MINUTE=0")}});
+    out.insert(u"parameters"_s, QJsonObject{{u"clients"_s, levels},
+                                            {u"ops_per_client"_s, p.opsPerClient},
+                                            {u"batch_ops"_s, p.batchOps},
+                                            {u"single_edit_pushes"_s, p.singleOps},
+                                            {u"pull_entities"_s, p.pullEntities},
+                                            {u"note_fields_bytes_mean"_s, pool.meanFieldsBytes()},
+                                            {u"push_note_pool"_s, 5000},
+                                            {u"server_environment"_s, u"TIDEMARK_MAX_REQUESTS_PER_MINUTE=0"_s}});
 
     QElapsedTimer total;
     total.start();
     if (backend != QLatin1String("postgres")) {
-        note(s("SQLite"));
-        const QString path = dir + s("/sqlite/server.db");
+        note(u"SQLite"_s);
+        const QString path = dir + u"/sqlite/server.db"_s;
         QJsonObject sqlite = measureBackend(server, path, p, corpus, pool, 0);
         qint64 bytes = 0;
         for (const char *suffix : {"", "-wal", "-shm"})
             bytes += QFileInfo(path + QLatin1StringView(suffix)).size();
-        sqlite.insert(s("database_mb"), mb(bytes));
-        sqlite.insert(s("settings"), QJsonObject{{s("journal_mode"), s("wal")}, {s("synchronous"), s("full")}});
-        out.insert(s("sqlite"), sqlite);
-        QDir(dir + s("/sqlite")).removeRecursively();
+        sqlite.insert(u"database_mb"_s, mb(bytes));
+        sqlite.insert(u"settings"_s, QJsonObject{{u"journal_mode"_s, u"wal"_s}, {u"synchronous"_s, u"full"_s}});
+        out.insert(u"sqlite"_s, sqlite);
+        QDir(dir + u"/sqlite"_s).removeRecursively();
     }
     if (backend != QLatin1String("sqlite")) {
-        note(s("PostgreSQL"));
-        PostgresCluster cluster(dir + s("/pg"), postgresFsync);
-        const QString database = cluster.createDatabase(s("bench"));
+        note(u"PostgreSQL"_s);
+        PostgresCluster cluster(dir + u"/pg"_s, postgresFsync);
+        const QString database = cluster.createDatabase(u"bench"_s);
         QJsonObject postgres = measureBackend(server, database, p, corpus, pool, cluster.pid());
-        postgres.insert(s("database_mb"), mb(cluster.databaseBytes(s("bench"))));
-        postgres.insert(s("settings"), cluster.settings());
-        postgres.insert(s("postgres_fsync"), cluster.settings().value(s("fsync")).toString() == QLatin1String("on"));
-        out.insert(s("postgres"), postgres);
+        postgres.insert(u"database_mb"_s, mb(cluster.databaseBytes(u"bench"_s)));
+        postgres.insert(u"settings"_s, cluster.settings());
+        postgres.insert(u"postgres_fsync"_s, cluster.settings().value(u"fsync"_s).toString() == QLatin1String("on"));
+        out.insert(u"postgres"_s, postgres);
     }
-    out.insert(s("total_seconds"), std::round(double(total.nsecsElapsed()) / 1e9));
-    out.insert(s("load_average_at_end"), loadAverage());
+    out.insert(u"total_seconds"_s, std::round(double(total.nsecsElapsed()) / 1e9));
+    out.insert(u"load_average_at_end"_s, loadAverage());
 
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
     runCleanups();

@@ -35,13 +35,13 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::model;
 using tidemark::bench::Corpus;
 using tidemark::bench::percentile;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 double round3(double v) { return std::round(v * 1000.0) / 1000.0; }
 
@@ -70,26 +70,26 @@ int measureOpen(const QString &path)
         part.restart();
         QSqlQuery q(QSqlDatabase::database((*store)->connectionName()));
         q.setForwardOnly(true);
-        q.exec(s("SELECT id, title, substr(body, 1, 400) FROM items WHERE deleted = 0"));
+        q.exec(u"SELECT id, title, substr(body, 1, 400) FROM items WHERE deleted = 0"_s);
         int n = 0;
         while (q.next())
             ++n;
         QTextStream(stderr) << "bare select with substr: " << double(part.nsecsElapsed()) / 1e6 << " ms\n";
         part.restart();
-        q.exec(s("SELECT id, title FROM items WHERE deleted = 0"));
+        q.exec(u"SELECT id, title FROM items WHERE deleted = 0"_s);
         while (q.next())
             ++n;
         QTextStream(stderr) << "bare select id, title: " << double(part.nsecsElapsed()) / 1e6 << " ms\n";
         part.restart();
-        q.exec(s("SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id) FROM items WHERE deleted = 0"));
+        q.exec(u"SELECT EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id) FROM items WHERE deleted = 0"_s);
         while (q.next())
             ++n;
         QTextStream(stderr) << "outbox exists: " << double(part.nsecsElapsed()) / 1e6 << " ms\n";
     }
     ItemListModel model(store->get());
     const double readyMs = double(timer.nsecsElapsed()) / 1e6;
-    const QJsonObject result{{s("open_ms"), round3(openMs)}, {s("list_ready_ms"), round3(readyMs)},
-                             {s("rows"), model.rowCount()}, {s("rss_mb"), round3(residentMb())}};
+    const QJsonObject result{{u"open_ms"_s, round3(openMs)}, {u"list_ready_ms"_s, round3(readyMs)},
+                             {u"rows"_s, model.rowCount()}, {u"rss_mb"_s, round3(residentMb())}};
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }
@@ -100,56 +100,56 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{s("notes"), s("Notes to create."), s("N"), s("100000")},
-                       {s("tasks"), s("Tasks to create."), s("N"), s("20000")},
-                       {s("dir"), s("Folder for the stores (default: a temporary one)."), s("DIR")},
-                       {s("seed"), s("Random seed."), s("N"), s("7")},
-                       {s("measure-open"), s("Internal: open PATH, load the list, report."), s("PATH")}});
+    parser.addOptions({{u"notes"_s, u"Notes to create."_s, u"N"_s, u"100000"_s},
+                       {u"tasks"_s, u"Tasks to create."_s, u"N"_s, u"20000"_s},
+                       {u"dir"_s, u"Folder for the stores (default: a temporary one)."_s, u"DIR"_s},
+                       {u"seed"_s, u"Random seed."_s, u"N"_s, u"7"_s},
+                       {u"measure-open"_s, u"Internal: open PATH, load the list, report."_s, u"PATH"_s}});
     parser.addHelpOption();
     parser.process(app);
-    if (parser.isSet(s("measure-open")))
-        return measureOpen(parser.value(s("measure-open")));
+    if (parser.isSet(u"measure-open"_s))
+        return measureOpen(parser.value(u"measure-open"_s));
 
-    const int noteCount = parser.value(s("notes")).toInt();
-    const int taskCount = parser.value(s("tasks")).toInt();
+    const int noteCount = parser.value(u"notes"_s).toInt();
+    const int taskCount = parser.value(u"tasks"_s).toInt();
     QTemporaryDir temp;
-    const QString dir = parser.isSet(s("dir")) ? parser.value(s("dir")) : temp.path();
-    QFile::remove(dir + s("/store.db"));
-    QFile::remove(dir + s("/plain.db"));
+    const QString dir = parser.isSet(u"dir"_s) ? parser.value(u"dir"_s) : temp.path();
+    QFile::remove(dir + u"/store.db"_s);
+    QFile::remove(dir + u"/plain.db"_s);
 
-    Corpus corpus(parser.value(s("seed")).toUInt());
+    Corpus corpus(parser.value(u"seed"_s).toUInt());
     if (!corpus.isValid())
-        die(s("no word list at /usr/share/dict/words (Debian package wamerican)"));
+        die(u"no word list at /usr/share/dict/words (Debian package wamerican)"_s);
 
     // --- Data, generated before anything is timed --------------------------------------------
     QList<QPair<Kind, QJsonObject>> items;
     items.reserve(noteCount + taskCount);
     qint64 bodyBytes = 0;
     for (int i = 0; i < noteCount; ++i) {
-        QJsonObject note{{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}};
+        QJsonObject note{{u"title"_s, corpus.title()}, {u"body"_s, corpus.markdownBody()}};
         if (i % 4 == 0)
-            note.insert(s("tags"), QJsonArray{corpus.wordOfRank(int(i % 50))});
-        bodyBytes += note.value(s("body")).toString().toUtf8().size();
+            note.insert(u"tags"_s, QJsonArray{corpus.wordOfRank(int(i % 50))});
+        bodyBytes += note.value(u"body"_s).toString().toUtf8().size();
         items.append({Kind::Note, note});
     }
     const QDate today = QDate::currentDate();
     for (int i = 0; i < taskCount; ++i) {
-        QJsonObject task{{s("title"), corpus.title(30)}, {s("priority"), i % 4}};
+        QJsonObject task{{u"title"_s, corpus.title(30)}, {u"priority"_s, i % 4}};
         if (i % 3 != 0)
-            task.insert(s("due"), today.addDays(i % 120 - 60).toString(Qt::ISODate));
+            task.insert(u"due"_s, today.addDays(i % 120 - 60).toString(Qt::ISODate));
         if (i % 5 == 0)
-            task.insert(s("notes"), corpus.markdownBody(300));
+            task.insert(u"notes"_s, corpus.markdownBody(300));
         items.append({Kind::Task, task});
     }
 
     QJsonObject out;
-    out.insert(s("notes"), noteCount);
-    out.insert(s("tasks"), taskCount);
-    out.insert(s("vocabulary"), corpus.vocabularySize());
-    out.insert(s("mean_body_bytes"), noteCount ? double(bodyBytes / noteCount) : 0.0);
+    out.insert(u"notes"_s, noteCount);
+    out.insert(u"tasks"_s, taskCount);
+    out.insert(u"vocabulary"_s, corpus.vocabularySize());
+    out.insert(u"mean_body_bytes"_s, noteCount ? double(bodyBytes / noteCount) : 0.0);
 
     // --- Bulk create through the store ----------------------------------------------------
-    auto opened = Store::open(dir + s("/store.db"));
+    auto opened = Store::open(dir + u"/store.db"_s);
     if (!opened)
         die(opened.error().message);
     std::unique_ptr<Store> store = std::move(*opened);
@@ -175,46 +175,46 @@ int main(int argc, char *argv[])
     const double storeRate = double(items.size()) / storeSeconds;
 
     // --- The same rows by plain SQL, without outbox, history or FTS ------------------------
-    const QString plainConnection = s("plain");
-    if (auto plain = Database::open(dir + s("/plain.db"), plainConnection); !plain)
+    const QString plainConnection = u"plain"_s;
+    if (auto plain = Database::open(dir + u"/plain.db"_s, plainConnection); !plain)
         die(plain.error().message);
     QSqlDatabase plainDb = QSqlDatabase::database(plainConnection);
     for (const char *trigger : {"items_fts_insert", "items_fts_update", "items_fts_delete"})
-        QSqlQuery(plainDb).exec(s("DROP TRIGGER %1").arg(QLatin1StringView(trigger)));
+        QSqlQuery(plainDb).exec(u"DROP TRIGGER %1"_s.arg(QLatin1StringView(trigger)));
     QSqlQuery insert(plainDb);
-    insert.prepare(s("INSERT INTO items (id, kind, title, body, tags, priority, due, created_at, updated_at) "
-                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    insert.prepare(u"INSERT INTO items (id, kind, title, body, tags, priority, due, created_at, updated_at) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
     timer.restart();
     for (qsizetype start = 0; start < items.size(); start += kBatch) {
-        QSqlQuery(plainDb).exec(s("BEGIN"));
+        QSqlQuery(plainDb).exec(u"BEGIN"_s);
         for (qsizetype i = start; i < std::min(start + kBatch, items.size()); ++i) {
             const QJsonObject &f = items[i].second;
             const bool task = items[i].first == Kind::Task;
             insert.addBindValue(newId());
-            insert.addBindValue(task ? s("task") : s("note"));
-            insert.addBindValue(f.value(s("title")).toString());
-            insert.addBindValue(f.value(task ? s("notes") : s("body")).toString(s("")));
-            insert.addBindValue(QString::fromUtf8(QJsonDocument(f.value(s("tags")).toArray()).toJson(QJsonDocument::Compact)));
-            insert.addBindValue(f.value(s("priority")).toInt());
-            insert.addBindValue(f.value(s("due")).toString());
+            insert.addBindValue(task ? u"task"_s : u"note"_s);
+            insert.addBindValue(f.value(u"title"_s).toString());
+            insert.addBindValue(f.value(task ? u"notes"_s : u"body"_s).toString(u""_s));
+            insert.addBindValue(QString::fromUtf8(QJsonDocument(f.value(u"tags"_s).toArray()).toJson(QJsonDocument::Compact)));
+            insert.addBindValue(f.value(u"priority"_s).toInt());
+            insert.addBindValue(f.value(u"due"_s).toString());
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
             insert.addBindValue(now);
             insert.addBindValue(now);
             if (!insert.exec())
                 die(insert.lastError().text());
         }
-        QSqlQuery(plainDb).exec(s("COMMIT"));
+        QSqlQuery(plainDb).exec(u"COMMIT"_s);
     }
     const double plainSeconds = double(timer.nsecsElapsed()) / 1e9;
     const double plainRate = double(items.size()) / plainSeconds;
-    out.insert(s("bulk_create"), QJsonObject{
-        {s("store_items_per_s"), std::round(storeRate)},
-        {s("store_seconds"), round3(storeSeconds)},
-        {s("plain_sql_items_per_s"), std::round(plainRate)},
-        {s("plain_sql_seconds"), round3(plainSeconds)},
-        {s("store_over_plain_time"), round3(storeSeconds / plainSeconds)},
-        {s("note"), s("store: entity + history + outbox + FTS5 per item, 1000 items per transaction; "
-                      "plain: the same rows into the same table, no outbox/history/FTS")}});
+    out.insert(u"bulk_create"_s, QJsonObject{
+        {u"store_items_per_s"_s, std::round(storeRate)},
+        {u"store_seconds"_s, round3(storeSeconds)},
+        {u"plain_sql_items_per_s"_s, std::round(plainRate)},
+        {u"plain_sql_seconds"_s, round3(plainSeconds)},
+        {u"store_over_plain_time"_s, round3(storeSeconds / plainSeconds)},
+        {u"note"_s, u"store: entity + history + outbox + FTS5 per item, 1000 items per transaction; "
+                      "plain: the same rows into the same table, no outbox/history/FTS"_s}});
 
     // --- Single edits: entity + history + outbox --------------------------------------------
     QRandomGenerator random(11);
@@ -224,7 +224,7 @@ int main(int argc, char *argv[])
             const QString &id = noteIds.at(qsizetype(random.bounded(quint32(noteIds.size()))));
             const QString title = corpus.title();
             timer.restart();
-            const auto updated = store->update(id, {{s("title"), title}});
+            const auto updated = store->update(id, {{u"title"_s, title}});
             ms.push_back(double(timer.nsecsElapsed()) / 1e6);
             if (!updated)
                 die(updated.error().message);
@@ -235,7 +235,7 @@ int main(int argc, char *argv[])
     // worker thread's connection.
     const std::vector<double> autoCheckpointMs = timeEdits(2000);
     QThread checkpointThread;
-    auto *checkpointer = new Checkpointer(dir + s("/store.db"), 1000);
+    auto *checkpointer = new Checkpointer(dir + u"/store.db"_s, 1000);
     checkpointer->moveToThread(&checkpointThread);
     QObject::connect(&checkpointThread, &QThread::finished, checkpointer, &QObject::deleteLater);
     checkpointThread.start();
@@ -245,11 +245,11 @@ int main(int argc, char *argv[])
     // Typing into one note: a save per keystroke, coalesced into one outbox operation.
     std::vector<double> typingMs;
     if (!noteIds.isEmpty()) {
-        QString body = store->entity(noteIds.first())->string(s("body"));
+        QString body = store->entity(noteIds.first())->string(u"body"_s);
         for (int i = 0; i < 300; ++i) {
             body += QLatin1Char("tidemark "[i % 9]);
             timer.restart();
-            const auto updated = store->update(noteIds.first(), {{s("body"), body}});
+            const auto updated = store->update(noteIds.first(), {{u"body"_s, body}});
             typingMs.push_back(double(timer.nsecsElapsed()) / 1e6);
             if (!updated)
                 die(updated.error().message);
@@ -259,18 +259,18 @@ int main(int argc, char *argv[])
     std::vector<double> plainEditMs;
     {
         QSqlQuery ids(plainDb);
-        ids.exec(s("SELECT id FROM items WHERE kind = 'note' LIMIT 2000"));
+        ids.exec(u"SELECT id FROM items WHERE kind = 'note' LIMIT 2000"_s);
         QStringList plainIds;
         while (ids.next())
             plainIds << ids.value(0).toString();
         QSqlQuery begin(plainDb), commit(plainDb), update(plainDb), history(plainDb), outbox(plainDb);
-        begin.prepare(s("BEGIN IMMEDIATE"));
-        commit.prepare(s("COMMIT"));
-        update.prepare(s("UPDATE items SET title = ?, updated_at = ? WHERE id = ?"));
-        history.prepare(s("INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, snapshot) "
-                          "VALUES (?, 'note', ?, 'h', 'd', 0, 'local', '[\"title\"]', ?)"));
-        outbox.prepare(s("INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, created_at) "
-                         "VALUES (?, 'd', 'note', ?, ?, 0, 'h', 0)"));
+        begin.prepare(u"BEGIN IMMEDIATE"_s);
+        commit.prepare(u"COMMIT"_s);
+        update.prepare(u"UPDATE items SET title = ?, updated_at = ? WHERE id = ?"_s);
+        history.prepare(u"INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, snapshot) "
+                          "VALUES (?, 'note', ?, 'h', 'd', 0, 'local', '[\"title\"]', ?)"_s);
+        outbox.prepare(u"INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, created_at) "
+                         "VALUES (?, 'd', 'note', ?, ?, 0, 'h', 0)"_s);
         for (int i = 0; i < plainIds.size(); ++i) {
             const QString title = corpus.title();
             timer.restart();
@@ -281,11 +281,11 @@ int main(int argc, char *argv[])
             update.exec();
             history.addBindValue(plainIds.at(i));
             history.addBindValue(i + 2);
-            history.addBindValue(s("{\"title\":\"%1\"}").arg(title));
+            history.addBindValue(u"{\"title\":\"%1\"}"_s.arg(title));
             history.exec();
             outbox.addBindValue(newId());
             outbox.addBindValue(plainIds.at(i));
-            outbox.addBindValue(s("{\"title\":\"%1\"}").arg(title));
+            outbox.addBindValue(u"{\"title\":\"%1\"}"_s.arg(title));
             outbox.exec();
             commit.exec();
             plainEditMs.push_back(double(timer.nsecsElapsed()) / 1e6);
@@ -294,15 +294,15 @@ int main(int argc, char *argv[])
     QMetaObject::invokeMethod(checkpointer, &Checkpointer::stop, Qt::BlockingQueuedConnection);
     checkpointThread.quit();
     checkpointThread.wait();
-    out.insert(s("edit_ms"), QJsonObject{
-        {s("p50"), round3(percentile(editMs, 50))},
-        {s("p99"), round3(percentile(editMs, 99))},
-        {s("with_sqlite_autocheckpoint_p50"), round3(percentile(autoCheckpointMs, 50))},
-        {s("with_sqlite_autocheckpoint_p99"), round3(percentile(autoCheckpointMs, 99))},
-        {s("typing_p50"), round3(percentile(typingMs, 50))},
-        {s("typing_p99"), round3(percentile(typingMs, 99))},
-        {s("plain_sqlite_three_writes_p50"), round3(percentile(plainEditMs, 50))},
-        {s("plain_sqlite_three_writes_p99"), round3(percentile(plainEditMs, 99))}});
+    out.insert(u"edit_ms"_s, QJsonObject{
+        {u"p50"_s, round3(percentile(editMs, 50))},
+        {u"p99"_s, round3(percentile(editMs, 99))},
+        {u"with_sqlite_autocheckpoint_p50"_s, round3(percentile(autoCheckpointMs, 50))},
+        {u"with_sqlite_autocheckpoint_p99"_s, round3(percentile(autoCheckpointMs, 99))},
+        {u"typing_p50"_s, round3(percentile(typingMs, 50))},
+        {u"typing_p99"_s, round3(percentile(typingMs, 99))},
+        {u"plain_sqlite_three_writes_p50"_s, round3(percentile(plainEditMs, 50))},
+        {u"plain_sqlite_three_writes_p99"_s, round3(percentile(plainEditMs, 99))}});
 
     // --- Search ----------------------------------------------------------------------------
     QStringList queries;
@@ -341,19 +341,19 @@ int main(int argc, char *argv[])
         commonMs.push_back(double(timer.nsecsElapsed()) / 1e6);
     }
     QSqlQuery share(QSqlDatabase::database(store->connectionName()));
-    share.prepare(s("SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH ?"));
-    share.addBindValue(s("\"%1\"").arg(corpus.wordOfRank(0)));
+    share.prepare(u"SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH ?"_s);
+    share.addBindValue(u"\"%1\""_s.arg(corpus.wordOfRank(0)));
     share.exec();
     share.next();
-    out.insert(s("search_ms"), QJsonObject{
-        {s("queries"), int(queries.size())},
-        {s("p50"), round3(percentile(searchMs, 50))},
-        {s("p95"), round3(percentile(searchMs, 95))},
-        {s("max"), round3(*std::ranges::max_element(searchMs))},
-        {s("results_per_query"), round3(double(totalHits) / double(queries.size()))},
-        {s("most_common_word"), corpus.wordOfRank(0)},
-        {s("most_common_word_items"), share.value(0).toInt()},
-        {s("most_common_word_first_page_median"), round3(percentile(commonMs, 50))}});
+    out.insert(u"search_ms"_s, QJsonObject{
+        {u"queries"_s, int(queries.size())},
+        {u"p50"_s, round3(percentile(searchMs, 50))},
+        {u"p95"_s, round3(percentile(searchMs, 95))},
+        {u"max"_s, round3(*std::ranges::max_element(searchMs))},
+        {u"results_per_query"_s, round3(double(totalHits) / double(queries.size()))},
+        {u"most_common_word"_s, corpus.wordOfRank(0)},
+        {u"most_common_word_items"_s, share.value(0).toInt()},
+        {u"most_common_word_first_page_median"_s, round3(percentile(commonMs, 50))}});
     store.reset();
     plainDb = QSqlDatabase();
     Database::close(plainConnection);
@@ -363,20 +363,20 @@ int main(int argc, char *argv[])
     int rows = 0;
     for (int i = 0; i < 5; ++i) {
         QProcess child;
-        child.start(QCoreApplication::applicationFilePath(), {s("--measure-open"), dir + s("/store.db")});
+        child.start(QCoreApplication::applicationFilePath(), {u"--measure-open"_s, dir + u"/store.db"_s});
         if (!child.waitForFinished(120000) || child.exitCode() != 0)
-            die(s("the open measurement failed: ") + QString::fromUtf8(child.readAllStandardError()));
+            die(u"the open measurement failed: "_s + QString::fromUtf8(child.readAllStandardError()));
         const QJsonObject result = QJsonDocument::fromJson(child.readAllStandardOutput()).object();
-        readyMs.push_back(result.value(s("list_ready_ms")).toDouble());
-        rss.push_back(result.value(s("rss_mb")).toDouble());
-        rows = result.value(s("rows")).toInt();
+        readyMs.push_back(result.value(u"list_ready_ms"_s).toDouble());
+        rss.push_back(result.value(u"rss_mb"_s).toDouble());
+        rows = result.value(u"rows"_s).toInt();
     }
-    out.insert(s("open_and_list"), QJsonObject{{s("rows"), rows},
-                                               {s("list_ready_ms_median"), round3(percentile(readyMs, 50))},
-                                               {s("rss_mb_median"), round3(percentile(rss, 50))},
-                                               {s("runs"), 5}});
-    QFile db(dir + s("/store.db"));
-    out.insert(s("store_file_mb"), round3(double(db.size()) / 1048576.0));
+    out.insert(u"open_and_list"_s, QJsonObject{{u"rows"_s, rows},
+                                               {u"list_ready_ms_median"_s, round3(percentile(readyMs, 50))},
+                                               {u"rss_mb_median"_s, round3(percentile(rss, 50))},
+                                               {u"runs"_s, 5}});
+    QFile db(dir + u"/store.db"_s);
+    out.insert(u"store_file_mb"_s, round3(double(db.size()) / 1048576.0));
 
     QTextStream(stdout) << QJsonDocument(out).toJson(QJsonDocument::Indented);
     return 0;

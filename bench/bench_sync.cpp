@@ -46,12 +46,12 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using tidemark::bench::Corpus;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 [[noreturn]] void die(const QString &message)
 {
@@ -72,10 +72,10 @@ QList<sync::Operation> noteOps(Corpus &corpus, const QString &device, int count,
         const QString id = uuid();
         if (ids)
             *ids << id;
-        ops.append({uuid(), device, s("note"), id,
-                    {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}, {s("tags"), QJsonArray()},
-                     {s("pinned"), false}, {s("archived"), false}, {s("deleted"), false}, {s("collection"), QJsonValue()}},
-                    0, s("%1-000000-%2").arg(clockBase + i, 15, 10, QLatin1Char('0')).arg(device), {}});
+        ops.append({uuid(), device, u"note"_s, id,
+                    {{u"title"_s, corpus.title()}, {u"body"_s, corpus.markdownBody()}, {u"tags"_s, QJsonArray()},
+                     {u"pinned"_s, false}, {u"archived"_s, false}, {u"deleted"_s, false}, {u"collection"_s, QJsonValue()}},
+                    0, u"%1-000000-%2"_s.arg(clockBase + i, 15, 10, QLatin1Char('0')).arg(device), {}});
     }
     return ops;
 }
@@ -83,7 +83,7 @@ QList<sync::Operation> noteOps(Corpus &corpus, const QString &device, int count,
 // The --queued mode (see the top of this file).
 QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &corpus)
 {
-    auto store = model::Store::open(dir.filePath(s("queued.db")));
+    auto store = model::Store::open(dir.filePath(u"queued.db"_s));
     if (!store)
         die(store.error().message);
     QElapsedTimer timer;
@@ -92,7 +92,7 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
     for (int start = 0; start < queued; start += 1000) {
         auto made = (*store)->batch([&]() -> model::Result<void> {
             for (int i = start; i < std::min(queued, start + 1000); ++i) {
-                auto note = (*store)->create(model::Kind::Note, {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}});
+                auto note = (*store)->create(model::Kind::Note, {{u"title"_s, corpus.title()}, {u"body"_s, corpus.markdownBody()}});
                 if (!note)
                     return std::unexpected(note.error());
             }
@@ -104,14 +104,14 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
     const double createSeconds = double(timer.elapsed()) / 1000.0;
     const double peakAfterCreate = peakMb();
     if ((*store)->pendingCount() != queued)
-        die(s("the outbox holds %1 operations, not %2").arg((*store)->pendingCount()).arg(queued));
+        die(u"the outbox holds %1 operations, not %2"_s.arg((*store)->pendingCount()).arg(queued));
 
     // The server's own ingest rate: the same kind of notes in ready-made batches of the size the
     // device sends (SyncCycle's default), so that the two differ only in the client's own work.
     const auto measureIngest = [&](const QString &name) {
-        if (!client::account::registerAccount(url, name, s("correct horse")))
-            die(s("cannot register the ingest account"));
-        const QString ingestToken = client::account::logIn(url, name, s("correct horse"), name).value_or(QString());
+        if (!client::account::registerAccount(url, name, u"correct horse"_s))
+            die(u"cannot register the ingest account"_s);
+        const QString ingestToken = client::account::logIn(url, name, u"correct horse"_s, name).value_or(QString());
         client::HttpTransport ingest(url, ingestToken, 120000);
         double seconds = 0;
         constexpr int kBatch = 200; // SyncCycle's
@@ -120,16 +120,16 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
             QElapsedTimer batch;
             batch.start();
             if (auto pushed = ingest.push(ops); !pushed)
-                die(s("ingest: ") + pushed.error().message);
+                die(u"ingest: "_s + pushed.error().message);
             seconds += double(batch.nsecsElapsed()) / 1e9;
         }
         return seconds;
     };
-    const double ingestBefore = measureIngest(s("ingest-before"));
+    const double ingestBefore = measureIngest(u"ingest-before"_s);
 
-    if (!client::account::registerAccount(url, s("queued"), s("correct horse")))
-        die(s("cannot register the queued account"));
-    const QString token = client::account::logIn(url, s("queued"), s("correct horse"), s("queued")).value_or(QString());
+    if (!client::account::registerAccount(url, u"queued"_s, u"correct horse"_s))
+        die(u"cannot register the queued account"_s);
+    const QString token = client::account::logIn(url, u"queued"_s, u"correct horse"_s, u"queued"_s).value_or(QString());
     client::HttpTransport transport(url, token, 120000);
     client::SyncCycle cycle(**store, transport);
     cycle.setPageSize(5000);
@@ -149,7 +149,7 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
     const auto report = cycle.run();
     const double syncSeconds = double(push.elapsed()) / 1000.0;
     if (!report || report->pushed != queued)
-        die(s("the queued sync failed: %1").arg(report ? QString::number(report->pushed) : report.error().message));
+        die(u"the queued sync failed: %1"_s.arg(report ? QString::number(report->pushed) : report.error().message));
     const double peak = peakMb();
     // The time of the pushes alone: up to the last push batch's answer.
     double pushSeconds = syncSeconds;
@@ -165,7 +165,7 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
 
     // The server's own ingest rate, measured after the queued sync as well as before it (the
     // mean of the two is the figure), so that neither side gains from the machine's drift.
-    const double ingestSeconds = (ingestBefore + measureIngest(s("ingest-after"))) / 2;
+    const double ingestSeconds = (ingestBefore + measureIngest(u"ingest-after"_s)) / 2;
 
     // A pull of 1,000 remote edits with 10,000 local operations waiting, then with none.
     const QList<QString> entityIds = [&] {
@@ -184,7 +184,7 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
     const auto pullWithWaiting = [&](int waiting, int round) {
         (void)(*store)->batch([&]() -> model::Result<void> {
             for (int i = 0; i < waiting; ++i) {
-                if (auto r = (*store)->update(entityIds.at(i % otherNotes), {{s("pinned"), (i / otherNotes + round) % 2 == 1}}); !r)
+                if (auto r = (*store)->update(entityIds.at(i % otherNotes), {{u"pinned"_s, (i / otherNotes + round) % 2 == 1}}); !r)
                     return std::unexpected(r.error());
             }
             return {};
@@ -193,17 +193,17 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
             waitingOps = (*store)->pendingCount();
         // The writes before each pull are checkpointed first, so that no pull pays for them.
         if (auto done = (*store)->checkpoint(); !done)
-            die(s("checkpoint: ") + done.error().message);
+            die(u"checkpoint: "_s + done.error().message);
         QList<sync::Operation> renames;
         const qint64 rev = (*store)->syncCursor();
         for (int i = 0; i < 1000; ++i)
-            renames.append({uuid(), s("other"), s("note"), entityIds.at((entityIds.size() - 1 - i) % entityIds.size()),
-                            {{s("title"), s("renamed %1 %2").arg(round).arg(i)}}, rev,
-                            s("%1-000000-other").arg(1900000000000LL + round * 10000 + i, 15, 10, QLatin1Char('0')), {}});
+            renames.append({uuid(), u"other"_s, u"note"_s, entityIds.at((entityIds.size() - 1 - i) % entityIds.size()),
+                            {{u"title"_s, u"renamed %1 %2"_s.arg(round).arg(i)}}, rev,
+                            u"%1-000000-other"_s.arg(1900000000000LL + round * 10000 + i, 15, 10, QLatin1Char('0')), {}});
         client::HttpTransport other(url, token, 120000);
         for (qsizetype at = 0; at < renames.size(); at += 500) {
             if (auto pushed = other.push(renames.mid(at, 500)); !pushed)
-                die(s("remote edits: ") + pushed.error().message);
+                die(u"remote edits: "_s + pushed.error().message);
         }
         QElapsedTimer pullTimer;
         pullTimer.start();
@@ -213,37 +213,37 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
         for (bool more = true; more;) {
             auto page = transport.pull(cursor, 1000, std::nullopt);
             if (!page)
-                die(s("pull: ") + page.error().message);
+                die(u"pull: "_s + page.error().message);
             if (auto applied = (*store)->applyRemotePage(page->changes, page->conflicts, page->cursor, page->devices); !applied)
-                die(s("apply: ") + applied.error().message);
+                die(u"apply: "_s + applied.error().message);
             cursor = page->cursor;
             more = page->hasMore;
         }
         const double ms = double(pullTimer.nsecsElapsed()) / 1e6;
         if (waiting > 0 && (*store)->pendingCount() < waiting / 2)
-            die(s("the local operations did not wait"));
+            die(u"the local operations did not wait"_s);
         return ms;
     };
     const double pullBusyMs = pullWithWaiting(10000, 1);
     if (auto drained = cycle.run(); !drained)
-        die(s("drain: ") + drained.error().message);
+        die(u"drain: "_s + drained.error().message);
     const double pullIdleMs = pullWithWaiting(0, 2);
 
     return QJsonObject{
-        {s("queued"), queued},
-        {s("create_seconds"), round2(createSeconds)},
-        {s("push_seconds"), round2(pushSeconds)},
-        {s("sync_seconds"), round2(syncSeconds)},
-        {s("push_ops_per_s"), std::round(queued / pushSeconds)},
-        {s("push_ops_per_s_by_tenth"), rates},
-        {s("server_ingest_ops_per_s"), std::round(queued / ingestSeconds)},
-        {s("client_vs_server"), round2((queued / pushSeconds) / (queued / ingestSeconds))},
-        {s("peak_rss_mb"), round2(std::max(peak, peakAfterCreate))},
-        {s("peak_rss_after_create_mb"), round2(peakAfterCreate)},
-        {s("pull_1000_edits_ms"), QJsonObject{{s("waiting_operations"), waitingOps}, {s("with_10000_waiting"), round2(pullBusyMs)},
-                                              {s("with_empty_outbox"), round2(pullIdleMs)},
-                                              {s("ratio"), round2(pullBusyMs / pullIdleMs)}}},
-        {s("targets"), s("push_ops_per_s >= server_ingest_ops_per_s; peak_rss_mb <= 200; pull ratio about 1")},
+        {u"queued"_s, queued},
+        {u"create_seconds"_s, round2(createSeconds)},
+        {u"push_seconds"_s, round2(pushSeconds)},
+        {u"sync_seconds"_s, round2(syncSeconds)},
+        {u"push_ops_per_s"_s, std::round(queued / pushSeconds)},
+        {u"push_ops_per_s_by_tenth"_s, rates},
+        {u"server_ingest_ops_per_s"_s, std::round(queued / ingestSeconds)},
+        {u"client_vs_server"_s, round2((queued / pushSeconds) / (queued / ingestSeconds))},
+        {u"peak_rss_mb"_s, round2(std::max(peak, peakAfterCreate))},
+        {u"peak_rss_after_create_mb"_s, round2(peakAfterCreate)},
+        {u"pull_1000_edits_ms"_s, QJsonObject{{u"waiting_operations"_s, waitingOps}, {u"with_10000_waiting"_s, round2(pullBusyMs)},
+                                              {u"with_empty_outbox"_s, round2(pullIdleMs)},
+                                              {u"ratio"_s, round2(pullBusyMs / pullIdleMs)}}},
+        {u"targets"_s, u"push_ops_per_s >= server_ingest_ops_per_s; peak_rss_mb <= 200; pull ratio about 1"_s},
     };
 }
 
@@ -253,45 +253,45 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    parser.addOptions({{s("notes"), s("Notes on the server (default 10000)."), s("N"), s("10000")},
-                       {s("edits"), s("Remote edits for the incremental pull (default 1000)."), s("N"), s("1000")},
-                       {s("propagations"), s("Edits timed from one online device to another (default 100)."), s("N"), s("100")},
-                       {s("seed"), s("Corpus seed."), s("N"), s("7")},
-                       {s("queued"), s("Only the queued-push run: N notes made offline, then one sync (see the file's top)."), s("N")}});
+    parser.addOptions({{u"notes"_s, u"Notes on the server (default 10000)."_s, u"N"_s, u"10000"_s},
+                       {u"edits"_s, u"Remote edits for the incremental pull (default 1000)."_s, u"N"_s, u"1000"_s},
+                       {u"propagations"_s, u"Edits timed from one online device to another (default 100)."_s, u"N"_s, u"100"_s},
+                       {u"seed"_s, u"Corpus seed."_s, u"N"_s, u"7"_s},
+                       {u"queued"_s, u"Only the queued-push run: N notes made offline, then one sync (see the file's top)."_s, u"N"_s}});
     parser.addHelpOption();
     parser.process(app);
-    const int notes = parser.value(s("notes")).toInt();
-    const int edits = std::min(parser.value(s("edits")).toInt(), notes);
+    const int notes = parser.value(u"notes"_s).toInt();
+    const int edits = std::min(parser.value(u"edits"_s).toInt(), notes);
 
-    QTemporaryDir dir(QCoreApplication::applicationDirPath() + s("/bench_sync-XXXXXX")); // on disk, not tmpfs
+    QTemporaryDir dir(QCoreApplication::applicationDirPath() + u"/bench_sync-XXXXXX"_s); // on disk, not tmpfs
     QProcess server;
     QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-    environment.insert(s("TIDEMARK_MAX_REQUESTS_PER_MINUTE"), s("0"));
+    environment.insert(u"TIDEMARK_MAX_REQUESTS_PER_MINUTE"_s, u"0"_s);
     server.setProcessEnvironment(environment);
-    server.start(s(BENCH_SERVER_PATH), {s("--port"), s("0"), s("--database"), dir.filePath(s("server.db"))});
+    server.start(QString::fromUtf8(BENCH_SERVER_PATH), {u"--port"_s, u"0"_s, u"--database"_s, dir.filePath(u"server.db"_s)});
     if (!server.waitForStarted() || !server.waitForReadyRead(20000))
-        die(s("the server did not start"));
-    const auto match = QRegularExpression(s(":(\\d+)")).match(QString::fromUtf8(server.readLine()));
-    const QUrl url(s("http://127.0.0.1:") + match.captured(1));
-    if (!client::account::registerAccount(url, s("bench"), s("correct horse")))
-        die(s("cannot register"));
-    if (parser.isSet(s("queued"))) {
-        Corpus corpus(quint32(parser.value(s("seed")).toUInt()));
+        die(u"the server did not start"_s);
+    const auto match = QRegularExpression(u":(\\d+)"_s).match(QString::fromUtf8(server.readLine()));
+    const QUrl url(u"http://127.0.0.1:"_s + match.captured(1));
+    if (!client::account::registerAccount(url, u"bench"_s, u"correct horse"_s))
+        die(u"cannot register"_s);
+    if (parser.isSet(u"queued"_s)) {
+        Corpus corpus(quint32(parser.value(u"seed"_s).toUInt()));
         if (!corpus.isValid())
-            die(s("no word list (/usr/share/dict/words)"));
-        const QJsonObject result = runQueued(url, dir, std::max(1, parser.value(s("queued")).toInt()), corpus);
+            die(u"no word list (/usr/share/dict/words)"_s);
+        const QJsonObject result = runQueued(url, dir, std::max(1, parser.value(u"queued"_s).toInt()), corpus);
         QTextStream(stdout) << QJsonDocument(result).toJson();
         server.terminate();
         server.waitForFinished();
         return 0;
     }
-    const QString writer = client::account::logIn(url, s("bench"), s("correct horse"), s("writer")).value_or(QString());
-    const QString reader = client::account::logIn(url, s("bench"), s("correct horse"), s("reader")).value_or(QString());
+    const QString writer = client::account::logIn(url, u"bench"_s, u"correct horse"_s, u"writer"_s).value_or(QString());
+    const QString reader = client::account::logIn(url, u"bench"_s, u"correct horse"_s, u"reader"_s).value_or(QString());
 
     // Fill the server as another device would, in batches of 500.
-    Corpus corpus(quint32(parser.value(s("seed")).toUInt()));
+    Corpus corpus(quint32(parser.value(u"seed"_s).toUInt()));
     if (!corpus.isValid())
-        die(s("no word list (/usr/share/dict/words)"));
+        die(u"no word list (/usr/share/dict/words)"_s);
     client::HttpTransport filler(url, writer, 120000);
     QStringList ids;
     QElapsedTimer fillTimer;
@@ -300,18 +300,18 @@ int main(int argc, char *argv[])
         QList<sync::Operation> ops;
         for (int i = start; i < std::min(notes, start + 500); ++i) {
             ids << uuid();
-            ops.append({uuid(), s("writer"), s("note"), ids.last(),
-                        {{s("title"), corpus.title()}, {s("body"), corpus.markdownBody()}, {s("tags"), QJsonArray()},
-                         {s("pinned"), false}, {s("archived"), false}, {s("deleted"), false}, {s("collection"), QJsonValue()}},
-                        0, s("%1-000000-writer").arg(1700000000000LL + i, 15, 10, QLatin1Char('0')), {}});
+            ops.append({uuid(), u"writer"_s, u"note"_s, ids.last(),
+                        {{u"title"_s, corpus.title()}, {u"body"_s, corpus.markdownBody()}, {u"tags"_s, QJsonArray()},
+                         {u"pinned"_s, false}, {u"archived"_s, false}, {u"deleted"_s, false}, {u"collection"_s, QJsonValue()}},
+                        0, u"%1-000000-writer"_s.arg(1700000000000LL + i, 15, 10, QLatin1Char('0')), {}});
         }
         if (auto pushed = filler.push(ops); !pushed)
-            die(s("fill: ") + pushed.error().message);
+            die(u"fill: "_s + pushed.error().message);
     }
     const double fillSeconds = double(fillTimer.elapsed()) / 1000.0;
 
     // First sync into an empty store.
-    auto store = model::Store::open(dir.filePath(s("device.db")));
+    auto store = model::Store::open(dir.filePath(u"device.db"_s));
     if (!store)
         die(store.error().message);
     client::HttpTransport transport(url, reader, 120000);
@@ -322,29 +322,29 @@ int main(int argc, char *argv[])
     const auto firstReport = cycle.run();
     const double firstSeconds = double(first.elapsed()) / 1000.0;
     if (!firstReport || firstReport->pulled != notes)
-        die(s("first sync failed: %1").arg(firstReport ? QString::number(firstReport->pulled) : firstReport.error().message));
+        die(u"first sync failed: %1"_s.arg(firstReport ? QString::number(firstReport->pulled) : firstReport.error().message));
     const qint64 firstBytes = transport.bytesReceived();
     const double peak = peakMb();
 
     // Another device renames `edits` notes; this one pulls them.
     QList<sync::Operation> renames;
     for (int i = 0; i < edits; ++i)
-        renames.append({uuid(), s("writer"), s("note"), ids.at(i), {{s("title"), s("renamed %1").arg(i)}}, notes,
-                        s("%1-000000-writer").arg(1800000000000LL + i, 15, 10, QLatin1Char('0')), {}});
+        renames.append({uuid(), u"writer"_s, u"note"_s, ids.at(i), {{u"title"_s, u"renamed %1"_s.arg(i)}}, notes,
+                        u"%1-000000-writer"_s.arg(1800000000000LL + i, 15, 10, QLatin1Char('0')), {}});
     for (qsizetype at = 0; at < renames.size(); at += 500) {
         if (auto pushed = filler.push(renames.mid(at, 500)); !pushed)
-            die(s("edits: ") + pushed.error().message);
+            die(u"edits: "_s + pushed.error().message);
     }
     QElapsedTimer incremental;
     incremental.start();
     const auto secondReport = cycle.run();
     const double incrementalMs = double(incremental.nsecsElapsed()) / 1e6;
     if (!secondReport || secondReport->pulled != edits)
-        die(s("incremental sync failed"));
+        die(u"incremental sync failed"_s);
 
     // Propagation between two online devices with engines.
-    if (!client::account::registerAccount(url, s("pair"), s("correct horse")))
-        die(s("cannot register the second account"));
+    if (!client::account::registerAccount(url, u"pair"_s, u"correct horse"_s))
+        die(u"cannot register the second account"_s);
     struct Engine
     {
         QThread thread;
@@ -353,9 +353,9 @@ int main(int argc, char *argv[])
     Engine engines[2];
     for (int i = 0; i < 2; ++i) {
         client::SyncEngine::Options options;
-        options.storePath = dir.filePath(s("pair%1.db").arg(i));
+        options.storePath = dir.filePath(u"pair%1.db"_s.arg(i));
         options.server = url;
-        options.token = client::account::logIn(url, s("pair"), s("correct horse"), s("pair%1").arg(i)).value_or(QString());
+        options.token = client::account::logIn(url, u"pair"_s, u"correct horse"_s, u"pair%1"_s.arg(i)).value_or(QString());
         options.debounceMs = 0;
         engines[i].engine = new client::SyncEngine(options);
         engines[i].engine->moveToThread(&engines[i].thread);
@@ -363,12 +363,12 @@ int main(int argc, char *argv[])
         QObject::connect(&engines[i].thread, &QThread::finished, engines[i].engine, &QObject::deleteLater);
         engines[i].thread.start();
     }
-    auto sender = model::Store::open(dir.filePath(s("pair0.db")));
+    auto sender = model::Store::open(dir.filePath(u"pair0.db"_s));
     if (!sender)
         die(sender.error().message);
     QThread::msleep(1000); // both engines started and listening
     std::vector<double> latencies;
-    const int propagations = parser.value(s("propagations")).toInt();
+    const int propagations = parser.value(u"propagations"_s).toInt();
     for (int i = 0; i < propagations; ++i) {
         QEventLoop loop;
         QString expected;
@@ -380,7 +380,7 @@ int main(int argc, char *argv[])
                                               });
         QTimer::singleShot(5000, &loop, &QEventLoop::quit);
         clock.start();
-        auto note = (*sender)->create(model::Kind::Note, {{s("title"), s("propagation %1").arg(i)}});
+        auto note = (*sender)->create(model::Kind::Note, {{u"title"_s, u"propagation %1"_s.arg(i)}});
         if (!note)
             die(note.error().message);
         expected = note->id;
@@ -396,19 +396,19 @@ int main(int argc, char *argv[])
     }
 
     const QJsonObject result{
-        {s("notes"), notes},
-        {s("fill_seconds"), round2(fillSeconds)},
-        {s("first_sync"), QJsonObject{{s("seconds"), round2(firstSeconds)},
-                                       {s("notes_per_s"), std::round(notes / firstSeconds)},
-                                       {s("wire_mb"), round2(double(firstBytes) / 1048576.0)},
-                                       {s("peak_rss_mb"), round2(peak)},
-                                       {s("targets"), s("100,000 notes < 5 s, < 40 MB, < 200 MB; 10,000 notes < 0.6 s")}}},
-        {s("incremental_pull"), QJsonObject{{s("changes"), edits}, {s("ms"), round2(incrementalMs)}, {s("target_ms"), 60}}},
-        {s("propagation_ms"), QJsonObject{{s("edits"), propagations},
-                                          {s("p50"), round2(tidemark::bench::percentile(latencies, 50))},
-                                          {s("p99"), round2(tidemark::bench::percentile(latencies, 99))},
-                                          {s("targets"), s("p50 < 10 ms, p99 < 50 ms")}}},
-        {s("store_mb"), round2(double(QFileInfo(dir.filePath(s("device.db"))).size()) / 1048576.0)},
+        {u"notes"_s, notes},
+        {u"fill_seconds"_s, round2(fillSeconds)},
+        {u"first_sync"_s, QJsonObject{{u"seconds"_s, round2(firstSeconds)},
+                                       {u"notes_per_s"_s, std::round(notes / firstSeconds)},
+                                       {u"wire_mb"_s, round2(double(firstBytes) / 1048576.0)},
+                                       {u"peak_rss_mb"_s, round2(peak)},
+                                       {u"targets"_s, u"100,000 notes < 5 s, < 40 MB, < 200 MB; 10,000 notes < 0.6 s"_s}}},
+        {u"incremental_pull"_s, QJsonObject{{u"changes"_s, edits}, {u"ms"_s, round2(incrementalMs)}, {u"target_ms"_s, 60}}},
+        {u"propagation_ms"_s, QJsonObject{{u"edits"_s, propagations},
+                                          {u"p50"_s, round2(tidemark::bench::percentile(latencies, 50))},
+                                          {u"p99"_s, round2(tidemark::bench::percentile(latencies, 99))},
+                                          {u"targets"_s, u"p50 < 10 ms, p99 < 50 ms"_s}}},
+        {u"store_mb"_s, round2(double(QFileInfo(dir.filePath(u"device.db"_s)).size()) / 1048576.0)},
     };
     QTextStream(stdout) << QJsonDocument(result).toJson();
     server.terminate();

@@ -23,11 +23,11 @@
 #include <QTest>
 #include <QTextStream>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 [[noreturn]] void die(const QString &message)
 {
@@ -67,15 +67,15 @@ int measure(const QString &path)
     const double builtMs = double(timer.nsecsElapsed()) / 1e6;
     window.show();
     if (!QTest::qWaitForWindowExposed(&window))
-        die(s("the window was not shown"));
+        die(u"the window was not shown"_s);
     // The first rows are painted once the list has been laid out and drawn.
     window.itemList()->viewport()->repaint();
     const double readyMs = double(timer.nsecsElapsed()) / 1e6;
-    const QJsonObject result{{s("open_ms"), round3(openMs)},
-                             {s("window_built_ms"), round3(builtMs)},
-                             {s("list_ready_ms"), round3(readyMs)},
-                             {s("rows"), window.itemModel()->rowCount()},
-                             {s("rss_mb"), round3(bench::processMemoryMb("VmRSS"))}};
+    const QJsonObject result{{u"open_ms"_s, round3(openMs)},
+                             {u"window_built_ms"_s, round3(builtMs)},
+                             {u"list_ready_ms"_s, round3(readyMs)},
+                             {u"rows"_s, window.itemModel()->rowCount()},
+                             {u"rss_mb"_s, round3(bench::processMemoryMb("VmRSS"))}};
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }
@@ -86,49 +86,49 @@ int main(int argc, char *argv[])
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
-    QCoreApplication::setOrganizationName(s("TidemarkBench"));
+    QCoreApplication::setOrganizationName(u"TidemarkBench"_s);
     QCommandLineParser parser;
-    parser.addOptions({{s("notes"), s("Notes in the generated store."), s("N"), s("100000")},
-                       {s("tasks"), s("Tasks in the generated store."), s("N"), s("20000")},
-                       {s("runs"), s("How many times to open the window."), s("N"), s("5")},
-                       {s("db"), s("Use this store instead of generating one."), s("PATH")},
-                       {s("measure"), s("Internal: open the window on PATH once and report."), s("PATH")}});
+    parser.addOptions({{u"notes"_s, u"Notes in the generated store."_s, u"N"_s, u"100000"_s},
+                       {u"tasks"_s, u"Tasks in the generated store."_s, u"N"_s, u"20000"_s},
+                       {u"runs"_s, u"How many times to open the window."_s, u"N"_s, u"5"_s},
+                       {u"db"_s, u"Use this store instead of generating one."_s, u"PATH"_s},
+                       {u"measure"_s, u"Internal: open the window on PATH once and report."_s, u"PATH"_s}});
     parser.addHelpOption();
     parser.process(app);
-    if (parser.isSet(s("measure")))
-        return measure(parser.value(s("measure")));
+    if (parser.isSet(u"measure"_s))
+        return measure(parser.value(u"measure"_s));
 
     QTemporaryDir temp;
-    QString path = parser.value(s("db"));
+    QString path = parser.value(u"db"_s);
     if (path.isEmpty()) {
         QProcess fill;
         fill.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        fill.start(QCoreApplication::applicationDirPath() + s("/bench_store"),
-                   {s("--dir"), temp.path(), s("--notes"), parser.value(s("notes")), s("--tasks"), parser.value(s("tasks"))});
+        fill.start(QCoreApplication::applicationDirPath() + u"/bench_store"_s,
+                   {u"--dir"_s, temp.path(), u"--notes"_s, parser.value(u"notes"_s), u"--tasks"_s, parser.value(u"tasks"_s)});
         if (!fill.waitForFinished(-1) || fill.exitCode() != 0)
-            die(s("bench_store could not fill a store"));
-        path = temp.filePath(s("store.db"));
+            die(u"bench_store could not fill a store"_s);
+        path = temp.filePath(u"store.db"_s);
     }
     std::vector<double> ready, built, rss;
     int rows = 0;
-    for (int run = 0; run < parser.value(s("runs")).toInt(); ++run) {
+    for (int run = 0; run < parser.value(u"runs"_s).toInt(); ++run) {
         QProcess child;
         child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        child.start(QCoreApplication::applicationFilePath(), {s("--measure"), path});
+        child.start(QCoreApplication::applicationFilePath(), {u"--measure"_s, path});
         if (!child.waitForFinished(-1) || child.exitCode() != 0)
-            die(s("a measuring run failed"));
+            die(u"a measuring run failed"_s);
         const QJsonObject one = QJsonDocument::fromJson(child.readAllStandardOutput()).object();
-        ready.push_back(one.value(s("list_ready_ms")).toDouble());
-        built.push_back(one.value(s("window_built_ms")).toDouble());
-        rss.push_back(one.value(s("rss_mb")).toDouble());
-        rows = one.value(s("rows")).toInt();
+        ready.push_back(one.value(u"list_ready_ms"_s).toDouble());
+        built.push_back(one.value(u"window_built_ms"_s).toDouble());
+        rss.push_back(one.value(u"rss_mb"_s).toDouble());
+        rows = one.value(u"rows"_s).toInt();
     }
-    const QJsonObject result{{s("rows"), rows},
-                             {s("runs"), int(ready.size())},
-                             {s("window_built_ms_median"), round3(bench::percentile(built, 50))},
-                             {s("list_ready_ms_median"), round3(bench::percentile(ready, 50))},
-                             {s("list_ready_ms_max"), round3(bench::percentile(ready, 100))},
-                             {s("rss_mb_median"), round3(bench::percentile(rss, 50))}};
+    const QJsonObject result{{u"rows"_s, rows},
+                             {u"runs"_s, int(ready.size())},
+                             {u"window_built_ms_median"_s, round3(bench::percentile(built, 50))},
+                             {u"list_ready_ms_median"_s, round3(bench::percentile(ready, 50))},
+                             {u"list_ready_ms_max"_s, round3(bench::percentile(ready, 100))},
+                             {u"rss_mb_median"_s, round3(bench::percentile(rss, 50))}};
     QTextStream(stdout) << QJsonDocument(result).toJson(QJsonDocument::Compact) << '\n';
     return 0;
 }

@@ -6,15 +6,17 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::bench {
 
 Corpus::Corpus(quint32 seed, int vocabulary)
     : m_random(seed)
 {
-    QFile file(QStringLiteral("/usr/share/dict/words"));
+    QFile file(u"/usr/share/dict/words"_s);
     if (!file.open(QIODevice::ReadOnly))
         return;
-    static const QRegularExpression plain(QStringLiteral("^[a-z]{2,14}$"));
+    static const QRegularExpression plain(u"^[a-z]{2,14}$"_s);
     QStringList words;
     QSet<QString> seen;
     while (!file.atEnd()) {
@@ -59,10 +61,10 @@ QString Corpus::markdownBody(int approxLength)
     while (text.size() < approxLength) {
         const quint32 kind = m_random.bounded(10u);
         if (kind == 0) {
-            text += QStringLiteral("## ") + title(24) + QStringLiteral("\n\n");
+            text += u"## "_s + title(24) + u"\n\n"_s;
         } else if (kind <= 2) {
             for (int i = 0; i < 3; ++i)
-                text += QStringLiteral("- ") + title(30) + QLatin1Char('\n');
+                text += u"- "_s + title(30) + QLatin1Char('\n');
             text += QLatin1Char('\n');
         } else {
             // A paragraph of sentences.
@@ -70,10 +72,10 @@ QString Corpus::markdownBody(int approxLength)
                 QString sentence = word();
                 sentence[0] = sentence[0].toUpper();
                 for (quint32 words = 6 + m_random.bounded(10u); words > 0; --words)
-                    sentence += QLatin1Char(' ') + (m_random.bounded(12u) == 0 ? QStringLiteral("*") + word() + QStringLiteral("*") : word());
-                text += sentence + QStringLiteral(". ");
+                    sentence += QLatin1Char(' ') + (m_random.bounded(12u) == 0 ? u"*"_s + word() + u"*"_s : word());
+                text += sentence + u". "_s;
             }
-            text += QStringLiteral("\n\n");
+            text += u"\n\n"_s;
         }
     }
     return text;

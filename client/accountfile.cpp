@@ -8,12 +8,12 @@
 
 #include <qt6keychain/keychain.h>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::client::AccountFile {
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
-
-const QString kKeychainService = QStringLiteral("Tidemark");
+const QString kKeychainService = u"Tidemark"_s;
 
 // Runs a keychain job to its end; false when no keychain answered.
 bool runJob(QKeychain::Job &job)
@@ -36,7 +36,7 @@ bool keychainDisabled() { return qEnvironmentVariableIsSet("TIDEMARK_NO_KEYCHAIN
 
 } // namespace
 
-QString path(const QString &storePath) { return storePath + s(".account"); }
+QString path(const QString &storePath) { return storePath + u".account"_s; }
 
 QJsonObject read(const QString &storePath)
 {
@@ -44,19 +44,19 @@ QJsonObject read(const QString &storePath)
     if (!file.open(QIODevice::ReadOnly))
         return {};
     QJsonObject account = QJsonDocument::fromJson(file.readAll()).object();
-    if (account.value(s("token_in_keychain")).toBool() && !keychainDisabled()) {
+    if (account.value(u"token_in_keychain"_s).toBool() && !keychainDisabled()) {
         QKeychain::ReadPasswordJob job(kKeychainService);
         job.setKey(storePath);
         if (runJob(job))
-            account.insert(s("token"), job.textData());
+            account.insert(u"token"_s, job.textData());
     }
     return account;
 }
 
 bool write(const QString &storePath, QJsonObject account, bool *tokenInFile)
 {
-    const QString token = account.take(s("token")).toString();
-    account.remove(s("token_in_keychain"));
+    const QString token = account.take(u"token"_s).toString();
+    account.remove(u"token_in_keychain"_s);
     if (tokenInFile)
         *tokenInFile = false;
     if (!token.isEmpty()) {
@@ -68,9 +68,9 @@ bool write(const QString &storePath, QJsonObject account, bool *tokenInFile)
             stored = runJob(job);
         }
         if (stored) {
-            account.insert(s("token_in_keychain"), true);
+            account.insert(u"token_in_keychain"_s, true);
         } else {
-            account.insert(s("token"), token);
+            account.insert(u"token"_s, token);
             if (tokenInFile)
                 *tokenInFile = true;
         }

@@ -13,10 +13,11 @@
 #include <algorithm>
 #include <utility>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::client {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 using Kind = TransportError::Kind;
 } // namespace
 
@@ -86,8 +87,8 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::receive(std::
     if (status == 0 || connectionLost) {
         const bool timedOut = reply->error() == QNetworkReply::OperationCanceledError || reply->error() == QNetworkReply::TimeoutError;
         return std::unexpected(TransportError{Kind::Offline,
-                                              timedOut ? s("the server did not answer in time")
-                                                       : s("cannot reach the server: %1").arg(reply->errorString()),
+                                              timedOut ? u"the server did not answer in time"_s
+                                                       : u"cannot reach the server: %1"_s.arg(reply->errorString()),
                                               0});
     }
     QByteArray data = reply->readAll();
@@ -96,30 +97,30 @@ std::expected<HttpTransport::Reply, TransportError> HttpTransport::receive(std::
         return std::unexpected(TransportError{Kind::Incompatible, agreed.problem, 0});
     const auto encoding = sync::Compression::fromContentEncoding(reply->rawHeader("Content-Encoding"));
     if (!encoding)
-        return std::unexpected(TransportError{Kind::Server, s("the server's answer is in an unknown encoding"), 0});
+        return std::unexpected(TransportError{Kind::Server, u"the server's answer is in an unknown encoding"_s, 0});
     if (*encoding != sync::Compression::Encoding::Identity) {
         auto plain = sync::Compression::decompress(data, *encoding, 1024LL * 1024 * 1024);
         if (!plain)
-            return std::unexpected(TransportError{Kind::Server, s("the server's answer is corrupt: %1").arg(plain.error()), 0});
+            return std::unexpected(TransportError{Kind::Server, u"the server's answer is corrupt: %1"_s.arg(plain.error()), 0});
         data = *plain;
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
     if (!data.isEmpty() && (error.error != QJsonParseError::NoError || !doc.isObject()))
-        return std::unexpected(TransportError{Kind::Server, s("the server sent an answer that is not JSON (HTTP %1)").arg(status), 0});
+        return std::unexpected(TransportError{Kind::Server, u"the server sent an answer that is not JSON (HTTP %1)"_s.arg(status), 0});
     return Reply{status, doc.object(), reply->rawHeader("Retry-After")};
 }
 
 TransportError HttpTransport::errorOf(const Reply &reply)
 {
-    const QString detail = reply.json.value(s("detail")).toString();
-    const QString message = detail.isEmpty() ? s("the server answered HTTP %1").arg(reply.status) : detail;
+    const QString detail = reply.json.value(u"detail"_s).toString();
+    const QString message = detail.isEmpty() ? u"the server answered HTTP %1"_s.arg(reply.status) : detail;
     const int retryAfter = std::clamp(reply.retryAfter.toInt(), 0, 3600);
     if (reply.status == 401)
         return {Kind::SignInAgain, message, 0};
     if (reply.status == 429 || reply.status == 503)
         return {Kind::RateLimited, message, retryAfter > 0 ? retryAfter : 30};
-    if (reply.status == 400 && reply.json.value(s("title")).toString() == QLatin1String("Incompatible client"))
+    if (reply.status == 400 && reply.json.value(u"title"_s).toString() == QLatin1String("Incompatible client"))
         return {Kind::Incompatible, message, 0};
     if (reply.status >= 500)
         return {Kind::Server, message, retryAfter};
@@ -137,10 +138,10 @@ void HttpTransport::sendPush(const QList<sync::Operation> &ops)
     QJsonArray list;
     for (const sync::Operation &op : ops)
         list.append(sync::encodeOperation(op));
-    QJsonObject body{{s("ops"), list}};
+    QJsonObject body{{u"ops"_s, list}};
     if (!m_deviceName.isEmpty())
-        body.insert(s("device_name"), m_deviceName.left(200));
-    m_push = send("POST", s("/v1/push"), body);
+        body.insert(u"device_name"_s, m_deviceName.left(200));
+    m_push = send("POST", u"/v1/push"_s, body);
     m_pushCount = ops.size();
     // Qt starts a request from the event loop: wait until it has left (or failed), so that the
     // server works on it while the caller goes on.
@@ -153,7 +154,7 @@ void HttpTransport::sendPush(const QList<sync::Operation> &ops)
 std::expected<PushAnswer, TransportError> HttpTransport::awaitPush()
 {
     if (!m_push)
-        return std::unexpected(TransportError{Kind::Refused, s("no push was sent"), 0});
+        return std::unexpected(TransportError{Kind::Refused, u"no push was sent"_s, 0});
     const qsizetype count = std::exchange(m_pushCount, 0);
     auto reply = receive(std::move(m_push));
     if (!reply)
@@ -161,15 +162,15 @@ std::expected<PushAnswer, TransportError> HttpTransport::awaitPush()
     if (reply->status != 200)
         return std::unexpected(errorOf(*reply));
     PushAnswer answer;
-    answer.rev = reply->json.value(s("rev")).toInteger();
-    for (const QJsonValue &value : reply->json.value(s("results")).toArray()) {
+    answer.rev = reply->json.value(u"rev"_s).toInteger();
+    for (const QJsonValue &value : reply->json.value(u"results"_s).toArray()) {
         auto result = sync::decodeResult(value.toObject());
         if (!result)
-            return std::unexpected(TransportError{Kind::Server, s("the server's answer is malformed: %1").arg(result.error()), 0});
+            return std::unexpected(TransportError{Kind::Server, u"the server's answer is malformed: %1"_s.arg(result.error()), 0});
         answer.results.append(*result);
     }
     if (answer.results.size() != count)
-        return std::unexpected(TransportError{Kind::Server, s("the server answered %1 of %2 operations").arg(answer.results.size()).arg(count), 0});
+        return std::unexpected(TransportError{Kind::Server, u"the server answered %1 of %2 operations"_s.arg(answer.results.size()).arg(count), 0});
     return answer;
 }
 
@@ -177,7 +178,7 @@ std::expected<void, TransportError> HttpTransport::probe()
 {
     // A server that is back answers at once; one that is not must not hold the thread for long.
     const int timeout = std::exchange(m_timeoutMs, std::min(m_timeoutMs, 3000));
-    auto reply = request("GET", s("/healthz"));
+    auto reply = request("GET", u"/healthz"_s);
     m_timeoutMs = timeout;
     if (!reply)
         return std::unexpected(reply.error());
@@ -190,58 +191,58 @@ std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int 
                                                              const std::optional<SnapshotContinuation> &continuation)
 {
     QUrlQuery query;
-    query.addQueryItem(s("since"), QString::number(since));
-    query.addQueryItem(s("limit"), QString::number(limit));
+    query.addQueryItem(u"since"_s, QString::number(since));
+    query.addQueryItem(u"limit"_s, QString::number(limit));
     if (continuation) {
-        query.addQueryItem(s("snapshot"), QString::number(continuation->rev));
-        query.addQueryItem(s("after"), continuation->after);
+        query.addQueryItem(u"snapshot"_s, QString::number(continuation->rev));
+        query.addQueryItem(u"after"_s, continuation->after);
     }
-    auto reply = request("GET", s("/v1/changes?") + query.toString(QUrl::FullyEncoded));
+    auto reply = request("GET", u"/v1/changes?"_s + query.toString(QUrl::FullyEncoded));
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 200)
         return std::unexpected(errorOf(*reply));
     PullAnswer page;
     const QJsonObject &json = reply->json;
-    page.cursor = json.value(s("cursor")).toInteger(-1);
-    page.hasMore = json.value(s("has_more")).toBool();
-    page.snapshot = json.value(s("snapshot")).toBool();
-    if (json.contains(s("next"))) {
-        const QJsonObject next = json.value(s("next")).toObject();
-        page.next = SnapshotContinuation{next.value(s("snapshot")).toInteger(), next.value(s("after")).toString()};
+    page.cursor = json.value(u"cursor"_s).toInteger(-1);
+    page.hasMore = json.value(u"has_more"_s).toBool();
+    page.snapshot = json.value(u"snapshot"_s).toBool();
+    if (json.contains(u"next"_s)) {
+        const QJsonObject next = json.value(u"next"_s).toObject();
+        page.next = SnapshotContinuation{next.value(u"snapshot"_s).toInteger(), next.value(u"after"_s).toString()};
     }
-    for (const QJsonValue &value : json.value(s("changes")).toArray()) {
+    for (const QJsonValue &value : json.value(u"changes"_s).toArray()) {
         const QJsonObject change = value.toObject();
-        const QString kindName = change.value(s("kind")).toString();
+        const QString kindName = change.value(u"kind"_s).toString();
         const auto kind = model::kindFromName(kindName);
-        if (kindName.isEmpty() || !change.value(s("fields")).isObject())
-            return std::unexpected(TransportError{Kind::Server, s("the server sent a change this version cannot read"), 0});
+        if (kindName.isEmpty() || !change.value(u"fields"_s).isObject())
+            return std::unexpected(TransportError{Kind::Server, u"the server sent a change this version cannot read"_s, 0});
         // A kind this version does not know (a newer app's) is kept for a later version.
-        page.changes.append({kind.value_or(model::Kind::Note), change.value(s("id")).toString(), change.value(s("rev")).toInteger(),
-                             change.value(s("fields")).toObject(), change.value(s("device")).toString(),
-                             change.value(s("at")).toInteger(), kind ? QString() : kindName});
+        page.changes.append({kind.value_or(model::Kind::Note), change.value(u"id"_s).toString(), change.value(u"rev"_s).toInteger(),
+                             change.value(u"fields"_s).toObject(), change.value(u"device"_s).toString(),
+                             change.value(u"at"_s).toInteger(), kind ? QString() : kindName});
     }
-    const QJsonObject devices = json.value(s("devices")).toObject();
+    const QJsonObject devices = json.value(u"devices"_s).toObject();
     for (auto it = devices.begin(); it != devices.end(); ++it) {
         if (it.value().isString())
             page.devices.insert(it.key(), it.value().toString());
     }
-    for (const QJsonValue &value : json.value(s("conflicts")).toArray())
+    for (const QJsonValue &value : json.value(u"conflicts"_s).toArray())
         page.conflicts.append(value.toObject());
     if (page.cursor < 0)
-        return std::unexpected(TransportError{Kind::Server, s("the server's page has no cursor"), 0});
+        return std::unexpected(TransportError{Kind::Server, u"the server's page has no cursor"_s, 0});
     return page;
 }
 
 std::expected<QJsonObject, TransportError> HttpTransport::policies(const std::optional<QJsonObject> &replace)
 {
-    auto reply = replace ? request("PUT", s("/v1/policies"), QJsonObject{{s("policies"), *replace}})
-                         : request("GET", s("/v1/policies"));
+    auto reply = replace ? request("PUT", u"/v1/policies"_s, QJsonObject{{u"policies"_s, *replace}})
+                         : request("GET", u"/v1/policies"_s);
     if (!reply)
         return std::unexpected(reply.error());
-    if (reply->status != 200 || !reply->json.value(s("policies")).isObject())
+    if (reply->status != 200 || !reply->json.value(u"policies"_s).isObject())
         return std::unexpected(errorOf(*reply));
-    return reply->json.value(s("policies")).toObject();
+    return reply->json.value(u"policies"_s).toObject();
 }
 
 namespace account {
@@ -249,7 +250,7 @@ namespace account {
 std::expected<void, TransportError> registerAccount(const QUrl &server, const QString &name, const QString &password)
 {
     HttpTransport http(server, {});
-    auto reply = http.request("POST", s("/v1/accounts"), {{s("name"), name}, {s("password"), password}});
+    auto reply = http.request("POST", u"/v1/accounts"_s, {{u"name"_s, name}, {u"password"_s, password}});
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 201)
@@ -261,18 +262,18 @@ std::expected<QString, TransportError> logIn(const QUrl &server, const QString &
                                              const QString &device)
 {
     HttpTransport http(server, {});
-    auto reply = http.request("POST", s("/v1/sessions"), {{s("name"), name}, {s("password"), password}, {s("device"), device}});
+    auto reply = http.request("POST", u"/v1/sessions"_s, {{u"name"_s, name}, {u"password"_s, password}, {u"device"_s, device}});
     if (!reply)
         return std::unexpected(reply.error());
-    if (reply->status != 201 || !reply->json.value(s("token")).isString())
+    if (reply->status != 201 || !reply->json.value(u"token"_s).isString())
         return std::unexpected(HttpTransport::errorOf(*reply));
-    return reply->json.value(s("token")).toString();
+    return reply->json.value(u"token"_s).toString();
 }
 
 std::expected<void, TransportError> logOut(const QUrl &server, const QString &token)
 {
     HttpTransport http(server, token);
-    auto reply = http.request("DELETE", s("/v1/sessions/current"));
+    auto reply = http.request("DELETE", u"/v1/sessions/current"_s);
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 204 && reply->status != 401)
@@ -283,20 +284,20 @@ std::expected<void, TransportError> logOut(const QUrl &server, const QString &to
 std::expected<QList<Session>, TransportError> sessions(const QUrl &server, const QString &token)
 {
     HttpTransport http(server, token);
-    auto reply = http.request("GET", s("/v1/sessions"));
+    auto reply = http.request("GET", u"/v1/sessions"_s);
     if (!reply)
         return std::unexpected(reply.error());
-    if (reply->status != 200 || !reply->json.value(s("sessions")).isArray())
+    if (reply->status != 200 || !reply->json.value(u"sessions"_s).isArray())
         return std::unexpected(HttpTransport::errorOf(*reply));
     QList<Session> list;
-    for (const QJsonValue &value : reply->json.value(s("sessions")).toArray()) {
+    for (const QJsonValue &value : reply->json.value(u"sessions"_s).toArray()) {
         const QJsonObject o = value.toObject();
-        if (!o.value(s("id")).isString())
-            return std::unexpected(TransportError{TransportError::Kind::Server, s("the server listed a device without an id")});
-        list.append({o.value(s("id")).toString(), o.value(s("device")).toString(),
-                     QDateTime::fromString(o.value(s("signed_in")).toString(), Qt::ISODateWithMs),
-                     QDateTime::fromString(o.value(s("last_pull")).toString(), Qt::ISODateWithMs),
-                     qint64(o.value(s("pulled")).toDouble()), o.value(s("current")).toBool()});
+        if (!o.value(u"id"_s).isString())
+            return std::unexpected(TransportError{TransportError::Kind::Server, u"the server listed a device without an id"_s});
+        list.append({o.value(u"id"_s).toString(), o.value(u"device"_s).toString(),
+                     QDateTime::fromString(o.value(u"signed_in"_s).toString(), Qt::ISODateWithMs),
+                     QDateTime::fromString(o.value(u"last_pull"_s).toString(), Qt::ISODateWithMs),
+                     qint64(o.value(u"pulled"_s).toDouble()), o.value(u"current"_s).toBool()});
     }
     return list;
 }
@@ -304,7 +305,7 @@ std::expected<QList<Session>, TransportError> sessions(const QUrl &server, const
 std::expected<void, TransportError> signOutSession(const QUrl &server, const QString &token, const QString &sessionId)
 {
     HttpTransport http(server, token);
-    auto reply = http.request("DELETE", s("/v1/sessions/") + QString::fromLatin1(QUrl::toPercentEncoding(sessionId)));
+    auto reply = http.request("DELETE", u"/v1/sessions/"_s + QString::fromLatin1(QUrl::toPercentEncoding(sessionId)));
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 204)
@@ -317,7 +318,7 @@ std::expected<QString, TransportError> changePassword(const QUrl &server, const 
                                                       const QString &device)
 {
     HttpTransport http(server, token);
-    auto reply = http.request("PUT", s("/v1/password"), {{s("old_password"), oldPassword}, {s("new_password"), newPassword}});
+    auto reply = http.request("PUT", u"/v1/password"_s, {{u"old_password"_s, oldPassword}, {u"new_password"_s, newPassword}});
     if (!reply)
         return std::unexpected(reply.error());
     if (reply->status != 204)

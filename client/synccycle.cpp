@@ -5,16 +5,17 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::client {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 TransportError storeError(const model::Error &error)
 {
     // The local store could not take what the server sent: not the network's fault, and not
     // something to retry at once; the message says what.
-    return {TransportError::Kind::Refused, s("the local store: %1").arg(error.message), 0};
+    return {TransportError::Kind::Refused, u"the local store: %1"_s.arg(error.message), 0};
 }
 } // namespace
 
@@ -104,7 +105,7 @@ std::expected<void, TransportError> SyncCycle::pushAll(SyncReport &report)
                     single.results.append(one->results.first());
                 else
                     single.results.append({op.opId, sync::OpResult::Status::Rejected, 0, {},
-                                           one ? s("the server did not answer this operation") : one.error().message});
+                                           one ? u"the server did not answer this operation"_s : one.error().message});
                 single.rev = one ? one->rev : single.rev;
             }
             answer = single;

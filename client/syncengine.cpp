@@ -15,11 +15,9 @@
 #include <algorithm>
 #include <memory>
 
-namespace tidemark::client {
+using namespace Qt::StringLiterals;
 
-namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
-} // namespace
+namespace tidemark::client {
 
 SyncEngine::SyncEngine(Options options, TransportFactory transport)
     : m_options(std::move(options))
@@ -39,17 +37,17 @@ QString SyncEngine::stateName(State state)
 {
     switch (state) {
     case State::SignedOut:
-        return s("signed-out");
+        return u"signed-out"_s;
     case State::Offline:
-        return s("offline");
+        return u"offline"_s;
     case State::Idle:
-        return s("idle");
+        return u"idle"_s;
     case State::Syncing:
-        return s("syncing");
+        return u"syncing"_s;
     case State::Paused:
-        return s("paused");
+        return u"paused"_s;
     case State::Error:
-        return s("error");
+        return u"error"_s;
     }
     return {};
 }
@@ -58,7 +56,7 @@ void SyncEngine::start()
 {
     auto store = model::Store::open(m_options.storePath);
     if (!store) {
-        setState(State::Error, s("cannot open the local store: %1").arg(store.error().message));
+        setState(State::Error, u"cannot open the local store: %1"_s.arg(store.error().message));
         return;
     }
     m_store = std::move(*store);
@@ -79,7 +77,7 @@ void SyncEngine::start()
     m_probe->setSingleShot(true);
     connect(m_probe, &QTimer::timeout, this, &SyncEngine::probe);
     if (m_options.token.isEmpty()) {
-        setState(State::SignedOut, s("not signed in"));
+        setState(State::SignedOut, u"not signed in"_s);
         return;
     }
     m_transport = m_makeTransport(m_options);
@@ -110,7 +108,7 @@ void SyncEngine::setPaused(bool paused)
     if (paused) {
         if (m_retry)
             m_retry->stop();
-        setState(State::Paused, s("working offline"));
+        setState(State::Paused, u"working offline"_s);
     } else {
         runCycle();
     }
@@ -147,7 +145,7 @@ void SyncEngine::setToken(const QString &token)
         m_live = nullptr; // a new connection, with the new token
     }
     if (token.isEmpty()) {
-        setState(State::SignedOut, s("signed out"));
+        setState(State::SignedOut, u"signed out"_s);
         return;
     }
     m_transport = m_makeTransport(m_options);
@@ -198,19 +196,19 @@ void SyncEngine::runCycle()
         return;
     }
     if (m_paused) {
-        setState(State::Paused, s("working offline"));
+        setState(State::Paused, u"working offline"_s);
         return;
     }
     if (m_unreachable) {
-        setState(State::Offline, s("no network"));
+        setState(State::Offline, u"no network"_s);
         return;
     }
     if (m_metered && m_options.holdOnMetered) {
-        setState(State::Paused, s("held on a metered connection"));
+        setState(State::Paused, u"held on a metered connection"_s);
         return;
     }
     if (!m_transport) {
-        setState(State::SignedOut, s("not signed in"));
+        setState(State::SignedOut, u"not signed in"_s);
         return;
     }
     if (m_debounce)
@@ -265,7 +263,7 @@ void SyncEngine::runCycle()
     Q_EMIT synced(report->pushed, report->fromOthers, report->conflicts, m_store->pendingCount());
     if (m_paused) { // "work offline" was asked for during the cycle
         m_again = false;
-        setState(State::Paused, s("working offline"));
+        setState(State::Paused, u"working offline"_s);
         return;
     }
     setState(State::Idle);
@@ -278,7 +276,7 @@ void SyncEngine::scheduleRetry(const TransportError &error)
     using Kind = TransportError::Kind;
     if (error.kind == Kind::SignInAgain) {
         m_transport.reset(); // nothing more goes out until the person signs in again
-        setState(State::SignedOut, s("sign in again: %1").arg(error.message));
+        setState(State::SignedOut, u"sign in again: %1"_s.arg(error.message));
         return;
     }
     if (error.kind == Kind::Incompatible) {
@@ -340,14 +338,14 @@ void SyncEngine::connectLive()
     if (!m_options.live || m_options.token.isEmpty() || !m_options.server.isValid() || m_live)
         return;
     QUrl url = m_options.server;
-    url.setScheme(url.scheme() == QLatin1String("https") ? s("wss") : s("ws"));
-    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + s("/v1/live"));
+    url.setScheme(url.scheme() == QLatin1String("https") ? u"wss"_s : u"ws"_s);
+    url.setPath(url.path().chopped(url.path().endsWith(QLatin1Char('/')) ? 1 : 0) + u"/v1/live"_s);
     QNetworkRequest request(url);
     request.setRawHeader("Authorization", "Bearer " + m_options.token.toUtf8()); // a header: URLs end up in logs
     auto *socket = new QWebSocket(QString(), QWebSocketProtocol::VersionLatest, this);
     m_live = socket;
     connect(socket, &QWebSocket::textMessageReceived, this, [this](const QString &message) {
-        const qint64 rev = QJsonDocument::fromJson(message.toUtf8()).object().value(s("rev")).toInteger(-1);
+        const qint64 rev = QJsonDocument::fromJson(message.toUtf8()).object().value(u"rev"_s).toInteger(-1);
         // The server moved past what this device has: fetch it now. Notices that arrive during
         // that sync make one more sync after it, not one each.
         if (m_store && rev > m_store->syncCursor() && !m_paused && !m_stopped)

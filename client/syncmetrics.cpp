@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::client {
 
 qint64 SyncMetrics::durationPercentile(double p) const
@@ -42,15 +44,15 @@ QJsonObject SyncMetrics::toJson() const
         rules.insert(it.key(), it.value());
     const auto ms = [](qint64 value) { return value < 0 ? QJsonValue() : QJsonValue(double(value)); };
     return {
-        {QStringLiteral("syncs"), syncs},
-        {QStringLiteral("failures"), failures},
-        {QStringLiteral("retries"), retries},
-        {QStringLiteral("pushed"), pushed},
-        {QStringLiteral("pulled"), pulled},
-        {QStringLiteral("last_sync_ms"), ms(durationsMs.isEmpty() ? -1 : durationsMs.last())},
-        {QStringLiteral("sync_ms_p50"), ms(durationPercentile(50))},
-        {QStringLiteral("sync_ms_p95"), ms(durationPercentile(95))},
-        {QStringLiteral("conflicts_by_rule"), rules},
+        {u"syncs"_s, syncs},
+        {u"failures"_s, failures},
+        {u"retries"_s, retries},
+        {u"pushed"_s, pushed},
+        {u"pulled"_s, pulled},
+        {u"last_sync_ms"_s, ms(durationsMs.isEmpty() ? -1 : durationsMs.last())},
+        {u"sync_ms_p50"_s, ms(durationPercentile(50))},
+        {u"sync_ms_p95"_s, ms(durationPercentile(95))},
+        {u"conflicts_by_rule"_s, rules},
     };
 }
 

@@ -9,6 +9,8 @@
 #include <QSqlQuery>
 #include <QStringList>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model::Database {
 
 namespace {
@@ -21,7 +23,7 @@ const QList<QStringList> &migrations()
     static const QList<QStringList> steps{
         // 1: entities, history, outbox, device metadata.
         {
-            QStringLiteral("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"),
+            u"CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)"_s,
             QStringLiteral(R"(CREATE TABLE collections (
                 id TEXT PRIMARY KEY,
                 name TEXT NOT NULL,
@@ -55,7 +57,7 @@ const QList<QStringList> &migrations()
                 rev INTEGER NOT NULL DEFAULT 0,
                 created_at INTEGER NOT NULL,
                 updated_at INTEGER NOT NULL))"),
-            QStringLiteral("CREATE INDEX items_collection ON items (collection_id, deleted)"),
+            u"CREATE INDEX items_collection ON items (collection_id, deleted)"_s,
             QStringLiteral(R"(CREATE TABLE history (
                 seq INTEGER PRIMARY KEY,
                 entity_id TEXT NOT NULL,
@@ -81,7 +83,7 @@ const QList<QStringList> &migrations()
                 attempts INTEGER NOT NULL DEFAULT 0,
                 in_flight INTEGER NOT NULL DEFAULT 0,
                 last_error TEXT))"),
-            QStringLiteral("CREATE INDEX outbox_entity ON outbox (entity_id)"),
+            u"CREATE INDEX outbox_entity ON outbox (entity_id)"_s,
         },
         // 2: full-text search over titles, bodies, task notes and tags, kept in step by triggers.
         {
@@ -101,7 +103,7 @@ const QList<QStringList> &migrations()
                     VALUES ('delete', old.rowid, old.title, old.body, old.tags);
                 INSERT INTO items_fts (rowid, title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags);
             END)"),
-            QStringLiteral("INSERT INTO items_fts (items_fts) VALUES ('rebuild')"),
+            u"INSERT INTO items_fts (items_fts) VALUES ('rebuild')"_s,
         },
         // 3: conflict records (filled by sync) and indexes for the list views.
         {
@@ -117,9 +119,9 @@ const QList<QStringList> &migrations()
                 base TEXT,
                 created_at INTEGER NOT NULL,
                 resolved_at INTEGER))"),
-            QStringLiteral("CREATE INDEX conflicts_open ON conflicts (entity_id) WHERE status = 'open'"),
-            QStringLiteral("CREATE INDEX items_due ON items (due_at) WHERE deleted = 0 AND done_at IS NULL"),
-            QStringLiteral("CREATE INDEX items_updated ON items (updated_at)"),
+            u"CREATE INDEX conflicts_open ON conflicts (entity_id) WHERE status = 'open'"_s,
+            u"CREATE INDEX items_due ON items (due_at) WHERE deleted = 0 AND done_at IS NULL"_s,
+            u"CREATE INDEX items_updated ON items (updated_at)"_s,
         },
         // 4: manual order of tasks within a collection and parent (a new task goes last).
         {
@@ -128,51 +130,51 @@ const QList<QStringList> &migrations()
         },
         // 5: lists read from one covering index with a stored snippet, never touching the bodies.
         {
-            QStringLiteral("ALTER TABLE items ADD COLUMN snippet TEXT NOT NULL DEFAULT ''"),
+            u"ALTER TABLE items ADD COLUMN snippet TEXT NOT NULL DEFAULT ''"_s,
             // Close to what the app writes (it also drops Markdown marks); the next edit refines it.
-            QStringLiteral("UPDATE items SET snippet = trim(substr(replace(replace(body, char(13), ''), char(10), ' '), 1, 140))"),
+            u"UPDATE items SET snippet = trim(substr(replace(replace(body, char(13), ''), char(10), ' '), 1, 140))"_s,
             QStringLiteral("CREATE INDEX items_list ON items (deleted, kind, id, collection_id, title, snippet, tags, "
                            "due, due_at, priority, done_at, sort_key, pinned, created_at, updated_at)"),
         },
         // 6: sync: the server revision and outcome of conflict records, and the conflicts an
         //    outbox operation settles.
         {
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE outbox ADD COLUMN resolves TEXT"),
+            u"ALTER TABLE conflicts ADD COLUMN rev INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE conflicts ADD COLUMN outcome TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE outbox ADD COLUMN resolves TEXT"_s,
         },
         // 7: items erased from this device by emptying the Trash (remote changes to them are not
         //    applied here any more); subtasks found by their parent.
         {
-            QStringLiteral("CREATE TABLE erased (id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL) WITHOUT ROWID"),
-            QStringLiteral("CREATE INDEX items_parent ON items (parent_id) WHERE parent_id IS NOT NULL"),
+            u"CREATE TABLE erased (id TEXT PRIMARY KEY, erased_at INTEGER NOT NULL) WITHOUT ROWID"_s,
+            u"CREATE INDEX items_parent ON items (parent_id) WHERE parent_id IS NOT NULL"_s,
         },
         // 8: the sidebar's counts, its tags and the All list from narrow covering indexes, not
         //    from the rows with their bodies (1 s, 140 ms and 500 ms at 120,000 items before);
         //    the All list comes out of its index already in its order.
         {
-            QStringLiteral("CREATE INDEX items_state ON items (deleted, archived, kind, done_at)"),
+            u"CREATE INDEX items_state ON items (deleted, archived, kind, done_at)"_s,
             QStringLiteral("CREATE INDEX items_recent ON items (deleted, archived, pinned, updated_at, id, kind, "
                            "priority, due_at, done_at, sort_key)"),
-            QStringLiteral("CREATE INDEX items_tagged ON items (deleted, tags) WHERE tags <> '[]'"),
+            u"CREATE INDEX items_tagged ON items (deleted, tags) WHERE tags <> '[]'"_s,
         },
         // 9: where and when a conflict happened: the device whose change met this one's, and the
         //    server's time of the collision (the base was already kept).
         {
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN at INTEGER NOT NULL DEFAULT 0"),
+            u"ALTER TABLE conflicts ADD COLUMN device TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE conflicts ADD COLUMN at INTEGER NOT NULL DEFAULT 0"_s,
         },
         // 10: the account's devices by name (sentences say "on Laptop", not a device id), which
         //     event a resolution settled (the audit trail links a choice to the conflict it ended),
         //     and where and when each side of a conflict was edited.
         {
-            QStringLiteral("CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL)"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN settles TEXT NOT NULL DEFAULT ''"),
+            u"CREATE TABLE devices (id TEXT PRIMARY KEY, name TEXT NOT NULL)"_s,
+            u"ALTER TABLE conflicts ADD COLUMN settles TEXT NOT NULL DEFAULT ''"_s,
             // Each side's device and edit time, from its clock: "on Laptop at 10:02".
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN mine_device TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN mine_at INTEGER NOT NULL DEFAULT 0"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_device TEXT NOT NULL DEFAULT ''"),
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN theirs_at INTEGER NOT NULL DEFAULT 0"),
+            u"ALTER TABLE conflicts ADD COLUMN mine_device TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE conflicts ADD COLUMN mine_at INTEGER NOT NULL DEFAULT 0"_s,
+            u"ALTER TABLE conflicts ADD COLUMN theirs_device TEXT NOT NULL DEFAULT ''"_s,
+            u"ALTER TABLE conflicts ADD COLUMN theirs_at INTEGER NOT NULL DEFAULT 0"_s,
         },
         // 11: entities of a kind this version does not know (from a newer app on another device),
         //     kept untouched as pulled, and taken in by the first version that knows the kind.
@@ -192,12 +194,12 @@ const QList<QStringList> &migrations()
                 depth INTEGER NOT NULL DEFAULT 0,
                 data BLOB NOT NULL,
                 PRIMARY KEY (seq, field)))"),
-            QStringLiteral("CREATE INDEX history_text_entity ON history_text (entity_id, field, seq)"),
+            u"CREATE INDEX history_text_entity ON history_text (entity_id, field, seq)"_s,
         },
         // 13: the operation that made a conflict event, so that one choice settling several events
         //     is undone as one, and a choice made here is known before the server answers.
         {
-            QStringLiteral("ALTER TABLE conflicts ADD COLUMN op_id TEXT NOT NULL DEFAULT ''"),
+            u"ALTER TABLE conflicts ADD COLUMN op_id TEXT NOT NULL DEFAULT ''"_s,
         },
     };
     return steps;
@@ -220,7 +222,7 @@ int latestVersion() { return static_cast<int>(migrations().size()); }
 Result<int> version(const QSqlDatabase &db)
 {
     QSqlQuery query(db);
-    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+    if (!query.exec(u"PRAGMA user_version"_s) || !query.next())
         return std::unexpected(Error::database(query.lastError().text()));
     return query.value(0).toInt();
 }
@@ -232,36 +234,36 @@ Result<void> migrate(const QSqlDatabase &db, int targetVersion)
         return std::unexpected(current.error());
     if (*current > latestVersion())
         return std::unexpected(Error::database(
-            QStringLiteral("the store has schema version %1, newer than this version of Tidemark (%2)")
+            u"the store has schema version %1, newer than this version of Tidemark (%2)"_s
                 .arg(*current)
                 .arg(latestVersion())));
     for (int step = *current + 1; step <= targetVersion && step <= latestVersion(); ++step) {
-        if (auto r = exec(db, QStringLiteral("BEGIN IMMEDIATE")); !r)
+        if (auto r = exec(db, u"BEGIN IMMEDIATE"_s); !r)
             return r;
         // Another process (the app and tidemarkctl starting together) may have taken this step
         // while we waited for the lock.
         const auto now = version(db);
         if (!now) {
-            (void)exec(db, QStringLiteral("ROLLBACK"));
+            (void)exec(db, u"ROLLBACK"_s);
             return std::unexpected(now.error());
         }
         if (*now >= step) {
-            if (auto r = exec(db, QStringLiteral("COMMIT")); !r)
+            if (auto r = exec(db, u"COMMIT"_s); !r)
                 return r;
             continue;
         }
         for (const QString &sql : migrations().at(step - 1)) {
             if (auto r = exec(db, sql); !r) {
-                (void)exec(db, QStringLiteral("ROLLBACK"));
+                (void)exec(db, u"ROLLBACK"_s);
                 return std::unexpected(Error::database(
-                    QStringLiteral("migration to version %1 failed: %2").arg(step).arg(r.error().message)));
+                    u"migration to version %1 failed: %2"_s.arg(step).arg(r.error().message)));
             }
         }
-        if (auto r = exec(db, QStringLiteral("PRAGMA user_version = %1").arg(step)); !r) {
-            (void)exec(db, QStringLiteral("ROLLBACK"));
+        if (auto r = exec(db, u"PRAGMA user_version = %1"_s.arg(step)); !r) {
+            (void)exec(db, u"ROLLBACK"_s);
             return r;
         }
-        if (auto r = exec(db, QStringLiteral("COMMIT")); !r)
+        if (auto r = exec(db, u"COMMIT"_s); !r)
             return r;
     }
     return {};
@@ -273,16 +275,16 @@ Result<void> open(const QString &path, const QString &connectionName)
     if (path != QLatin1String(":memory:")) {
         const QFileInfo info(path);
         if (!QDir().mkpath(info.absolutePath()))
-            return std::unexpected(Error::io(QStringLiteral("cannot create folder %1").arg(info.absolutePath())));
+            return std::unexpected(Error::io(u"cannot create folder %1"_s.arg(info.absolutePath())));
     }
-    QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), connectionName);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connectionName);
     db.setDatabaseName(path);
-    db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
     if (!db.open()) {
         const QString message = db.lastError().text();
         db = QSqlDatabase();
         QSqlDatabase::removeDatabase(connectionName);
-        return std::unexpected(Error::io(QStringLiteral("cannot open %1: %2").arg(path, message)));
+        return std::unexpected(Error::io(u"cannot open %1: %2"_s.arg(path, message)));
     }
     // synchronous=NORMAL in WAL mode keeps every commit atomic and durable across an app crash;
     // only a power cut can lose the last commits, never corrupt the file.
@@ -292,14 +294,14 @@ Result<void> open(const QString &path, const QString &connectionName)
         if (auto r = exec(db, QString::fromLatin1(pragma)); !r) {
             db.close();
             return std::unexpected(Error::io(
-                QStringLiteral("%1 is not a Tidemark store or is damaged: %2").arg(path, r.error().message)));
+                u"%1 is not a Tidemark store or is damaged: %2"_s.arg(path, r.error().message)));
         }
     }
     // A file that is not SQLite shows up at the first real read.
     if (auto v = version(db); !v) {
         db.close();
         return std::unexpected(Error::io(
-            QStringLiteral("%1 is not a Tidemark store or is damaged: %2").arg(path, v.error().message)));
+            u"%1 is not a Tidemark store or is damaged: %2"_s.arg(path, v.error().message)));
     }
     return migrate(db, latestVersion());
 }

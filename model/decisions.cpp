@@ -17,10 +17,11 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // Compared as stored: 1 and 1.0, or a missing and a null value, are the same here.
 bool same(const QJsonValue &a, const QJsonValue &b)
@@ -41,7 +42,7 @@ qsizetype distance(const QString &a, const QString &b)
 // The status an event had before a person's choice settled it.
 QString statusBeforeChoice(const ConflictRecord &r)
 {
-    return r.outcome == QLatin1String("open") ? s("open") : s("settled");
+    return r.outcome == QLatin1String("open") ? u"open"_s : u"settled"_s;
 }
 
 QStringList idsFromText(const QString &text)
@@ -105,7 +106,7 @@ Result<QJsonValue> Decisions::valueFor(const ConflictRecord &r, Take take) const
     if (take != Take::Both)
         return take == Take::Mine ? r.mine : r.theirs;
     if (!isText(r))
-        return std::unexpected(Error::invalid(s("both sides can be kept only in a text; the %1 holds one value: take mine or theirs").arg(r.field)));
+        return std::unexpected(Error::invalid(u"both sides can be kept only in a text; the %1 holds one value: take mine or theirs"_s.arg(r.field)));
     const TextSides sides = textSides(r);
     auto doc = sides.hasBase ? sync::MergeDocument::make(sides.base, sides.mine, sides.theirs)
                              : sync::MergeDocument::makeTwoWay(sides.mine, sides.theirs);
@@ -118,13 +119,13 @@ Result<QJsonValue> Decisions::valueFor(const ConflictRecord &r, Take take) const
 
 Result<ConflictRecord> Decisions::find(const QString &eventId) const
 {
-    QSqlQuery &q = m_store.prepared(s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
-                                      "mine_device, mine_at, theirs_device, theirs_at, op_id FROM conflicts WHERE id = ?"));
+    QSqlQuery &q = m_store.prepared(u"SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
+                                      "mine_device, mine_at, theirs_device, theirs_at, op_id FROM conflicts WHERE id = ?"_s);
     q.addBindValue(eventId);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     if (!q.next())
-        return std::unexpected(Error::notFound(s("no conflict event %1").arg(eventId)));
+        return std::unexpected(Error::notFound(u"no conflict event %1"_s.arg(eventId)));
     ConflictRecord r{q.value(0).toString(), q.value(1).toString(), kindFromName(q.value(2).toString()).value_or(Kind::Note),
                      q.value(3).toString(), q.value(4).toString(), q.value(5).toString(), q.value(6).toString(),
                      valueFromText(q.value(7).toString()), valueFromText(q.value(8).toString()), q.value(9).toLongLong(),
@@ -139,7 +140,7 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
 {
     auto e = m_store.loadEntity(r.entityId);
     if (!e)
-        return std::unexpected(Error::notFound(s("the item of conflict %1 is not here").arg(r.id)));
+        return std::unexpected(Error::notFound(u"the item of conflict %1 is not here"_s.arg(r.id)));
     QJsonValue chosen = value;
     if (Fields::isKnown(e->kind, r.field)) {
         auto valid = Fields::validate(e->kind, r.field, value);
@@ -148,7 +149,7 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
         chosen = *valid;
     }
     const QJsonValue before = e->fields.value(r.field);
-    auto changed = m_store.changeEntity(*e, {{r.field, chosen}}, s("resolution"));
+    auto changed = m_store.changeEntity(*e, {{r.field, chosen}}, u"resolution"_s);
     if (!changed)
         return std::unexpected(changed.error());
     if (same(before, chosen)) {
@@ -161,19 +162,19 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
             return std::unexpected(queued.error());
     }
     // The operation now last in the outbox for this item carries the choice.
-    QSqlQuery &carrier = m_store.prepared(s("SELECT seq, op_id, resolves FROM outbox WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"));
+    QSqlQuery &carrier = m_store.prepared(u"SELECT seq, op_id, resolves FROM outbox WHERE seq = (SELECT MAX(seq) FROM outbox WHERE entity_id = ?)"_s);
     carrier.addBindValue(r.entityId);
     if (!carrier.exec())
         return std::unexpected(Error::database(carrier.lastError().text()));
     if (!carrier.next())
-        return std::unexpected(Error::database(s("the choice for %1 found no operation to carry it").arg(r.id)));
+        return std::unexpected(Error::database(u"the choice for %1 found no operation to carry it"_s.arg(r.id)));
     const qint64 seq = carrier.value(0).toLongLong();
     const QString opId = carrier.value(1).toString();
     QStringList resolves = idsFromText(carrier.value(2).toString());
     carrier.finish();
     if (!resolves.contains(r.id))
         resolves.append(r.id);
-    QSqlQuery &mark = m_store.prepared(s("UPDATE outbox SET resolves = ? WHERE seq = ?"));
+    QSqlQuery &mark = m_store.prepared(u"UPDATE outbox SET resolves = ? WHERE seq = ?"_s);
     mark.addBindValue(idsText(resolves));
     mark.addBindValue(seq);
     if (!mark.exec())
@@ -183,7 +184,7 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
     // The event decided: a conflict (or a rule's decision) is resolved; a choice is undone, and
     // the events it settled are back as they were.
     const bool isUndo = r.isResolution();
-    if (auto marked = isUndo ? markUndone(r, now) : setStatus(r.id, s("resolved"), now); !marked)
+    if (auto marked = isUndo ? markUndone(r, now) : setStatus(r.id, u"resolved"_s, now); !marked)
         return marked;
     // The decision as an event of its own, under the id the server gives it (sync::decisionEventId),
     // so that the trail shows it, and it can be undone, before the next sync; that sync's pull
@@ -196,7 +197,7 @@ Result<void> Decisions::record(const ConflictRecord &r, const QJsonValue &value)
 
 Result<void> Decisions::setStatus(const QString &eventId, const QString &status, qint64 now)
 {
-    QSqlQuery &q = m_store.prepared(s("UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"));
+    QSqlQuery &q = m_store.prepared(u"UPDATE conflicts SET status = ?, resolved_at = ? WHERE id = ?"_s);
     q.addBindValue(status);
     q.addBindValue(status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now));
     q.addBindValue(eventId);
@@ -207,7 +208,7 @@ Result<void> Decisions::setStatus(const QString &eventId, const QString &status,
 
 Result<void> Decisions::markUndone(const ConflictRecord &choice, qint64 now)
 {
-    if (auto marked = setStatus(choice.id, s("undone"), now); !marked)
+    if (auto marked = setStatus(choice.id, u"undone"_s, now); !marked)
         return marked;
     const auto settled = find(choice.settles);
     return settled ? setStatus(settled->id, statusBeforeChoice(*settled), now) : Result<void>{};
@@ -217,13 +218,13 @@ Result<void> Decisions::keepEvent(const QString &id, const ConflictRecord &decid
                                   const QJsonValue &before, const QString &opId, qint64 now)
 {
     QSqlQuery &event = m_store.prepared(
-        s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, resolved_at, rev, outcome, "
+        u"INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, resolved_at, rev, outcome, "
           "device, at, settles, mine_device, mine_at, op_id) "
           "VALUES (?, ?, ?, ?, ?, 'settled', ?, ?, ?, ?, (SELECT COALESCE(MAX(rev), 0) FROM conflicts), ?, '', ?, ?, ?, ?, ?) "
           "ON CONFLICT (id) DO UPDATE SET status = 'settled', mine = excluded.mine, theirs = excluded.theirs, "
-          "resolved_at = excluded.resolved_at"));
-    for (const QVariant &v : QVariantList{id, decided.entityId, kindName(decided.kind), decided.field, isUndo ? s("undo") : s("resolution"),
-                                          valueText(written), valueText(before), now, now, isUndo ? s("undone") : s("resolved"), now,
+          "resolved_at = excluded.resolved_at"_s);
+    for (const QVariant &v : QVariantList{id, decided.entityId, kindName(decided.kind), decided.field, isUndo ? u"undo"_s : u"resolution"_s,
+                                          valueText(written), valueText(before), now, now, isUndo ? u"undone"_s : u"resolved"_s, now,
                                           decided.id, m_store.deviceId(), now, opId})
         event.addBindValue(v);
     if (!event.exec())
@@ -234,7 +235,7 @@ Result<void> Decisions::keepEvent(const QString &id, const ConflictRecord &decid
 Result<Entity> Decisions::decide(const QList<Choice> &choices)
 {
     if (choices.isEmpty())
-        return std::unexpected(Error::invalid(s("nothing to decide")));
+        return std::unexpected(Error::invalid(u"nothing to decide"_s));
     std::optional<Entity> item;
     auto done = m_store.batch([&]() -> Result<void> {
         const auto open = m_store.conflictRecords(true);
@@ -245,11 +246,11 @@ Result<Entity> Decisions::decide(const QList<Choice> &choices)
             if (!r)
                 return std::unexpected(r.error());
             if (r->isResolution() || r->isUndo())
-                return std::unexpected(Error::invalid(s("event %1 is a person's decision: undo it, or decide the conflict it settled").arg(r->id)));
+                return std::unexpected(Error::invalid(u"event %1 is a person's decision: undo it, or decide the conflict it settled"_s.arg(r->id)));
             if (r->status == QLatin1String("resolved"))
-                return std::unexpected(Error::invalid(s("event %1 was decided already (tidemarkctl audit shows the choice)").arg(r->id)));
+                return std::unexpected(Error::invalid(u"event %1 was decided already (tidemarkctl audit shows the choice)"_s.arg(r->id)));
             if (r->isUndone())
-                return std::unexpected(Error::invalid(s("event %1 was undone").arg(r->id)));
+                return std::unexpected(Error::invalid(u"event %1 was undone"_s.arg(r->id)));
             if (auto written = record(*r, choice.value); !written)
                 return written;
             // One choice settles the field's older open conflicts of the item too.
@@ -286,16 +287,16 @@ Result<QString> Decisions::keepBothAsItems(const QString &eventId, const QString
     if (!r)
         return std::unexpected(r.error());
     if (!isText(*r) || !r->isOpen())
-        return std::unexpected(Error::invalid(s("only an open text conflict can be kept as two items")));
+        return std::unexpected(Error::invalid(u"only an open text conflict can be kept as two items"_s));
     auto e = m_store.entity(r->entityId);
     if (!e)
-        return std::unexpected(Error::notFound(s("the item of conflict %1 is not here").arg(r->id)));
+        return std::unexpected(Error::notFound(u"the item of conflict %1 is not here"_s.arg(r->id)));
     const TextSides sides = textSides(*r);
     QString copyId;
     auto done = m_store.batch([&]() -> Result<void> {
-        QJsonObject other{{r->field, sides.theirs}, {e->kind == Kind::Collection ? s("name") : s("title"), copyTitle}};
-        if (e->fields.value(s("collection")).isString())
-            other.insert(s("collection"), e->fields.value(s("collection")));
+        QJsonObject other{{r->field, sides.theirs}, {e->kind == Kind::Collection ? u"name"_s : u"title"_s, copyTitle}};
+        if (e->fields.value(u"collection"_s).isString())
+            other.insert(u"collection"_s, e->fields.value(u"collection"_s));
         auto copy = m_store.create(e->kind, other);
         if (!copy)
             return std::unexpected(copy.error());
@@ -329,16 +330,16 @@ std::optional<QJsonValue> Decisions::otherValue(const ConflictRecord &r) const
 std::expected<QJsonValue, QString> Decisions::undoPreview(const ConflictRecord &r) const
 {
     if (!r.isResolution())
-        return std::unexpected(r.isUndo() ? s("an undo is final: decide the conflict again instead") : s("not a person's choice"));
+        return std::unexpected(r.isUndo() ? u"an undo is final: decide the conflict again instead"_s : u"not a person's choice"_s);
     if (r.isUndone())
-        return std::unexpected(s("undone already"));
+        return std::unexpected(u"undone already"_s);
     if (r.status != QLatin1String("settled"))
-        return std::unexpected(s("a later choice replaced it"));
+        return std::unexpected(u"a later choice replaced it"_s);
     const auto e = m_store.entity(r.entityId);
     if (!e)
-        return std::unexpected(s("the item is not here"));
+        return std::unexpected(u"the item is not here"_s);
     if (!same(e->fields.value(r.field), r.written()))
-        return std::unexpected(s("the %1 changed after this choice; the history brings back any version").arg(r.field));
+        return std::unexpected(u"the %1 changed after this choice; the history brings back any version"_s.arg(r.field));
     return r.before();
 }
 
@@ -349,7 +350,7 @@ Result<Entity> Decisions::undo(const QString &choiceId)
         return std::unexpected(r.error());
     auto before = undoPreview(*r);
     if (!before)
-        return std::unexpected(Error::invalid(s("cannot undo %1: %2").arg(choiceId, before.error())));
+        return std::unexpected(Error::invalid(u"cannot undo %1: %2"_s.arg(choiceId, before.error())));
     // One choice may have settled several events of the field (its older conflicts): all of
     // them are undone together, so that the item is as it was before the choice.
     QList<ConflictRecord> choice{*r};
@@ -367,7 +368,7 @@ Result<Entity> Decisions::undo(const QString &choiceId)
     auto done = m_store.batch([&]() -> Result<void> {
         // A choice that has not left this device yet is taken back from its operation: the
         // server never hears of it, and the item's next operation carries its old value.
-        QSqlQuery &unsent = m_store.prepared(s("SELECT seq, resolves FROM outbox WHERE op_id = ? AND in_flight = 0"));
+        QSqlQuery &unsent = m_store.prepared(u"SELECT seq, resolves FROM outbox WHERE op_id = ? AND in_flight = 0"_s);
         unsent.addBindValue(r->opId);
         if (!unsent.exec())
             return std::unexpected(Error::database(unsent.lastError().text()));
@@ -385,15 +386,15 @@ Result<Entity> Decisions::undo(const QString &choiceId)
         }
         for (const ConflictRecord &c : std::as_const(choice))
             resolves.removeAll(c.settles);
-        QSqlQuery &mark = m_store.prepared(s("UPDATE outbox SET resolves = ? WHERE seq = ?"));
+        QSqlQuery &mark = m_store.prepared(u"UPDATE outbox SET resolves = ? WHERE seq = ?"_s);
         mark.addBindValue(resolves.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(idsText(resolves)));
         mark.addBindValue(seq);
         if (!mark.exec())
             return std::unexpected(Error::database(mark.lastError().text()));
         auto e = m_store.loadEntity(r->entityId);
         if (!e)
-            return std::unexpected(Error::notFound(s("the item of %1 is not here").arg(r->id)));
-        auto changed = m_store.changeEntity(*e, {{r->field, *before}}, s("resolution"));
+            return std::unexpected(Error::notFound(u"the item of %1 is not here"_s.arg(r->id)));
+        auto changed = m_store.changeEntity(*e, {{r->field, *before}}, u"resolution"_s);
         if (!changed)
             return std::unexpected(changed.error());
         const qint64 now = QDateTime::currentMSecsSinceEpoch();

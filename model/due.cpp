@@ -3,6 +3,8 @@
 #include <QDateTime>
 #include <QRegularExpression>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 std::optional<Due> Due::parse(QStringView text, const QTimeZone &defaultZone)
@@ -23,7 +25,7 @@ std::optional<Due> Due::parse(QStringView text, const QTimeZone &defaultZone)
             return std::nullopt; // a zone means nothing without a time
         return due;
     }
-    const QTime parsed = QTime::fromString(time, time.size() == 5 ? QStringLiteral("HH:mm") : QStringLiteral("HH:mm:ss"));
+    const QTime parsed = QTime::fromString(time, time.size() == 5 ? u"HH:mm"_s : u"HH:mm:ss"_s);
     if (!parsed.isValid())
         return std::nullopt;
     due.time = parsed;
@@ -37,7 +39,7 @@ QString Due::toString() const
 {
     QString text = date.toString(Qt::ISODate);
     if (time) {
-        text += QLatin1Char('T') + time->toString(time->second() ? QStringLiteral("HH:mm:ss") : QStringLiteral("HH:mm"));
+        text += QLatin1Char('T') + time->toString(time->second() ? u"HH:mm:ss"_s : u"HH:mm"_s);
         // A zone with no IANA name (a fixed offset, say) is written as UTC.
         const QByteArray id = zone.id();
         text += QLatin1Char('[') + QString::fromUtf8(id.isEmpty() ? QByteArrayLiteral("UTC") : id) + QLatin1Char(']');

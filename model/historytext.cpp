@@ -6,11 +6,11 @@
 #include <bit>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model::HistoryText {
 
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // Level 3 is zstd's default: a 3 MB text packs in a few tens of milliseconds.
 constexpr int kLevel = 3;
@@ -61,22 +61,22 @@ std::expected<QByteArray, QString> unpack(const QByteArray &frame, const QByteAr
 {
     const unsigned long long size = ZSTD_getFrameContentSize(frame.constData(), std::size_t(frame.size()));
     if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
-        return std::unexpected(s("a version's text is damaged (not a complete zstd frame)"));
+        return std::unexpected(u"a version's text is damaged (not a complete zstd frame)"_s);
     // Twice the largest text a field may hold: a damaged header must not ask for gigabytes.
     if (size > 8ull * 1024 * 1024)
-        return std::unexpected(s("a version's text is damaged (it claims %1 bytes)").arg(size));
+        return std::unexpected(u"a version's text is damaged (it claims %1 bytes)"_s.arg(size));
     std::unique_ptr<ZSTD_DCtx, ContextDeleter> context(ZSTD_createDCtx());
     if (!context)
-        return std::unexpected(s("cannot start zstd decoding"));
+        return std::unexpected(u"cannot start zstd decoding"_s);
     if (!base.isEmpty()
         && ZSTD_isError(ZSTD_DCtx_refPrefix(context.get(), base.constData(), std::size_t(base.size()))))
-        return std::unexpected(s("cannot use a version's keyframe"));
+        return std::unexpected(u"cannot use a version's keyframe"_s);
     QByteArray out(qsizetype(size), Qt::Uninitialized);
     const std::size_t n = ZSTD_decompressDCtx(context.get(), out.data(), std::size_t(out.size()), frame.constData(),
                                               std::size_t(frame.size()));
     if (ZSTD_isError(n) || n != size)
-        return std::unexpected(s("a version's text is damaged: %1")
-                                   .arg(ZSTD_isError(n) ? QString::fromLatin1(ZSTD_getErrorName(n)) : s("short")));
+        return std::unexpected(u"a version's text is damaged: %1"_s
+                                   .arg(ZSTD_isError(n) ? QString::fromLatin1(ZSTD_getErrorName(n)) : u"short"_s));
     return out;
 }
 

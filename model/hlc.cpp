@@ -3,12 +3,14 @@
 #include <QDateTime>
 #include <QList>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 QString Hlc::toString() const
 {
     // Fixed widths keep string order equal to numeric order: 15 digits of ms last until year 33658.
-    return QStringLiteral("%1-%2-%3")
+    return u"%1-%2-%3"_s
         .arg(ms, 15, 10, QLatin1Char('0'))
         .arg(counter, 6, 10, QLatin1Char('0'))
         .arg(device);

@@ -14,6 +14,8 @@
 #include <algorithm>
 #include <numeric>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 namespace {
@@ -184,7 +186,7 @@ void ItemListModel::onEntityChanged(Kind kind, const QString &id)
         parents << cached->parentId; // the one it left, when it moved
     if (kind == Kind::Task && !fresh && parents.join(QString()).isEmpty()) {
         if (const auto task = m_store->entity(id)) // not in this list: its parent may be
-            parents << task->string(QStringLiteral("parent"));
+            parents << task->string(u"parent"_s);
     }
     if (kind == Kind::Task) { // its subtasks name it: those shown lately read it again
         QStringList children;
@@ -303,7 +305,7 @@ QVariant ItemListModel::data(const QModelIndex &index, int role) const
     case IdRole:
         return row.id;
     case KindRole:
-        return row.kind == Kind::Task ? QStringLiteral("task") : QStringLiteral("note");
+        return row.kind == Kind::Task ? u"task"_s : u"note"_s;
     case SnippetRole:
         return row.snippet;
     case TagsRole:

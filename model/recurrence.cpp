@@ -2,6 +2,8 @@
 
 #include <QList>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 std::optional<Recurrence> Recurrence::parse(QStringView text)
@@ -45,9 +47,9 @@ std::optional<Recurrence> Recurrence::parse(QStringView text)
 QString Recurrence::toString() const
 {
     static constexpr const char *names[] = {"DAILY", "WEEKLY", "MONTHLY", "YEARLY"};
-    QString text = QStringLiteral("FREQ=") + QLatin1StringView(names[static_cast<int>(frequency)]);
+    QString text = u"FREQ="_s + QLatin1StringView(names[static_cast<int>(frequency)]);
     if (interval != 1)
-        text += QStringLiteral(";INTERVAL=") + QString::number(interval);
+        text += u";INTERVAL="_s + QString::number(interval);
     return text;
 }
 

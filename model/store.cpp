@@ -17,18 +17,17 @@
 #include <QSqlError>
 #include <QThread>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 namespace {
-
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // QtSql binds a null QString as SQL NULL; text columns are NOT NULL.
 QString text(const QJsonValue &value)
 {
     QString t = value.toString();
-    return t.isNull() ? QStringLiteral("") : t;
+    return t.isNull() ? u""_s : t;
 }
 
 QString toJsonText(const QJsonObject &object)
@@ -86,7 +85,7 @@ Store::~Store()
 
 Result<std::unique_ptr<Store>> Store::open(const QString &path, HybridClock::WallClock wallClock)
 {
-    const QString connection = QStringLiteral("tidemark-store-%1-%2")
+    const QString connection = u"tidemark-store-%1-%2"_s
                                    .arg(quintptr(QThread::currentThreadId()), 0, 16)
                                    .arg(g_connectionCounter.fetchAndAddRelaxed(1));
     std::unique_ptr<Store> store(new Store(path, connection, std::move(wallClock)));
@@ -101,7 +100,7 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, HybridClock::Wal
 
 Result<void> Store::adoptKnownKinds()
 {
-    QSqlQuery &read = prepared(s("SELECT id, kind, rev, fields FROM unknown_entities"));
+    QSqlQuery &read = prepared(u"SELECT id, kind, rev, fields FROM unknown_entities"_s);
     if (!read.exec())
         return std::unexpected(Error::database(read.lastError().text()));
     QList<RemoteChange> known;
@@ -117,10 +116,10 @@ Result<void> Store::adoptKnownKinds()
             auto pending = pendingFields(change.id);
             if (!pending)
                 return std::unexpected(pending.error());
-            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, Hlc{0, 0, s("server")}, *pending);
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, Hlc{0, 0, u"server"_s}, *pending);
                 !applied)
                 return std::unexpected(applied.error());
-            QSqlQuery &drop = prepared(s("DELETE FROM unknown_entities WHERE id = ?"));
+            QSqlQuery &drop = prepared(u"DELETE FROM unknown_entities WHERE id = ?"_s);
             drop.addBindValue(change.id);
             if (!drop.exec())
                 return std::unexpected(Error::database(drop.lastError().text()));
@@ -132,7 +131,7 @@ Result<void> Store::adoptKnownKinds()
 Result<void> Store::loadDevice()
 {
     return transact([this]() -> Result<void> {
-        QSqlQuery &read = prepared(s("SELECT key, value FROM meta WHERE key IN ('device_id', 'hlc')"));
+        QSqlQuery &read = prepared(u"SELECT key, value FROM meta WHERE key IN ('device_id', 'hlc')"_s);
         if (!read.exec())
             return std::unexpected(Error::database(read.lastError().text()));
         QString device;
@@ -146,7 +145,7 @@ Result<void> Store::loadDevice()
         read.finish();
         if (device.isEmpty()) {
             device = newId();
-            QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('device_id', ?)"));
+            QSqlQuery &write = prepared(u"INSERT INTO meta (key, value) VALUES ('device_id', ?)"_s);
             write.addBindValue(device);
             if (!write.exec())
                 return std::unexpected(Error::database(write.lastError().text()));
@@ -179,18 +178,18 @@ Result<void> Store::begin()
 {
     if (m_depth > 0) {
         // An action inside a batch: a savepoint, so that its failure undoes only itself.
-        QSqlQuery &q = prepared(s("SAVEPOINT action"));
+        QSqlQuery &q = prepared(u"SAVEPOINT action"_s);
         if (!q.exec())
-            return std::unexpected(Error::database(s("cannot start a savepoint: ") + q.lastError().text()));
+            return std::unexpected(Error::database(u"cannot start a savepoint: "_s + q.lastError().text()));
         m_savepointMarks.append({m_changedInTransaction.size(), m_journal ? m_journal->size() : 0});
         ++m_depth;
         return {};
     }
     // IMMEDIATE takes the write lock up front, so a busy store makes us wait (busy_timeout)
     // instead of failing half-way through an action.
-    QSqlQuery &q = prepared(s("BEGIN IMMEDIATE"));
+    QSqlQuery &q = prepared(u"BEGIN IMMEDIATE"_s);
     if (!q.exec())
-        return std::unexpected(Error::database(s("cannot start a transaction: ") + q.lastError().text()));
+        return std::unexpected(Error::database(u"cannot start a transaction: "_s + q.lastError().text()));
     m_changedInTransaction.clear();
     m_outboxChangedInTransaction = false;
     m_depth = 1;
@@ -201,11 +200,11 @@ Result<void> Store::commit()
 {
     Q_ASSERT(m_depth > 0);
     if (m_depth > 1) {
-        QSqlQuery &release = prepared(s("RELEASE action"));
+        QSqlQuery &release = prepared(u"RELEASE action"_s);
         if (!release.exec()) {
             const QString message = release.lastError().text();
             rollback();
-            return std::unexpected(Error::database(s("cannot release a savepoint: ") + message));
+            return std::unexpected(Error::database(u"cannot release a savepoint: "_s + message));
         }
         m_savepointMarks.removeLast();
         --m_depth;
@@ -213,13 +212,13 @@ Result<void> Store::commit()
     }
     if (m_batchBroken) {
         rollback();
-        return std::unexpected(Error::database(s("an action inside the batch could not be undone; nothing was saved")));
+        return std::unexpected(Error::database(u"an action inside the batch could not be undone; nothing was saved"_s));
     }
-    QSqlQuery &q = prepared(s("COMMIT"));
+    QSqlQuery &q = prepared(u"COMMIT"_s);
     if (!q.exec()) {
         const QString message = q.lastError().text();
         rollback();
-        return std::unexpected(Error::database(s("cannot commit: ") + message));
+        return std::unexpected(Error::database(u"cannot commit: "_s + message));
     }
     m_depth = 0;
     // Tell listeners only about what is durable. Take the lists first: a listener may start
@@ -241,13 +240,13 @@ void Store::rollback()
     if (m_depth > 1) {
         // Always release, even when the rollback failed, so the savepoint stack stays balanced;
         // a failed rollback poisons the whole batch instead of committing half an action.
-        QSqlQuery &undo = prepared(s("ROLLBACK TO action"));
+        QSqlQuery &undo = prepared(u"ROLLBACK TO action"_s);
         const bool undone = undo.exec();
         if (!undone) {
             qCWarning(lcModel) << "rollback to savepoint failed:" << undo.lastError().text();
             m_batchBroken = true;
         }
-        QSqlQuery &release = prepared(s("RELEASE action"));
+        QSqlQuery &release = prepared(u"RELEASE action"_s);
         if (!release.exec())
             qCWarning(lcModel) << "release of savepoint failed:" << release.lastError().text();
         const auto [changed, journaled] = m_savepointMarks.takeLast();
@@ -257,7 +256,7 @@ void Store::rollback()
         --m_depth;
         return;
     }
-    QSqlQuery &q = prepared(s("ROLLBACK"));
+    QSqlQuery &q = prepared(u"ROLLBACK"_s);
     if (!q.exec())
         qCWarning(lcModel) << "rollback failed:" << q.lastError().text();
     m_depth = 0;
@@ -271,7 +270,7 @@ void Store::rollback()
 
 Result<void> Store::setAutoCheckpoint(bool enabled)
 {
-    QSqlQuery &q = prepared(enabled ? s("PRAGMA wal_autocheckpoint = 1000") : s("PRAGMA wal_autocheckpoint = 0"));
+    QSqlQuery &q = prepared(enabled ? u"PRAGMA wal_autocheckpoint = 1000"_s : u"PRAGMA wal_autocheckpoint = 0"_s);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     q.finish();
@@ -280,7 +279,7 @@ Result<void> Store::setAutoCheckpoint(bool enabled)
 
 Result<void> Store::checkpoint()
 {
-    QSqlQuery &q = prepared(s("PRAGMA wal_checkpoint(PASSIVE)"));
+    QSqlQuery &q = prepared(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     q.finish();
@@ -295,7 +294,7 @@ Result<void> Store::batch(const std::function<Result<void>()> &actions)
 Result<QList<Store::Touched>> Store::recorded(const std::function<Result<void>()> &actions)
 {
     if (m_journal)
-        return std::unexpected(Error::invalid(s("recorded() cannot be nested")));
+        return std::unexpected(Error::invalid(u"recorded() cannot be nested"_s));
     QList<Touched> journal;
     m_journal = &journal;
     const auto done = transact(actions);
@@ -335,7 +334,7 @@ auto Store::transact(F &&action) -> decltype(action())
 Result<Hlc> Store::nextHlc()
 {
     // Another process (tidemarkctl next to the app) may have ticked the same device's clock.
-    QSqlQuery &read = prepared(s("SELECT value FROM meta WHERE key = 'hlc'"));
+    QSqlQuery &read = prepared(u"SELECT value FROM meta WHERE key = 'hlc'"_s);
     if (!read.exec())
         return std::unexpected(Error::database(read.lastError().text()));
     if (read.next()) {
@@ -344,8 +343,8 @@ Result<Hlc> Store::nextHlc()
     }
     read.finish();
     const Hlc hlc = m_clock.tick();
-    QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QSqlQuery &write = prepared(u"INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     write.addBindValue(hlc.toString());
     if (!write.exec())
         return std::unexpected(Error::database(write.lastError().text()));
@@ -357,28 +356,28 @@ Result<Hlc> Store::nextHlc()
 
 std::optional<Entity> Store::loadEntity(const QString &id) const
 {
-    QSqlQuery &item = prepared(s("SELECT %1 FROM items WHERE id = ?").arg(QLatin1StringView(kItemColumns)));
+    QSqlQuery &item = prepared(u"SELECT %1 FROM items WHERE id = ?"_s.arg(QLatin1StringView(kItemColumns)));
     item.addBindValue(id);
     if (item.exec() && item.next()) {
         Entity e;
         e.id = item.value(0).toString();
         e.kind = item.value(1).toString() == QLatin1String("task") ? Kind::Task : Kind::Note;
         e.fields = objectFromText(item.value(16).toString());
-        e.fields[s("collection")] = textOrNull(item.value(2));
-        e.fields[s("title")] = item.value(3).toString();
-        e.fields[e.kind == Kind::Task ? s("notes") : s("body")] = item.value(4).toString();
-        e.fields[s("tags")] = QJsonDocument::fromJson(item.value(5).toString().toUtf8()).array();
-        e.fields[s("deleted")] = item.value(8).toBool();
+        e.fields[u"collection"_s] = textOrNull(item.value(2));
+        e.fields[u"title"_s] = item.value(3).toString();
+        e.fields[e.kind == Kind::Task ? u"notes"_s : u"body"_s] = item.value(4).toString();
+        e.fields[u"tags"_s] = QJsonDocument::fromJson(item.value(5).toString().toUtf8()).array();
+        e.fields[u"deleted"_s] = item.value(8).toBool();
         if (e.kind == Kind::Note) {
-            e.fields[s("pinned")] = item.value(6).toBool();
-            e.fields[s("archived")] = item.value(7).toBool();
+            e.fields[u"pinned"_s] = item.value(6).toBool();
+            e.fields[u"archived"_s] = item.value(7).toBool();
         } else {
-            e.fields[s("due")] = textOrNull(item.value(9));
-            e.fields[s("priority")] = item.value(11).toInt();
-            e.fields[s("done_at")] = textOrNull(item.value(12));
-            e.fields[s("parent")] = textOrNull(item.value(13));
-            e.fields[s("sort_key")] = item.value(14).toString();
-            e.fields[s("recurrence")] = textOrNull(item.value(15));
+            e.fields[u"due"_s] = textOrNull(item.value(9));
+            e.fields[u"priority"_s] = item.value(11).toInt();
+            e.fields[u"done_at"_s] = textOrNull(item.value(12));
+            e.fields[u"parent"_s] = textOrNull(item.value(13));
+            e.fields[u"sort_key"_s] = item.value(14).toString();
+            e.fields[u"recurrence"_s] = textOrNull(item.value(15));
         }
         e.rev = item.value(17).toLongLong();
         e.createdAt = item.value(18).toLongLong();
@@ -389,18 +388,18 @@ std::optional<Entity> Store::loadEntity(const QString &id) const
     item.finish();
 
     QSqlQuery &collection =
-        prepared(s("SELECT %1 FROM collections WHERE id = ?").arg(QLatin1StringView(kCollectionColumns)));
+        prepared(u"SELECT %1 FROM collections WHERE id = ?"_s.arg(QLatin1StringView(kCollectionColumns)));
     collection.addBindValue(id);
     if (collection.exec() && collection.next()) {
         Entity e;
         e.kind = Kind::Collection;
         e.id = collection.value(0).toString();
         e.fields = objectFromText(collection.value(6).toString());
-        e.fields[s("name")] = collection.value(1).toString();
-        e.fields[s("color")] = collection.value(2).toString();
-        e.fields[s("parent")] = textOrNull(collection.value(3));
-        e.fields[s("sort_key")] = collection.value(4).toString();
-        e.fields[s("deleted")] = collection.value(5).toBool();
+        e.fields[u"name"_s] = collection.value(1).toString();
+        e.fields[u"color"_s] = collection.value(2).toString();
+        e.fields[u"parent"_s] = textOrNull(collection.value(3));
+        e.fields[u"sort_key"_s] = collection.value(4).toString();
+        e.fields[u"deleted"_s] = collection.value(5).toBool();
         e.rev = collection.value(7).toLongLong();
         e.createdAt = collection.value(8).toLongLong();
         e.updatedAt = collection.value(9).toLongLong();
@@ -421,44 +420,44 @@ Result<void> Store::writeEntity(const Entity &e, bool isNew)
     const QJsonObject &f = e.fields;
     QSqlQuery *q = nullptr;
     if (e.kind == Kind::Collection) {
-        q = &prepared(isNew ? s("INSERT INTO collections (name, color, parent_id, sort_key, deleted, extra, rev, "
-                                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                            : s("UPDATE collections SET name = ?, color = ?, parent_id = ?, sort_key = ?, "
-                                "deleted = ?, extra = ?, rev = ?, created_at = ?, updated_at = ? WHERE id = ?"));
-        q->addBindValue(text(f.value(s("name"))));
-        q->addBindValue(text(f.value(s("color"))));
-        q->addBindValue(nullableText(f.value(s("parent"))));
-        q->addBindValue(text(f.value(s("sort_key"))));
-        q->addBindValue(f.value(s("deleted")).toBool() ? 1 : 0);
+        q = &prepared(isNew ? u"INSERT INTO collections (name, color, parent_id, sort_key, deleted, extra, rev, "
+                                "created_at, updated_at, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+                            : u"UPDATE collections SET name = ?, color = ?, parent_id = ?, sort_key = ?, "
+                                "deleted = ?, extra = ?, rev = ?, created_at = ?, updated_at = ? WHERE id = ?"_s);
+        q->addBindValue(text(f.value(u"name"_s)));
+        q->addBindValue(text(f.value(u"color"_s)));
+        q->addBindValue(nullableText(f.value(u"parent"_s)));
+        q->addBindValue(text(f.value(u"sort_key"_s)));
+        q->addBindValue(f.value(u"deleted"_s).toBool() ? 1 : 0);
     } else {
         const bool task = e.kind == Kind::Task;
-        q = &prepared(isNew ? s("INSERT INTO items (kind, collection_id, title, body, snippet, tags, pinned, "
+        q = &prepared(isNew ? u"INSERT INTO items (kind, collection_id, title, body, snippet, tags, pinned, "
                                 "archived, deleted, due, due_at, priority, done_at, parent_id, sort_key, recurrence, "
                                 "extra, rev, created_at, updated_at, id) "
-                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-                            : s("UPDATE items SET kind = ?, collection_id = ?, title = ?, body = ?, snippet = ?, tags = ?, "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s
+                            : u"UPDATE items SET kind = ?, collection_id = ?, title = ?, body = ?, snippet = ?, tags = ?, "
                                 "pinned = ?, archived = ?, deleted = ?, due = ?, due_at = ?, priority = ?, "
                                 "done_at = ?, parent_id = ?, sort_key = ?, recurrence = ?, extra = ?, rev = ?, "
-                                "created_at = ?, updated_at = ? WHERE id = ?"));
+                                "created_at = ?, updated_at = ? WHERE id = ?"_s);
         q->addBindValue(kindName(e.kind));
-        q->addBindValue(nullableText(f.value(s("collection"))));
-        q->addBindValue(text(f.value(s("title"))));
-        const QString body = text(f.value(task ? s("notes") : s("body")));
+        q->addBindValue(nullableText(f.value(u"collection"_s)));
+        q->addBindValue(text(f.value(u"title"_s)));
+        const QString body = text(f.value(task ? u"notes"_s : u"body"_s));
         q->addBindValue(body);
         q->addBindValue(plainSnippet(body));
-        q->addBindValue(toJsonText(f.value(s("tags")).toArray()));
-        q->addBindValue(!task && f.value(s("pinned")).toBool() ? 1 : 0);
-        q->addBindValue(!task && f.value(s("archived")).toBool() ? 1 : 0);
-        q->addBindValue(f.value(s("deleted")).toBool() ? 1 : 0);
-        const auto due = task && f.value(s("due")).isString() ? Due::parse(f.value(s("due")).toString())
+        q->addBindValue(toJsonText(f.value(u"tags"_s).toArray()));
+        q->addBindValue(!task && f.value(u"pinned"_s).toBool() ? 1 : 0);
+        q->addBindValue(!task && f.value(u"archived"_s).toBool() ? 1 : 0);
+        q->addBindValue(f.value(u"deleted"_s).toBool() ? 1 : 0);
+        const auto due = task && f.value(u"due"_s).isString() ? Due::parse(f.value(u"due"_s).toString())
                                                                 : std::nullopt;
         q->addBindValue(due ? QVariant(due->toString()) : QVariant(QMetaType(QMetaType::QString)));
         q->addBindValue(due ? QVariant(due->toMSecsSinceEpoch()) : QVariant(QMetaType(QMetaType::LongLong)));
-        q->addBindValue(task ? f.value(s("priority")).toInt() : 0);
-        q->addBindValue(task ? nullableText(f.value(s("done_at"))) : QVariant(QMetaType(QMetaType::QString)));
-        q->addBindValue(task ? nullableText(f.value(s("parent"))) : QVariant(QMetaType(QMetaType::QString)));
-        q->addBindValue(task ? text(f.value(s("sort_key"))) : QStringLiteral(""));
-        q->addBindValue(task ? nullableText(f.value(s("recurrence"))) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(task ? f.value(u"priority"_s).toInt() : 0);
+        q->addBindValue(task ? nullableText(f.value(u"done_at"_s)) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(task ? nullableText(f.value(u"parent"_s)) : QVariant(QMetaType(QMetaType::QString)));
+        q->addBindValue(task ? text(f.value(u"sort_key"_s)) : u""_s);
+        q->addBindValue(task ? nullableText(f.value(u"recurrence"_s)) : QVariant(QMetaType(QMetaType::QString)));
     }
     q->addBindValue(toJsonText(extra));
     q->addBindValue(e.rev);
@@ -468,7 +467,7 @@ Result<void> Store::writeEntity(const Entity &e, bool isNew)
     if (!q->exec())
         return std::unexpected(Error::database(q->lastError().text()));
     if (!isNew && q->numRowsAffected() != 1)
-        return std::unexpected(Error::notFound(s("no entity %1").arg(e.id)));
+        return std::unexpected(Error::notFound(u"no entity %1"_s.arg(e.id)));
     m_changedInTransaction.append({e.kind, e.id});
     return {};
 }
@@ -478,8 +477,8 @@ void Store::noteMembership(const std::optional<Entity> &before, const Entity &af
     // A collection's counts change when an item enters, leaves, or is deleted or restored in it.
     if (after.kind == Kind::Collection)
         return;
-    const QString oldCollection = before ? before->fields.value(s("collection")).toString() : QString();
-    const QString newCollection = after.fields.value(s("collection")).toString();
+    const QString oldCollection = before ? before->fields.value(u"collection"_s).toString() : QString();
+    const QString newCollection = after.fields.value(u"collection"_s).toString();
     const bool deletedChanged = !before || before->isDeleted() != after.isDeleted();
     if (oldCollection == newCollection && !deletedChanged)
         return;
@@ -495,9 +494,9 @@ void Store::noteMembership(const std::optional<Entity> &before, const Entity &af
 Result<void> Store::appendHistory(const Entity &e, const QStringList &changed, const QString &origin,
                                   const Hlc &hlc, qint64 at)
 {
-    QSqlQuery &q = prepared(s("INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, "
+    QSqlQuery &q = prepared(u"INSERT INTO history (entity_id, kind, version, hlc, device, at, origin, changed, "
                               "snapshot) VALUES (?, ?, (SELECT COALESCE(MAX(version), 0) + 1 FROM history "
-                              "WHERE entity_id = ?), ?, ?, ?, ?, ?, ?)"));
+                              "WHERE entity_id = ?), ?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(e.id);
     q.addBindValue(kindName(e.kind));
     q.addBindValue(e.id);
@@ -534,8 +533,8 @@ Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QStri
     qint64 base = 0;
     int depth = 0;
     QByteArray frame;
-    QSqlQuery &last = prepared(s("SELECT seq, base, depth FROM history_text WHERE entity_id = ? AND field = ? "
-                                 "ORDER BY seq DESC LIMIT 1"));
+    QSqlQuery &last = prepared(u"SELECT seq, base, depth FROM history_text WHERE entity_id = ? AND field = ? "
+                                 "ORDER BY seq DESC LIMIT 1"_s);
     last.addBindValue(id);
     last.addBindValue(field);
     if (!last.exec())
@@ -561,8 +560,8 @@ Result<void> Store::appendHistoryText(const QString &id, qint64 seq, const QStri
     if (frame.isEmpty())
         frame = HistoryText::pack(utf8);
     if (frame.isEmpty())
-        return std::unexpected(Error::database(s("cannot compress the text of %1 for its history").arg(id)));
-    QSqlQuery &q = prepared(s("INSERT INTO history_text (seq, field, entity_id, base, depth, data) VALUES (?, ?, ?, ?, ?, ?)"));
+        return std::unexpected(Error::database(u"cannot compress the text of %1 for its history"_s.arg(id)));
+    QSqlQuery &q = prepared(u"INSERT INTO history_text (seq, field, entity_id, base, depth, data) VALUES (?, ?, ?, ?, ?, ?)"_s);
     q.addBindValue(seq);
     q.addBindValue(field);
     q.addBindValue(id);
@@ -581,7 +580,7 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
     // edit, as the item now is: the person shortened the note, and it syncs whole. The new
     // operation keeps the refused one's base revision (what the person saw first) and takes its
     // place; if the server refuses it too, it is parked with the new reason.
-    QSqlQuery &parked = prepared(s("SELECT seq, fields, base_rev FROM outbox WHERE entity_id = ? AND in_flight = 2"));
+    QSqlQuery &parked = prepared(u"SELECT seq, fields, base_rev FROM outbox WHERE entity_id = ? AND in_flight = 2"_s);
     parked.addBindValue(e.id);
     if (!parked.exec())
         return std::unexpected(Error::database(parked.lastError().text()));
@@ -598,7 +597,7 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
     parked.finish();
     if (!refused.isEmpty()) {
         for (const qint64 seq : std::as_const(refused)) {
-            QSqlQuery &drop = prepared(s("DELETE FROM outbox WHERE seq = ?"));
+            QSqlQuery &drop = prepared(u"DELETE FROM outbox WHERE seq = ?"_s);
             drop.addBindValue(seq);
             if (!drop.exec())
                 return std::unexpected(Error::database(drop.lastError().text()));
@@ -609,8 +608,8 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
     }
     // Consecutive unsent edits of one entity coalesce into one operation that keeps the first
     // edit's base revision: the server judges the combined change against what the user saw first.
-    QSqlQuery &last = prepared(s("SELECT seq, entity_id, fields, base_rev, in_flight FROM outbox "
-                                 "ORDER BY seq DESC LIMIT 1"));
+    QSqlQuery &last = prepared(u"SELECT seq, entity_id, fields, base_rev, in_flight FROM outbox "
+                                 "ORDER BY seq DESC LIMIT 1"_s);
     if (!last.exec())
         return std::unexpected(Error::database(last.lastError().text()));
     if (last.next() && last.value(1).toString() == e.id && !last.value(4).toBool()) {
@@ -624,7 +623,7 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
         if (sameFieldsOnly || baseRev == e.rev) {
             for (auto it = fields.begin(); it != fields.end(); ++it)
                 merged.insert(it.key(), it.value());
-            QSqlQuery &update = prepared(s("UPDATE outbox SET fields = ?, hlc = ? WHERE seq = ?"));
+            QSqlQuery &update = prepared(u"UPDATE outbox SET fields = ?, hlc = ? WHERE seq = ?"_s);
             update.addBindValue(toJsonText(merged));
             update.addBindValue(hlc.toString());
             update.addBindValue(seq);
@@ -639,8 +638,8 @@ Result<void> Store::appendOperation(const Entity &e, const QJsonObject &fields, 
 
 Result<void> Store::insertOperation(const Entity &e, const QJsonObject &fields, qint64 baseRev, const Hlc &hlc)
 {
-    QSqlQuery &insert = prepared(s("INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, "
-                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    QSqlQuery &insert = prepared(u"INSERT INTO outbox (op_id, device, kind, entity_id, fields, base_rev, hlc, "
+                                   "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
     insert.addBindValue(newId());
     insert.addBindValue(hlc.device);
     insert.addBindValue(kindName(e.kind));
@@ -659,26 +658,26 @@ Result<void> Store::insertOperation(const Entity &e, const QJsonObject &fields, 
 
 Result<void> Store::checkReferences(const Entity &e) const
 {
-    const QString collection = e.fields.value(s("collection")).toString();
+    const QString collection = e.fields.value(u"collection"_s).toString();
     if (e.kind != Kind::Collection && !collection.isEmpty()) {
         const auto target = loadEntity(collection);
         if (!target || target->kind != Kind::Collection)
-            return std::unexpected(Error::notFound(s("no collection %1").arg(collection)));
+            return std::unexpected(Error::notFound(u"no collection %1"_s.arg(collection)));
     }
-    const QString parent = e.fields.value(s("parent")).toString();
+    const QString parent = e.fields.value(u"parent"_s).toString();
     if (!parent.isEmpty()) {
         if (parent == e.id)
-            return std::unexpected(Error::invalid(s("an entity cannot be its own parent")));
+            return std::unexpected(Error::invalid(u"an entity cannot be its own parent"_s));
         const auto target = loadEntity(parent);
         if (!target || target->kind != e.kind || (e.kind != Kind::Task && e.kind != Kind::Collection))
-            return std::unexpected(Error::notFound(s("no %1 %2 to be the parent").arg(kindName(e.kind), parent)));
+            return std::unexpected(Error::notFound(u"no %1 %2 to be the parent"_s.arg(kindName(e.kind), parent)));
         // No cycles: walk up from the new parent.
-        QString up = target->fields.value(s("parent")).toString();
+        QString up = target->fields.value(u"parent"_s).toString();
         for (int depth = 0; !up.isEmpty() && depth < 1000; ++depth) {
             if (up == e.id)
-                return std::unexpected(Error::invalid(s("that parent would make a cycle")));
+                return std::unexpected(Error::invalid(u"that parent would make a cycle"_s));
             const auto next = loadEntity(up);
-            up = next ? next->fields.value(s("parent")).toString() : QString();
+            up = next ? next->fields.value(u"parent"_s).toString() : QString();
         }
     }
     return {};
@@ -687,9 +686,9 @@ Result<void> Store::checkReferences(const Entity &e) const
 QString Store::lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const
 {
     QSqlQuery &q = kind == Kind::Collection
-        ? prepared(s("SELECT MAX(sort_key) FROM collections WHERE parent_id IS ?"))
-        : prepared(s("SELECT MAX(sort_key) FROM items WHERE kind = 'task' AND collection_id IS ? "
-                     "AND parent_id IS ?"));
+        ? prepared(u"SELECT MAX(sort_key) FROM collections WHERE parent_id IS ?"_s)
+        : prepared(u"SELECT MAX(sort_key) FROM items WHERE kind = 'task' AND collection_id IS ? "
+                     "AND parent_id IS ?"_s);
     if (kind == Kind::Collection) {
         q.addBindValue(parentId.isEmpty() ? QVariant(QMetaType(QMetaType::QString)) : QVariant(parentId));
     } else {
@@ -707,10 +706,10 @@ Result<Entity> Store::insertEntity(Entity e)
 {
     if (auto refs = checkReferences(e); !refs)
         return std::unexpected(refs.error());
-    if ((e.kind == Kind::Task || e.kind == Kind::Collection) && e.fields.value(s("sort_key")).toString().isEmpty()) {
-        const QString last = lastSortKey(e.kind, e.fields.value(s("collection")).toString(),
-                                         e.fields.value(s("parent")).toString());
-        e.fields[s("sort_key")] = SortKey::between(SortKey::isValid(last) ? last : QString(), QString());
+    if ((e.kind == Kind::Task || e.kind == Kind::Collection) && e.fields.value(u"sort_key"_s).toString().isEmpty()) {
+        const QString last = lastSortKey(e.kind, e.fields.value(u"collection"_s).toString(),
+                                         e.fields.value(u"parent"_s).toString());
+        e.fields[u"sort_key"_s] = SortKey::between(SortKey::isValid(last) ? last : QString(), QString());
     }
     auto hlc = nextHlc();
     if (!hlc)
@@ -719,7 +718,7 @@ Result<Entity> Store::insertEntity(Entity e)
     if (auto r = writeEntity(e, true); !r)
         return std::unexpected(r.error());
     noteMembership(std::nullopt, e);
-    if (auto r = appendHistory(e, e.fields.keys(), s("local"), *hlc); !r)
+    if (auto r = appendHistory(e, e.fields.keys(), u"local"_s, *hlc); !r)
         return std::unexpected(r.error());
     if (auto r = appendOperation(e, e.fields, *hlc); !r)
         return std::unexpected(r.error());
@@ -731,7 +730,7 @@ Result<Entity> Store::insertEntity(Entity e)
 Result<Entity> Store::create(Kind kind, const QJsonObject &fields, const QString &id)
 {
     if (!id.isEmpty() && (!isValidId(id) || loadEntity(id)))
-        return std::unexpected(Error::invalid(s("cannot create with id '%1': not an id, or already used").arg(id)));
+        return std::unexpected(Error::invalid(u"cannot create with id '%1': not an id, or already used"_s.arg(id)));
     Entity e;
     e.kind = kind;
     e.id = id.isEmpty() ? newId() : id;
@@ -742,8 +741,8 @@ Result<Entity> Store::create(Kind kind, const QJsonObject &fields, const QString
             return std::unexpected(value.error());
         e.fields[it.key()] = *value;
     }
-    if (kind == Kind::Collection && e.fields.value(s("name")).toString().isEmpty())
-        return std::unexpected(Error::invalid(s("a collection needs a name")));
+    if (kind == Kind::Collection && e.fields.value(u"name"_s).toString().isEmpty())
+        return std::unexpected(Error::invalid(u"a collection needs a name"_s));
     return transact([&] { return insertEntity(e); });
 }
 
@@ -761,7 +760,7 @@ Result<Entity> Store::changeEntity(Entity e, const QJsonObject &changes, const Q
         e.fields[it.key()] = it.value();
     // Only references being set are checked: an item whose collection has not arrived from the
     // server yet can still be edited.
-    if (changed.contains(s("collection")) || changed.contains(s("parent"))) {
+    if (changed.contains(u"collection"_s) || changed.contains(u"parent"_s)) {
         if (auto refs = checkReferences(e); !refs)
             return std::unexpected(refs.error());
     }
@@ -786,7 +785,7 @@ Result<Entity> Store::update(const QString &id, const QJsonObject &changes)
     return transact([&]() -> Result<Entity> {
         auto e = loadEntity(id);
         if (!e)
-            return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(id)));
+            return std::unexpected(Error::notFound(u"no note, task or collection with id %1"_s.arg(id)));
         QJsonObject valid;
         for (auto it = changes.begin(); it != changes.end(); ++it) {
             auto value = Fields::validate(e->kind, it.key(), it.value());
@@ -794,21 +793,21 @@ Result<Entity> Store::update(const QString &id, const QJsonObject &changes)
                 return std::unexpected(value.error());
             valid.insert(it.key(), *value);
         }
-        return changeEntity(*e, valid, s("local"));
+        return changeEntity(*e, valid, u"local"_s);
     });
 }
 
 Result<Entity> Store::setDeleted(const QString &id, bool deleted)
 {
-    return update(id, {{s("deleted"), deleted}});
+    return update(id, {{u"deleted"_s, deleted}});
 }
 
 Result<Entity> Store::move(const QString &id, const QString &collectionId)
 {
     const auto e = entity(id);
     if (e && e->kind == Kind::Collection)
-        return std::unexpected(Error::invalid(s("collections are nested with their parent, not moved into one")));
-    return update(id, {{s("collection"), collectionId.isEmpty() ? QJsonValue(QJsonValue::Null)
+        return std::unexpected(Error::invalid(u"collections are nested with their parent, not moved into one"_s));
+    return update(id, {{u"collection"_s, collectionId.isEmpty() ? QJsonValue(QJsonValue::Null)
                                                                 : QJsonValue(collectionId)}});
 }
 
@@ -819,8 +818,8 @@ Result<Entity> Store::reorder(const QString &id, const QString &afterId, const Q
             return QString();
         const auto e = loadEntity(other);
         if (!e)
-            return std::unexpected(Error::notFound(s("no entity %1").arg(other)));
-        return e->fields.value(s("sort_key")).toString();
+            return std::unexpected(Error::notFound(u"no entity %1"_s.arg(other)));
+        return e->fields.value(u"sort_key"_s).toString();
     };
     const auto after = keyOf(afterId);
     const auto before = keyOf(beforeId);
@@ -829,8 +828,8 @@ Result<Entity> Store::reorder(const QString &id, const QString &afterId, const Q
     if (!before)
         return std::unexpected(before.error());
     if (!after->isEmpty() && !before->isEmpty() && !(*after < *before))
-        return std::unexpected(Error::invalid(s("the neighbours are not in order")));
-    return update(id, {{s("sort_key"), SortKey::between(*after, *before)}});
+        return std::unexpected(Error::invalid(u"the neighbours are not in order"_s));
+    return update(id, {{u"sort_key"_s, SortKey::between(*after, *before)}});
 }
 
 Result<QList<Entity>> Store::setDone(const QString &id, bool done)
@@ -838,17 +837,17 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
     return transact([&]() -> Result<QList<Entity>> {
         auto e = loadEntity(id);
         if (!e || e->kind != Kind::Task)
-            return std::unexpected(Error::notFound(s("no task with id %1").arg(id)));
-        if (e->fields.value(s("done_at")).isString() == done)
+            return std::unexpected(Error::notFound(u"no task with id %1"_s.arg(id)));
+        if (e->fields.value(u"done_at"_s).isString() == done)
             return QList<Entity>{*e};
         const QDateTime now = QDateTime::currentDateTimeUtc();
-        QJsonObject changes{{s("done_at"), done ? QJsonValue(now.toString(Qt::ISODateWithMs)) : QJsonValue::Null}};
-        const auto rule = done && e->fields.value(s("recurrence")).isString()
-            ? Recurrence::parse(e->fields.value(s("recurrence")).toString())
+        QJsonObject changes{{u"done_at"_s, done ? QJsonValue(now.toString(Qt::ISODateWithMs)) : QJsonValue::Null}};
+        const auto rule = done && e->fields.value(u"recurrence"_s).isString()
+            ? Recurrence::parse(e->fields.value(u"recurrence"_s).toString())
             : std::nullopt;
         if (rule)
-            changes.insert(s("recurrence"), QJsonValue::Null); // the rule moves on to the next one
-        auto completed = changeEntity(*e, changes, s("local"));
+            changes.insert(u"recurrence"_s, QJsonValue::Null); // the rule moves on to the next one
+        auto completed = changeEntity(*e, changes, u"local"_s);
         if (!completed)
             return std::unexpected(completed.error());
         QList<Entity> result{*completed};
@@ -864,9 +863,9 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
                         return std::unexpected(children.error());
                     for (const Entity &child : *children) {
                         next.append(child.id);
-                        if (child.fields.value(s("done_at")).isString())
+                        if (child.fields.value(u"done_at"_s).isString())
                             continue;
-                        if (auto r = changeEntity(child, {{s("done_at"), changes.value(s("done_at"))}}, s("local")); !r)
+                        if (auto r = changeEntity(child, {{u"done_at"_s, changes.value(u"done_at"_s)}}, u"local"_s); !r)
                             return std::unexpected(r.error());
                     }
                 }
@@ -876,7 +875,7 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
         if (rule) {
             // The next occurrence: the same task, due one interval after this one was due (or after
             // today when it had no due date).
-            const auto due = e->fields.value(s("due")).isString() ? Due::parse(e->fields.value(s("due")).toString())
+            const auto due = e->fields.value(u"due"_s).isString() ? Due::parse(e->fields.value(u"due"_s).toString())
                                                                    : std::nullopt;
             Due nextDue;
             if (due)
@@ -887,10 +886,10 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
             next.kind = Kind::Task;
             next.id = newId();
             next.fields = e->fields;
-            next.fields[s("due")] = nextDue.toString();
-            next.fields[s("done_at")] = QJsonValue::Null;
-            next.fields[s("deleted")] = false;
-            next.fields[s("sort_key")] = QString();
+            next.fields[u"due"_s] = nextDue.toString();
+            next.fields[u"done_at"_s] = QJsonValue::Null;
+            next.fields[u"deleted"_s] = false;
+            next.fields[u"sort_key"_s] = QString();
             auto created = insertEntity(next);
             if (!created)
                 return std::unexpected(created.error());
@@ -903,7 +902,7 @@ Result<QList<Entity>> Store::setDone(const QString &id, bool done)
 Result<int> Store::emptyTrash()
 {
     return transact([&]() -> Result<int> {
-        QSqlQuery &trashed = prepared(s("SELECT id, kind FROM items WHERE deleted = 1"));
+        QSqlQuery &trashed = prepared(u"SELECT id, kind FROM items WHERE deleted = 1"_s);
         if (!trashed.exec())
             return std::unexpected(Error::database(trashed.lastError().text()));
         QList<QPair<Kind, QString>> erased;
@@ -916,7 +915,7 @@ Result<int> Store::emptyTrash()
                                     "DELETE FROM history WHERE entity_id = ?", "DELETE FROM history_text WHERE entity_id = ?",
                                     "DELETE FROM conflicts WHERE entity_id = ?",
                                     "DELETE FROM items WHERE id = ?"}) {
-                QSqlQuery &q = prepared(s(sql));
+                QSqlQuery &q = prepared(QString::fromUtf8(sql));
                 q.addBindValue(id);
                 if (QByteArrayView(sql).startsWith("INSERT"))
                     q.addBindValue(now);
@@ -935,15 +934,15 @@ Result<Entity> Store::restoreVersion(const QString &id, int version)
     return transact([&]() -> Result<Entity> {
         auto e = loadEntity(id);
         if (!e)
-            return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(id)));
-        QSqlQuery &q = prepared(s("SELECT seq, snapshot FROM history WHERE entity_id = ? AND version = ?"));
+            return std::unexpected(Error::notFound(u"no note, task or collection with id %1"_s.arg(id)));
+        QSqlQuery &q = prepared(u"SELECT seq, snapshot FROM history WHERE entity_id = ? AND version = ?"_s);
         q.addBindValue(id);
         q.addBindValue(version);
         if (!q.exec())
             return std::unexpected(Error::database(q.lastError().text()));
         if (!q.next()) {
             q.finish();
-            return std::unexpected(Error::notFound(s("%1 has no version %2").arg(id).arg(version)));
+            return std::unexpected(Error::notFound(u"%1 has no version %2"_s.arg(id).arg(version)));
         }
         const qint64 seq = q.value(0).toLongLong();
         QJsonObject snapshot = objectFromText(q.value(1).toString());
@@ -958,7 +957,7 @@ Result<Entity> Store::restoreVersion(const QString &id, int version)
             if (snapshot.contains(field))
                 changes.insert(field, snapshot.value(field));
         }
-        return changeEntity(*e, changes, s("restore"));
+        return changeEntity(*e, changes, u"restore"_s);
     });
 }
 
@@ -966,7 +965,7 @@ Result<Entity> Store::applyRemote(Kind kind, const QString &id, qint64 rev, cons
                                   const Hlc &hlc)
 {
     if (!isValidId(id))
-        return std::unexpected(Error::invalid(s("not an id: %1").arg(id)));
+        return std::unexpected(Error::invalid(u"not an id: %1"_s.arg(id)));
     return transact([&]() -> Result<Entity> {
         auto pending = pendingFields(id);
         if (!pending)
@@ -979,7 +978,7 @@ Result<QSet<QString>> Store::pendingFields(const QString &id) const
 {
     // Fields with a pending local operation keep the local value until the server has judged it.
     QSet<QString> pending;
-    QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
+    QSqlQuery &ops = prepared(u"SELECT fields FROM outbox WHERE entity_id = ?"_s);
     ops.addBindValue(id);
     if (!ops.exec())
         return std::unexpected(Error::database(ops.lastError().text()));
@@ -996,14 +995,14 @@ Result<QSet<QString>> Store::pendingFields(const QList<QString> &ids) const
 {
     QSet<QString> pending;
     // An empty outbox (the usual case) answers at once.
-    QSqlQuery &any = prepared(s("SELECT 1 FROM outbox LIMIT 1"));
+    QSqlQuery &any = prepared(u"SELECT 1 FROM outbox LIMIT 1"_s);
     if (!any.exec())
         return std::unexpected(Error::database(any.lastError().text()));
     const bool empty = !any.next();
     any.finish();
     if (empty)
         return pending;
-    QSqlQuery &ops = prepared(s("SELECT fields FROM outbox WHERE entity_id = ?"));
+    QSqlQuery &ops = prepared(u"SELECT fields FROM outbox WHERE entity_id = ?"_s);
     QSet<QString> looked;
     for (const QString &id : ids) {
         if (looked.contains(id))
@@ -1031,7 +1030,7 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
         m_clock.observe(hlc);
         auto existing = loadEntity(id);
         if (!existing) {
-            QSqlQuery &erased = prepared(s("SELECT 1 FROM erased WHERE id = ?"));
+            QSqlQuery &erased = prepared(u"SELECT 1 FROM erased WHERE id = ?"_s);
             erased.addBindValue(id);
             if (!erased.exec())
                 return std::unexpected(Error::database(erased.lastError().text()));
@@ -1041,7 +1040,7 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
                 return Entity{kind, id, rev, {}, 0, 0};
         }
         if (existing && existing->kind != kind)
-            return std::unexpected(Error::invalid(s("%1 is a %2, not a %3").arg(id, kindName(existing->kind), kindName(kind))));
+            return std::unexpected(Error::invalid(u"%1 is a %2, not a %3"_s.arg(id, kindName(existing->kind), kindName(kind))));
         const auto isPending = [&](const QString &field) {
             return !pending.isEmpty() && (pending.contains(field) || pending.contains(id + QLatin1Char('/') + field));
         };
@@ -1058,7 +1057,7 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
             if (Fields::isKnown(kind, it.key())) {
                 auto valid = Fields::validate(kind, it.key(), value);
                 if (!valid)
-                    return std::unexpected(Error::invalid(s("server sent a bad value: ") + valid.error().message));
+                    return std::unexpected(Error::invalid(u"server sent a bad value: "_s + valid.error().message));
                 value = *valid;
             }
             e.fields[it.key()] = value;
@@ -1076,14 +1075,14 @@ Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev
         if (!changed.isEmpty()) {
             if (hlc.ms > 0) { // a clock seen: keep it across restarts
                 const Hlc local = m_clock.last();
-                QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES ('hlc', ?) "
-                                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+                QSqlQuery &write = prepared(u"INSERT INTO meta (key, value) VALUES ('hlc', ?) "
+                                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
                 write.addBindValue(local.toString());
                 if (!write.exec())
                     return std::unexpected(Error::database(write.lastError().text()));
             }
             // Dated when the server took it from the device that made it, not when it arrived here.
-            if (auto r = appendHistory(e, changed, s("remote"), hlc, at); !r)
+            if (auto r = appendHistory(e, changed, u"remote"_s, hlc, at); !r)
                 return std::unexpected(r.error());
         }
         return e;

@@ -14,11 +14,11 @@
 
 #include <sqlite3.h>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // Every column here is in the items_list index, so a list is read from the index alone and never
 // touches the (large) bodies.
@@ -130,11 +130,11 @@ qint64 endOfToday()
 // Words for FTS5: each quoted (so no user text is read as query syntax), the last one a prefix.
 QString matchExpression(const QString &text)
 {
-    static const QRegularExpression word(s("[\\p{L}\\p{N}_]+"));
+    static const QRegularExpression word(u"[\\p{L}\\p{N}_]+"_s);
     QStringList terms;
     auto it = word.globalMatch(text);
     while (it.hasNext())
-        terms << s("\"%1\"").arg(it.next().captured(0));
+        terms << u"\"%1\""_s.arg(it.next().captured(0));
     if (terms.isEmpty())
         return {};
     const bool typingLastWord = !text.isEmpty() && !text.back().isSpace();
@@ -150,16 +150,16 @@ std::optional<Entity> Store::entity(const QString &id) const { return loadEntity
 Result<QString> Store::resolveId(const QString &text) const
 {
     const QString needle = text.trimmed().toLower();
-    static const QRegularExpression idChars(s("^[0-9a-f-]{6,36}$"));
+    static const QRegularExpression idChars(u"^[0-9a-f-]{6,36}$"_s);
     if (!idChars.match(needle).hasMatch())
-        return std::unexpected(Error::invalid(s("'%1' is not an id (ids look like 0193a2b4-...)").arg(text)));
+        return std::unexpected(Error::invalid(u"'%1' is not an id (ids look like 0193a2b4-...)"_s.arg(text)));
     if (isValidId(needle)) {
         if (loadEntity(needle))
             return needle;
-        return std::unexpected(Error::notFound(s("no note, task or collection with id %1").arg(needle)));
+        return std::unexpected(Error::notFound(u"no note, task or collection with id %1"_s.arg(needle)));
     }
-    QSqlQuery &q = prepared(s("SELECT id FROM items WHERE id LIKE ? OR id LIKE ? "
-                              "UNION SELECT id FROM collections WHERE id LIKE ? OR id LIKE ? LIMIT 2"));
+    QSqlQuery &q = prepared(u"SELECT id FROM items WHERE id LIKE ? OR id LIKE ? "
+                              "UNION SELECT id FROM collections WHERE id LIKE ? OR id LIKE ? LIMIT 2"_s);
     for (int i = 0; i < 2; ++i) {
         q.addBindValue(needle + QLatin1Char('%'));
         q.addBindValue(QLatin1Char('%') + needle);
@@ -171,9 +171,9 @@ Result<QString> Store::resolveId(const QString &text) const
         found << q.value(0).toString();
     q.finish();
     if (found.isEmpty())
-        return std::unexpected(Error::notFound(s("no note, task or collection whose id starts or ends with %1").arg(needle)));
+        return std::unexpected(Error::notFound(u"no note, task or collection whose id starts or ends with %1"_s.arg(needle)));
     if (found.size() > 1)
-        return std::unexpected(Error::invalid(s("'%1' matches more than one id; give more of it").arg(needle)));
+        return std::unexpected(Error::invalid(u"'%1' matches more than one id; give more of it"_s.arg(needle)));
     return found.first();
 }
 
@@ -181,31 +181,31 @@ QString Store::filterClause(const ItemFilter &filter, QVariantList &bindings) co
 {
     switch (filter.type) {
     case ItemFilter::Type::All:
-        return s("deleted = 0 AND archived = 0");
+        return u"deleted = 0 AND archived = 0"_s;
     case ItemFilter::Type::Collection:
         bindings << filter.value;
-        return s("deleted = 0 AND collection_id = ?");
+        return u"deleted = 0 AND collection_id = ?"_s;
     case ItemFilter::Type::Tag:
         bindings << filter.value;
-        return s("deleted = 0 AND EXISTS (SELECT 1 FROM json_each(items.tags) t WHERE t.value = ?)");
+        return u"deleted = 0 AND EXISTS (SELECT 1 FROM json_each(items.tags) t WHERE t.value = ?)"_s;
     case ItemFilter::Type::Today:
         bindings << endOfToday();
-        return s("deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?");
+        return u"deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at < ?"_s;
     case ItemFilter::Type::Upcoming:
         bindings << endOfToday();
-        return s("deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at >= ?");
+        return u"deleted = 0 AND kind = 'task' AND done_at IS NULL AND due_at >= ?"_s;
     case ItemFilter::Type::Done:
-        return s("deleted = 0 AND kind = 'task' AND done_at IS NOT NULL");
+        return u"deleted = 0 AND kind = 'task' AND done_at IS NOT NULL"_s;
     case ItemFilter::Type::Trash:
-        return s("deleted = 1");
+        return u"deleted = 1"_s;
     case ItemFilter::Type::Archive:
-        return s("deleted = 0 AND archived = 1");
+        return u"deleted = 0 AND archived = 1"_s;
     case ItemFilter::Type::Pending:
-        return s("EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id)");
+        return u"EXISTS (SELECT 1 FROM outbox o WHERE o.entity_id = items.id)"_s;
     case ItemFilter::Type::Conflicts:
-        return s("EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id AND c.status = 'open')");
+        return u"EXISTS (SELECT 1 FROM conflicts c WHERE c.entity_id = items.id AND c.status = 'open')"_s;
     }
-    return s("0");
+    return u"0"_s;
 }
 
 Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
@@ -214,7 +214,7 @@ Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
     // QtSql's per-value QVariants would triple its time at 100,000 rows.
     sqlite3 *db = rawHandle(m_connection);
     if (!db)
-        return std::unexpected(Error::database(s("the store's connection is not SQLite")));
+        return std::unexpected(Error::database(u"the store's connection is not SQLite"_s));
     const auto failure = [db] { return std::unexpected(Error::database(QString::fromUtf8(sqlite3_errmsg(db)))); };
 
     // The pending and conflict flags come from two small sets instead of two lookups per row.
@@ -234,7 +234,7 @@ Result<QList<ItemRow>> Store::items(const ItemFilter &filter) const
 
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    const QByteArray sql = s("SELECT %1 FROM items WHERE %2").arg(QLatin1StringView(kRowColumns), where).toUtf8();
+    const QByteArray sql = u"SELECT %1 FROM items WHERE %2"_s.arg(QLatin1StringView(kRowColumns), where).toUtf8();
     RawStatement q;
     if (!prepareRaw(db, sql, bindings, q))
         return failure();
@@ -255,11 +255,11 @@ Result<QList<ItemOrder>> Store::itemOrder(const ItemFilter &filter, bool byUpdat
 {
     sqlite3 *db = rawHandle(m_connection);
     if (!db)
-        return std::unexpected(Error::database(s("the store's connection is not SQLite")));
+        return std::unexpected(Error::database(u"the store's connection is not SQLite"_s));
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    const QByteArray sql = s("SELECT id, kind, pinned, priority, updated_at, due_at, done_at, sort_key FROM items WHERE %1%2")
-                               .arg(where, byUpdated ? s(" ORDER BY pinned DESC, updated_at DESC, id DESC") : QString())
+    const QByteArray sql = u"SELECT id, kind, pinned, priority, updated_at, due_at, done_at, sort_key FROM items WHERE %1%2"_s
+                               .arg(where, byUpdated ? u" ORDER BY pinned DESC, updated_at DESC, id DESC"_s : QString())
                                .toUtf8();
     RawStatement q;
     if (!prepareRaw(db, sql, bindings, q))
@@ -292,10 +292,10 @@ Result<QList<ItemRow>> Store::itemRows(const QStringList &ids) const
     QList<ItemRow> rows;
     if (ids.isEmpty())
         return rows;
-    QStringList marks(ids.size(), s("?"));
+    QStringList marks(ids.size(), u"?"_s);
     QSqlQuery q(QSqlDatabase::database(m_connection, false));
     q.setForwardOnly(true);
-    if (!q.prepare(s("SELECT %1%2 FROM items WHERE id IN (%3)")
+    if (!q.prepare(u"SELECT %1%2 FROM items WHERE id IN (%3)"_s
                        .arg(QLatin1StringView(kRowColumns), QLatin1StringView(kRowFlags), marks.join(QLatin1Char(',')))))
         return std::unexpected(Error::database(q.lastError().text()));
     for (const QString &id : ids)
@@ -311,7 +311,7 @@ std::optional<ItemRow> Store::itemRow(const QString &id, const ItemFilter &filte
 {
     QVariantList bindings;
     const QString where = filterClause(filter, bindings);
-    QSqlQuery &q = prepared(s("SELECT %1%2 FROM items WHERE id = ? AND (%3)")
+    QSqlQuery &q = prepared(u"SELECT %1%2 FROM items WHERE id = ? AND (%3)"_s
                                 .arg(QLatin1StringView(kRowColumns), QLatin1StringView(kRowFlags), where));
     q.addBindValue(id);
     for (const QVariant &value : bindings)
@@ -325,9 +325,9 @@ std::optional<ItemRow> Store::itemRow(const QString &id, const ItemFilter &filte
 
 Result<QList<CollectionRow>> Store::collections() const
 {
-    QSqlQuery &q = prepared(s("SELECT c.id, c.name, c.color, c.parent_id, c.sort_key, "
+    QSqlQuery &q = prepared(u"SELECT c.id, c.name, c.color, c.parent_id, c.sort_key, "
                               "(SELECT COUNT(*) FROM items i WHERE i.collection_id = c.id AND i.deleted = 0) "
-                              "FROM collections c WHERE c.deleted = 0 ORDER BY c.sort_key, c.name"));
+                              "FROM collections c WHERE c.deleted = 0 ORDER BY c.sort_key, c.name"_s);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<CollectionRow> rows;
@@ -341,9 +341,9 @@ Result<QList<CollectionRow>> Store::collections() const
 
 std::optional<CollectionRow> Store::collectionRow(const QString &id) const
 {
-    QSqlQuery &q = prepared(s("SELECT c.id, c.name, c.color, c.parent_id, c.sort_key, "
+    QSqlQuery &q = prepared(u"SELECT c.id, c.name, c.color, c.parent_id, c.sort_key, "
                               "(SELECT COUNT(*) FROM items i WHERE i.collection_id = c.id AND i.deleted = 0) "
-                              "FROM collections c WHERE c.deleted = 0 AND c.id = ?"));
+                              "FROM collections c WHERE c.deleted = 0 AND c.id = ?"_s);
     q.addBindValue(id);
     std::optional<CollectionRow> row;
     if (q.exec() && q.next()) {
@@ -366,8 +366,8 @@ void Store::announceChanges(const QStringList &ids)
 
 Result<QList<Entity>> Store::subtasks(const QString &parentId) const
 {
-    QSqlQuery &q = prepared(s("SELECT id FROM items WHERE parent_id = ? AND deleted = 0 AND kind = 'task' "
-                              "ORDER BY sort_key, id"));
+    QSqlQuery &q = prepared(u"SELECT id FROM items WHERE parent_id = ? AND deleted = 0 AND kind = 'task' "
+                              "ORDER BY sort_key, id"_s);
     q.addBindValue(parentId);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -386,7 +386,7 @@ Result<ViewCounts> Store::viewCounts() const
 {
     // One small index range per count. Notes have no due, so the due counts need not look at
     // the kind.
-    QSqlQuery &q = prepared(s(
+    QSqlQuery &q = prepared(QString::fromUtf8(
         "SELECT "
         // Live and not archived = all - trashed - archived: a bare COUNT(*) walks the narrowest
         // index, the other two are small ranges.
@@ -430,8 +430,8 @@ Result<ViewCounts> Store::viewCounts() const
 
 Result<QList<QPair<QString, int>>> Store::tags() const
 {
-    QSqlQuery &q = prepared(s("SELECT t.value, COUNT(*) FROM items INDEXED BY items_tagged, json_each(items.tags) t "
-                              "WHERE items.deleted = 0 AND items.tags <> '[]' GROUP BY t.value ORDER BY t.value"));
+    QSqlQuery &q = prepared(u"SELECT t.value, COUNT(*) FROM items INDEXED BY items_tagged, json_each(items.tags) t "
+                              "WHERE items.deleted = 0 AND items.tags <> '[]' GROUP BY t.value ORDER BY t.value"_s);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<QPair<QString, int>> tags;
@@ -443,8 +443,8 @@ Result<QList<QPair<QString, int>>> Store::tags() const
 
 Result<QList<HistoryEntry>> Store::history(const QString &id) const
 {
-    QSqlQuery &q = prepared(s("SELECT seq, entity_id, kind, version, hlc, device, at, origin, changed, snapshot "
-                              "FROM history WHERE entity_id = ? ORDER BY version"));
+    QSqlQuery &q = prepared(u"SELECT seq, entity_id, kind, version, hlc, device, at, origin, changed, snapshot "
+                              "FROM history WHERE entity_id = ? ORDER BY version"_s);
     q.addBindValue(id);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -483,14 +483,14 @@ Result<QList<HistoryEntry>> Store::history(const QString &id) const
 
 Result<QByteArray> Store::keyframeText(qint64 seq, const QString &field, qsizetype *packedBytes) const
 {
-    QSqlQuery &key = prepared(s("SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"));
+    QSqlQuery &key = prepared(u"SELECT data FROM history_text WHERE seq = ? AND field = ? AND base = 0"_s);
     key.addBindValue(seq);
     key.addBindValue(field);
     if (!key.exec())
         return std::unexpected(Error::database(key.lastError().text()));
     if (!key.next()) {
         key.finish();
-        return std::unexpected(Error::database(s("the keyframe of a version is missing")));
+        return std::unexpected(Error::database(u"the keyframe of a version is missing"_s));
     }
     const QByteArray frame = key.value(0).toByteArray();
     key.finish();
@@ -505,8 +505,8 @@ Result<QByteArray> Store::keyframeText(qint64 seq, const QString &field, qsizety
 Result<void> Store::readHistoryTexts(const QString &id, qint64 fromSeq, qint64 toSeq,
                                      const std::function<void(qint64, const QString &, const QString &)> &take) const
 {
-    QSqlQuery &q = prepared(s("SELECT seq, field, base, data FROM history_text WHERE entity_id = ? AND seq >= ? "
-                              "AND seq <= ? ORDER BY seq"));
+    QSqlQuery &q = prepared(u"SELECT seq, field, base, data FROM history_text WHERE entity_id = ? AND seq >= ? "
+                              "AND seq <= ? ORDER BY seq"_s);
     q.addBindValue(id);
     q.addBindValue(fromSeq);
     q.addBindValue(toSeq);
@@ -514,7 +514,7 @@ Result<void> Store::readHistoryTexts(const QString &id, qint64 fromSeq, qint64 t
         return std::unexpected(Error::database(q.lastError().text()));
     QHash<QString, QPair<qint64, QByteArray>> keyframes; // field: the last keyframe read
     auto damaged = [&](const QString &why) {
-        return std::unexpected(Error::database(s("the history of %1 cannot be read: %2").arg(id, why)));
+        return std::unexpected(Error::database(u"the history of %1 cannot be read: %2"_s.arg(id, why)));
     };
     while (q.next()) {
         const qint64 seq = q.value(0).toLongLong();
@@ -551,8 +551,8 @@ Result<QList<OutboxOp>> Store::outbox() const
 Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit, qsizetype maxBytes) const
 {
     // The outbox's own order (seq is its primary key): a LIMIT reads that many rows and no more.
-    QSqlQuery &q = prepared(s("SELECT seq, op_id, device, kind, entity_id, fields, base_rev, hlc, created_at, "
-                              "attempts, in_flight, last_error, resolves FROM outbox %1 ORDER BY seq LIMIT ?")
+    QSqlQuery &q = prepared(u"SELECT seq, op_id, device, kind, entity_id, fields, base_rev, hlc, created_at, "
+                              "attempts, in_flight, last_error, resolves FROM outbox %1 ORDER BY seq LIMIT ?"_s
                                 .arg(where));
     q.addBindValue(limit);
     if (!q.exec())
@@ -589,7 +589,7 @@ Result<QList<OutboxOp>> Store::outboxRows(const QString &where, int limit, qsize
 
 int Store::pendingCount() const
 {
-    QSqlQuery &q = prepared(s("SELECT COUNT(*) FROM outbox"));
+    QSqlQuery &q = prepared(u"SELECT COUNT(*) FROM outbox"_s);
     int count = 0;
     if (q.exec() && q.next())
         count = q.value(0).toInt();
@@ -605,7 +605,7 @@ Result<QList<SearchHit>> Store::search(const QString &text, int limit, int offse
     // Ranking scores every match, which for a word found in most notes costs far more than it tells
     // (its weight is near zero everywhere). Count up to a cap first; past it, newest first.
     constexpr int kRankedMatches = 2000;
-    QSqlQuery &counter = prepared(s("SELECT COUNT(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ?)"));
+    QSqlQuery &counter = prepared(u"SELECT COUNT(*) FROM (SELECT 1 FROM items_fts WHERE items_fts MATCH ? LIMIT ?)"_s);
     counter.addBindValue(match);
     counter.addBindValue(kRankedMatches + 1);
     if (!counter.exec() || !counter.next())
@@ -613,11 +613,11 @@ Result<QList<SearchHit>> Store::search(const QString &text, int limit, int offse
     const bool ranked = counter.value(0).toInt() <= kRankedMatches;
     counter.finish();
     // Title matches weigh most, then tags, then the body.
-    QSqlQuery &q = prepared(s("SELECT i.id, i.kind, i.title, snippet(items_fts, -1, char(2), char(3), char(8230), 12), "
+    QSqlQuery &q = prepared(u"SELECT i.id, i.kind, i.title, snippet(items_fts, -1, char(2), char(3), char(8230), 12), "
                               "bm25(items_fts, 10.0, 1.0, 4.0) AS score "
                               "FROM items_fts JOIN items i ON i.rowid = items_fts.rowid "
-                              "WHERE items_fts MATCH ? AND i.deleted = 0 ORDER BY %1 LIMIT ? OFFSET ?")
-                                .arg(ranked ? s("score") : s("items_fts.rowid DESC")));
+                              "WHERE items_fts MATCH ? AND i.deleted = 0 ORDER BY %1 LIMIT ? OFFSET ?"_s
+                                .arg(ranked ? u"score"_s : u"items_fts.rowid DESC"_s));
     q.addBindValue(match);
     q.addBindValue(std::clamp(limit, 1, 1000));
     q.addBindValue(std::max(offset, 0));

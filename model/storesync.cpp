@@ -14,10 +14,11 @@
 #include "entity.h"
 #include "ids.h"
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::model {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 constexpr int kParked = 2; // outbox.in_flight: 0 waiting, 1 sent (no answer yet), 2 refused by the server
 } // namespace
@@ -27,15 +28,15 @@ Result<QList<OutboxOp>> Store::takeForSending(int max, qint64 afterSeq, qsizetyp
     QList<OutboxOp> taken;
     auto done = batch([&]() -> Result<void> {
         // The first `max` sendable operations by the outbox's order, and nothing more of it.
-        auto next = outboxRows(s("WHERE seq > %1 AND in_flight < %2").arg(afterSeq).arg(kParked), std::max(max, 0), maxBytes);
+        auto next = outboxRows(u"WHERE seq > %1 AND in_flight < %2"_s.arg(afterSeq).arg(kParked), std::max(max, 0), maxBytes);
         if (!next)
             return std::unexpected(next.error());
         taken = std::move(*next);
         if (taken.isEmpty())
             return {};
         // They are every sendable operation from the first's place to the last's: one range.
-        QSqlQuery &mark = prepared(s("UPDATE outbox SET in_flight = 1, attempts = attempts + 1 "
-                                     "WHERE seq BETWEEN ? AND ? AND in_flight < %1").arg(kParked));
+        QSqlQuery &mark = prepared(u"UPDATE outbox SET in_flight = 1, attempts = attempts + 1 "
+                                     "WHERE seq BETWEEN ? AND ? AND in_flight < %1"_s.arg(kParked));
         mark.addBindValue(taken.first().seq);
         mark.addBindValue(taken.last().seq);
         if (!mark.exec())
@@ -52,10 +53,10 @@ Result<void> Store::settle(const QList<Answer> &answers)
     return batch([&]() -> Result<void> {
         m_outboxChangedInTransaction = true;
         for (const Answer &answer : answers) {
-            QSqlQuery &q = prepared(answer.rejected ? s("UPDATE outbox SET in_flight = 2, last_error = ? WHERE op_id = ?")
-                                                    : s("DELETE FROM outbox WHERE op_id = ?"));
+            QSqlQuery &q = prepared(answer.rejected ? u"UPDATE outbox SET in_flight = 2, last_error = ? WHERE op_id = ?"_s
+                                                    : u"DELETE FROM outbox WHERE op_id = ?"_s);
             if (answer.rejected)
-                q.addBindValue(answer.reason.isEmpty() ? s("refused by the server") : answer.reason);
+                q.addBindValue(answer.reason.isEmpty() ? u"refused by the server"_s : answer.reason);
             q.addBindValue(answer.opId);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
@@ -71,7 +72,7 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
         for (auto it = devices.cbegin(); it != devices.cend(); ++it) {
             if (it.key().isEmpty() || it.key() == deviceId())
                 continue;
-            QSqlQuery &name = prepared(s("INSERT INTO devices (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name"));
+            QSqlQuery &name = prepared(u"INSERT INTO devices (id, name) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET name = excluded.name"_s);
             name.addBindValue(it.key());
             name.addBindValue(it.value().left(200));
             if (!name.exec())
@@ -88,10 +89,10 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             return std::unexpected(pending.error());
         for (const RemoteChange &change : changes) {
             if (!isValidId(change.id))
-                return std::unexpected(Error::invalid(s("the server sent a change for '%1', which is not an id").arg(change.id)));
+                return std::unexpected(Error::invalid(u"the server sent a change for '%1', which is not an id"_s.arg(change.id)));
             if (!change.unknownKind.isEmpty()) {
                 // A kind from a newer version: kept as it came, fields laid over what was kept.
-                QSqlQuery &read = prepared(s("SELECT fields FROM unknown_entities WHERE id = ?"));
+                QSqlQuery &read = prepared(u"SELECT fields FROM unknown_entities WHERE id = ?"_s);
                 read.addBindValue(change.id);
                 if (!read.exec())
                     return std::unexpected(Error::database(read.lastError().text()));
@@ -99,9 +100,9 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
                 read.finish();
                 for (auto it = change.fields.begin(); it != change.fields.end(); ++it)
                     fields.insert(it.key(), it.value());
-                QSqlQuery &keep = prepared(s("INSERT INTO unknown_entities (id, kind, rev, fields) VALUES (?, ?, ?, ?) "
+                QSqlQuery &keep = prepared(u"INSERT INTO unknown_entities (id, kind, rev, fields) VALUES (?, ?, ?, ?) "
                                              "ON CONFLICT (id) DO UPDATE SET kind = excluded.kind, rev = MAX(rev, excluded.rev), "
-                                             "fields = excluded.fields"));
+                                             "fields = excluded.fields"_s);
                 keep.addBindValue(change.id);
                 keep.addBindValue(change.unknownKind.left(64));
                 keep.addBindValue(change.rev);
@@ -112,19 +113,19 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             }
             // A pulled change carries no clock; its history names the device that made it (or
             // "server" when the server did not say).
-            const Hlc origin{0, 0, change.device.isEmpty() ? s("server") : change.device.left(64)};
+            const Hlc origin{0, 0, change.device.isEmpty() ? u"server"_s : change.device.left(64)};
             if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending, change.at); !applied)
                 return std::unexpected(applied.error());
         }
         for (const QJsonObject &record : conflicts) {
-            const QString id = record.value(s("id")).toString();
-            const QString entityId = record.value(s("entity")).toString();
-            const auto kind = kindFromName(record.value(s("kind")).toString());
-            if (!kind && !record.value(s("kind")).toString().isEmpty())
+            const QString id = record.value(u"id"_s).toString();
+            const QString entityId = record.value(u"entity"_s).toString();
+            const auto kind = kindFromName(record.value(u"kind"_s).toString());
+            if (!kind && !record.value(u"kind"_s).toString().isEmpty())
                 continue; // of an entity of a kind from a newer version: not this version's to show
             if (id.isEmpty() || !isValidId(entityId) || !kind)
-                return std::unexpected(Error::invalid(s("the server sent a conflict record this version cannot read")));
-            QSqlQuery &erased = prepared(s("SELECT 1 FROM erased WHERE id = ?"));
+                return std::unexpected(Error::invalid(u"the server sent a conflict record this version cannot read"_s));
+            QSqlQuery &erased = prepared(u"SELECT 1 FROM erased WHERE id = ?"_s);
             erased.addBindValue(entityId);
             if (!erased.exec())
                 return std::unexpected(Error::database(erased.lastError().text()));
@@ -133,48 +134,48 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             if (wasErased)
                 continue; // emptied from the Trash here: its conflicts are gone with it
             // Sides as this device sees them: its own operation's value is "mine".
-            const bool fromHere = record.value(s("device")).toString() == deviceId();
-            const QJsonValue incoming = record.value(s("incoming"));
-            const QJsonValue current = record.value(s("current"));
+            const bool fromHere = record.value(u"device"_s).toString() == deviceId();
+            const QJsonValue incoming = record.value(u"incoming"_s);
+            const QJsonValue current = record.value(u"current"_s);
             // Where and when each side was edited, from its clock (a resolution has no current one).
             const auto clock = [&record](const char *key) {
                 return Hlc::fromString(record.value(QLatin1String(key)).toString()).value_or(Hlc{});
             };
             Hlc incomingClock = clock("incoming_hlc");
             if (incomingClock.device.isEmpty())
-                incomingClock.device = record.value(s("device")).toString(s(""));
+                incomingClock.device = record.value(u"device"_s).toString(u""_s);
             const Hlc currentClock = clock("current_hlc");
             // (An empty one, not a null one: QtSql binds a null string as NULL.)
-            const auto deviceText = [](const Hlc &hlc) { return hlc.device.isEmpty() ? s("") : hlc.device.left(64); };
+            const auto deviceText = [](const Hlc &hlc) { return hlc.device.isEmpty() ? u""_s : hlc.device.left(64); };
             const Hlc &mineClock = fromHere ? incomingClock : currentClock;
             const Hlc &theirsClock = fromHere ? currentClock : incomingClock;
-            QSqlQuery &q = prepared(s("INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
+            QSqlQuery &q = prepared(u"INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
                                       "resolved_at, rev, outcome, base, device, at, settles, mine_device, mine_at, theirs_device, "
                                       "theirs_at, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
-                                      "rev = excluded.rev, resolved_at = excluded.resolved_at"));
+                                      "rev = excluded.rev, resolved_at = excluded.resolved_at"_s);
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            const QString status = record.value(s("status")).toString();
-            for (const QVariant &value : QVariantList{id, entityId, kindName(*kind), record.value(s("field")).toString(),
-                                                      record.value(s("rule")).toString(), status,
+            const QString status = record.value(u"status"_s).toString();
+            for (const QVariant &value : QVariantList{id, entityId, kindName(*kind), record.value(u"field"_s).toString(),
+                                                      record.value(u"rule"_s).toString(), status,
                                                       valueText(fromHere ? incoming : current), valueText(fromHere ? current : incoming),
                                                       now, status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now),
-                                                      record.value(s("rev")).toInteger(), record.value(s("outcome")).toString(),
-                                                      record.contains(s("base")) ? QVariant(valueText(record.value(s("base"))))
+                                                      record.value(u"rev"_s).toInteger(), record.value(u"outcome"_s).toString(),
+                                                      record.contains(u"base"_s) ? QVariant(valueText(record.value(u"base"_s)))
                                                                                  : QVariant(QMetaType(QMetaType::QString)),
                                                       // The other side's device: the one that sent the
                                                       // operation, unless that was this device.
-                                                      fromHere ? s("") : record.value(s("device")).toString(s("")),
-                                                      record.value(s("at")).toInteger(), record.value(s("settles")).toString(s("")),
+                                                      fromHere ? u""_s : record.value(u"device"_s).toString(u""_s),
+                                                      record.value(u"at"_s).toInteger(), record.value(u"settles"_s).toString(u""_s),
                                                       deviceText(mineClock), mineClock.ms, deviceText(theirsClock), theirsClock.ms,
-                                                      record.value(s("op_id")).toString(s("")).left(64)})
+                                                      record.value(u"op_id"_s).toString(u""_s).left(64)})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
             m_changedInTransaction.append({*kind, entityId});
         }
-        QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('sync_cursor', ?) "
-                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        QSqlQuery &q = prepared(u"INSERT INTO meta (key, value) VALUES ('sync_cursor', ?) "
+                                  "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
         q.addBindValue(QString::number(cursor));
         if (!q.exec())
             return std::unexpected(Error::database(q.lastError().text()));
@@ -184,12 +185,12 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
 
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
 {
-    QSqlQuery &q = prepared(openOnly ? s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
+    QSqlQuery &q = prepared(openOnly ? u"SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
                                          "mine_device, mine_at, theirs_device, theirs_at, op_id "
-                                         "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC")
-                                     : s("SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
+                                         "FROM conflicts WHERE status = 'open' ORDER BY rev DESC, created_at DESC"_s
+                                     : u"SELECT id, entity_id, kind, field, rule, status, outcome, mine, theirs, rev, base, device, at, settles, "
                                          "mine_device, mine_at, theirs_device, theirs_at, op_id "
-                                         "FROM conflicts ORDER BY rev DESC, created_at DESC"));
+                                         "FROM conflicts ORDER BY rev DESC, created_at DESC"_s);
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
     QList<ConflictRecord> records;
@@ -214,8 +215,8 @@ Result<QList<PendingChange>> Store::pendingChanges() const
     changes.reserve(ops->size());
     for (const OutboxOp &op : std::as_const(*ops)) {
         PendingChange change{op, {}, false, 0};
-        QSqlQuery &q = prepared(op.kind == Kind::Collection ? s("SELECT name, rev FROM collections WHERE id = ?")
-                                                            : s("SELECT title, rev FROM items WHERE id = ?"));
+        QSqlQuery &q = prepared(op.kind == Kind::Collection ? u"SELECT name, rev FROM collections WHERE id = ?"_s
+                                                            : u"SELECT title, rev FROM items WHERE id = ?"_s);
         q.addBindValue(op.entityId);
         if (!q.exec())
             return std::unexpected(Error::database(q.lastError().text()));
@@ -233,7 +234,7 @@ Result<QList<PendingChange>> Store::pendingChanges() const
 QString Store::deviceName(const QString &id) const
 {
     const bool own = id == deviceId();
-    QSqlQuery &q = prepared(own ? s("SELECT value FROM meta WHERE key = 'device_name'") : s("SELECT name FROM devices WHERE id = ?"));
+    QSqlQuery &q = prepared(own ? u"SELECT value FROM meta WHERE key = 'device_name'"_s : u"SELECT name FROM devices WHERE id = ?"_s);
     if (!own)
         q.addBindValue(id);
     QString name;
@@ -247,7 +248,7 @@ QString Store::deviceName(const QString &id) const
 
 Result<void> Store::setDeviceName(const QString &name)
 {
-    QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('device_name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QSqlQuery &q = prepared(u"INSERT INTO meta (key, value) VALUES ('device_name', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     q.addBindValue(name.trimmed().left(200));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -261,7 +262,7 @@ Result<QJsonObject> checkedPolicies(const QJsonObject &policies)
     for (auto it = policies.begin(); it != policies.end(); ++it) {
         const QString policy = it.value().toString();
         if (policy != QLatin1String("ask") && policy != QLatin1String("later-wins"))
-            return std::unexpected(Error::invalid(s("the policy of '%1' must be \"ask\" or \"later-wins\"").arg(it.key())));
+            return std::unexpected(Error::invalid(u"the policy of '%1' must be \"ask\" or \"later-wins\""_s.arg(it.key())));
         checked.insert(it.key(), policy);
     }
     return checked;
@@ -281,7 +282,7 @@ QJsonObject withoutDefaults(QJsonObject policies)
 QJsonObject Store::conflictPolicies() const
 {
     // The server's rules, with what was set here and not yet sent laid over them.
-    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('policies', 'policies_unsent') ORDER BY key"));
+    QSqlQuery &q = prepared(u"SELECT key, value FROM meta WHERE key IN ('policies', 'policies_unsent') ORDER BY key"_s);
     QJsonObject policies;
     if (q.exec()) {
         while (q.next()) { // 'policies' first, then 'policies_unsent'
@@ -305,11 +306,11 @@ Result<void> Store::setConflictPolicies(const QJsonObject &policies)
     const QJsonObject before = conflictPolicies();
     for (auto it = before.begin(); it != before.end(); ++it) {
         if (!checked->contains(it.key()))
-            unsent.insert(it.key(), s("later-wins"));
+            unsent.insert(it.key(), u"later-wins"_s);
     }
     for (auto it = checked->begin(); it != checked->end(); ++it)
         unsent.insert(it.key(), it.value());
-    QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies_unsent', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+    QSqlQuery &q = prepared(u"INSERT INTO meta (key, value) VALUES ('policies_unsent', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
     q.addBindValue(QString::fromUtf8(QJsonDocument(unsent).toJson(QJsonDocument::Compact)));
     if (!q.exec())
         return std::unexpected(Error::database(q.lastError().text()));
@@ -319,7 +320,7 @@ Result<void> Store::setConflictPolicies(const QJsonObject &policies)
 
 std::optional<QJsonObject> Store::policiesToSend() const
 {
-    QSqlQuery &q = prepared(s("SELECT value FROM meta WHERE key = 'policies_unsent'"));
+    QSqlQuery &q = prepared(u"SELECT value FROM meta WHERE key = 'policies_unsent'"_s);
     std::optional<QJsonObject> unsent;
     if (q.exec() && q.next())
         unsent = QJsonDocument::fromJson(q.value(0).toString().toUtf8()).object();
@@ -332,18 +333,18 @@ Result<void> Store::storeServerPolicies(const QJsonObject &policies, const std::
     // A value this version does not know (a newer server's) is left out, not a reason to fail.
     QJsonObject known;
     for (auto it = policies.begin(); it != policies.end(); ++it) {
-        if (it.value() == QJsonValue(s("ask")) || it.value() == QJsonValue(s("later-wins")))
+        if (it.value() == QJsonValue(u"ask"_s) || it.value() == QJsonValue(u"later-wins"_s))
             known.insert(it.key(), it.value());
     }
     const std::optional<QJsonObject> checked = known;
     return batch([&]() -> Result<void> {
-        QSqlQuery &q = prepared(s("INSERT INTO meta (key, value) VALUES ('policies', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
+        QSqlQuery &q = prepared(u"INSERT INTO meta (key, value) VALUES ('policies', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
         q.addBindValue(QString::fromUtf8(QJsonDocument(withoutDefaults(*checked)).toJson(QJsonDocument::Compact)));
         if (!q.exec())
             return std::unexpected(Error::database(q.lastError().text()));
         // What was sent is now the server's; a change made here meanwhile still waits.
         if (sent && policiesToSend() == sent) {
-            QSqlQuery &clear = prepared(s("DELETE FROM meta WHERE key = 'policies_unsent'"));
+            QSqlQuery &clear = prepared(u"DELETE FROM meta WHERE key = 'policies_unsent'"_s);
             if (!clear.exec())
                 return std::unexpected(Error::database(clear.lastError().text()));
         }
@@ -353,7 +354,7 @@ Result<void> Store::storeServerPolicies(const QJsonObject &policies, const std::
 
 qint64 Store::syncCursor() const
 {
-    QSqlQuery &q = prepared(s("SELECT value FROM meta WHERE key = 'sync_cursor'"));
+    QSqlQuery &q = prepared(u"SELECT value FROM meta WHERE key = 'sync_cursor'"_s);
     qint64 cursor = 0;
     if (q.exec() && q.next())
         cursor = q.value(0).toString().toLongLong();
@@ -364,7 +365,7 @@ qint64 Store::syncCursor() const
 Store::SyncOutcome Store::syncOutcome() const
 {
     SyncOutcome outcome;
-    QSqlQuery &q = prepared(s("SELECT key, value FROM meta WHERE key IN ('last_sync', 'last_sync_error')"));
+    QSqlQuery &q = prepared(u"SELECT key, value FROM meta WHERE key IN ('last_sync', 'last_sync_error')"_s);
     if (q.exec()) {
         while (q.next()) {
             if (q.value(0).toString() == QLatin1String("last_sync"))
@@ -380,14 +381,14 @@ Store::SyncOutcome Store::syncOutcome() const
 Result<void> Store::recordSyncOutcome(const QString &error)
 {
     return batch([&]() -> Result<void> {
-        QSqlQuery &write = prepared(s("INSERT INTO meta (key, value) VALUES (?, ?) "
-                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"));
-        write.addBindValue(error.isEmpty() ? s("last_sync") : s("last_sync_error"));
+        QSqlQuery &write = prepared(u"INSERT INTO meta (key, value) VALUES (?, ?) "
+                                      "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);
+        write.addBindValue(error.isEmpty() ? u"last_sync"_s : u"last_sync_error"_s);
         write.addBindValue(error.isEmpty() ? QString::number(QDateTime::currentMSecsSinceEpoch()) : error.left(2000));
         if (!write.exec())
             return std::unexpected(Error::database(write.lastError().text()));
         if (error.isEmpty()) {
-            QSqlQuery &clear = prepared(s("DELETE FROM meta WHERE key = 'last_sync_error'"));
+            QSqlQuery &clear = prepared(u"DELETE FROM meta WHERE key = 'last_sync_error'"_s);
             if (!clear.exec())
                 return std::unexpected(Error::database(clear.lastError().text()));
         }
@@ -397,7 +398,7 @@ Result<void> Store::recordSyncOutcome(const QString &error)
 
 int Store::unknownCount() const
 {
-    QSqlQuery &q = prepared(s("SELECT COUNT(*) FROM unknown_entities"));
+    QSqlQuery &q = prepared(u"SELECT COUNT(*) FROM unknown_entities"_s);
     int count = 0;
     if (q.exec() && q.next())
         count = q.value(0).toInt();
@@ -407,7 +408,7 @@ int Store::unknownCount() const
 
 int Store::parkedCount() const
 {
-    QSqlQuery &q = prepared(s("SELECT COUNT(*) FROM outbox WHERE in_flight = %1").arg(kParked));
+    QSqlQuery &q = prepared(u"SELECT COUNT(*) FROM outbox WHERE in_flight = %1"_s.arg(kParked));
     int count = 0;
     if (q.exec() && q.next())
         count = q.value(0).toInt();

@@ -8,24 +8,22 @@
 #include <QUrl>
 #include <QUrlQuery>
 
-namespace tidemark::server {
+using namespace Qt::StringLiterals;
 
-namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
-} // namespace
+namespace tidemark::server {
 
 std::expected<DatabaseTarget, QString> DatabaseTarget::parse(const QString &spec)
 {
     DatabaseTarget target;
     if (!spec.startsWith(QLatin1String("postgresql://")) && !spec.startsWith(QLatin1String("postgres://"))) {
         if (spec.isEmpty())
-            return std::unexpected(s("no database given"));
+            return std::unexpected(u"no database given"_s);
         target.path = spec;
         return target;
     }
     const QUrl url(spec, QUrl::StrictMode);
     if (!url.isValid())
-        return std::unexpected(s("not a valid PostgreSQL URL: %1").arg(url.errorString()));
+        return std::unexpected(u"not a valid PostgreSQL URL: %1"_s.arg(url.errorString()));
     target.backend = Backend::PostgreSQL;
     target.host = url.host();
     target.port = url.port(-1);
@@ -33,14 +31,14 @@ std::expected<DatabaseTarget, QString> DatabaseTarget::parse(const QString &spec
     target.password = url.password();
     target.name = url.path().mid(1);
     if (target.name.isEmpty() || target.name.contains(QLatin1Char('/')))
-        return std::unexpected(s("the PostgreSQL URL names no database (postgresql://USER@HOST/DBNAME)"));
+        return std::unexpected(u"the PostgreSQL URL names no database (postgresql://USER@HOST/DBNAME)"_s);
     QStringList options;
     const QUrlQuery query(url);
     for (const auto &[key, value] : query.queryItems(QUrl::FullyDecoded)) {
         if (key == QLatin1String("host"))
             target.host = value; // a socket directory, as libpq reads it
         else if (key.contains(QLatin1Char(';')) || value.contains(QLatin1Char(';')))
-            return std::unexpected(s("the PostgreSQL URL option '%1' contains a ';'").arg(key));
+            return std::unexpected(u"the PostgreSQL URL option '%1' contains a ';'"_s.arg(key));
         else
             options << key + QLatin1Char('=') + value;
     }
@@ -52,12 +50,12 @@ QString DatabaseTarget::describe() const
 {
     if (backend == Backend::SQLite)
         return path;
-    QString text = s("postgresql://%1@%2").arg(user, host.startsWith(QLatin1Char('/')) ? QString() : host);
+    QString text = u"postgresql://%1@%2"_s.arg(user, host.startsWith(QLatin1Char('/')) ? QString() : host);
     if (port >= 0)
         text += QLatin1Char(':') + QString::number(port);
     text += QLatin1Char('/') + name;
     if (host.startsWith(QLatin1Char('/')))
-        text += s("?host=") + host;
+        text += u"?host="_s + host;
     return text;
 }
 
@@ -66,20 +64,20 @@ std::expected<void, QString> openConnection(const DatabaseTarget &target, const 
     if (target.backend == Backend::SQLite) {
         if (target.path != QLatin1String(":memory:"))
             QDir().mkpath(QFileInfo(target.path).absolutePath());
-        QSqlDatabase db = QSqlDatabase::addDatabase(s("QSQLITE"), connection);
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, connection);
         db.setDatabaseName(target.path);
-        db.setConnectOptions(s("QSQLITE_BUSY_TIMEOUT=5000"));
+        db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);
         if (!db.open())
-            return std::unexpected(s("cannot open %1: %2").arg(target.path, db.lastError().text()));
+            return std::unexpected(u"cannot open %1: %2"_s.arg(target.path, db.lastError().text()));
         QSqlQuery q(db);
         // FULL: a change is on disk before its answer leaves (and before it is announced).
-        if (!q.exec(s("PRAGMA journal_mode = WAL")) || !q.exec(s("PRAGMA synchronous = FULL")))
-            return std::unexpected(s("cannot set up %1: %2").arg(target.path, q.lastError().text()));
+        if (!q.exec(u"PRAGMA journal_mode = WAL"_s) || !q.exec(u"PRAGMA synchronous = FULL"_s))
+            return std::unexpected(u"cannot set up %1: %2"_s.arg(target.path, q.lastError().text()));
         return {};
     }
-    if (!QSqlDatabase::isDriverAvailable(s("QPSQL")))
-        return std::unexpected(s("this build has no PostgreSQL driver (the Qt SQL plugin QPSQL)"));
-    QSqlDatabase db = QSqlDatabase::addDatabase(s("QPSQL"), connection);
+    if (!QSqlDatabase::isDriverAvailable(u"QPSQL"_s))
+        return std::unexpected(u"this build has no PostgreSQL driver (the Qt SQL plugin QPSQL)"_s);
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QPSQL"_s, connection);
     db.setHostName(target.host);
     if (target.port >= 0)
         db.setPort(target.port);
@@ -87,15 +85,15 @@ std::expected<void, QString> openConnection(const DatabaseTarget &target, const 
     db.setPassword(target.password);
     db.setDatabaseName(target.name);
     QString options = target.options;
-    if (!options.contains(s("connect_timeout=")))
-        options += QString(options.isEmpty() ? QString() : s(";")) + s("connect_timeout=10");
+    if (!options.contains(u"connect_timeout="_s))
+        options += QString(options.isEmpty() ? QString() : u";"_s) + u"connect_timeout=10"_s;
     db.setConnectOptions(options);
     if (!db.open())
-        return std::unexpected(s("cannot connect to %1: %2").arg(target.describe(), db.lastError().text().trimmed()));
+        return std::unexpected(u"cannot connect to %1: %2"_s.arg(target.describe(), db.lastError().text().trimmed()));
     QSqlQuery q(db);
     // Quiet notices (CREATE … IF NOT EXISTS of an existing table), and a bound on any one statement.
-    if (!q.exec(s("SET client_min_messages = warning")) || !q.exec(s("SET statement_timeout = '60s'")))
-        return std::unexpected(s("cannot set up %1: %2").arg(target.describe(), q.lastError().text()));
+    if (!q.exec(u"SET client_min_messages = warning"_s) || !q.exec(u"SET statement_timeout = '60s'"_s))
+        return std::unexpected(u"cannot set up %1: %2"_s.arg(target.describe(), q.lastError().text()));
     return {};
 }
 

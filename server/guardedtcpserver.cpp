@@ -10,6 +10,8 @@
 #include <QTcpSocket>
 #include <QTimer>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::server {
 
 namespace {
@@ -18,10 +20,10 @@ constexpr qsizetype kMaxHeaderBytes = 64 * 1024;
 
 void refuse(QTcpSocket *socket, int status, const char *reason, const QString &detail)
 {
-    const QByteArray body = QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("about:blank")},
-                                                      {QStringLiteral("title"), QString::fromLatin1(reason)},
-                                                      {QStringLiteral("status"), status},
-                                                      {QStringLiteral("detail"), detail}})
+    const QByteArray body = QJsonDocument(QJsonObject{{u"type"_s, u"about:blank"_s},
+                                                      {u"title"_s, QString::fromLatin1(reason)},
+                                                      {u"status"_s, status},
+                                                      {u"detail"_s, detail}})
                                 .toJson(QJsonDocument::Compact);
     socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                   + "\r\nContent-Type: application/problem+json\r\nConnection: close\r\nContent-Length: "
@@ -54,21 +56,21 @@ QByteArray GuardedTcpServer::headerValue(const QByteArray &headers, const char *
 std::expected<QSslConfiguration, QString> loadTls(const QString &certificateFile, const QString &keyFile)
 {
     if (!QSslSocket::supportsSsl())
-        return std::unexpected(QStringLiteral("this system has no TLS library for Qt"));
+        return std::unexpected(u"this system has no TLS library for Qt"_s);
     if (certificateFile.isEmpty() || keyFile.isEmpty())
-        return std::unexpected(QStringLiteral("TLS needs both --tls-cert and --tls-key"));
+        return std::unexpected(u"TLS needs both --tls-cert and --tls-key"_s);
     const QList<QSslCertificate> chain = QSslCertificate::fromPath(certificateFile, QSsl::Pem);
     if (chain.isEmpty())
-        return std::unexpected(QStringLiteral("no PEM certificate in %1").arg(certificateFile));
+        return std::unexpected(u"no PEM certificate in %1"_s.arg(certificateFile));
     QFile keyIn(keyFile);
     if (!keyIn.open(QIODevice::ReadOnly))
-        return std::unexpected(QStringLiteral("cannot read %1: %2").arg(keyFile, keyIn.errorString()));
+        return std::unexpected(u"cannot read %1: %2"_s.arg(keyFile, keyIn.errorString()));
     const QByteArray pem = keyIn.readAll();
     QSslKey key(pem, QSsl::Rsa, QSsl::Pem);
     if (key.isNull())
         key = QSslKey(pem, QSsl::Ec, QSsl::Pem);
     if (key.isNull())
-        return std::unexpected(QStringLiteral("no unencrypted RSA or EC private key in %1").arg(keyFile));
+        return std::unexpected(u"no unencrypted RSA or EC private key in %1"_s.arg(keyFile));
     QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
     tls.setLocalCertificateChain(chain);
     tls.setPrivateKey(key);
@@ -136,7 +138,7 @@ void GuardedTcpServer::guard(QTcpSocket *socket)
         const qint64 pending = guarded->bytesAvailable();
         if (pending > maxBody + kMaxHeaderBytes) {
             refuse(guarded, 413, "Payload Too Large",
-                   QStringLiteral("The request is larger than %1 bytes.").arg(maxBody));
+                   u"The request is larger than %1 bytes."_s.arg(maxBody));
             return;
         }
         const QByteArray head = guarded->peek(kMaxHeaderBytes);
@@ -146,7 +148,7 @@ void GuardedTcpServer::guard(QTcpSocket *socket)
         if (end < 0) {
             if (head.size() >= kMaxHeaderBytes)
                 refuse(guarded, 431, "Request Header Fields Too Large",
-                       QStringLiteral("The request headers are longer than %1 bytes.").arg(kMaxHeaderBytes));
+                       u"The request headers are longer than %1 bytes."_s.arg(kMaxHeaderBytes));
             return;
         }
         const QByteArray headers = head.left(end);
@@ -161,13 +163,13 @@ void GuardedTcpServer::guard(QTcpSocket *socket)
         // A body of unknown length could only be limited after it is buffered: ask for a length.
         const QByteArray encoding = headerValue(headers, "transfer-encoding");
         if (!encoding.isNull() && encoding.compare("identity", Qt::CaseInsensitive) != 0) {
-            refuse(guarded, 411, "Length Required", QStringLiteral("Send the body with a Content-Length."));
+            refuse(guarded, 411, "Length Required", u"Send the body with a Content-Length."_s);
             return;
         }
         const QByteArray length = headerValue(headers, "content-length");
         bool ok = true;
         if (!length.isNull() && (length.toLongLong(&ok) > maxBody || !ok))
-            refuse(guarded, 413, "Payload Too Large", QStringLiteral("The request body is larger than %1 bytes.").arg(maxBody));
+            refuse(guarded, 413, "Payload Too Large", u"The request body is larger than %1 bytes."_s.arg(maxBody));
     });
 }
 

@@ -30,12 +30,12 @@
 #include <QUrlQuery>
 #include <QWebSocket>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::server {
 
 namespace {
 
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 using Status = QHttpServerResponse::StatusCode;
 
 QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status::Ok)
@@ -46,8 +46,8 @@ QHttpServerResponse jsonResponse(const QJsonObject &body, Status status = Status
 // RFC 9457 problem details, with a sentence a person understands.
 QHttpServerResponse problem(Status status, const QString &title, const QString &detail)
 {
-    const QJsonObject body{{s("type"), s("about:blank")}, {s("title"), title}, {s("status"), int(status)},
-                           {s("detail"), detail}};
+    const QJsonObject body{{u"type"_s, u"about:blank"_s}, {u"title"_s, title}, {u"status"_s, int(status)},
+                           {u"detail"_s, detail}};
     return QHttpServerResponse("application/problem+json", QJsonDocument(body).toJson(QJsonDocument::Compact), status);
 }
 
@@ -57,24 +57,24 @@ std::expected<QJsonObject, QHttpServerResponse> jsonBody(const QHttpServerReques
     namespace C = sync::Compression;
     const auto encoding = C::fromContentEncoding(request.value("content-encoding"));
     if (!encoding)
-        return std::unexpected(problem(Status::UnsupportedMediaType, s("Unknown compression"),
-                                       s("Send the body plain, or compressed with zstd or gzip.")));
+        return std::unexpected(problem(Status::UnsupportedMediaType, u"Unknown compression"_s,
+                                       u"Send the body plain, or compressed with zstd or gzip."_s));
     if (request.body().size() > maxBytes)
-        return std::unexpected(problem(Status::PayloadTooLarge, s("Request too large"),
-                                       s("The request body is larger than %1 bytes.").arg(maxBytes)));
+        return std::unexpected(problem(Status::PayloadTooLarge, u"Request too large"_s,
+                                       u"The request body is larger than %1 bytes."_s.arg(maxBytes)));
     const auto body = C::decompress(request.body(), *encoding, maxBytes);
     if (!body) {
-        const bool tooLarge = body.error().contains(s("expands"));
+        const bool tooLarge = body.error().contains(u"expands"_s);
         return std::unexpected(problem(tooLarge ? Status::PayloadTooLarge : Status::BadRequest,
-                                       tooLarge ? s("Request too large") : s("Corrupt body"), body.error() + QLatin1Char('.')));
+                                       tooLarge ? u"Request too large"_s : u"Corrupt body"_s, body.error() + QLatin1Char('.')));
     }
     QJsonParseError error{};
     const QJsonDocument doc = QJsonDocument::fromJson(*body, &error);
     if (error.error != QJsonParseError::NoError)
-        return std::unexpected(problem(Status::BadRequest, s("Malformed JSON"),
-                                       s("The body is not valid JSON: %1 at byte %2.").arg(error.errorString()).arg(error.offset)));
+        return std::unexpected(problem(Status::BadRequest, u"Malformed JSON"_s,
+                                       u"The body is not valid JSON: %1 at byte %2."_s.arg(error.errorString()).arg(error.offset)));
     if (!doc.isObject())
-        return std::unexpected(problem(Status::BadRequest, s("Malformed request"), s("The body must be a JSON object.")));
+        return std::unexpected(problem(Status::BadRequest, u"Malformed request"_s, u"The body must be a JSON object."_s));
     return doc.object();
 }
 
@@ -103,7 +103,7 @@ QString liveToken(const QByteArray &authorization, const QUrl &url)
 {
     if (authorization.startsWith("Bearer "))
         return QString::fromLatin1(authorization.mid(7).trimmed());
-    return QUrlQuery(url).queryItemValue(s("token"));
+    return QUrlQuery(url).queryItemValue(u"token"_s);
 }
 
 } // namespace
@@ -119,8 +119,8 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
 {
     addRoutes();
     m_http->setMissingHandler(this, [](const QHttpServerRequest &request, QHttpServerResponder &responder) {
-        const QJsonObject body{{s("type"), s("about:blank")}, {s("title"), s("Not found")}, {s("status"), 404},
-                               {s("detail"), s("There is nothing at %1 %2.").arg(QString::fromLatin1(QVariant::fromValue(request.method()).toByteArray()),
+        const QJsonObject body{{u"type"_s, u"about:blank"_s}, {u"title"_s, u"Not found"_s}, {u"status"_s, 404},
+                               {u"detail"_s, u"There is nothing at %1 %2."_s.arg(QString::fromLatin1(QVariant::fromValue(request.method()).toByteArray()),
                                                                                     request.url().path().left(200))}};
         responder.write(QJsonDocument(body).toJson(QJsonDocument::Compact), "application/problem+json", Status::NotFound);
     });
@@ -131,16 +131,16 @@ HttpService::HttpService(SyncService *sync, Options options, QObject *parent)
             headers.replaceOrAppend("Tidemark-Protocol", QByteArray::number(agreed.version));
             response.setHeaders(std::move(headers));
         }
-        static const QStringList routes{s("/healthz"), s("/metrics"), s("/v1/accounts"), s("/v1/sessions"),
-                                        s("/v1/sessions/current"), s("/v1/password"), s("/v1/push"), s("/v1/changes"),
-                                        s("/v1/conflicts"), s("/v1/policies")};
-        static const QRegularExpression history(s("^/v1/entities/[^/]+/history$"));
-        static const QRegularExpression session(s("^/v1/sessions/[^/]+$"));
+        static const QStringList routes{u"/healthz"_s, u"/metrics"_s, u"/v1/accounts"_s, u"/v1/sessions"_s,
+                                        u"/v1/sessions/current"_s, u"/v1/password"_s, u"/v1/push"_s, u"/v1/changes"_s,
+                                        u"/v1/conflicts"_s, u"/v1/policies"_s};
+        static const QRegularExpression history(u"^/v1/entities/[^/]+/history$"_s);
+        static const QRegularExpression session(u"^/v1/sessions/[^/]+$"_s);
         const QString path = request.url().path();
         const QString route = routes.contains(path)                ? path
-                            : history.match(path).hasMatch() ? s("/v1/entities/{id}/history")
-                            : session.match(path).hasMatch() ? s("/v1/sessions/{id}")
-                                                             : s("other");
+                            : history.match(path).hasMatch() ? u"/v1/entities/{id}/history"_s
+                            : session.match(path).hasMatch() ? u"/v1/sessions/{id}"_s
+                                                             : u"other"_s;
         const int status = int(response.statusCode());
         m_metrics->countRequest(route, status);
         if (status == 400 || status == 413 || status == 415)
@@ -195,7 +195,7 @@ void HttpService::acceptLiveConnections()
             continue;
         const auto account = m_sync->accounts().authenticate(liveToken(socket->request().rawHeader("Authorization"), socket->requestUrl()));
         if (!account) {
-            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, s("unknown or revoked token"));
+            socket->close(QWebSocketProtocol::CloseCodePolicyViolated, u"unknown or revoked token"_s);
             continue;
         }
         qCDebug(lcServer) << "a device of account" << *account << "listens for live updates";
@@ -206,7 +206,7 @@ void HttpService::acceptLiveConnections()
             raw->deleteLater();
         });
         // Tell the device where the account stands, so it can catch up right away.
-        raw->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), m_sync->revision(*account)}})
+        raw->sendTextMessage(QString::fromUtf8(QJsonDocument(QJsonObject{{u"rev"_s, m_sync->revision(*account)}})
                                                    .toJson(QJsonDocument::Compact)));
     }
 }
@@ -214,7 +214,7 @@ void HttpService::acceptLiveConnections()
 void HttpService::announce(const QString &account, qint64 rev)
 {
     qCDebug(lcServer) << "revision" << rev << "of account" << account << "announced to its live devices";
-    const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{s("rev"), rev}}).toJson(QJsonDocument::Compact));
+    const QString message = QString::fromUtf8(QJsonDocument(QJsonObject{{u"rev"_s, rev}}).toJson(QJsonDocument::Compact));
     for (const Listener &listener : std::as_const(m_live)) {
         if (listener.account == account)
             listener.socket->sendTextMessage(message);
@@ -229,18 +229,18 @@ std::expected<quint16, QString> HttpService::listen(const QHostAddress &address,
         if (url.path() != QLatin1String("/v1/live"))
             return std::nullopt; // not ours: Qt HttpServer answers it
         if (!m_sync->accounts().authenticate(liveToken(GuardedTcpServer::headerValue(headers, "authorization"), url)))
-            return s("Sign in again: send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'; this one is "
-                     "missing, unknown or revoked.");
+            return u"Sign in again: send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'; this one is "
+                     "missing, unknown or revoked."_s;
         return std::nullopt;
     });
     if (!tcp->listen(address, port)) {
-        return std::unexpected(QStringLiteral("cannot listen on %1 port %2: %3")
+        return std::unexpected(u"cannot listen on %1 port %2: %3"_s
                                    .arg(address.toString())
                                    .arg(port)
                                    .arg(tcp->errorString()));
     }
     if (!m_http->bind(tcp.get())) {
-        return std::unexpected(QStringLiteral("cannot serve HTTP on %1 port %2")
+        return std::unexpected(u"cannot serve HTTP on %1 port %2"_s
                                    .arg(address.toString())
                                    .arg(port));
     }
@@ -261,15 +261,15 @@ void HttpService::addRoutes()
     // The account a request's bearer token belongs to, or the 401 to answer.
     const auto authenticated = [this](const QHttpServerRequest &request) -> std::expected<QString, QHttpServerResponse> {
         if (!request.value("authorization").startsWith("Bearer "))
-            return std::unexpected(problem(Status::Unauthorized, s("Sign in needed"),
-                                           s("Send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'.")));
+            return std::unexpected(problem(Status::Unauthorized, u"Sign in needed"_s,
+                                           u"Send the token from POST /v1/sessions as 'Authorization: Bearer TOKEN'."_s));
         const auto account = m_sync->accounts().authenticate(bearerToken(request));
         if (!account)
-            return std::unexpected(problem(Status::Unauthorized, s("Sign in again"),
-                                           s("This token is unknown, or was revoked (logged out or password changed).")));
+            return std::unexpected(problem(Status::Unauthorized, u"Sign in again"_s,
+                                           u"This token is unknown, or was revoked (logged out or password changed)."_s));
         if (const int wait = m_limiter->acquire(*account); wait > 0)
-            return std::unexpected(withRetryAfter(problem(Status::TooManyRequests, s("Too many requests"),
-                                                          s("This account sends more than %1 requests a minute; try again in %2 seconds.")
+            return std::unexpected(withRetryAfter(problem(Status::TooManyRequests, u"Too many requests"_s,
+                                                          u"This account sends more than %1 requests a minute; try again in %2 seconds."_s
                                                               .arg(m_options.requestsPerMinute).arg(wait)),
                                                   wait));
         return *account;
@@ -277,7 +277,7 @@ void HttpService::addRoutes()
     const auto protocolProblem = [](const QHttpServerRequest &request) -> std::optional<QHttpServerResponse> {
         const sync::Negotiation agreed = sync::negotiate(request.value("tidemark-protocol"));
         if (agreed.version == 0)
-            return problem(Status::BadRequest, s("Incompatible client"), agreed.problem);
+            return problem(Status::BadRequest, u"Incompatible client"_s, agreed.problem);
         return std::nullopt;
     };
 
@@ -293,36 +293,36 @@ void HttpService::addRoutes()
         return std::pair{*account, *body};
     };
 
-    m_http->route(s("/healthz"), Method::Get, [] {
-        return jsonResponse({{s("status"), s("ok")}, {s("version"), QLatin1StringView(kVersion)},
-                             {s("protocol"), sync::kProtocolVersion}});
+    m_http->route(u"/healthz"_s, Method::Get, [] {
+        return jsonResponse({{u"status"_s, u"ok"_s}, {u"version"_s, QLatin1StringView(kVersion)},
+                             {u"protocol"_s, sync::kProtocolVersion}});
     });
 
-    m_http->route(s("/metrics"), Method::Get, [this] {
+    m_http->route(u"/metrics"_s, Method::Get, [this] {
         return QHttpServerResponse("text/plain; version=0.0.4", m_metrics->render());
     });
 
     // Registering and signing in hash a password (argon2id, ~0.2 s of CPU and 64 MB): that runs
     // on a worker thread, so that it never holds up other requests; the database work before
     // and after it stays on this thread.
-    m_http->route(s("/v1/accounts"), Method::Post, [this, maxBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+    m_http->route(u"/v1/accounts"_s, Method::Post, [this, maxBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
         if (!m_options.registrationOpen)
-            return ready(problem(Status::Forbidden, s("Registration closed"),
-                                 s("This server does not take new accounts; ask its administrator.")));
+            return ready(problem(Status::Forbidden, u"Registration closed"_s,
+                                 u"This server does not take new accounts; ask its administrator."_s));
         auto body = jsonBody(request, maxBody);
         if (!body)
             return ready(std::move(body.error()));
-        const QJsonValue name = body->value(s("name"));
-        const QJsonValue password = body->value(s("password"));
+        const QJsonValue name = body->value(u"name"_s);
+        const QJsonValue password = body->value(u"password"_s);
         if (!name.isString() || !password.isString())
-            return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'name' and 'password' as strings.")));
+            return ready(problem(Status::BadRequest, u"Malformed request"_s, u"Send 'name' and 'password' as strings."_s));
         const auto refused = [](const Accounts::Error &error) {
             if (error.failure == Accounts::Failure::Internal) {
                 qCWarning(lcServer) << "registration failed:" << error.message;
-                return problem(Status::InternalServerError, s("Cannot register"), s("The server could not store the account; try again later."));
+                return problem(Status::InternalServerError, u"Cannot register"_s, u"The server could not store the account; try again later."_s);
             }
             return problem(error.failure == Accounts::Failure::Exists ? Status::Conflict : Status::BadRequest,
-                           s("Cannot register"), error.message);
+                           u"Cannot register"_s, error.message);
         };
         if (auto ok = m_sync->accounts().checkNewAccount(name.toString(), password.toString()); !ok)
             return ready(refused(ok.error()));
@@ -331,26 +331,26 @@ void HttpService::addRoutes()
                 auto account = m_sync->accounts().createAccount(name, hash);
                 if (!account)
                     return refused(account.error());
-                return jsonResponse({{s("account"), *account}}, Status::Created);
+                return jsonResponse({{u"account"_s, *account}}, Status::Created);
             });
     });
-    m_http->route(s("/v1/sessions"), Method::Post, [this, maxBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+    m_http->route(u"/v1/sessions"_s, Method::Post, [this, maxBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
         auto body = jsonBody(request, maxBody);
         if (!body)
             return ready(std::move(body.error()));
-        const QJsonValue name = body->value(s("name"));
-        const QJsonValue password = body->value(s("password"));
-        const QJsonValue device = body->value(s("device"));
+        const QJsonValue name = body->value(u"name"_s);
+        const QJsonValue password = body->value(u"password"_s);
+        const QJsonValue device = body->value(u"device"_s);
         if (!name.isString() || !password.isString() || !(device.isString() || device.isUndefined()))
-            return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'name', 'password' and 'device' as strings.")));
+            return ready(problem(Status::BadRequest, u"Malformed request"_s, u"Send 'name', 'password' and 'device' as strings."_s));
         const QString address = request.remoteAddress().toString();
         if (const int wait = m_throttle->retryAfter(name.toString(), address); wait > 0)
-            return ready(withRetryAfter(problem(Status::TooManyRequests, s("Too many attempts"),
-                                                s("Too many wrong passwords; try again in %1 seconds.").arg(wait)),
+            return ready(withRetryAfter(problem(Status::TooManyRequests, u"Too many attempts"_s,
+                                                u"Too many wrong passwords; try again in %1 seconds."_s.arg(wait)),
                                         wait));
         const auto internalError = [](const QString &message) {
             qCWarning(lcServer) << "sign-in failed:" << message;
-            return problem(Status::InternalServerError, s("Cannot sign in"), s("The server could not start a session; try again later."));
+            return problem(Status::InternalServerError, u"Cannot sign in"_s, u"The server could not start a session; try again later."_s);
         };
         auto stored = m_sync->accounts().storedHash(name.toString());
         if (!stored)
@@ -362,30 +362,30 @@ void HttpService::addRoutes()
             .then(this, [this, internalError, account, address, name = name.toString(), device = device.toString()](bool verified) {
                 if (!verified || account.isEmpty()) {
                     m_throttle->failed(name, address);
-                    return problem(Status::Unauthorized, s("Cannot sign in"), s("wrong user name or password"));
+                    return problem(Status::Unauthorized, u"Cannot sign in"_s, u"wrong user name or password"_s);
                 }
                 m_throttle->succeeded(name);
                 auto session = m_sync->accounts().startSession(account, device);
                 if (!session)
                     return internalError(session.error().message);
-                return jsonResponse({{s("account"), session->account}, {s("token"), session->token}}, Status::Created);
+                return jsonResponse({{u"account"_s, session->account}, {u"token"_s, session->token}}, Status::Created);
             });
     });
-    m_http->route(s("/v1/password"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
+    m_http->route(u"/v1/password"_s, Method::Put, [this, accountAndBody](const QHttpServerRequest &request) -> QFuture<QHttpServerResponse> {
         auto input = accountAndBody(request);
         if (!input)
             return ready(std::move(input.error()));
         const auto &[account, body] = *input;
-        const QJsonValue old = body.value(s("old_password"));
-        const QJsonValue fresh = body.value(s("new_password"));
+        const QJsonValue old = body.value(u"old_password"_s);
+        const QJsonValue fresh = body.value(u"new_password"_s);
         if (!old.isString() || !fresh.isString())
-            return ready(problem(Status::BadRequest, s("Malformed request"), s("Send 'old_password' and 'new_password' as strings.")));
+            return ready(problem(Status::BadRequest, u"Malformed request"_s, u"Send 'old_password' and 'new_password' as strings."_s));
         const auto internalError = [](const QString &message) {
             qCWarning(lcServer) << "password change failed:" << message;
-            return problem(Status::InternalServerError, s("Cannot change the password"), s("The server could not store it; try again later."));
+            return problem(Status::InternalServerError, u"Cannot change the password"_s, u"The server could not store it; try again later."_s);
         };
         if (fresh.toString().size() < 8 || fresh.toString().size() > 1024)
-            return ready(problem(Status::BadRequest, s("Cannot change the password"), s("a password needs at least 8 characters")));
+            return ready(problem(Status::BadRequest, u"Cannot change the password"_s, u"a password needs at least 8 characters"_s));
         auto stored = m_sync->accounts().passwordHashOf(account);
         if (!stored)
             return ready(internalError(stored.error().message));
@@ -395,7 +395,7 @@ void HttpService::addRoutes()
                })
             .then(this, [this, internalError, account = account](const std::optional<QString> &newHash) {
                 if (!newHash)
-                    return problem(Status::Forbidden, s("Cannot change the password"), s("the current password is wrong"));
+                    return problem(Status::Forbidden, u"Cannot change the password"_s, u"the current password is wrong"_s);
                 if (auto replaced = m_sync->accounts().replacePassword(account, *newHash); !replaced)
                     return internalError(replaced.error().message);
                 return QHttpServerResponse(Status::NoContent); // every device, this one too, signs in again
@@ -403,7 +403,7 @@ void HttpService::addRoutes()
     });
 
     // The account's signed-in devices, and signing one out (a lost laptop, from the phone).
-    m_http->route(s("/v1/sessions"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
+    m_http->route(u"/v1/sessions"_s, Method::Get, [this, authenticated](const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
@@ -412,24 +412,23 @@ void HttpService::addRoutes()
         };
         QJsonArray devices;
         for (const Accounts::Device &device : m_sync->accounts().devices(*account, bearerToken(request)))
-            devices.append(QJsonObject{{s("id"), device.id}, {s("device"), device.name}, {s("signed_in"), time(device.createdAt)},
-                                       {s("last_pull"), time(device.lastSeen)}, {s("pulled"), device.pulled},
-                                       {s("current"), device.current}});
-        return jsonResponse({{s("sessions"), devices}});
+            devices.append(QJsonObject{{u"id"_s, device.id}, {u"device"_s, device.name}, {u"signed_in"_s, time(device.createdAt)},
+                                       {u"last_pull"_s, time(device.lastSeen)}, {u"pulled"_s, device.pulled},
+                                       {u"current"_s, device.current}});
+        return jsonResponse({{u"sessions"_s, devices}});
     });
-    m_http->route(s("/v1/sessions/<arg>"), Method::Delete, [this, authenticated](const QString &id, const QHttpServerRequest &request) {
+    m_http->route(u"/v1/sessions/<arg>"_s, Method::Delete, [this, authenticated](const QString &id, const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
         if (id != QLatin1String("current") && !m_sync->accounts().revokeDevice(*account, id))
-            return problem(Status::NotFound, s("No such session"), s("This account has no signed-in device with that id."));
+            return problem(Status::NotFound, u"No such session"_s, u"This account has no signed-in device with that id."_s);
         if (id == QLatin1String("current"))
             m_sync->accounts().logOut(bearerToken(request));
         return QHttpServerResponse(Status::NoContent);
     });
 
-
-    m_http->route(s("/v1/push"), Method::Post,
+    m_http->route(u"/v1/push"_s, Method::Post,
                   [this, accountAndBody, protocolProblem](const QHttpServerRequest &request) {
         if (auto incompatible = protocolProblem(request))
             return std::move(*incompatible);
@@ -437,14 +436,14 @@ void HttpService::addRoutes()
         if (!input)
             return std::move(input.error());
         const auto &[account, body] = *input;
-        const QJsonValue ops = body.value(s("ops"));
+        const QJsonValue ops = body.value(u"ops"_s);
         sync::Limits limits;
         limits.maxStringBytes = m_options.maxTextBytes;
         if (!ops.isArray())
-            return problem(Status::BadRequest, s("Malformed request"), s("Send the operations as an array 'ops'."));
+            return problem(Status::BadRequest, u"Malformed request"_s, u"Send the operations as an array 'ops'."_s);
         if (ops.toArray().size() > limits.maxOpsPerPush)
-            return problem(Status::PayloadTooLarge, s("Too many operations"),
-                           s("Send at most %1 operations per request.").arg(limits.maxOpsPerPush));
+            return problem(Status::PayloadTooLarge, u"Too many operations"_s,
+                           u"Send at most %1 operations per request."_s.arg(limits.maxOpsPerPush));
         // An operation this server cannot take (a kind or a value it does not accept, say from a
         // newer app) is answered `rejected` on its own and the rest go on; only one that cannot
         // even be answered (no op_id) refuses the request.
@@ -453,20 +452,20 @@ void HttpService::addRoutes()
         int index = 0;
         for (const QJsonValue &op : ops.toArray()) {
             auto parsed = op.isObject() ? sync::decodeOperation(op.toObject(), limits)
-                                        : std::expected<sync::Operation, QString>(std::unexpected(s("not an object")));
+                                        : std::expected<sync::Operation, QString>(std::unexpected(u"not an object"_s));
             if (parsed) {
                 decoded.append(*parsed);
             } else if (const auto opId = op.isObject() ? sync::answerableOpId(op.toObject()) : std::nullopt) {
                 refused.insert(index, {*opId, sync::OpResult::Status::Rejected, 0, {}, parsed.error()});
             } else {
-                return problem(Status::BadRequest, s("Malformed operation"), s("Operation %1: %2").arg(index).arg(parsed.error()));
+                return problem(Status::BadRequest, u"Malformed operation"_s, u"Operation %1: %2"_s.arg(index).arg(parsed.error()));
             }
             ++index;
         }
         // The device's name for other devices' sentences ("changed on Laptop"); optional.
-        const QJsonValue deviceName = body.value(s("device_name"));
+        const QJsonValue deviceName = body.value(u"device_name"_s);
         if (!deviceName.isUndefined() && (!deviceName.isString() || deviceName.toString().size() > 200))
-            return problem(Status::BadRequest, s("Malformed request"), s("'device_name' is a string of at most 200 characters."));
+            return problem(Status::BadRequest, u"Malformed request"_s, u"'device_name' is a string of at most 200 characters."_s);
         QElapsedTimer timer;
         timer.start();
         QJsonArray results;
@@ -489,10 +488,10 @@ void HttpService::addRoutes()
                     qCWarning(lcServer) << "cannot store a device name:" << named.error();
             }
         }
-        return jsonResponse({{s("results"), results}, {s("rev"), m_sync->revision(account)}});
+        return jsonResponse({{u"results"_s, results}, {u"rev"_s, m_sync->revision(account)}});
     });
 
-    m_http->route(s("/v1/changes"), Method::Get, [this, authenticated, protocolProblem](const QHttpServerRequest &request) {
+    m_http->route(u"/v1/changes"_s, Method::Get, [this, authenticated, protocolProblem](const QHttpServerRequest &request) {
         if (auto incompatible = protocolProblem(request))
             return std::move(*incompatible);
         auto account = authenticated(request);
@@ -502,10 +501,10 @@ void HttpService::addRoutes()
         bool okLimit = true;
         bool okSnapshot = true;
         const QUrlQuery query = request.query();
-        const QString sinceText = query.queryItemValue(s("since"));
-        const QString limitText = query.queryItemValue(s("limit"));
-        const QString snapshotText = query.queryItemValue(s("snapshot"));
-        const QString afterText = query.queryItemValue(s("after"), QUrl::FullyDecoded);
+        const QString sinceText = query.queryItemValue(u"since"_s);
+        const QString limitText = query.queryItemValue(u"limit"_s);
+        const QString snapshotText = query.queryItemValue(u"snapshot"_s);
+        const QString afterText = query.queryItemValue(u"after"_s, QUrl::FullyDecoded);
         const qint64 since = sinceText.isEmpty() ? 0 : sinceText.toLongLong(&okSince);
         const int limit = limitText.isEmpty() ? 1000 : limitText.toInt(&okLimit);
         std::optional<SnapshotPosition> snapshot;
@@ -514,20 +513,20 @@ void HttpService::addRoutes()
             okSnapshot = okSnapshot && snapshot->rev >= 0 && !afterText.isEmpty() && afterText.size() <= 64;
         }
         if (!okSince || since < 0 || !okLimit || limit < 1 || limit > 5000 || !okSnapshot)
-            return problem(Status::BadRequest, s("Bad query"),
-                           s("'since' is a revision (a whole number, 0 or more), 'limit' is 1 to 5000, and a snapshot "
-                             "continues with the 'snapshot' and 'after' values of the page before."));
+            return problem(Status::BadRequest, u"Bad query"_s,
+                           u"'since' is a revision (a whole number, 0 or more), 'limit' is 1 to 5000, and a snapshot "
+                             "continues with the 'snapshot' and 'after' values of the page before."_s);
         auto page = m_sync->pull(*account, since, limit, snapshot);
         if (!page)
-            return problem(Status::InternalServerError, s("Cannot read changes"), s("The server could not read its change log."));
+            return problem(Status::InternalServerError, u"Cannot read changes"_s, u"The server could not read its change log."_s);
         m_sync->accounts().recordPull(bearerToken(request), since);
         QJsonArray changes;
         for (const auto &change : page->changes) {
-            QJsonObject encoded{{s("id"), change.id}, {s("kind"), change.kind}, {s("rev"), change.rev}, {s("fields"), change.fields}};
+            QJsonObject encoded{{u"id"_s, change.id}, {u"kind"_s, change.kind}, {u"rev"_s, change.rev}, {u"fields"_s, change.fields}};
             if (!change.device.isEmpty())
-                encoded.insert(s("device"), change.device);
+                encoded.insert(u"device"_s, change.device);
             if (change.at > 0)
-                encoded.insert(s("at"), change.at);
+                encoded.insert(u"at"_s, change.at);
             changes.append(encoded);
         }
         QJsonObject devices;
@@ -536,57 +535,57 @@ void HttpService::addRoutes()
         QJsonArray conflicts;
         for (const QJsonObject &record : page->conflicts)
             conflicts.append(record);
-        QJsonObject body{{s("changes"), changes}, {s("conflicts"), conflicts}, {s("cursor"), page->cursor},
-                         {s("has_more"), page->hasMore || page->next.has_value()}, {s("devices"), devices}};
+        QJsonObject body{{u"changes"_s, changes}, {u"conflicts"_s, conflicts}, {u"cursor"_s, page->cursor},
+                         {u"has_more"_s, page->hasMore || page->next.has_value()}, {u"devices"_s, devices}};
         if (page->snapshot)
-            body.insert(s("snapshot"), true);
+            body.insert(u"snapshot"_s, true);
         if (page->next)
-            body.insert(s("next"), QJsonObject{{s("snapshot"), page->next->rev}, {s("after"), page->next->after}});
+            body.insert(u"next"_s, QJsonObject{{u"snapshot"_s, page->next->rev}, {u"after"_s, page->next->after}});
         return jsonResponse(body);
     });
 
-    m_http->route(s("/v1/entities/<arg>/history"), Method::Get,
+    m_http->route(u"/v1/entities/<arg>/history"_s, Method::Get,
                   [this, authenticated](const QString &id, const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
         const QList<QJsonObject> versions = m_sync->history(*account, id.left(64));
         if (versions.isEmpty()) // unknown, malformed and other accounts' ids look the same
-            return problem(Status::NotFound, s("Not found"), s("There is no entity %1 in this account.").arg(id.left(64)));
+            return problem(Status::NotFound, u"Not found"_s, u"There is no entity %1 in this account."_s.arg(id.left(64)));
         QJsonArray array;
         for (const QJsonObject &version : versions)
             array.append(version);
-        return jsonResponse({{s("id"), id}, {s("versions"), array}});
+        return jsonResponse({{u"id"_s, id}, {u"versions"_s, array}});
     });
 
-    m_http->route(s("/v1/policies"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
+    m_http->route(u"/v1/policies"_s, Method::Get, [this, authenticated](const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
-        return jsonResponse({{s("policies"), m_sync->policies(*account)}});
+        return jsonResponse({{u"policies"_s, m_sync->policies(*account)}});
     });
 
-    m_http->route(s("/v1/policies"), Method::Put, [this, accountAndBody](const QHttpServerRequest &request) {
+    m_http->route(u"/v1/policies"_s, Method::Put, [this, accountAndBody](const QHttpServerRequest &request) {
         auto input = accountAndBody(request);
         if (!input)
             return std::move(input.error());
         const auto &[account, body] = *input;
-        const QJsonValue policies = body.value(s("policies"));
+        const QJsonValue policies = body.value(u"policies"_s);
         if (!policies.isObject())
-            return problem(Status::BadRequest, s("Malformed request"), s("Send 'policies' as an object of field: \"ask\" | \"later-wins\"."));
+            return problem(Status::BadRequest, u"Malformed request"_s, u"Send 'policies' as an object of field: \"ask\" | \"later-wins\"."_s);
         if (auto stored = m_sync->setPolicies(account, policies.toObject()); !stored)
-            return problem(Status::BadRequest, s("Cannot set the policies"), stored.error());
-        return jsonResponse({{s("policies"), m_sync->policies(account)}});
+            return problem(Status::BadRequest, u"Cannot set the policies"_s, stored.error());
+        return jsonResponse({{u"policies"_s, m_sync->policies(account)}});
     });
 
-    m_http->route(s("/v1/conflicts"), Method::Get, [this, authenticated](const QHttpServerRequest &request) {
+    m_http->route(u"/v1/conflicts"_s, Method::Get, [this, authenticated](const QHttpServerRequest &request) {
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
         QJsonArray records;
         for (const QJsonObject &record : m_sync->conflicts(*account))
             records.append(record);
-        return jsonResponse({{s("conflicts"), records}});
+        return jsonResponse({{u"conflicts"_s, records}});
     });
 }
 

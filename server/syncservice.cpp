@@ -19,12 +19,11 @@
 
 #include <limits>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::server {
 
 namespace {
-
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // The most a pull page carries of entities' fields (UTF-16 units of their JSON, about bytes): a page
 // of large notes ends early rather than holding hundreds of megabytes in memory.
@@ -39,7 +38,7 @@ QString valueText(const QJsonValue &value)
     return QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact));
 }
 
-const QString kRevisionChannel = QStringLiteral("tidemark_revision");
+const QString kRevisionChannel = u"tidemark_revision"_s;
 
 QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 
@@ -47,55 +46,55 @@ QString newUuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 // database from version N-1 to N; `schema_version` holds the version reached.
 const QList<QStringList> kMigrations{
     {
-        s("CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
-          "rev BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"),
-        s("CREATE TABLE IF NOT EXISTS passwords (account_id TEXT PRIMARY KEY, hash TEXT NOT NULL)"),
-        s("CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
-          "device TEXT NOT NULL, created_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)"),
-        s("CREATE TABLE IF NOT EXISTS entities (account_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, "
-          "fields TEXT NOT NULL, states TEXT NOT NULL, rev BIGINT NOT NULL, PRIMARY KEY (account_id, id))"),
-        s("CREATE TABLE IF NOT EXISTS versions (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
+        u"CREATE TABLE IF NOT EXISTS accounts (id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, "
+          "rev BIGINT NOT NULL DEFAULT 0, created_at BIGINT NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS passwords (account_id TEXT PRIMARY KEY, hash TEXT NOT NULL)"_s,
+        u"CREATE TABLE IF NOT EXISTS tokens (hash TEXT PRIMARY KEY, account_id TEXT NOT NULL, "
+          "device TEXT NOT NULL, created_at BIGINT NOT NULL, revoked INTEGER NOT NULL DEFAULT 0)"_s,
+        u"CREATE TABLE IF NOT EXISTS entities (account_id TEXT NOT NULL, id TEXT NOT NULL, kind TEXT NOT NULL, "
+          "fields TEXT NOT NULL, states TEXT NOT NULL, rev BIGINT NOT NULL, PRIMARY KEY (account_id, id))"_s,
+        u"CREATE TABLE IF NOT EXISTS versions (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
           "fields TEXT NOT NULL, hlc TEXT NOT NULL, device TEXT NOT NULL, at BIGINT NOT NULL, "
-          "PRIMARY KEY (account_id, entity_id, rev))"),
-        s("CREATE TABLE IF NOT EXISTS changes (account_id TEXT NOT NULL, rev BIGINT NOT NULL, entity_id TEXT NOT NULL, "
-          "kind TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (account_id, rev))"),
-        s("CREATE TABLE IF NOT EXISTS ops (account_id TEXT NOT NULL, op_id TEXT NOT NULL, result TEXT NOT NULL, "
-          "PRIMARY KEY (account_id, op_id))"),
-        s("CREATE TABLE IF NOT EXISTS conflicts (account_id TEXT NOT NULL, id TEXT NOT NULL, entity_id TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, entity_id, rev))"_s,
+        u"CREATE TABLE IF NOT EXISTS changes (account_id TEXT NOT NULL, rev BIGINT NOT NULL, entity_id TEXT NOT NULL, "
+          "kind TEXT NOT NULL, fields TEXT NOT NULL, PRIMARY KEY (account_id, rev))"_s,
+        u"CREATE TABLE IF NOT EXISTS ops (account_id TEXT NOT NULL, op_id TEXT NOT NULL, result TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, op_id))"_s,
+        u"CREATE TABLE IF NOT EXISTS conflicts (account_id TEXT NOT NULL, id TEXT NOT NULL, entity_id TEXT NOT NULL, "
           "kind TEXT NOT NULL, field TEXT NOT NULL, rule TEXT NOT NULL, status TEXT NOT NULL, outcome TEXT NOT NULL, "
           "incoming TEXT NOT NULL, current TEXT NOT NULL, base TEXT, incoming_device TEXT NOT NULL, "
           "current_hlc TEXT NOT NULL, op_id TEXT NOT NULL, rev BIGINT NOT NULL, at BIGINT NOT NULL, "
-          "settles TEXT, PRIMARY KEY (account_id, id))"),
-        s("CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"),
-        s("CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
-          "PRIMARY KEY (account_id, field))"),
+          "settles TEXT, PRIMARY KEY (account_id, id))"_s,
+        u"CREATE INDEX IF NOT EXISTS conflicts_rev ON conflicts (account_id, rev)"_s,
+        u"CREATE TABLE IF NOT EXISTS policies (account_id TEXT NOT NULL, field TEXT NOT NULL, policy TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, field))"_s,
     },
     {
         // Retention: when each change was made (the log is compacted by age), where the log
         // starts, how far each device has pulled, which versions were thinned away, and which
         // deleted entities were purged for good.
-        s("ALTER TABLE changes ADD COLUMN at BIGINT NOT NULL DEFAULT 0"),
-        s("CREATE INDEX changes_at ON changes (account_id, at)"),
-        s("ALTER TABLE accounts ADD COLUMN log_floor BIGINT NOT NULL DEFAULT 0"),
-        s("ALTER TABLE entities ADD COLUMN thinned_rev BIGINT NOT NULL DEFAULT 0"),
-        s("ALTER TABLE tokens ADD COLUMN pulled BIGINT NOT NULL DEFAULT 0"),
-        s("ALTER TABLE tokens ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0"),
-        s("CREATE INDEX tokens_account ON tokens (account_id)"),
-        s("CREATE TABLE purged (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
-          "at BIGINT NOT NULL, PRIMARY KEY (account_id, entity_id))"),
+        u"ALTER TABLE changes ADD COLUMN at BIGINT NOT NULL DEFAULT 0"_s,
+        u"CREATE INDEX changes_at ON changes (account_id, at)"_s,
+        u"ALTER TABLE accounts ADD COLUMN log_floor BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE entities ADD COLUMN thinned_rev BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE tokens ADD COLUMN pulled BIGINT NOT NULL DEFAULT 0"_s,
+        u"ALTER TABLE tokens ADD COLUMN last_seen BIGINT NOT NULL DEFAULT 0"_s,
+        u"CREATE INDEX tokens_account ON tokens (account_id)"_s,
+        u"CREATE TABLE purged (account_id TEXT NOT NULL, entity_id TEXT NOT NULL, rev BIGINT NOT NULL, "
+          "at BIGINT NOT NULL, PRIMARY KEY (account_id, entity_id))"_s,
     },
     {
         // The names devices give themselves when they push, so that other devices can say "changed
         // on Laptop" instead of showing an id.
-        s("CREATE TABLE device_names (account_id TEXT NOT NULL, device_id TEXT NOT NULL, name TEXT NOT NULL, "
-          "PRIMARY KEY (account_id, device_id))"),
+        u"CREATE TABLE device_names (account_id TEXT NOT NULL, device_id TEXT NOT NULL, name TEXT NOT NULL, "
+          "PRIMARY KEY (account_id, device_id))"_s,
         // When and where the incoming side was edited (its clock), as the current side's already is.
-        s("ALTER TABLE conflicts ADD COLUMN incoming_hlc TEXT NOT NULL DEFAULT ''"),
+        u"ALTER TABLE conflicts ADD COLUMN incoming_hlc TEXT NOT NULL DEFAULT ''"_s,
     },
     {
         // What each device last put into each field of an entity (sync::OwnWrite), so that a
         // device's later operation is never judged against its own earlier one.
-        s("ALTER TABLE entities ADD COLUMN heads TEXT NOT NULL DEFAULT '{}'"),
+        u"ALTER TABLE entities ADD COLUMN heads TEXT NOT NULL DEFAULT '{}'"_s,
     },
 };
 
@@ -146,17 +145,17 @@ QString outcomeName(sync::FieldVerdict::Outcome outcome)
     using O = sync::FieldVerdict::Outcome;
     switch (outcome) {
     case O::Apply:
-        return s("applied");
+        return u"applied"_s;
     case O::Same:
-        return s("same");
+        return u"same"_s;
     case O::Merge:
-        return s("merged");
+        return u"merged"_s;
     case O::IncomingWins:
-        return s("incoming-kept");
+        return u"incoming-kept"_s;
     case O::CurrentWins:
-        return s("current-kept");
+        return u"current-kept"_s;
     case O::Conflict:
-        return s("open");
+        return u"open"_s;
     }
     return {};
 }
@@ -186,19 +185,19 @@ std::expected<std::unique_ptr<SyncService>, QString> SyncService::open(const QSt
     if (!target)
         return std::unexpected(target.error());
     static std::atomic_int counter = 0;
-    const QString connection = s("tidemark-server-%1").arg(++counter);
+    const QString connection = u"tidemark-server-%1"_s.arg(++counter);
     std::unique_ptr<SyncService> service(new SyncService(connection, target->backend));
     if (auto opened = openConnection(*target, connection); !opened)
         return std::unexpected(opened.error());
     if (auto migrated = service->migrate(); !migrated)
-        return std::unexpected(s("cannot prepare %1: %2").arg(target->describe(), migrated.error()));
+        return std::unexpected(u"cannot prepare %1: %2"_s.arg(target->describe(), migrated.error()));
     if (!service->m_accounts->prepare())
-        return std::unexpected(s("cannot prepare the password hashing library"));
+        return std::unexpected(u"cannot prepare the password hashing library"_s);
     if (target->backend == Backend::PostgreSQL) {
         // Other server processes on this database announce their changes through NOTIFY.
         QSqlDriver *driver = QSqlDatabase::database(connection, false).driver();
         if (!driver->subscribeToNotification(kRevisionChannel))
-            return std::unexpected(s("cannot listen for other servers' changes on %1").arg(target->describe()));
+            return std::unexpected(u"cannot listen for other servers' changes on %1"_s.arg(target->describe()));
         connect(driver, &QSqlDriver::notification, service.get(),
                 [self = service.get()](const QString &name, QSqlDriver::NotificationSource source, const QVariant &payload) {
                     qCDebug(lcServer) << "notification" << name << payload << "from" << (source == QSqlDriver::SelfSource ? "this server" : "another server");
@@ -219,23 +218,23 @@ std::expected<void, QString> SyncService::migrate()
     const auto error = [this] { return QSqlDatabase::database(m_connection, false).lastError().text(); };
     // One process migrates at a time: SQLite's write lock, or a PostgreSQL advisory lock held to
     // the end of the transaction (PostgreSQL's DDL is transactional too).
-    if (!exec(m_backend == Backend::SQLite ? s("BEGIN IMMEDIATE") : s("BEGIN")))
+    if (!exec(m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
         return std::unexpected(error());
-    if ((m_backend == Backend::PostgreSQL && !exec(s("SELECT pg_advisory_xact_lock(7461646)")))
-        || !exec(s("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"))) {
+    if ((m_backend == Backend::PostgreSQL && !exec(u"SELECT pg_advisory_xact_lock(7461646)"_s))
+        || !exec(u"CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"_s)) {
         const QString message = error();
-        exec(s("ROLLBACK"));
+        exec(u"ROLLBACK"_s);
         return std::unexpected(message);
     }
     int version = 0;
     {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
-        if (q.exec(s("SELECT version FROM schema_version")) && q.next())
+        if (q.exec(u"SELECT version FROM schema_version"_s) && q.next())
             version = q.value(0).toInt();
     }
     if (version > kMigrations.size()) {
-        exec(s("ROLLBACK"));
-        return std::unexpected(s("the database was made by a newer tidemark-server (schema %1; this one knows %2)")
+        exec(u"ROLLBACK"_s);
+        return std::unexpected(u"the database was made by a newer tidemark-server (schema %1; this one knows %2)"_s
                                    .arg(version)
                                    .arg(kMigrations.size()));
     }
@@ -243,17 +242,17 @@ std::expected<void, QString> SyncService::migrate()
         for (const QString &sql : kMigrations.at(step)) {
             if (!exec(sql)) {
                 const QString message = error();
-                exec(s("ROLLBACK"));
-                return std::unexpected(s("migration %1: %2").arg(step + 1).arg(message));
+                exec(u"ROLLBACK"_s);
+                return std::unexpected(u"migration %1: %2"_s.arg(step + 1).arg(message));
             }
         }
     }
     const bool stored = version == kMigrations.size()
-                     || exec(version == 0 ? s("INSERT INTO schema_version (version) VALUES (%1)").arg(kMigrations.size())
-                                          : s("UPDATE schema_version SET version = %1").arg(kMigrations.size()));
-    if (!stored || !exec(s("COMMIT"))) {
+                     || exec(version == 0 ? u"INSERT INTO schema_version (version) VALUES (%1)"_s.arg(kMigrations.size())
+                                          : u"UPDATE schema_version SET version = %1"_s.arg(kMigrations.size()));
+    if (!stored || !exec(u"COMMIT"_s)) {
         const QString message = error();
-        exec(s("ROLLBACK"));
+        exec(u"ROLLBACK"_s);
         return std::unexpected(message);
     }
     return {};
@@ -261,19 +260,19 @@ std::expected<void, QString> SyncService::migrate()
 
 std::expected<qint64, QString> SyncService::beginWrite(const QString &account)
 {
-    if (!exec(m_backend == Backend::SQLite ? s("BEGIN IMMEDIATE") : s("BEGIN")))
-        return std::unexpected(s("the server is busy; try again"));
+    if (!exec(m_backend == Backend::SQLite ? u"BEGIN IMMEDIATE"_s : u"BEGIN"_s))
+        return std::unexpected(u"the server is busy; try again"_s);
     // SQLite's write lock covers the database; PostgreSQL's row lock covers the account, so that
     // servers sharing a database judge one account's operations one at a time, in revision order.
-    QSqlQuery &q = prepared(m_backend == Backend::SQLite ? s("SELECT rev FROM accounts WHERE id = ?")
-                                                         : s("SELECT rev FROM accounts WHERE id = ? FOR UPDATE"));
+    QSqlQuery &q = prepared(m_backend == Backend::SQLite ? u"SELECT rev FROM accounts WHERE id = ?"_s
+                                                         : u"SELECT rev FROM accounts WHERE id = ? FOR UPDATE"_s);
     q.addBindValue(account);
     const bool found = q.exec() && q.next();
     const qint64 rev = found ? q.value(0).toLongLong() : -1;
     q.finish();
     if (!found) {
-        exec(s("ROLLBACK"));
-        return std::unexpected(s("no such account"));
+        exec(u"ROLLBACK"_s);
+        return std::unexpected(u"no such account"_s);
     }
     return rev;
 }
@@ -293,9 +292,9 @@ bool SyncService::commit()
 {
     for (auto &[sql, statement] : m_statements)
         statement->finish();
-    if (exec(s("COMMIT")))
+    if (exec(u"COMMIT"_s))
         return true;
-    exec(s("ROLLBACK"));
+    exec(u"ROLLBACK"_s);
     return false;
 }
 
@@ -303,7 +302,7 @@ void SyncService::rollback()
 {
     for (auto &[sql, statement] : m_statements)
         statement->finish();
-    exec(s("ROLLBACK"));
+    exec(u"ROLLBACK"_s);
 }
 
 bool SyncService::exec(const QString &sql) const
@@ -335,18 +334,18 @@ QSqlQuery &SyncService::prepared(const QString &sql) const
 std::expected<QString, QString> SyncService::createAccount(const QString &name)
 {
     const QString id = newUuid();
-    QSqlQuery &q = prepared(s("INSERT INTO accounts (id, name, rev, created_at) VALUES (?, ?, 0, ?)"));
+    QSqlQuery &q = prepared(u"INSERT INTO accounts (id, name, rev, created_at) VALUES (?, ?, 0, ?)"_s);
     q.addBindValue(id);
     q.addBindValue(name);
     q.addBindValue(QDateTime::currentMSecsSinceEpoch());
     if (!q.exec())
-        return std::unexpected(s("cannot create account '%1': %2").arg(name, q.lastError().text()));
+        return std::unexpected(u"cannot create account '%1': %2"_s.arg(name, q.lastError().text()));
     return id;
 }
 
 qint64 SyncService::revision(const QString &account) const
 {
-    QSqlQuery &q = prepared(s("SELECT rev FROM accounts WHERE id = ?"));
+    QSqlQuery &q = prepared(u"SELECT rev FROM accounts WHERE id = ?"_s);
     q.addBindValue(account);
     qint64 rev = -1;
     if (q.exec() && q.next())
@@ -357,7 +356,7 @@ qint64 SyncService::revision(const QString &account) const
 
 std::optional<QJsonObject> SyncService::entity(const QString &account, const QString &id) const
 {
-    QSqlQuery &q = prepared(s("SELECT fields FROM entities WHERE account_id = ? AND id = ?"));
+    QSqlQuery &q = prepared(u"SELECT fields FROM entities WHERE account_id = ? AND id = ?"_s);
     q.addBindValue(account);
     q.addBindValue(id);
     std::optional<QJsonObject> fields;
@@ -388,41 +387,41 @@ QList<sync::OpResult> SyncService::push(const QString &account, const QList<sync
     qint64 after = *before;
     QStringList rules;
     for (const sync::Operation &op : ops) {
-        if (!exec(s("SAVEPOINT op")))
-            return rollback(), rejectAll(s("the server could not store this change"));
+        if (!exec(u"SAVEPOINT op"_s))
+            return rollback(), rejectAll(u"the server could not store this change"_s);
         const qint64 revBefore = after;
         auto result = judgeAndStore(account, op, after);
         for (auto &[sql, statement] : m_statements)
             statement->finish();
         if (!result) {
             qCWarning(lcServer) << "operation failed:" << result.error();
-            exec(s("ROLLBACK TO SAVEPOINT op"));
+            exec(u"ROLLBACK TO SAVEPOINT op"_s);
             after = revBefore;
             m_rulesInTransaction.clear();
-            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, s("the server could not store this change")});
+            results.append({op.opId, sync::OpResult::Status::Rejected, 0, {}, u"the server could not store this change"_s});
         } else {
             rules += std::exchange(m_rulesInTransaction, {});
             results.append(*result);
         }
-        exec(s("RELEASE SAVEPOINT op"));
+        exec(u"RELEASE SAVEPOINT op"_s);
     }
     if (after != *before) {
-        QSqlQuery &bump = prepared(s("UPDATE accounts SET rev = ? WHERE id = ?"));
+        QSqlQuery &bump = prepared(u"UPDATE accounts SET rev = ? WHERE id = ?"_s);
         bump.addBindValue(after);
         bump.addBindValue(account);
         if (!bump.exec())
-            return rollback(), rejectAll(s("the server could not store this change"));
+            return rollback(), rejectAll(u"the server could not store this change"_s);
     }
     if (after != *before && m_backend == Backend::PostgreSQL) {
         // Delivered to the other servers' LISTEN when (and only if) the transaction commits.
-        QSqlQuery &notify = prepared(s("SELECT pg_notify(?, ?)"));
+        QSqlQuery &notify = prepared(u"SELECT pg_notify(?, ?)"_s);
         notify.addBindValue(kRevisionChannel);
-        notify.addBindValue(s("%1 %2").arg(account).arg(after));
+        notify.addBindValue(u"%1 %2"_s.arg(account).arg(after));
         if (!notify.exec())
-            return rollback(), rejectAll(s("the server could not store this change"));
+            return rollback(), rejectAll(u"the server could not store this change"_s);
     }
     if (!commit())
-        return rejectAll(s("the server could not store this change"));
+        return rejectAll(u"the server could not store this change"_s);
     for (const QString &rule : std::as_const(rules))
         Q_EMIT conflictRecorded(rule);
     // Only a change that moved the revision is news (a repeated or no-op operation is not).
@@ -437,7 +436,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     const auto failed = [](const QSqlQuery &q) { return std::unexpected(q.lastError().text()); };
 
     // Idempotency: a repeated operation gets the stored answer.
-    QSqlQuery &seen = prepared(s("SELECT result FROM ops WHERE account_id = ? AND op_id = ?"));
+    QSqlQuery &seen = prepared(u"SELECT result FROM ops WHERE account_id = ? AND op_id = ?"_s);
     seen.addBindValue(account);
     seen.addBindValue(op.opId);
     if (!seen.exec())
@@ -451,7 +450,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     }
     seen.finish();
 
-    QSqlQuery &load = prepared(s("SELECT kind, fields, states, rev, thinned_rev, heads FROM entities WHERE account_id = ? AND id = ?"));
+    QSqlQuery &load = prepared(u"SELECT kind, fields, states, rev, thinned_rev, heads FROM entities WHERE account_id = ? AND id = ?"_s);
     load.addBindValue(account);
     load.addBindValue(op.entityId);
     if (!load.exec())
@@ -484,7 +483,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
 
     sync::OpResult result{op.opId, sync::OpResult::Status::Applied, 0, {}, {}};
     const auto storeResult = [&]() -> std::expected<void, QString> {
-        QSqlQuery &q = prepared(s("INSERT INTO ops (account_id, op_id, result) VALUES (?, ?, ?)"));
+        QSqlQuery &q = prepared(u"INSERT INTO ops (account_id, op_id, result) VALUES (?, ?, ?)"_s);
         q.addBindValue(account);
         q.addBindValue(op.opId);
         q.addBindValue(json(sync::encodeResult(result)));
@@ -494,7 +493,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     };
     if (c.exists && storedKind != op.kind) {
         result.status = sync::OpResult::Status::Rejected;
-        result.reason = s("entity %1 is a %2, not a %3").arg(op.entityId, storedKind, op.kind);
+        result.reason = u"entity %1 is a %2, not a %3"_s.arg(op.entityId, storedKind, op.kind);
         if (auto stored = storeResult(); !stored)
             return std::unexpected(stored.error());
         return result;
@@ -502,7 +501,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     if (!c.exists && op.baseRev > 0) {
         // An edit of something deleted and since purged for good: storing the few fields it
         // carries would make a fragment. The device sends the whole item again as a new one.
-        QSqlQuery &purged = prepared(s("SELECT 1 FROM purged WHERE account_id = ? AND entity_id = ?"));
+        QSqlQuery &purged = prepared(u"SELECT 1 FROM purged WHERE account_id = ? AND entity_id = ?"_s);
         purged.addBindValue(account);
         purged.addBindValue(op.entityId);
         if (!purged.exec())
@@ -511,7 +510,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         purged.finish();
         if (wasPurged) {
             result.status = sync::OpResult::Status::Rejected;
-            result.reason = s("entity %1 was deleted and then purged from the server; send it whole as a new item (base_rev 0)")
+            result.reason = u"entity %1 was deleted and then purged from the server; send it whole as a new item (base_rev 0)"_s
                                 .arg(op.entityId);
             if (auto stored = storeResult(); !stored)
                 return std::unexpected(stored.error());
@@ -529,7 +528,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     };
     QMap<QString, Decided> decided; // event id -> what this operation does to it
     for (const QString &conflict : op.resolves) {
-        QSqlQuery &find = prepared(s("SELECT field, rule, settles, status FROM conflicts WHERE account_id = ? AND id = ? AND entity_id = ?"));
+        QSqlQuery &find = prepared(u"SELECT field, rule, settles, status FROM conflicts WHERE account_id = ? AND id = ? AND entity_id = ?"_s);
         find.addBindValue(account);
         find.addBindValue(conflict);
         find.addBindValue(op.entityId);
@@ -543,9 +542,9 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         find.finish();
         if (!found || rule == QLatin1String("undo") || undoneAlready) {
             result.status = sync::OpResult::Status::Rejected;
-            result.reason = !found ? s("conflict %1 is not one of this entity's").arg(conflict)
-                          : undoneAlready ? s("the choice %1 was undone already").arg(conflict)
-                                          : s("event %1 is an undo, which cannot itself be undone: decide the conflict again").arg(conflict);
+            result.reason = !found ? u"conflict %1 is not one of this entity's"_s.arg(conflict)
+                          : undoneAlready ? u"the choice %1 was undone already"_s.arg(conflict)
+                                          : u"event %1 is an undo, which cannot itself be undone: decide the conflict again"_s.arg(conflict);
             if (auto stored = storeResult(); !stored)
                 return std::unexpected(stored.error());
             return result;
@@ -560,8 +559,8 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     c.baseValue = [&](const QString &field) -> std::optional<QJsonValue> {
         if (!baseLoaded) {
             baseLoaded = true;
-            QSqlQuery &q = prepared(s("SELECT fields, rev FROM versions WHERE account_id = ? AND entity_id = ? AND rev <= ? "
-                                      "ORDER BY rev DESC LIMIT 1"));
+            QSqlQuery &q = prepared(u"SELECT fields, rev FROM versions WHERE account_id = ? AND entity_id = ? AND rev <= ? "
+                                      "ORDER BY rev DESC LIMIT 1"_s);
             q.addBindValue(account);
             q.addBindValue(op.entityId);
             q.addBindValue(op.baseRev);
@@ -575,7 +574,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
     };
     // The value at the revision of one of this device's own writes (the base of its next edit).
     c.valueAt = [&](const QString &field, qint64 rev) -> std::optional<QJsonValue> {
-        QSqlQuery &q = prepared(s("SELECT fields FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"));
+        QSqlQuery &q = prepared(u"SELECT fields FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"_s);
         q.addBindValue(account);
         q.addBindValue(op.entityId);
         q.addBindValue(rev);
@@ -585,7 +584,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         q.finish();
         return value;
     };
-    QSqlQuery &policies = prepared(s("SELECT field, policy FROM policies WHERE account_id = ?"));
+    QSqlQuery &policies = prepared(u"SELECT field, policy FROM policies WHERE account_id = ?"_s);
     policies.addBindValue(account);
     if (policies.exec()) {
         while (policies.next()) {
@@ -610,8 +609,8 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
             fields.insert(it.key(), it.value());
             states.insert(it.key(), QJsonArray{rev, op.hlc});
         }
-        QSqlQuery &write = prepared(c.exists ? s("UPDATE entities SET fields = ?, states = ?, heads = ?, rev = ? WHERE account_id = ? AND id = ? AND kind = ?")
-                                             : s("INSERT INTO entities (fields, states, heads, rev, account_id, id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &write = prepared(c.exists ? u"UPDATE entities SET fields = ?, states = ?, heads = ?, rev = ? WHERE account_id = ? AND id = ? AND kind = ?"_s
+                                             : u"INSERT INTO entities (fields, states, heads, rev, account_id, id, kind) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
         write.addBindValue(json(fields));
         write.addBindValue(json(states));
         write.addBindValue(json(withOwnWrites(heads, op.device, c.own, verdict.own, rev)));
@@ -622,7 +621,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         if (!write.exec())
             return failed(write);
 
-        QSqlQuery &version = prepared(s("INSERT INTO versions (account_id, entity_id, rev, fields, hlc, device, at) VALUES (?, ?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &version = prepared(u"INSERT INTO versions (account_id, entity_id, rev, fields, hlc, device, at) VALUES (?, ?, ?, ?, ?, ?, ?)"_s);
         version.addBindValue(account);
         version.addBindValue(op.entityId);
         version.addBindValue(rev);
@@ -633,7 +632,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         if (!version.exec())
             return failed(version);
 
-        QSqlQuery &change = prepared(s("INSERT INTO changes (account_id, rev, entity_id, kind, fields, at) VALUES (?, ?, ?, ?, ?, ?)"));
+        QSqlQuery &change = prepared(u"INSERT INTO changes (account_id, rev, entity_id, kind, fields, at) VALUES (?, ?, ?, ?, ?, ?)"_s);
         change.addBindValue(account);
         change.addBindValue(rev);
         change.addBindValue(op.entityId);
@@ -654,16 +653,16 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         // QtSql binds a null QString as NULL; a field the server never had has no HLC yet.
         const auto currentHlcOf = [&c](const QString &field) {
             const QString hlc = c.states.value(field).hlc;
-            return hlc.isNull() ? QStringLiteral("") : hlc;
+            return hlc.isNull() ? u""_s : hlc;
         };
         for (const auto &decision : verdict.decisions) {
             const QString id = newUuid();
             const bool open = decision.verdict.outcome == sync::FieldVerdict::Outcome::Conflict;
-            QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
+            QSqlQuery &record = prepared(u"INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
                                            "incoming, current, base, incoming_device, current_hlc, op_id, rev, at, incoming_hlc) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+                                           "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"_s);
             for (const QVariant &value : QVariantList{account, id, op.entityId, op.kind, decision.field, decision.verdict.rule,
-                                                      open ? s("open") : s("settled"), outcomeName(decision.verdict.outcome),
+                                                      open ? u"open"_s : u"settled"_s, outcomeName(decision.verdict.outcome),
                                                       valueText(decision.incoming), valueText(decision.current),
                                                       decision.base ? QVariant(valueText(*decision.base)) : QVariant(QMetaType(QMetaType::QString)),
                                                       op.device,
@@ -681,7 +680,7 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         // a choice ("resolution") can be seen and undone; an undo puts the settled event back to
         // the status it had (open again, for a conflict that waited for a person).
         const auto mark = [&](const QString &event, const QString &status) -> std::expected<void, QString> {
-            QSqlQuery &q = prepared(s("UPDATE conflicts SET status = ?, rev = ? WHERE account_id = ? AND id = ?"));
+            QSqlQuery &q = prepared(u"UPDATE conflicts SET status = ?, rev = ? WHERE account_id = ? AND id = ?"_s);
             for (const QVariant &value : QVariantList{status, rev, account, event})
                 q.addBindValue(value);
             if (!q.exec())
@@ -691,23 +690,23 @@ std::expected<sync::OpResult, QString> SyncService::judgeAndStore(const QString 
         for (auto it = decided.cbegin(); it != decided.cend(); ++it) {
             const QString &field = it->field;
             if (!it->undoes) {
-                if (auto marked = mark(it.key(), s("resolved")); !marked)
+                if (auto marked = mark(it.key(), u"resolved"_s); !marked)
                     return std::unexpected(marked.error());
             } else {
-                if (auto marked = mark(it.key(), s("undone")); !marked)
+                if (auto marked = mark(it.key(), u"undone"_s); !marked)
                     return std::unexpected(marked.error());
-                QSqlQuery &before = prepared(s("UPDATE conflicts SET status = CASE WHEN outcome = 'open' THEN 'open' ELSE 'settled' END, "
-                                               "rev = ? WHERE account_id = ? AND id = ?"));
+                QSqlQuery &before = prepared(u"UPDATE conflicts SET status = CASE WHEN outcome = 'open' THEN 'open' ELSE 'settled' END, "
+                                               "rev = ? WHERE account_id = ? AND id = ?"_s);
                 for (const QVariant &value : QVariantList{rev, account, it->settled})
                     before.addBindValue(value);
                 if (!before.exec())
                     return failed(before);
             }
-            QSqlQuery &record = prepared(s("INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
+            QSqlQuery &record = prepared(u"INSERT INTO conflicts (account_id, id, entity_id, kind, field, rule, status, outcome, "
                                            "incoming, current, settles, incoming_device, current_hlc, op_id, rev, at, incoming_hlc) "
-                                           "VALUES (?, ?, ?, ?, ?, ?, 'settled', ?, ?, ?, ?, ?, '', ?, ?, ?, ?)"));
+                                           "VALUES (?, ?, ?, ?, ?, ?, 'settled', ?, ?, ?, ?, ?, '', ?, ?, ?, ?)"_s);
             for (const QVariant &value : QVariantList{account, sync::decisionEventId(op.opId, it.key()), op.entityId, op.kind, field,
-                                                      it->undoes ? s("undo") : s("resolution"), it->undoes ? s("undone") : s("resolved"),
+                                                      it->undoes ? u"undo"_s : u"resolution"_s, it->undoes ? u"undone"_s : u"resolved"_s,
                                                       valueText(fields.value(field)), valueText(c.current.value(field)),
                                                       it.key(), op.device, op.opId, rev, now, op.hlc})
                 record.addBindValue(value);
@@ -739,8 +738,8 @@ std::expected<ChangesPage, QString> SyncService::pull(const QString &account, qi
 {
     limit = std::clamp(limit, 1, 5000);
     // One read transaction: the page, its entities and its conflict records agree.
-    if (!exec(m_backend == Backend::SQLite ? s("BEGIN") : s("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")))
-        return std::unexpected(s("the server is busy; try again"));
+    if (!exec(m_backend == Backend::SQLite ? u"BEGIN"_s : u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_s))
+        return std::unexpected(u"the server is busy; try again"_s);
     auto page = readPage(account, since, limit, snapshot);
     commit();
     return page;
@@ -751,17 +750,17 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 {
     ChangesPage page;
     page.cursor = since;
-    QSqlQuery &names = prepared(s("SELECT device_id, name FROM device_names WHERE account_id = ?"));
+    QSqlQuery &names = prepared(u"SELECT device_id, name FROM device_names WHERE account_id = ?"_s);
     names.addBindValue(account);
     if (!names.exec())
         return std::unexpected(names.lastError().text());
     while (names.next())
         page.devices.insert(names.value(0).toString(), names.value(1).toString());
     names.finish();
-    QSqlQuery &state = prepared(s("SELECT rev, log_floor FROM accounts WHERE id = ?"));
+    QSqlQuery &state = prepared(u"SELECT rev, log_floor FROM accounts WHERE id = ?"_s);
     state.addBindValue(account);
     if (!state.exec() || !state.next())
-        return std::unexpected(s("no such account"));
+        return std::unexpected(u"no such account"_s);
     const qint64 accountRev = state.value(0).toLongLong();
     const qint64 floor = state.value(1).toLongLong();
     state.finish();
@@ -772,11 +771,11 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     if (snapshot && (snapshot->rev < floor || snapshot->rev > accountRev || snapshot->rev < since))
         snapshot.reset();
     if (since < floor || snapshot) {
-        const SnapshotPosition from = snapshot.value_or(SnapshotPosition{accountRev, QStringLiteral("")});
+        const SnapshotPosition from = snapshot.value_or(SnapshotPosition{accountRev, u""_s});
         const qint64 until = from.rev;
-        QSqlQuery &q = prepared(s("SELECT e.id, e.kind, e.rev, e.fields, v.device, v.at FROM entities e LEFT JOIN versions v "
+        QSqlQuery &q = prepared(u"SELECT e.id, e.kind, e.rev, e.fields, v.device, v.at FROM entities e LEFT JOIN versions v "
                                   "ON v.account_id = e.account_id AND v.entity_id = e.id AND v.rev = e.rev "
-                                  "WHERE e.account_id = ? AND e.id > ? ORDER BY e.id LIMIT ?"));
+                                  "WHERE e.account_id = ? AND e.id > ? ORDER BY e.id LIMIT ?"_s);
         q.addBindValue(account);
         q.addBindValue(from.after);
         q.addBindValue(limit + 1);
@@ -809,10 +808,10 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 
     // Each change with its entity's current fields, in one query.
     // The version a change made names its device and time (gone when history was thinned).
-    QSqlQuery &q = prepared(s("SELECT c.rev, c.entity_id, c.kind, c.fields, e.fields, v.device, v.at FROM changes c "
+    QSqlQuery &q = prepared(u"SELECT c.rev, c.entity_id, c.kind, c.fields, e.fields, v.device, v.at FROM changes c "
                               "LEFT JOIN entities e ON e.account_id = c.account_id AND e.id = c.entity_id "
                               "LEFT JOIN versions v ON v.account_id = c.account_id AND v.entity_id = c.entity_id AND v.rev = c.rev "
-                              "WHERE c.account_id = ? AND c.rev > ? ORDER BY c.rev LIMIT ?"));
+                              "WHERE c.account_id = ? AND c.rev > ? ORDER BY c.rev LIMIT ?"_s);
     q.addBindValue(account);
     q.addBindValue(since);
     q.addBindValue(limit + 1);
@@ -870,31 +869,31 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
 std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QString &account, qint64 after, qint64 until)
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
-                              "at, settles, incoming_hlc, current_hlc, op_id FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"));
+    QSqlQuery &c = prepared(u"SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
+                              "at, settles, incoming_hlc, current_hlc, op_id FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"_s);
     c.addBindValue(account);
     c.addBindValue(after);
     c.addBindValue(until);
     if (!c.exec())
         return std::unexpected(c.lastError().text());
     while (c.next()) {
-        records.append({{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
-                        {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
-                        {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
-                        {s("incoming"), QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
-                        {s("current"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                        {s("rev"), c.value(9).toLongLong()}, {s("kind"), c.value(10).toString()},
-                        {s("device"), c.value(11).toString()}, {s("at"), c.value(12).toLongLong()}});
+        records.append({{u"id"_s, c.value(0).toString()}, {u"entity"_s, c.value(1).toString()},
+                        {u"field"_s, c.value(2).toString()}, {u"rule"_s, c.value(3).toString()},
+                        {u"status"_s, c.value(4).toString()}, {u"outcome"_s, c.value(5).toString()},
+                        {u"incoming"_s, QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
+                        {u"current"_s, QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
+                        {u"rev"_s, c.value(9).toLongLong()}, {u"kind"_s, c.value(10).toString()},
+                        {u"device"_s, c.value(11).toString()}, {u"at"_s, c.value(12).toLongLong()}});
         // The common ancestor, where the rule had one: the merge dialog shows it and aligns by it.
         if (!c.value(8).isNull())
-            records.last().insert(s("base"), QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first());
+            records.last().insert(u"base"_s, QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first());
         // A person's choice names the event it settled, so that the audit trail can link the two.
         if (!c.value(13).isNull())
-            records.last().insert(s("settles"), c.value(13).toString());
+            records.last().insert(u"settles"_s, c.value(13).toString());
         // The operation that made it: one decision of several events (a field's older conflicts
         // settled with it) is undone as one.
         if (const QString opId = c.value(16).toString(); !opId.isEmpty())
-            records.last().insert(s("op_id"), opId);
+            records.last().insert(u"op_id"_s, opId);
         // The two sides' clocks: when and on which device each was edited.
         for (const auto &[column, key] : {std::pair{14, "incoming_hlc"}, std::pair{15, "current_hlc"}}) {
             if (const QString hlc = c.value(column).toString(); !hlc.isEmpty())
@@ -910,7 +909,7 @@ std::expected<MaintenanceReport, QString> SyncService::maintain(qint64 now, cons
     QStringList accounts;
     {
         QSqlQuery q(QSqlDatabase::database(m_connection, false));
-        if (!q.exec(s("SELECT id FROM accounts ORDER BY id")))
+        if (!q.exec(u"SELECT id FROM accounts ORDER BY id"_s))
             return std::unexpected(q.lastError().text());
         while (q.next())
             accounts << q.value(0).toString();
@@ -924,7 +923,7 @@ std::expected<MaintenanceReport, QString> SyncService::maintain(qint64 now, cons
             return std::unexpected(done.error());
         }
         if (!commit())
-            return std::unexpected(s("cannot store the maintenance of account %1").arg(account));
+            return std::unexpected(u"cannot store the maintenance of account %1"_s.arg(account));
     }
     qCInfo(lcServer) << "maintenance:" << report.changesCompacted << "changes compacted," << report.versionsThinned
                       << "versions thinned," << report.tombstonesPurged << "deleted items purged";
@@ -938,7 +937,7 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
     const qint64 cutoff = now - policy.windowMs;
 
     // The change log: what is older than the window goes; a device behind it gets a snapshot.
-    QSqlQuery &oldest = prepared(s("SELECT MAX(rev) FROM changes WHERE account_id = ? AND at < ?"));
+    QSqlQuery &oldest = prepared(u"SELECT MAX(rev) FROM changes WHERE account_id = ? AND at < ?"_s);
     oldest.addBindValue(account);
     oldest.addBindValue(cutoff);
     if (!oldest.exec())
@@ -946,13 +945,13 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
     const qint64 floor = oldest.next() && !oldest.value(0).isNull() ? oldest.value(0).toLongLong() : 0;
     oldest.finish();
     if (floor > 0) {
-        QSqlQuery &drop = prepared(s("DELETE FROM changes WHERE account_id = ? AND rev <= ?"));
+        QSqlQuery &drop = prepared(u"DELETE FROM changes WHERE account_id = ? AND rev <= ?"_s);
         drop.addBindValue(account);
         drop.addBindValue(floor);
         if (!drop.exec())
             return failed(drop);
         report.changesCompacted += drop.numRowsAffected();
-        QSqlQuery &raise = prepared(s("UPDATE accounts SET log_floor = ? WHERE id = ? AND log_floor < ?"));
+        QSqlQuery &raise = prepared(u"UPDATE accounts SET log_floor = ? WHERE id = ? AND log_floor < ?"_s);
         raise.addBindValue(floor);
         raise.addBindValue(account);
         raise.addBindValue(floor);
@@ -961,16 +960,16 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
     }
 
     // Tombstones: purged once older than the window and pulled by every signed-in device.
-    QSqlQuery &devices = prepared(s("SELECT MIN(pulled) FROM tokens WHERE account_id = ? AND revoked = 0"));
+    QSqlQuery &devices = prepared(u"SELECT MIN(pulled) FROM tokens WHERE account_id = ? AND revoked = 0"_s);
     devices.addBindValue(account);
     if (!devices.exec())
         return failed(devices);
     const bool anyDevice = devices.next() && !devices.value(0).isNull();
     const qint64 pulledByAll = anyDevice ? devices.value(0).toLongLong() : std::numeric_limits<qint64>::max();
     devices.finish();
-    QSqlQuery &dead = prepared(s("SELECT e.id, e.rev, e.fields FROM entities e JOIN versions v ON v.account_id = e.account_id "
+    QSqlQuery &dead = prepared(u"SELECT e.id, e.rev, e.fields FROM entities e JOIN versions v ON v.account_id = e.account_id "
                                  "AND v.entity_id = e.id AND v.rev = e.rev WHERE e.account_id = ? AND e.rev <= ? AND v.at < ? "
-                                 "AND e.fields LIKE '%\"deleted\":true%'"));
+                                 "AND e.fields LIKE '%\"deleted\":true%'"_s);
     dead.addBindValue(account);
     dead.addBindValue(pulledByAll);
     dead.addBindValue(cutoff);
@@ -978,21 +977,21 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
         return failed(dead);
     QList<std::pair<QString, qint64>> tombstones;
     while (dead.next()) {
-        if (object(dead.value(2).toString()).value(s("deleted")).toBool())
+        if (object(dead.value(2).toString()).value(u"deleted"_s).toBool())
             tombstones.append({dead.value(0).toString(), dead.value(1).toLongLong()});
     }
     dead.finish();
     for (const auto &[id, rev] : std::as_const(tombstones)) {
-        for (const QString &sql : {s("DELETE FROM entities WHERE account_id = ? AND id = ?"),
-                                   s("DELETE FROM versions WHERE account_id = ? AND entity_id = ?"),
-                                   s("DELETE FROM changes WHERE account_id = ? AND entity_id = ?")}) {
+        for (const QString &sql : {u"DELETE FROM entities WHERE account_id = ? AND id = ?"_s,
+                                   u"DELETE FROM versions WHERE account_id = ? AND entity_id = ?"_s,
+                                   u"DELETE FROM changes WHERE account_id = ? AND entity_id = ?"_s}) {
             QSqlQuery &q = prepared(sql);
             q.addBindValue(account);
             q.addBindValue(id);
             if (!q.exec())
                 return failed(q);
         }
-        QSqlQuery &mark = prepared(s("INSERT INTO purged (account_id, entity_id, rev, at) VALUES (?, ?, ?, ?)"));
+        QSqlQuery &mark = prepared(u"INSERT INTO purged (account_id, entity_id, rev, at) VALUES (?, ?, ?, ?)"_s);
         for (const QVariant &value : QVariantList{account, id, rev, now})
             mark.addBindValue(value);
         if (!mark.exec())
@@ -1003,8 +1002,8 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
     // History: past the window, the newest version of each day, and past dailyUntil of each
     // week; never an entity's newest version. thinned_rev remembers the newest version removed,
     // so that an operation based on a removed version is known to have lost its base.
-    QSqlQuery &old = prepared(s("SELECT v.entity_id, v.rev, v.at, e.rev FROM versions v JOIN entities e ON e.account_id = v.account_id "
-                                "AND e.id = v.entity_id WHERE v.account_id = ? AND v.at < ? ORDER BY v.entity_id, v.rev DESC"));
+    QSqlQuery &old = prepared(u"SELECT v.entity_id, v.rev, v.at, e.rev FROM versions v JOIN entities e ON e.account_id = v.account_id "
+                                "AND e.id = v.entity_id WHERE v.account_id = ? AND v.at < ? ORDER BY v.entity_id, v.rev DESC"_s);
     old.addBindValue(account);
     old.addBindValue(cutoff);
     if (!old.exec())
@@ -1031,14 +1030,14 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
     old.finish();
     for (auto it = doomed.cbegin(); it != doomed.cend(); ++it) {
         for (const qint64 rev : it.value()) {
-            QSqlQuery &drop = prepared(s("DELETE FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"));
+            QSqlQuery &drop = prepared(u"DELETE FROM versions WHERE account_id = ? AND entity_id = ? AND rev = ?"_s);
             drop.addBindValue(account);
             drop.addBindValue(it.key());
             drop.addBindValue(rev);
             if (!drop.exec())
                 return failed(drop);
         }
-        QSqlQuery &mark = prepared(s("UPDATE entities SET thinned_rev = ? WHERE account_id = ? AND id = ? AND thinned_rev < ?"));
+        QSqlQuery &mark = prepared(u"UPDATE entities SET thinned_rev = ? WHERE account_id = ? AND id = ? AND thinned_rev < ?"_s);
         const qint64 newest = *std::ranges::max_element(it.value());
         for (const QVariant &value : QVariantList{newest, account, it.key(), newest})
             mark.addBindValue(value);
@@ -1052,7 +1051,7 @@ std::expected<void, QString> SyncService::maintainAccount(const QString &account
 QJsonObject SyncService::policies(const QString &account) const
 {
     QJsonObject result;
-    QSqlQuery &q = prepared(s("SELECT field, policy FROM policies WHERE account_id = ? ORDER BY field"));
+    QSqlQuery &q = prepared(u"SELECT field, policy FROM policies WHERE account_id = ? ORDER BY field"_s);
     q.addBindValue(account);
     if (q.exec()) {
         while (q.next())
@@ -1065,47 +1064,47 @@ QJsonObject SyncService::policies(const QString &account) const
 std::expected<void, QString> SyncService::setPolicies(const QString &account, const QJsonObject &policies)
 {
     if (policies.size() > 64)
-        return std::unexpected(s("at most 64 fields at once"));
+        return std::unexpected(u"at most 64 fields at once"_s);
     for (auto it = policies.begin(); it != policies.end(); ++it) {
         if (it.key().isEmpty() || it.key().size() > 64)
-            return std::unexpected(s("a field name is 1 to 64 characters"));
-        if (it.value() != QJsonValue(s("ask")) && it.value() != QJsonValue(s("later-wins")))
-            return std::unexpected(s("the policy for '%1' must be \"ask\" or \"later-wins\"").arg(it.key()));
+            return std::unexpected(u"a field name is 1 to 64 characters"_s);
+        if (it.value() != QJsonValue(u"ask"_s) && it.value() != QJsonValue(u"later-wins"_s))
+            return std::unexpected(u"the policy for '%1' must be \"ask\" or \"later-wins\""_s.arg(it.key()));
     }
     if (auto begun = beginWrite(account); !begun)
         return std::unexpected(begun.error());
     for (auto it = policies.begin(); it != policies.end(); ++it) {
-        QSqlQuery &clear = prepared(s("DELETE FROM policies WHERE account_id = ? AND field = ?"));
+        QSqlQuery &clear = prepared(u"DELETE FROM policies WHERE account_id = ? AND field = ?"_s);
         clear.addBindValue(account);
         clear.addBindValue(it.key());
         bool ok = clear.exec();
         if (ok && it.value().toString() == QLatin1String("ask")) {
-            QSqlQuery &set = prepared(s("INSERT INTO policies (account_id, field, policy) VALUES (?, ?, 'ask')"));
+            QSqlQuery &set = prepared(u"INSERT INTO policies (account_id, field, policy) VALUES (?, ?, 'ask')"_s);
             set.addBindValue(account);
             set.addBindValue(it.key());
             ok = set.exec();
         }
         if (!ok) {
             rollback();
-            return std::unexpected(s("cannot store the policies"));
+            return std::unexpected(u"cannot store the policies"_s);
         }
     }
     if (!commit())
-        return std::unexpected(s("cannot store the policies"));
+        return std::unexpected(u"cannot store the policies"_s);
     return {};
 }
 
 QList<QJsonObject> SyncService::history(const QString &account, const QString &id) const
 {
     QList<QJsonObject> versions;
-    QSqlQuery &q = prepared(s("SELECT rev, fields, hlc, device, at FROM versions WHERE account_id = ? AND entity_id = ? ORDER BY rev"));
+    QSqlQuery &q = prepared(u"SELECT rev, fields, hlc, device, at FROM versions WHERE account_id = ? AND entity_id = ? ORDER BY rev"_s);
     q.addBindValue(account);
     q.addBindValue(id);
     if (q.exec()) {
         while (q.next()) {
-            versions.append({{s("rev"), q.value(0).toLongLong()}, {s("fields"), object(q.value(1).toString())},
-                             {s("hlc"), q.value(2).toString()}, {s("device"), q.value(3).toString()},
-                             {s("at"), QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), QTimeZone::UTC).toString(Qt::ISODateWithMs)}});
+            versions.append({{u"rev"_s, q.value(0).toLongLong()}, {u"fields"_s, object(q.value(1).toString())},
+                             {u"hlc"_s, q.value(2).toString()}, {u"device"_s, q.value(3).toString()},
+                             {u"at"_s, QDateTime::fromMSecsSinceEpoch(q.value(4).toLongLong(), QTimeZone::UTC).toString(Qt::ISODateWithMs)}});
         }
     }
     q.finish();
@@ -1114,8 +1113,8 @@ QList<QJsonObject> SyncService::history(const QString &account, const QString &i
 
 std::expected<void, QString> SyncService::nameDevice(const QString &account, const QString &device, const QString &name)
 {
-    QSqlQuery &q = prepared(s("INSERT INTO device_names (account_id, device_id, name) VALUES (?, ?, ?) "
-                              "ON CONFLICT (account_id, device_id) DO UPDATE SET name = excluded.name"));
+    QSqlQuery &q = prepared(u"INSERT INTO device_names (account_id, device_id, name) VALUES (?, ?, ?) "
+                              "ON CONFLICT (account_id, device_id) DO UPDATE SET name = excluded.name"_s);
     q.addBindValue(account);
     q.addBindValue(device);
     q.addBindValue(name);
@@ -1128,20 +1127,20 @@ std::expected<void, QString> SyncService::nameDevice(const QString &account, con
 QList<QJsonObject> SyncService::conflicts(const QString &account) const
 {
     QList<QJsonObject> records;
-    QSqlQuery &c = prepared(s("SELECT id, entity_id, field, rule, status, outcome, settles, incoming, current, incoming_device, "
-                              "incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? ORDER BY rev, at"));
+    QSqlQuery &c = prepared(u"SELECT id, entity_id, field, rule, status, outcome, settles, incoming, current, incoming_device, "
+                              "incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? ORDER BY rev, at"_s);
     c.addBindValue(account);
     if (c.exec()) {
         while (c.next()) {
-            QJsonObject record{{s("id"), c.value(0).toString()}, {s("entity"), c.value(1).toString()},
-                               {s("field"), c.value(2).toString()}, {s("rule"), c.value(3).toString()},
-                               {s("status"), c.value(4).toString()}, {s("outcome"), c.value(5).toString()},
-                               {s("incoming"), QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                               {s("current"), QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first()},
-                               {s("device"), c.value(9).toString()}, {s("incoming_hlc"), c.value(10).toString()},
-                               {s("current_hlc"), c.value(11).toString()}};
+            QJsonObject record{{u"id"_s, c.value(0).toString()}, {u"entity"_s, c.value(1).toString()},
+                               {u"field"_s, c.value(2).toString()}, {u"rule"_s, c.value(3).toString()},
+                               {u"status"_s, c.value(4).toString()}, {u"outcome"_s, c.value(5).toString()},
+                               {u"incoming"_s, QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
+                               {u"current"_s, QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first()},
+                               {u"device"_s, c.value(9).toString()}, {u"incoming_hlc"_s, c.value(10).toString()},
+                               {u"current_hlc"_s, c.value(11).toString()}};
             if (!c.value(6).isNull())
-                record.insert(s("settles"), c.value(6).toString());
+                record.insert(u"settles"_s, c.value(6).toString());
             records.append(record);
         }
     }

@@ -5,11 +5,11 @@
 
 #include <QList>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::sync::Compression {
 
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 QByteArray gzip(const QByteArray &data)
 {
@@ -32,7 +32,7 @@ std::expected<QByteArray, QString> gunzip(const QByteArray &data, qsizetype maxB
 {
     z_stream stream{};
     if (inflateInit2(&stream, 15 + 16) != Z_OK)
-        return std::unexpected(s("cannot start gzip decoding"));
+        return std::unexpected(u"cannot start gzip decoding"_s);
     stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.constData()));
     stream.avail_in = uInt(data.size());
     QByteArray out;
@@ -44,16 +44,16 @@ std::expected<QByteArray, QString> gunzip(const QByteArray &data, qsizetype maxB
         rc = inflate(&stream, Z_NO_FLUSH);
         if (rc != Z_OK && rc != Z_STREAM_END) {
             inflateEnd(&stream);
-            return std::unexpected(s("the gzip body is corrupt or cut short"));
+            return std::unexpected(u"the gzip body is corrupt or cut short"_s);
         }
         out.append(chunk, qsizetype(sizeof chunk - stream.avail_out));
         if (out.size() > maxBytes) {
             inflateEnd(&stream);
-            return std::unexpected(s("the body expands to more than %1 bytes").arg(maxBytes));
+            return std::unexpected(u"the body expands to more than %1 bytes"_s.arg(maxBytes));
         }
         if (rc == Z_OK && stream.avail_in == 0 && stream.avail_out != 0) {
             inflateEnd(&stream);
-            return std::unexpected(s("the gzip body is corrupt or cut short"));
+            return std::unexpected(u"the gzip body is corrupt or cut short"_s);
         }
     }
     inflateEnd(&stream);
@@ -64,7 +64,7 @@ std::expected<QByteArray, QString> unzstd(const QByteArray &data, qsizetype maxB
 {
     ZSTD_DCtx *context = ZSTD_createDCtx();
     if (!context)
-        return std::unexpected(s("cannot start zstd decoding"));
+        return std::unexpected(u"cannot start zstd decoding"_s);
     ZSTD_inBuffer in{data.constData(), std::size_t(data.size()), 0};
     QByteArray out;
     QByteArray chunk(qsizetype(ZSTD_DStreamOutSize()), Qt::Uninitialized);
@@ -74,16 +74,16 @@ std::expected<QByteArray, QString> unzstd(const QByteArray &data, qsizetype maxB
         rc = ZSTD_decompressStream(context, &buffer, &in);
         if (ZSTD_isError(rc)) {
             ZSTD_freeDCtx(context);
-            return std::unexpected(s("the zstd body is corrupt: %1").arg(QString::fromLatin1(ZSTD_getErrorName(rc))));
+            return std::unexpected(u"the zstd body is corrupt: %1"_s.arg(QString::fromLatin1(ZSTD_getErrorName(rc))));
         }
         out.append(chunk.constData(), qsizetype(buffer.pos));
         if (out.size() > maxBytes) {
             ZSTD_freeDCtx(context);
-            return std::unexpected(s("the body expands to more than %1 bytes").arg(maxBytes));
+            return std::unexpected(u"the body expands to more than %1 bytes"_s.arg(maxBytes));
         }
         if (in.pos == in.size && buffer.pos == 0 && rc != 0) {
             ZSTD_freeDCtx(context);
-            return std::unexpected(s("the zstd body is cut short"));
+            return std::unexpected(u"the zstd body is cut short"_s);
         }
     }
     ZSTD_freeDCtx(context);
@@ -158,7 +158,7 @@ std::expected<QByteArray, QString> decompress(const QByteArray &data, Encoding e
     switch (encoding) {
     case Encoding::Identity:
         if (data.size() > maxBytes)
-            return std::unexpected(s("the body is larger than %1 bytes").arg(maxBytes));
+            return std::unexpected(u"the body is larger than %1 bytes"_s.arg(maxBytes));
         return data;
     case Encoding::Gzip:
         return gunzip(data, maxBytes);

@@ -8,11 +8,11 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::sync {
 
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 QSet<QString> toSet(const QJsonValue &value)
 {
@@ -42,7 +42,7 @@ FieldVerdict mergeSets(const FieldCase &c)
     } else {
         result.unite(incoming); // no base: nothing can be known to be removed
     }
-    return {FieldVerdict::Outcome::Merge, toSortedArray(result), s("tags-add-wins")};
+    return {FieldVerdict::Outcome::Merge, toSortedArray(result), u"tags-add-wins"_s};
 }
 
 FieldVerdict laterWins(const FieldCase &c, const QString &rule)
@@ -74,37 +74,37 @@ FieldVerdict judgeField(const FieldCase &c)
     if (c.current.isUndefined() || !c.changedSinceBase) {
         // Nobody else touched the field since this device saw it.
         if (c.incoming == c.current)
-            return {FieldVerdict::Outcome::Same, c.current, s("same-value")};
-        return {FieldVerdict::Outcome::Apply, c.incoming, s("no-collision")};
+            return {FieldVerdict::Outcome::Same, c.current, u"same-value"_s};
+        return {FieldVerdict::Outcome::Apply, c.incoming, u"no-collision"_s};
     }
     if (c.incoming == c.current)
-        return {FieldVerdict::Outcome::Same, c.current, s("same-value")};
+        return {FieldVerdict::Outcome::Same, c.current, u"same-value"_s};
 
     switch (fieldKind(c.kind, c.field)) {
     case FieldKind::Set:
         return mergeSets(c);
     case FieldKind::Order:
-        return laterWins(c, s("order-later-wins"));
+        return laterWins(c, u"order-later-wins"_s);
     case FieldKind::Tombstone:
         // Deleted on one side while the other side's delete flag differs: whoever restores wins,
         // so that nothing edited is ever hidden. Edits to other fields restore via the caller.
-        return {FieldVerdict::Outcome::Merge, false, s("edit-beats-delete")};
+        return {FieldVerdict::Outcome::Merge, false, u"edit-beats-delete"_s};
     case FieldKind::Text: {
         if (!c.base)
-            return {FieldVerdict::Outcome::Conflict, c.current, s("text-no-base")};
+            return {FieldVerdict::Outcome::Conflict, c.current, u"text-no-base"_s};
         const TextMerge merged = mergeText(c.base->toString(), c.current.toString(), c.incoming.toString());
         if (merged.clean)
-            return {FieldVerdict::Outcome::Merge, merged.text, s("text-merged")};
-        return {FieldVerdict::Outcome::Conflict, c.current, s("text-overlap")};
+            return {FieldVerdict::Outcome::Merge, merged.text, u"text-merged"_s};
+        return {FieldVerdict::Outcome::Conflict, c.current, u"text-overlap"_s};
     }
     case FieldKind::Scalar:
         if (!c.base)
-            return {FieldVerdict::Outcome::Conflict, c.current, s("scalar-no-base")};
+            return {FieldVerdict::Outcome::Conflict, c.current, u"scalar-no-base"_s};
         if (c.policy == FieldPolicy::AlwaysAsk)
-            return {FieldVerdict::Outcome::Conflict, c.current, s("scalar-ask")};
-        return laterWins(c, s("scalar-later-wins"));
+            return {FieldVerdict::Outcome::Conflict, c.current, u"scalar-ask"_s};
+        return laterWins(c, u"scalar-later-wins"_s);
     }
-    return {FieldVerdict::Outcome::Conflict, c.current, s("unknown")};
+    return {FieldVerdict::Outcome::Conflict, c.current, u"unknown"_s};
 }
 
 } // namespace tidemark::sync

@@ -2,11 +2,12 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::sync {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
-const QString kDeleted = QStringLiteral("deleted");
+const QString kDeleted = u"deleted"_s;
 
 // How a field stands for the sending device: whether a change it has not seen touched it, and
 // if so, what it started from and whose change it meets.
@@ -116,7 +117,7 @@ OperationVerdict judgeOperation(const OperationCase &c)
         if (serverDeletedSinceBase && editedOtherFields && !c.incoming.contains(kDeleted)) {
             // Someone deleted it while this device was editing it: the edit brings it back.
             verdict.changes.insert(kDeleted, false);
-            record(kDeleted, {FieldVerdict::Outcome::IncomingWins, false, s("edit-restores")}, false, true, true,
+            record(kDeleted, {FieldVerdict::Outcome::IncomingWins, false, u"edit-restores"_s}, false, true, true,
                    deletion.currentHlc);
         }
         if (c.incoming.value(kDeleted).toBool() && !c.current.value(kDeleted).toBool()) {
@@ -135,7 +136,7 @@ OperationVerdict judgeOperation(const OperationCase &c)
                 // This device deleted it while another edited it: the edit wins, nothing is hidden.
                 verdict.changes.remove(kDeleted);
                 verdict.own.remove(kDeleted);
-                record(kDeleted, {FieldVerdict::Outcome::CurrentWins, false, s("edit-beats-delete")}, true, false,
+                record(kDeleted, {FieldVerdict::Outcome::CurrentWins, false, u"edit-beats-delete"_s}, true, false,
                        std::nullopt, editHlc);
             }
         }

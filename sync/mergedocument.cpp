@@ -8,6 +8,8 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::sync {
 
 namespace {
@@ -194,7 +196,7 @@ MergeDocument MergeDocument::makeTwoWay(const QString &mine, const QString &thei
 
 QString normalizedLineBreaks(QString text)
 {
-    text.replace(QStringLiteral("\r\n"), QStringLiteral("\n"));
+    text.replace(u"\r\n"_s, u"\n"_s);
     text.replace(QLatin1Char('\r'), QLatin1Char('\n'));
     text.replace(QChar(0x2028), QLatin1Char('\n'));
     text.replace(QChar(0x2029), QLatin1Char('\n'));
@@ -247,7 +249,7 @@ QList<QPair<qsizetype, qsizetype>> changedWords(const QString &before, const QSt
 {
     // Words, runs of blanks and single other characters are the units; each goes on a line of its
     // own (a line break stands for itself as "\x01") so that the line diff compares units.
-    static const QRegularExpression unit(QStringLiteral("\\w+|[ \\t]+|\\n|[^\\w\\s]|\\s"),
+    static const QRegularExpression unit(u"\\w+|[ \\t]+|\\n|[^\\w\\s]|\\s"_s,
                                          QRegularExpression::UseUnicodePropertiesOption);
     const auto units = [](const QString &text, QList<qsizetype> *offsets) {
         QByteArray buffer;

@@ -8,16 +8,16 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::sync {
 
 namespace {
 
-QString s(const char *text) { return QString::fromLatin1(text); }
-
 bool isUuid(const QString &text)
 {
     static const QRegularExpression uuid(
-        s("^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"));
+        u"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$"_s);
     return uuid.match(text).hasMatch();
 }
 
@@ -46,19 +46,19 @@ enum class Type { Text, OptionalText, Flag, Tags, Priority };
 
 std::optional<Type> fieldType(const QString &kind, const QString &field)
 {
-    static const QHash<QString, Type> collection{{s("name"), Type::Text}, {s("color"), Type::Text},
-                                                 {s("parent"), Type::OptionalText}, {s("sort_key"), Type::Text},
-                                                 {s("deleted"), Type::Flag}};
-    static const QHash<QString, Type> note{{s("collection"), Type::OptionalText}, {s("title"), Type::Text},
-                                           {s("body"), Type::Text}, {s("tags"), Type::Tags},
-                                           {s("pinned"), Type::Flag}, {s("archived"), Type::Flag},
-                                           {s("deleted"), Type::Flag}};
-    static const QHash<QString, Type> task{{s("collection"), Type::OptionalText}, {s("title"), Type::Text},
-                                           {s("notes"), Type::Text}, {s("due"), Type::OptionalText},
-                                           {s("priority"), Type::Priority}, {s("done_at"), Type::OptionalText},
-                                           {s("parent"), Type::OptionalText}, {s("sort_key"), Type::Text},
-                                           {s("recurrence"), Type::OptionalText}, {s("tags"), Type::Tags},
-                                           {s("deleted"), Type::Flag}};
+    static const QHash<QString, Type> collection{{u"name"_s, Type::Text}, {u"color"_s, Type::Text},
+                                                 {u"parent"_s, Type::OptionalText}, {u"sort_key"_s, Type::Text},
+                                                 {u"deleted"_s, Type::Flag}};
+    static const QHash<QString, Type> note{{u"collection"_s, Type::OptionalText}, {u"title"_s, Type::Text},
+                                           {u"body"_s, Type::Text}, {u"tags"_s, Type::Tags},
+                                           {u"pinned"_s, Type::Flag}, {u"archived"_s, Type::Flag},
+                                           {u"deleted"_s, Type::Flag}};
+    static const QHash<QString, Type> task{{u"collection"_s, Type::OptionalText}, {u"title"_s, Type::Text},
+                                           {u"notes"_s, Type::Text}, {u"due"_s, Type::OptionalText},
+                                           {u"priority"_s, Type::Priority}, {u"done_at"_s, Type::OptionalText},
+                                           {u"parent"_s, Type::OptionalText}, {u"sort_key"_s, Type::Text},
+                                           {u"recurrence"_s, Type::OptionalText}, {u"tags"_s, Type::Tags},
+                                           {u"deleted"_s, Type::Flag}};
     const QHash<QString, Type> &known = kind == QLatin1String("collection") ? collection
                                       : kind == QLatin1String("task")       ? task
                                                                             : note;
@@ -76,28 +76,28 @@ std::optional<QString> typeProblem(const QString &kind, const QString &field, co
     switch (*type) {
     case Type::Text:
         if (!value.isString())
-            return s("field '%1' must be text").arg(field);
+            return u"field '%1' must be text"_s.arg(field);
         break;
     case Type::OptionalText:
         if (!value.isString() && !value.isNull())
-            return s("field '%1' must be text or null").arg(field);
+            return u"field '%1' must be text or null"_s.arg(field);
         break;
     case Type::Flag:
         if (!value.isBool())
-            return s("field '%1' must be true or false").arg(field);
+            return u"field '%1' must be true or false"_s.arg(field);
         break;
     case Type::Tags:
         if (!value.isArray())
-            return s("field 'tags' must be a list of words");
+            return u"field 'tags' must be a list of words"_s;
         for (const QJsonValue &tag : value.toArray()) {
             if (!tag.isString())
-                return s("field 'tags' must be a list of words");
+                return u"field 'tags' must be a list of words"_s;
         }
         break;
     case Type::Priority: {
         const double p = value.toDouble(-1);
         if (!value.isDouble() || p != double(int(p)) || p < 0 || p > 3)
-            return s("field 'priority' must be 0, 1, 2 or 3");
+            return u"field 'priority' must be 0, 1, 2 or 3"_s;
         break;
     }
     }
@@ -126,7 +126,7 @@ Negotiation negotiate(const QByteArray &offered)
         bool ok = false;
         const int version = part.trimmed().toInt(&ok);
         if (!ok || version < 0)
-            return {0, s("The app sent an unreadable protocol version ('%1').").arg(QString::fromLatin1(offered.left(40)))};
+            return {0, u"The app sent an unreadable protocol version ('%1')."_s.arg(QString::fromLatin1(offered.left(40)))};
         versions << version;
     }
     int chosen = 0;
@@ -138,11 +138,11 @@ Negotiation negotiate(const QByteArray &offered)
         return {chosen, {}};
     const int newest = *std::max_element(versions.cbegin(), versions.cend());
     const QString speaks = kOldestProtocolVersion == kProtocolVersion ? QString::number(kProtocolVersion)
-                                                                      : s("%1 to %2").arg(kOldestProtocolVersion).arg(kProtocolVersion);
+                                                                      : u"%1 to %2"_s.arg(kOldestProtocolVersion).arg(kProtocolVersion);
     if (newest > kProtocolVersion)
-        return {0, s("This server speaks sync protocol %1 and the app speaks %2: update the server.")
+        return {0, u"This server speaks sync protocol %1 and the app speaks %2: update the server."_s
                        .arg(speaks, QString::fromLatin1(offered.trimmed().left(40)))};
-    return {0, s("This server speaks sync protocol %1 and the app speaks %2: update the app.")
+    return {0, u"This server speaks sync protocol %1 and the app speaks %2: update the app."_s
                    .arg(speaks, QString::fromLatin1(offered.trimmed().left(40)))};
 }
 
@@ -155,9 +155,9 @@ Negotiation checkServerVersion(const QByteArray &answered)
     if (ok && version >= kOldestProtocolVersion && version <= kProtocolVersion)
         return {version, {}};
     if (ok && version > kProtocolVersion)
-        return {0, s("The server speaks sync protocol %1 and this app speaks %2: update the app.")
+        return {0, u"The server speaks sync protocol %1 and this app speaks %2: update the app."_s
                        .arg(version).arg(kProtocolVersion)};
-    return {0, s("The server speaks sync protocol '%1' and this app speaks %2: update the server.")
+    return {0, u"The server speaks sync protocol '%1' and this app speaks %2: update the server."_s
                    .arg(QString::fromLatin1(answered.left(40))).arg(kProtocolVersion)};
 }
 
@@ -165,13 +165,13 @@ QString statusName(OpResult::Status status)
 {
     switch (status) {
     case OpResult::Status::Applied:
-        return s("applied");
+        return u"applied"_s;
     case OpResult::Status::Merged:
-        return s("merged");
+        return u"merged"_s;
     case OpResult::Status::Conflict:
-        return s("conflict");
+        return u"conflict"_s;
     case OpResult::Status::Rejected:
-        return s("rejected");
+        return u"rejected"_s;
     }
     return {};
 }
@@ -181,10 +181,10 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
     const auto text = [&](const char *name, QString &out) -> std::optional<QString> {
         const QJsonValue value = json.value(QLatin1StringView(name));
         if (!value.isString())
-            return s("'%1' must be a string").arg(QLatin1StringView(name));
+            return u"'%1' must be a string"_s.arg(QLatin1StringView(name));
         out = value.toString();
         if (out.isEmpty() || out.size() > limits.maxIdLength)
-            return s("'%1' must be 1 to %2 characters").arg(QLatin1StringView(name)).arg(limits.maxIdLength);
+            return u"'%1' must be 1 to %2 characters"_s.arg(QLatin1StringView(name)).arg(limits.maxIdLength);
         return std::nullopt;
     };
     Operation op;
@@ -195,37 +195,37 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
             return std::unexpected(*problem);
     }
     if (!isUuid(op.opId))
-        return std::unexpected(s("'op_id' must be a lower-case UUID"));
+        return std::unexpected(u"'op_id' must be a lower-case UUID"_s);
     if (!isUuid(op.entityId))
-        return std::unexpected(s("'entity' must be a lower-case UUID"));
+        return std::unexpected(u"'entity' must be a lower-case UUID"_s);
     if (op.kind != QLatin1String("collection") && op.kind != QLatin1String("note") && op.kind != QLatin1String("task"))
-        return std::unexpected(s("this server does not know the kind '%1' (it knows collection, note and task); update the server to sync it")
+        return std::unexpected(u"this server does not know the kind '%1' (it knows collection, note and task); update the server to sync it"_s
                                    .arg(op.kind));
-    const QJsonValue base = json.value(s("base_rev"));
+    const QJsonValue base = json.value(u"base_rev"_s);
     if (!base.isDouble() || base.toDouble() < 0 || base.toDouble() != double(qint64(base.toDouble())))
-        return std::unexpected(s("'base_rev' must be a whole number, 0 or more"));
+        return std::unexpected(u"'base_rev' must be a whole number, 0 or more"_s);
     op.baseRev = qint64(base.toDouble());
-    const QJsonValue resolves = json.value(s("resolves"));
+    const QJsonValue resolves = json.value(u"resolves"_s);
     if (!resolves.isUndefined()) {
         if (!resolves.isArray() || resolves.toArray().size() > 50)
-            return std::unexpected(s("'resolves' must be a list of at most 50 conflict ids"));
+            return std::unexpected(u"'resolves' must be a list of at most 50 conflict ids"_s);
         for (const QJsonValue &id : resolves.toArray()) {
             if (!id.isString() || !isUuid(id.toString()))
-                return std::unexpected(s("'resolves' must hold conflict ids"));
+                return std::unexpected(u"'resolves' must hold conflict ids"_s);
             op.resolves << id.toString();
         }
     }
-    const QJsonValue fields = json.value(s("fields"));
+    const QJsonValue fields = json.value(u"fields"_s);
     if (!fields.isObject())
-        return std::unexpected(s("'fields' must be an object"));
+        return std::unexpected(u"'fields' must be an object"_s);
     op.fields = fields.toObject();
     if (op.fields.isEmpty() || op.fields.size() > limits.maxFieldsPerOp)
-        return std::unexpected(s("'fields' must have 1 to %1 members").arg(limits.maxFieldsPerOp));
+        return std::unexpected(u"'fields' must have 1 to %1 members"_s.arg(limits.maxFieldsPerOp));
     for (auto it = op.fields.begin(); it != op.fields.end(); ++it) {
         if (it.key().isEmpty() || it.key().size() > limits.maxIdLength)
-            return std::unexpected(s("a field name must be 1 to %1 characters").arg(limits.maxIdLength));
+            return std::unexpected(u"a field name must be 1 to %1 characters"_s.arg(limits.maxIdLength));
         if (const qsizetype bytes = jsonBytes(it.value()); bytes > limits.maxStringBytes)
-            return std::unexpected(s("field '%1' is %2 (%3 bytes), more than the %4 (%5 bytes) a field may hold")
+            return std::unexpected(u"field '%1' is %2 (%3 bytes), more than the %4 (%5 bytes) a field may hold"_s
                                        .arg(it.key(), sizeForPeople(bytes), QLocale::c().toString(bytes),
                                             sizeForPeople(limits.maxStringBytes),
                                             QLocale::c().toString(limits.maxStringBytes)));
@@ -237,7 +237,7 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
 
 std::optional<QString> answerableOpId(const QJsonObject &json)
 {
-    const QJsonValue opId = json.value(s("op_id"));
+    const QJsonValue opId = json.value(u"op_id"_s);
     if (!opId.isString() || !isUuid(opId.toString()))
         return std::nullopt;
     return opId.toString();
@@ -245,28 +245,28 @@ std::optional<QString> answerableOpId(const QJsonObject &json)
 
 QJsonObject encodeOperation(const Operation &op)
 {
-    QJsonObject json{{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), op.kind}, {s("entity"), op.entityId},
-                     {s("fields"), op.fields}, {s("base_rev"), op.baseRev}, {s("hlc"), op.hlc}};
+    QJsonObject json{{u"op_id"_s, op.opId}, {u"device"_s, op.device}, {u"kind"_s, op.kind}, {u"entity"_s, op.entityId},
+                     {u"fields"_s, op.fields}, {u"base_rev"_s, op.baseRev}, {u"hlc"_s, op.hlc}};
     if (!op.resolves.isEmpty())
-        json.insert(s("resolves"), QJsonArray::fromStringList(op.resolves));
+        json.insert(u"resolves"_s, QJsonArray::fromStringList(op.resolves));
     return json;
 }
 
 QJsonObject encodeResult(const OpResult &result)
 {
-    QJsonObject json{{s("op_id"), result.opId}, {s("status"), statusName(result.status)}, {s("rev"), result.rev}};
+    QJsonObject json{{u"op_id"_s, result.opId}, {u"status"_s, statusName(result.status)}, {u"rev"_s, result.rev}};
     if (!result.conflicts.isEmpty())
-        json.insert(s("conflicts"), QJsonArray::fromStringList(result.conflicts));
+        json.insert(u"conflicts"_s, QJsonArray::fromStringList(result.conflicts));
     if (!result.reason.isEmpty())
-        json.insert(s("reason"), result.reason);
+        json.insert(u"reason"_s, result.reason);
     return json;
 }
 
 std::expected<OpResult, QString> decodeResult(const QJsonObject &json)
 {
     OpResult result;
-    result.opId = json.value(s("op_id")).toString();
-    const QString status = json.value(s("status")).toString();
+    result.opId = json.value(u"op_id"_s).toString();
+    const QString status = json.value(u"status"_s).toString();
     if (status == QLatin1String("applied"))
         result.status = OpResult::Status::Applied;
     else if (status == QLatin1String("merged"))
@@ -276,13 +276,13 @@ std::expected<OpResult, QString> decodeResult(const QJsonObject &json)
     else if (status == QLatin1String("rejected"))
         result.status = OpResult::Status::Rejected;
     else
-        return std::unexpected(s("unknown status '%1'").arg(status));
+        return std::unexpected(u"unknown status '%1'"_s.arg(status));
     if (result.opId.isEmpty())
-        return std::unexpected(s("a result without 'op_id'"));
-    result.rev = qint64(json.value(s("rev")).toDouble());
-    for (const QJsonValue &id : json.value(s("conflicts")).toArray())
+        return std::unexpected(u"a result without 'op_id'"_s);
+    result.rev = qint64(json.value(u"rev"_s).toDouble());
+    for (const QJsonValue &id : json.value(u"conflicts"_s).toArray())
         result.conflicts << id.toString();
-    result.reason = json.value(s("reason")).toString();
+    result.reason = json.value(u"reason"_s).toString();
     return result;
 }
 

@@ -16,10 +16,10 @@
 #include <memory>
 #include <vector>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui::Appearance {
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 std::vector<std::unique_ptr<QTranslator>> &installed()
 {
@@ -31,38 +31,38 @@ std::vector<std::unique_ptr<QTranslator>> &installed()
 
 Scheme scheme()
 {
-    const QString value = QSettings().value(s("appearance/scheme")).toString();
-    if (value == s("light"))
+    const QString value = QSettings().value(u"appearance/scheme"_s).toString();
+    if (value == u"light"_s)
         return Scheme::Light;
-    if (value == s("dark"))
+    if (value == u"dark"_s)
         return Scheme::Dark;
     return Scheme::System;
 }
 
 void setScheme(Scheme scheme)
 {
-    QSettings().setValue(s("appearance/scheme"), scheme == Scheme::Light ? s("light")
-                                                 : scheme == Scheme::Dark ? s("dark")
-                                                                          : s("system"));
+    QSettings().setValue(u"appearance/scheme"_s, scheme == Scheme::Light ? u"light"_s
+                                                 : scheme == Scheme::Dark ? u"dark"_s
+                                                                          : u"system"_s);
 }
 
 QFont editorFont()
 {
     QFont font = QFontDatabase::systemFont(QFontDatabase::GeneralFont);
-    const QString saved = QSettings().value(s("appearance/editorFont")).toString();
+    const QString saved = QSettings().value(u"appearance/editorFont"_s).toString();
     if (!saved.isEmpty())
         font.fromString(saved);
     return font;
 }
 
-void setEditorFont(const QFont &font) { QSettings().setValue(s("appearance/editorFont"), font.toString()); }
+void setEditorFont(const QFont &font) { QSettings().setValue(u"appearance/editorFont"_s, font.toString()); }
 
-QString language() { return QSettings().value(s("appearance/language")).toString(); }
-void setLanguage(const QString &language) { QSettings().setValue(s("appearance/language"), language); }
+QString language() { return QSettings().value(u"appearance/language"_s).toString(); }
+void setLanguage(const QString &language) { QSettings().setValue(u"appearance/language"_s, language); }
 
 QList<QPair<QString, QString>> languages()
 {
-    return {{s("en"), s("English")}, {s("de"), s("Deutsch")}, {s("fr"), QString::fromUtf8("Français")}};
+    return {{u"en"_s, u"English"_s}, {u"de"_s, u"Deutsch"_s}, {u"fr"_s, QString::fromUtf8("Français")}};
 }
 
 QPalette lightPalette()
@@ -154,21 +154,21 @@ void applyLanguage()
     QLocale::setDefault(locale);
     const auto load = [&](const QString &name, const QString &dir) {
         auto translator = std::make_unique<QTranslator>();
-        if (translator->load(locale, name, s("_"), dir) && QCoreApplication::installTranslator(translator.get()))
+        if (translator->load(locale, name, u"_"_s, dir) && QCoreApplication::installTranslator(translator.get()))
             translators.push_back(std::move(translator));
     };
     // The source strings are English; English needs only its plural forms ("1 change").
     if (locale.language() == QLocale::English || locale.language() == QLocale::C) {
-        load(s("tidemark"), s(":/i18n"));
+        load(u"tidemark"_s, u":/i18n"_s);
         if (translators.empty()) {
             auto plurals = std::make_unique<QTranslator>();
-            if (plurals->load(s(":/i18n/tidemark_en.qm")) && QCoreApplication::installTranslator(plurals.get()))
+            if (plurals->load(u":/i18n/tidemark_en.qm"_s) && QCoreApplication::installTranslator(plurals.get()))
                 translators.push_back(std::move(plurals));
         }
         return;
     }
-    load(s("qtbase"), QLibraryInfo::path(QLibraryInfo::TranslationsPath));
-    load(s("tidemark"), s(":/i18n"));
+    load(u"qtbase"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath));
+    load(u"tidemark"_s, u":/i18n"_s);
 }
 
 QColor mix(const QColor &a, const QColor &b, double share)

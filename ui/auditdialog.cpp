@@ -21,21 +21,22 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // The outcome a filter groups events by.
 QString outcomeKey(const model::ConflictRecord &r)
 {
     if (r.isOpen())
-        return s("open");
+        return u"open"_s;
     if (r.isResolution() || r.isUndo())
-        return s("chosen");
+        return u"chosen"_s;
     if (r.status == QLatin1String("resolved"))
-        return s("resolved");
-    return r.outcome == QLatin1String("merged") ? s("merged") : s("kept");
+        return u"resolved"_s;
+    return r.outcome == QLatin1String("merged") ? u"merged"_s : u"kept"_s;
 }
 
 QStringList devicesOf(const model::ConflictRecord &r, const QString &self)
@@ -55,7 +56,7 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     : QDialog(parent)
     , m_store(store)
 {
-    setObjectName(s("auditDialog"));
+    setObjectName(u"auditDialog"_s);
     setWindowTitle(tr("Audit Trail"));
     auto *intro = new QLabel(tr("Every conflict of this account: what collided, the rule that decided it, and who "
                                 "decided it when. Undoing a choice puts back what stood before it, on every device, "
@@ -75,14 +76,14 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
         connect(box, &QComboBox::currentIndexChanged, this, &AuditDialog::applyFilters);
         return box;
     };
-    m_item = combo(s("itemFilter"), tr("&Item:"));
-    m_device = combo(s("deviceFilter"), tr("&Device:"));
-    m_rule = combo(s("ruleFilter"), tr("&Rule:"));
-    m_outcome = combo(s("outcomeFilter"), tr("&Outcome:"));
+    m_item = combo(u"itemFilter"_s, tr("&Item:"));
+    m_device = combo(u"deviceFilter"_s, tr("&Device:"));
+    m_rule = combo(u"ruleFilter"_s, tr("&Rule:"));
+    m_outcome = combo(u"outcomeFilter"_s, tr("&Outcome:"));
     filters->addStretch();
 
     m_table = new QTreeWidget(this);
-    m_table->setObjectName(s("auditTable"));
+    m_table->setObjectName(u"auditTable"_s);
     m_table->setRootIsDecorated(false);
     m_table->setUniformRowHeights(true);
     m_table->setAlternatingRowColors(true);
@@ -91,7 +92,7 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     connect(m_table, &QTreeWidget::currentItemChanged, this, &AuditDialog::showDetails);
 
     m_details = new QLabel(this);
-    m_details->setObjectName(s("auditDetails"));
+    m_details->setObjectName(u"auditDetails"_s);
     m_details->setWordWrap(true);
     m_details->setTextFormat(Qt::RichText);
     m_details->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -105,7 +106,7 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     detailsScroll->setWidget(m_details);
     auto *split = new QSplitter(Qt::Vertical, this);
     m_split = split;
-    split->setObjectName(s("auditSplit"));
+    split->setObjectName(u"auditSplit"_s);
     split->setChildrenCollapsible(false);
     split->addWidget(m_table);
     split->addWidget(detailsScroll);
@@ -115,7 +116,7 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     m_undo = buttons->addButton(tr("Undo This Choice"), QDialogButtonBox::ActionRole);
-    m_undo->setObjectName(s("undoResolution"));
+    m_undo->setObjectName(u"undoResolution"_s);
     connect(m_undo, &QPushButton::clicked, this, &AuditDialog::undoSelected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -127,9 +128,9 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
     resize(900, 600);
     split->setSizes({330, 220});
     const QSettings settings;
-    if (const QByteArray geometry = settings.value(s("audit/geometry")).toByteArray(); !geometry.isEmpty())
+    if (const QByteArray geometry = settings.value(u"audit/geometry"_s).toByteArray(); !geometry.isEmpty())
         restoreGeometry(geometry);
-    if (const QByteArray state = settings.value(s("audit/split")).toByteArray(); !state.isEmpty())
+    if (const QByteArray state = settings.value(u"audit/split"_s).toByteArray(); !state.isEmpty())
         split->restoreState(state);
 
     if (m_store) {
@@ -145,8 +146,8 @@ AuditDialog::AuditDialog(model::Store *store, QWidget *parent)
 void AuditDialog::hideEvent(QHideEvent *event)
 {
     QSettings settings;
-    settings.setValue(s("audit/geometry"), saveGeometry());
-    settings.setValue(s("audit/split"), m_split->saveState());
+    settings.setValue(u"audit/geometry"_s, saveGeometry());
+    settings.setValue(u"audit/split"_s, m_split->saveState());
     QDialog::hideEvent(event);
 }
 
@@ -201,7 +202,7 @@ void AuditDialog::reload()
             names << words.device(device);
         auto *row = new QTreeWidgetItem(m_table, {ItemWords::when(r.at), words.itemTitle(r.entityId),
                                                   ItemWords::fieldLabel(r.kind, r.field), ItemWords::rule(r.rule),
-                                                  ItemWords::outcome(r), names.join(QStringLiteral(", "))});
+                                                  ItemWords::outcome(r), names.join(u", "_s)});
         row->setData(0, kIdRole, r.id);
         if (r.id == keepId)
             m_table->setCurrentItem(row);
@@ -253,7 +254,7 @@ void AuditDialog::showDetails()
     }
     const ItemWords words(m_store);
     const auto line = [](const QString &label, const QString &text) {
-        return QStringLiteral("<b>%1</b> %2<br>").arg(label.toHtmlEscaped(), text.toHtmlEscaped());
+        return u"<b>%1</b> %2<br>"_s.arg(label.toHtmlEscaped(), text.toHtmlEscaped());
     };
     // A text is shown whole (up to a screenful), not by its first line.
     const bool isText = sync::fieldKind(model::kindName(r->kind), r->field) == sync::FieldKind::Text;
@@ -263,12 +264,12 @@ void AuditDialog::showDetails()
         QStringList lines = v.toString().split(QLatin1Char('\n'));
         if (lines.size() > 15) {
             lines = lines.mid(0, 15);
-            lines << QStringLiteral("…");
+            lines << u"…"_s;
         }
-        return QStringLiteral("<b>%1</b><pre style=\"margin: 2px 0 8px 16px\">%2</pre>")
+        return u"<b>%1</b><pre style=\"margin: 2px 0 8px 16px\">%2</pre>"_s
             .arg(label.toHtmlEscaped(), lines.join(QLatin1Char('\n')).toHtmlEscaped());
     };
-    QString html = QStringLiteral("<p>%1</p><p>").arg(words.sentence(*r).toHtmlEscaped());
+    QString html = u"<p>%1</p><p>"_s.arg(words.sentence(*r).toHtmlEscaped());
     if (r->isResolution() || r->isUndo()) {
         html += valueLine(r->isUndo() ? tr("Put back:") : tr("Chosen:"), ItemWords::chosen(*r));
         html += valueLine(tr("Replaced:"), ItemWords::chosen(*r) == r->mine ? r->theirs : r->mine);
@@ -281,7 +282,7 @@ void AuditDialog::showDetails()
         html += valueLine(tr("Theirs (%1):").arg(words.theirsSide(*r)), r->theirs);
         html += r->base.isUndefined() ? line(tr("Base:"), tr("not known")) : valueLine(tr("Base:"), r->base);
     }
-    html += line(tr("Rule:"), QStringLiteral("%1 (%2)").arg(ItemWords::rule(r->rule), r->rule));
+    html += line(tr("Rule:"), u"%1 (%2)"_s.arg(ItemWords::rule(r->rule), r->rule));
     if (!r->isResolution() && !r->isUndo()) {
         // Who decided: the rule when the server met both sides, or a person later.
         QString decided = r->isOpen() ? tr("nobody yet: waiting for you")
@@ -295,7 +296,7 @@ void AuditDialog::showDetails()
         }
         html += line(tr("Decided by:"), decided);
     }
-    html += QStringLiteral("</p>");
+    html += u"</p>"_s;
     const model::Decisions decisions(*m_store);
     const auto action = decisions.actionFor(*r);
     const auto puts = action == model::Decisions::Action::Undo ? decisions.undoPreview(*r).value_or(QJsonValue())
@@ -306,11 +307,11 @@ void AuditDialog::showDetails()
         m_undo->setToolTip(tr("Put back %1 as the %2, on every device").arg(words.value(r->field, puts),
                                                                           ItemWords::fieldWord(r->kind, r->field)));
     } else if (r->isUndone()) {
-        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("This choice was undone: the conflict it settled was back as it was.").toHtmlEscaped());
+        html += u"<p><i>%1</i></p>"_s.arg(tr("This choice was undone: the conflict it settled was back as it was.").toHtmlEscaped());
     } else if (r->isUndo()) {
-        html += QStringLiteral("<p><i>%1</i></p>").arg(tr("An undo is not undone: decide the conflict again instead.").toHtmlEscaped());
+        html += u"<p><i>%1</i></p>"_s.arg(tr("An undo is not undone: decide the conflict again instead.").toHtmlEscaped());
     } else if (!r->isOpen()) {
-        html += QStringLiteral("<p><i>%1</i></p>")
+        html += u"<p><i>%1</i></p>"_s
                     .arg(tr("This cannot be undone in one step: the %1 changed since. Open the item's history to bring back a "
                             "version.")
                              .arg(ItemWords::fieldWord(r->kind, r->field))

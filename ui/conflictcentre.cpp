@@ -15,10 +15,11 @@
 #include <QScrollArea>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 QLabel *heading(const QString &text, QWidget *parent, qreal scale = 1.0)
 {
@@ -35,20 +36,20 @@ ConflictCentre::ConflictCentre(model::Store *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
 {
-    setObjectName(s("conflictCentre"));
+    setObjectName(u"conflictCentre"_s);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(16, 12, 16, 12);
     auto *top = new QHBoxLayout;
     top->addWidget(heading(tr("Conflicts"), this, 1.4));
     top->addStretch();
     auto *audit = new QPushButton(tr("Audit Trail…"), this);
-    audit->setObjectName(s("auditButton"));
+    audit->setObjectName(u"auditButton"_s);
     audit->setToolTip(tr("Every conflict of the account, with both values and how each was settled"));
     connect(audit, &QPushButton::clicked, this, &ConflictCentre::showAudit);
     top->addWidget(audit);
     layout->addLayout(top);
     m_summary = new QLabel(this);
-    m_summary->setObjectName(s("conflictSummary"));
+    m_summary->setObjectName(u"conflictSummary"_s);
     m_summary->setWordWrap(true);
     layout->addWidget(m_summary);
 
@@ -90,7 +91,7 @@ void ConflictCentre::changeEvent(QEvent *event)
 
 QList<QWidget *> ConflictCentre::cards() const
 {
-    return m_list->findChildren<QWidget *>(s("conflictCard"), Qt::FindDirectChildrenOnly);
+    return m_list->findChildren<QWidget *>(u"conflictCard"_s, Qt::FindDirectChildrenOnly);
 }
 
 void ConflictCentre::reload()
@@ -122,7 +123,7 @@ void ConflictCentre::reload()
     QList<model::ConflictRecord> recent;
     // Rules that decide without anything to see (a concurrent move, tags from both sides kept)
     // stay out of the centre; the audit trail has them.
-    static const QStringList quiet{s("order-later-wins"), s("tags-add-wins")};
+    static const QStringList quiet{u"order-later-wins"_s, u"tags-add-wins"_s};
     for (const model::ConflictRecord &r : std::as_const(*records)) {
         if (quiet.contains(r.rule))
             continue;
@@ -135,7 +136,7 @@ void ConflictCentre::reload()
         m_summary->setText(tr("No conflicts: your devices agree. When two devices change the same thing while apart, "
                               "it shows here, with what decided it."));
     } else {
-        m_summary->setText(tr("%n waiting for you", nullptr, int(open.size())) + QStringLiteral(" · ")
+        m_summary->setText(tr("%n waiting for you", nullptr, int(open.size())) + u" · "_s
                            + tr("%n settled in the last 30 days", nullptr, int(recent.size())));
     }
     if (!open.isEmpty()) {
@@ -155,7 +156,7 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
 {
     const ItemWords words(m_store);
     auto *frame = new QFrame(m_list);
-    frame->setObjectName(s("conflictCard"));
+    frame->setObjectName(u"conflictCard"_s);
     frame->setProperty("conflictId", record.id);
     frame->setFrameShape(QFrame::StyledPanel);
     frame->setAutoFillBackground(true);
@@ -169,12 +170,12 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
 
     auto *layout = new QVBoxLayout(frame);
     auto *sentence = new QLabel(words.sentence(record), frame);
-    sentence->setObjectName(s("sentence"));
+    sentence->setObjectName(u"sentence"_s);
     sentence->setTextFormat(Qt::PlainText);
     sentence->setWordWrap(true);
     layout->addWidget(sentence);
     auto *rule = new QLabel(tr("Rule: %1 · %2").arg(ItemWords::rule(record.rule), ItemWords::outcome(record)), frame);
-    rule->setObjectName(s("rule"));
+    rule->setObjectName(u"rule"_s);
     rule->setTextFormat(Qt::PlainText);
     rule->setWordWrap(true);
     rule->setEnabled(false); // the secondary text colour
@@ -191,11 +192,11 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
     };
     const QString entityId = record.entityId;
     if (m_store->entity(entityId)) {
-        connect(button(s("openButton"), tr("Open"), tr("Show the item")), &QPushButton::clicked, this,
+        connect(button(u"openButton"_s, tr("Open"), tr("Show the item")), &QPushButton::clicked, this,
                 [this, entityId] { Q_EMIT openItem(entityId); });
     }
     if (open) {
-        connect(button(s("resolveButton"), tr("Resolve…"), tr("Compare both versions and choose")), &QPushButton::clicked,
+        connect(button(u"resolveButton"_s, tr("Resolve…"), tr("Compare both versions and choose")), &QPushButton::clicked,
                 this, [this, entityId] { resolve(entityId); });
     } else {
         const model::Decisions decisions(*m_store);
@@ -205,10 +206,10 @@ QWidget *ConflictCentre::card(const model::ConflictRecord &record, bool open)
         const QString tip = tr("Put back %1 as the %2, on every device").arg(words.value(record.field, other),
                                                                           ItemWords::fieldWord(record.kind, record.field));
         if (action == model::Decisions::Action::Undo) {
-            connect(button(s("undoButton"), tr("Undo"), tip + QLatin1Char('\n') + tr("The conflict it settled waits for you again.")),
+            connect(button(u"undoButton"_s, tr("Undo"), tip + QLatin1Char('\n') + tr("The conflict it settled waits for you again.")),
                     &QPushButton::clicked, this, [this, record] { undo(record); });
         } else if (action == model::Decisions::Action::UseOtherValue) {
-            connect(button(s("useOtherButton"), tr("Use the Other Value"), tip), &QPushButton::clicked, this,
+            connect(button(u"useOtherButton"_s, tr("Use the Other Value"), tip), &QPushButton::clicked, this,
                     [this, record] { useOtherValue(record); });
         }
     }

@@ -27,19 +27,19 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 using Internal::DiffWriter;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 constexpr int KeyRole = Qt::UserRole;          ///< "v3" or "c" + a conflict event's id
 constexpr int VersionRole = Qt::UserRole + 1;  ///< the version; 0 on conflict rows
 constexpr int ConflictRole = Qt::UserRole + 2; ///< a conflict event's row
 
-const QString kModeKey = QStringLiteral("history/diffMode");
+const QString kModeKey = u"history/diffMode"_s;
 const QColor kAmber(230, 140, 30);
 
 bool isTextField(const QString &field)
@@ -146,7 +146,6 @@ private:
     }
 };
 
-
 } // namespace
 
 HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget *parent)
@@ -154,14 +153,14 @@ HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget
     , m_store(&store)
     , m_itemId(itemId)
 {
-    setObjectName(s("historyDialog"));
+    setObjectName(u"historyDialog"_s);
     // The account's name only, read from the file: the keychain (the token) is not needed here,
     // and asking it would wait on the UI thread.
     if (QFile file(client::AccountFile::path(store.path())); file.open(QIODevice::ReadOnly))
-        m_user = QJsonDocument::fromJson(file.readAll()).object().value(s("user")).toString();
+        m_user = QJsonDocument::fromJson(file.readAll()).object().value(u"user"_s).toString();
 
     m_heading = new QLabel(this);
-    m_heading->setObjectName(s("heading"));
+    m_heading->setObjectName(u"heading"_s);
     m_heading->setTextFormat(Qt::PlainText);
     m_heading->setWordWrap(true);
     QFont headingFont = m_heading->font();
@@ -170,7 +169,7 @@ HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget
     m_heading->setFont(headingFont);
 
     m_timeline = new QListWidget(this);
-    m_timeline->setObjectName(s("timeline"));
+    m_timeline->setObjectName(u"timeline"_s);
     m_timeline->setAccessibleName(tr("Versions and conflicts, newest first"));
     m_timeline->setItemDelegate(new TimelineDelegate(m_timeline));
     m_timeline->setResizeMode(QListView::Adjust);
@@ -179,13 +178,13 @@ HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget
     m_timeline->setMinimumWidth(260);
 
     m_caption = new QLabel(this);
-    m_caption->setObjectName(s("diffCaption"));
+    m_caption->setObjectName(u"diffCaption"_s);
     m_caption->setTextFormat(Qt::PlainText);
     m_caption->setWordWrap(true);
     auto *sideBySide = new QPushButton(tr("Side by Side"), this);
-    sideBySide->setObjectName(s("sideBySideButton"));
+    sideBySide->setObjectName(u"sideBySideButton"_s);
     auto *unified = new QPushButton(tr("Unified"), this);
-    unified->setObjectName(s("unifiedButton"));
+    unified->setObjectName(u"unifiedButton"_s);
     unified->setToolTip(tr("Removed and added lines one under the other"));
     sideBySide->setToolTip(tr("The earlier version on the left, this one on the right"));
     auto *modes = new QButtonGroup(this);
@@ -202,7 +201,7 @@ HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget
     connect(unified, &QPushButton::clicked, this, [this] { setDiffMode(DiffMode::Unified); });
 
     m_diff = new QTextBrowser(this);
-    m_diff->setObjectName(s("diffView"));
+    m_diff->setObjectName(u"diffView"_s);
     m_diff->setAccessibleName(tr("Changes"));
     m_diff->setOpenLinks(false);
 
@@ -228,10 +227,10 @@ HistoryDialog::HistoryDialog(model::Store &store, const QString &itemId, QWidget
 
     auto *buttons = new QDialogButtonBox(this);
     m_restore = buttons->addButton(tr("&Restore This Version"), QDialogButtonBox::ActionRole);
-    m_restore->setObjectName(s("restoreButton"));
-    m_restore->setIcon(themedIcon(s("history")));
+    m_restore->setObjectName(u"restoreButton"_s);
+    m_restore->setIcon(themedIcon(u"history"_s));
     m_restore->setAutoDefault(false);
-    buttons->addButton(QDialogButtonBox::Close)->setObjectName(s("closeButton"));
+    buttons->addButton(QDialogButtonBox::Close)->setObjectName(u"closeButton"_s);
     connect(m_restore, &QPushButton::clicked, this, &HistoryDialog::restoreSelected);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
@@ -279,7 +278,7 @@ void HistoryDialog::setDiffMode(DiffMode mode)
     if (mode == m_mode)
         return;
     m_mode = mode;
-    QSettings().setValue(kModeKey, mode == DiffMode::Unified ? s("unified") : s("sideBySide"));
+    QSettings().setValue(kModeKey, mode == DiffMode::Unified ? u"unified"_s : u"sideBySide"_s);
     showSelected();
 }
 
@@ -326,9 +325,9 @@ void HistoryDialog::reload()
 void HistoryDialog::updateTitle()
 {
     const auto entity = m_store ? m_store->entity(m_itemId) : std::nullopt;
-    QString title = entity ? entity->string(s("title")) : QString();
+    QString title = entity ? entity->string(u"title"_s) : QString();
     if (title.isEmpty() && !m_entries.isEmpty())
-        title = m_entries.last().snapshot.value(s("title")).toString();
+        title = m_entries.last().snapshot.value(u"title"_s).toString();
     if (title.isEmpty())
         title = m_kind == model::Kind::Task ? tr("Untitled task") : tr("Untitled note");
     setWindowTitle(tr("History of “%1”").arg(title));
@@ -349,35 +348,35 @@ void HistoryDialog::fillTimeline()
         if (row.conflict) {
             const model::ConflictRecord &record = m_conflicts[row.index];
             item->setText(words().sentence(record, ItemWords::ItemNamed::No) + QLatin1Char('\n') + conflictDetails(record));
-            item->setData(KeyRole, s("c") + record.id);
+            item->setData(KeyRole, u"c"_s + record.id);
             item->setData(VersionRole, 0);
             item->setData(ConflictRole, true);
-            item->setIcon(themedIcon(record.isResolution() ? s("done") : s("conflict")));
+            item->setIcon(themedIcon(record.isResolution() ? u"done"_s : u"conflict"_s));
             // Amber, stronger while it waits for a person.
             item->setBackground(Appearance::mix(palette.color(QPalette::Base), kAmber, record.isOpen() ? 0.3 : 0.14));
         } else {
             const model::HistoryEntry &entry = m_entries[row.index];
             item->setText(versionHeadline(row.index) + QLatin1Char('\n') + versionDetails(row.index));
-            item->setData(KeyRole, s("v%1").arg(entry.version));
+            item->setData(KeyRole, u"v%1"_s.arg(entry.version));
             item->setData(VersionRole, entry.version);
             item->setData(ConflictRole, false);
             const QStringList fields = differingFields(fieldsBefore(row.index), entry.snapshot);
-            QString icon = s("rename");
+            QString icon = u"rename"_s;
             if (row.index == 0)
-                icon = s("add");
+                icon = u"add"_s;
             else if (entry.origin == QLatin1String("restore"))
-                icon = s("history");
+                icon = u"history"_s;
             else if (entry.origin == QLatin1String("resolution"))
-                icon = s("done");
+                icon = u"done"_s;
             else if (fields.size() == 1) {
                 // A change of one field: that field's own icon.
-                static const QHash<QString, QString> icons{{s("collection"), s("move")}, {s("pinned"), s("pin")},
-                                                           {s("done_at"), s("done")},    {s("priority"), s("priority")},
-                                                           {s("due"), s("due")},         {s("tags"), s("tag")},
-                                                           {s("recurrence"), s("recurrence")}};
+                static const QHash<QString, QString> icons{{u"collection"_s, u"move"_s}, {u"pinned"_s, u"pin"_s},
+                                                           {u"done_at"_s, u"done"_s},    {u"priority"_s, u"priority"_s},
+                                                           {u"due"_s, u"due"_s},         {u"tags"_s, u"tag"_s},
+                                                           {u"recurrence"_s, u"recurrence"_s}};
                 icon = icons.value(fields.first(), icon);
                 if (fields.first() == QLatin1String("deleted"))
-                    icon = entry.snapshot.value(s("deleted")).toBool() ? s("trash") : s("restore");
+                    icon = entry.snapshot.value(u"deleted"_s).toBool() ? u"trash"_s : u"restore"_s;
             }
             item->setIcon(themedIcon(icon));
         }
@@ -453,7 +452,7 @@ QString HistoryDialog::versionHeadline(qsizetype index) const
     if (fields.isEmpty())
         fields = entry.changed;
     if (fields.size() > 1)
-        fields.removeAll(s("sort_key")); // a move in the list along with an edit is not news
+        fields.removeAll(u"sort_key"_s); // a move in the list along with an edit is not news
     const QJsonValue value = entry.snapshot.value(fields.value(0));
     if (fields.size() == 1) {
         const QString &field = fields.first();
@@ -486,7 +485,7 @@ QString HistoryDialog::versionDetails(qsizetype index) const
     parts << words().device(entry.device);
     if (!m_user.isEmpty())
         parts << m_user;
-    return parts.join(s(" · "));
+    return parts.join(u" · "_s);
 }
 
 QString HistoryDialog::conflictDetails(const model::ConflictRecord &record) const
@@ -500,7 +499,7 @@ QString HistoryDialog::conflictDetails(const model::ConflictRecord &record) cons
         parts << tr("Resolved");
     else if (!record.isResolution())
         parts << tr("Settled automatically");
-    return parts.join(s(" · "));
+    return parts.join(u" · "_s);
 }
 
 void HistoryDialog::writeChanges(const QStringList &fields, const QJsonObject &before, const QJsonObject &after,

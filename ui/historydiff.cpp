@@ -12,11 +12,11 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui::Internal {
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 const QColor kRed(215, 58, 73);
 const QColor kGreen(46, 160, 67);
@@ -32,7 +32,6 @@ void tintCell(QTextTable *table, int row, int column, const QColor &colour)
 }
 
 } // namespace
-
 
 DiffColours::DiffColours(const QPalette &palette)
 {
@@ -82,9 +81,9 @@ void DiffWriter::heading(const QString &text)
 
 void DiffWriter::note(const QString &text) { paragraph(text, m_mutedFormat); }
 
-int DiffWriter::lineNumberWidth() const { return QFontMetrics(m_textFont).horizontalAdvance(s("00000")) + 6; }
+int DiffWriter::lineNumberWidth() const { return QFontMetrics(m_textFont).horizontalAdvance(u"00000"_s) + 6; }
 
-int DiffWriter::signWidth() const { return QFontMetrics(m_textFont).horizontalAdvance(s("+")) + 8; }
+int DiffWriter::signWidth() const { return QFontMetrics(m_textFont).horizontalAdvance(u"+"_s) + 8; }
 
 void DiffWriter::change(const QString &before, const QString &after)
 {
@@ -93,9 +92,9 @@ void DiffWriter::change(const QString &before, const QString &after)
     old.setBackground(m_colours.removed);
     QTextCharFormat now = m_text;
     now.setBackground(m_colours.added);
-    m_cursor.insertText(s(" %1 ").arg(before), old);
-    m_cursor.insertText(s("  →  "), m_text);
-    m_cursor.insertText(s(" %1 ").arg(after), now);
+    m_cursor.insertText(u" %1 "_s.arg(before), old);
+    m_cursor.insertText(u"  →  "_s, m_text);
+    m_cursor.insertText(u" %1 "_s.arg(after), now);
 }
 
 void DiffWriter::sideBySide(const QString &before, const QString &after, const QString &leftCaption, const QString &rightCaption)
@@ -138,7 +137,7 @@ void DiffWriter::unified(const QString &before, const QString &after)
         int newLine = 0;
         Marks marks;
     };
-    static const QRegularExpression hunk(s("^@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@"));
+    static const QRegularExpression hunk(u"^@@ -(\\d+)(?:,\\d+)? \\+(\\d+)(?:,\\d+)? @@"_s);
     QList<Line> lines;
     int oldLine = 0;
     int newLine = 0;

@@ -9,6 +9,8 @@
 #include <QPixmap>
 #include <QSvgRenderer>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
 
@@ -18,7 +20,7 @@ public:
     explicit ThemedIconEngine(QString name)
         : m_name(std::move(name))
     {
-        QFile file(QStringLiteral(":/tidemark/icons/actions/%1.svg").arg(m_name));
+        QFile file(u":/tidemark/icons/actions/%1.svg"_s.arg(m_name));
         if (file.open(QIODevice::ReadOnly))
             m_svg = file.readAll();
     }
@@ -39,7 +41,7 @@ public:
     QPixmap scaledPixmap(const QSize &size, QIcon::Mode mode, QIcon::State, qreal scale) override
     {
         const QColor colour = colourFor(mode);
-        const QString key = QStringLiteral("%1/%2x%3/%4/%5").arg(colour.name(QColor::HexArgb)).arg(size.width())
+        const QString key = u"%1/%2x%3/%4/%5"_s.arg(colour.name(QColor::HexArgb)).arg(size.width())
                                 .arg(size.height()).arg(scale).arg(int(mode));
         if (const auto it = m_cache.constFind(key); it != m_cache.constEnd())
             return *it;
@@ -60,7 +62,7 @@ public:
     }
 
     QIconEngine *clone() const override { return new ThemedIconEngine(*this); }
-    QString key() const override { return QStringLiteral("tidemark-themed"); }
+    QString key() const override { return u"tidemark-themed"_s; }
     bool isNull() override { return m_svg.isEmpty(); }
 
 private:

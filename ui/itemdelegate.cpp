@@ -10,6 +10,8 @@
 #include <QPainter>
 #include <QPainterPath>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
 
@@ -36,7 +38,7 @@ QColor priorityColour(int priority, const QPalette &palette)
 QString shortTime(const QLocale &locale, QTime time)
 {
     QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
+    format.remove(u":ss"_s);
     return locale.toString(time, format);
 }
 
@@ -90,8 +92,8 @@ QString ItemDelegate::dueText(const QDateTime &due, bool hasTime)
     if (date == today.addDays(-1))
         return tr("Yesterday") + time;
     if (date > today && date < today.addDays(7))
-        return locale.toString(date, QStringLiteral("ddd")) + time;
-    return locale.toString(date, date.year() == today.year() ? QStringLiteral("d MMM") : QStringLiteral("d MMM yyyy")) + time;
+        return locale.toString(date, u"ddd"_s) + time;
+    return locale.toString(date, date.year() == today.year() ? u"d MMM"_s : u"d MMM yyyy"_s) + time;
 }
 
 QString ItemDelegate::updatedText(const QDateTime &updated)
@@ -101,9 +103,9 @@ QString ItemDelegate::updatedText(const QDateTime &updated)
     if (updated.date() == today)
         return shortTime(locale, updated.time());
     if (updated.date() > today.addDays(-7))
-        return locale.toString(updated.date(), QStringLiteral("ddd"));
-    return locale.toString(updated.date(), updated.date().year() == today.year() ? QStringLiteral("d MMM")
-                                                                                  : QStringLiteral("d MMM yyyy"));
+        return locale.toString(updated.date(), u"ddd"_s);
+    return locale.toString(updated.date(), updated.date().year() == today.year() ? u"d MMM"_s
+                                                                                  : u"d MMM yyyy"_s);
 }
 
 void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
@@ -153,7 +155,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
             painter->drawPath(tick);
         }
     } else {
-        themedIcon(QStringLiteral("note")).paint(painter, mark, Qt::AlignCenter,
+        themedIcon(u"note"_s).paint(painter, mark, Qt::AlignCenter,
                                                  selected ? QIcon::Selected : QIcon::Normal);
     }
 
@@ -180,7 +182,7 @@ void ItemDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, 
     int titleRight = right - whenWidth - kPadding;
     if (index.data(ItemListModel::PinnedRole).toBool()) {
         const QRect pin(titleRight - 14, top1 + (lineHeight - 14) / 2, 14, 14);
-        themedIcon(QStringLiteral("pin")).paint(painter, pin, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
+        themedIcon(u"pin"_s).paint(painter, pin, Qt::AlignCenter, selected ? QIcon::Selected : QIcon::Normal);
         titleRight -= 18;
     }
     const QFontMetrics titleMetrics(titleFont);

@@ -14,11 +14,11 @@
 #include <algorithm>
 #include <iterator>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 /// A field's label (a heading, a form's row) and its word inside a sentence. Two translations,
 /// not one lower-cased, so that a language can keep its capitals or choose another noun.
@@ -203,7 +203,7 @@ ItemWords::Phrase ItemWords::phrase(const QString &field, const QJsonValue &v) c
             return {locale.toString(due->date, QLocale::ShortFormat), K::AsIs};
         QString text = locale.toString(QDateTime(due->date, *due->time, due->zone), QLocale::ShortFormat);
         if (due->zone != QTimeZone::systemTimeZone())
-            text += s(" (%1)").arg(QString::fromUtf8(due->zone.id()));
+            text += u" (%1)"_s.arg(QString::fromUtf8(due->zone.id()));
         return {text, K::AsIs};
     }
     if (field == QLatin1String("recurrence")) {
@@ -238,7 +238,7 @@ ItemWords::Phrase ItemWords::phrase(const QString &field, const QJsonValue &v) c
         QStringList parts;
         for (const QJsonValue &part : v.toArray())
             parts << part.toVariant().toString();
-        return parts.isEmpty() ? Phrase{tr("nothing")} : Phrase{parts.join(s(", ")), K::AsIs};
+        return parts.isEmpty() ? Phrase{tr("nothing")} : Phrase{parts.join(u", "_s), K::AsIs};
     }
     if (v.isDouble())
         return {locale.toString(v.toDouble()), K::AsIs};
@@ -253,7 +253,7 @@ ItemWords::Phrase ItemWords::phrase(const QString &field, const QJsonValue &v) c
     if (text.size() > 60)
         text = text.left(59) + QChar(0x2026);
     else if (more)
-        text += s(" …");
+        text += u" …"_s;
     return {text, K::Text};
 }
 
@@ -287,10 +287,10 @@ QString ItemWords::itemTitle(const QString &entityId) const
     const auto e = m_store ? m_store->entity(entityId) : std::nullopt;
     if (!e)
         return tr("an item no longer here");
-    QString title = e->string(e->kind == model::Kind::Collection ? s("name") : s("title")).trimmed();
+    QString title = e->string(e->kind == model::Kind::Collection ? u"name"_s : u"title"_s).trimmed();
     if (title.isEmpty() && e->kind == model::Kind::Note) {
         // A note without a title is known by its first line.
-        title = e->string(s("body")).section(QLatin1Char('\n'), 0, 0).remove(QLatin1Char('#')).trimmed();
+        title = e->string(u"body"_s).section(QLatin1Char('\n'), 0, 0).remove(QLatin1Char('#')).trimmed();
     }
     return title.isEmpty() ? tr("Untitled") : title.left(80);
 }
@@ -405,18 +405,18 @@ QString ItemWords::sentence(const model::ConflictRecord &r, ItemNamed item) cons
 QString ItemWords::rule(const QString &rule)
 {
     static const QHash<QString, const char *> rules{
-        {s("scalar-later-wins"), QT_TR_NOOP("the later edit wins")},
-        {s("scalar-ask"), QT_TR_NOOP("always ask me (your setting for this field)")},
-        {s("scalar-no-base"), QT_TR_NOOP("the earlier version is no longer known, so you choose")},
-        {s("text-merged"), QT_TR_NOOP("edits in different places are merged")},
-        {s("text-overlap"), QT_TR_NOOP("edits of the same lines wait for you")},
-        {s("text-no-base"), QT_TR_NOOP("the earlier text is no longer known, so you choose")},
-        {s("edit-restores"), QT_TR_NOOP("an edit brings a deleted item back")},
-        {s("edit-beats-delete"), QT_TR_NOOP("an edit beats a delete")},
-        {s("tags-add-wins"), QT_TR_NOOP("tags added on either side are kept")},
-        {s("order-later-wins"), QT_TR_NOOP("the later move wins")},
-        {s("resolution"), QT_TR_NOOP("a person's choice")},
-        {s("undo"), QT_TR_NOOP("a person undid a choice")},
+        {u"scalar-later-wins"_s, QT_TR_NOOP("the later edit wins")},
+        {u"scalar-ask"_s, QT_TR_NOOP("always ask me (your setting for this field)")},
+        {u"scalar-no-base"_s, QT_TR_NOOP("the earlier version is no longer known, so you choose")},
+        {u"text-merged"_s, QT_TR_NOOP("edits in different places are merged")},
+        {u"text-overlap"_s, QT_TR_NOOP("edits of the same lines wait for you")},
+        {u"text-no-base"_s, QT_TR_NOOP("the earlier text is no longer known, so you choose")},
+        {u"edit-restores"_s, QT_TR_NOOP("an edit brings a deleted item back")},
+        {u"edit-beats-delete"_s, QT_TR_NOOP("an edit beats a delete")},
+        {u"tags-add-wins"_s, QT_TR_NOOP("tags added on either side are kept")},
+        {u"order-later-wins"_s, QT_TR_NOOP("the later move wins")},
+        {u"resolution"_s, QT_TR_NOOP("a person's choice")},
+        {u"undo"_s, QT_TR_NOOP("a person undid a choice")},
     };
     const char *text = rules.value(rule);
     return text ? tr(text) : rule;
@@ -438,7 +438,7 @@ QString ItemWords::outcome(const model::ConflictRecord &r)
     else
         text = tr("settled");
     if (r.status == QLatin1String("resolved"))
-        text += QStringLiteral(", ") + tr("then decided by a person");
+        text += u", "_s + tr("then decided by a person");
     return text;
 }
 

@@ -32,10 +32,10 @@
 #include <QToolBar>
 #include <QTreeView>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 /// The focused text field, when it has typing of its own to undo (or redo).
 QWidget *textWithHistory(bool redo)
@@ -95,7 +95,7 @@ void MainWindow::createActions()
     for (const QKeySequence &key : QKeySequence::keyBindings(QKeySequence::Redo))
         if (!redoKeys.contains(key))
             redoKeys << key;
-    m_actions.value(s("redo"))->setShortcuts(redoKeys);
+    m_actions.value(u"redo"_s)->setShortcuts(redoKeys);
     add("focusSidebar", tr("Go to &Sidebar"), "collection", QKeySequence(Qt::CTRL | Qt::Key_1),
         [this] { m_sidebar->setFocus(Qt::ShortcutFocusReason); });
     add("focusList", tr("Go to &List"), "all-items", QKeySequence(Qt::CTRL | Qt::Key_2), [this] {
@@ -109,13 +109,13 @@ void MainWindow::createActions()
     int digit = 0;
     for (const auto &[key, text] : views) {
         const QString viewKey = QLatin1StringView(key);
-        add(qPrintable(s("show-") + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
+        add(qPrintable(u"show-"_s + viewKey.mid(5)), text, key + 5, QKeySequence(Qt::CTRL | Qt::ALT | (Qt::Key_1 + digit++)),
             [this, viewKey] { selectView(viewKey); });
     }
     add("showConflicts", tr("&Conflicts"), "conflict", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_C),
-        [this] { selectView(s("view:conflicts")); });
+        [this] { selectView(u"view:conflicts"_s); });
     add("showPending", tr("&Pending Changes"), "pending", QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_P),
-        [this] { selectView(s("view:pending")); });
+        [this] { selectView(u"view:pending"_s); });
     add("showAudit", tr("&Audit Trail…"), "history", {}, [this] { showAudit(); });
     add("syncNow", tr("S&ync Now"), "sync", QKeySequence(Qt::Key_F5), &MainWindow::syncNowRequested);
     auto *offline = add("workOffline", tr("&Work Offline"), "work-offline", {}, [] {});
@@ -129,7 +129,7 @@ void MainWindow::createActions()
     add("quit", tr("&Quit"), "quit", QKeySequence::Quit, &QWidget::close)->setMenuRole(QAction::QuitRole);
     add("shortcuts", tr("&Keyboard Shortcuts"), "keyboard", QKeySequence(Qt::CTRL | Qt::Key_Slash), &MainWindow::showShortcuts);
     add("about", tr("&About Tidemark"), "about", {}, &MainWindow::showAbout)->setMenuRole(QAction::AboutRole);
-    m_actions.value(s("show-all"))->setIcon(themedIcon(s("all-items")));
+    m_actions.value(u"show-all"_s)->setIcon(themedIcon(u"all-items"_s));
 }
 
 void MainWindow::createMenus()
@@ -153,12 +153,12 @@ void MainWindow::createMenus()
     fill(menuBar()->addMenu(tr("&Help")), {"shortcuts", "-", "about"});
 
     auto *toolbar = addToolBar(tr("Main"));
-    toolbar->setObjectName(s("mainToolBar"));
+    toolbar->setObjectName(u"mainToolBar"_s);
     toolbar->setMovable(false);
     toolbar->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
-    toolbar->addAction(m_actions.value(s("newNote")));
-    toolbar->addAction(m_actions.value(s("newTask")));
-    toolbar->addAction(m_actions.value(s("quickEntry")));
+    toolbar->addAction(m_actions.value(u"newNote"_s));
+    toolbar->addAction(m_actions.value(u"newTask"_s));
+    toolbar->addAction(m_actions.value(u"quickEntry"_s));
     auto *spacer = new QWidget(toolbar);
     spacer->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
     toolbar->addWidget(spacer);
@@ -195,21 +195,21 @@ QString MainWindow::currentCollectionId() const
 
 void MainWindow::updateActions()
 {
-    const bool inTrash = m_viewKey == s("view:trash");
+    const bool inTrash = m_viewKey == u"view:trash"_s;
     const bool hasItem = !selectedItemIds().isEmpty();
-    m_actions.value(s("trash"))->setEnabled(hasItem && !inTrash);
-    m_actions.value(s("restore"))->setEnabled(hasItem && inTrash);
-    m_actions.value(s("emptyTrash"))->setEnabled(inTrash && m_items->rowCount() > 0);
-    m_actions.value(s("move"))->setEnabled(hasItem && !inTrash);
-    m_actions.value(s("toggleDone"))->setEnabled(hasItem && !inTrash);
-    m_actions.value(s("togglePin"))->setEnabled(hasItem && !inTrash);
-    const bool inArchive = m_viewKey == s("view:archive");
-    m_actions.value(s("archive"))->setEnabled(hasItem && !inTrash);
-    m_actions.value(s("archive"))->setText(inArchive ? tr("Un&archive") : tr("&Archive"));
-    m_actions.value(s("showHistory"))->setEnabled(hasItem);
+    m_actions.value(u"trash"_s)->setEnabled(hasItem && !inTrash);
+    m_actions.value(u"restore"_s)->setEnabled(hasItem && inTrash);
+    m_actions.value(u"emptyTrash"_s)->setEnabled(inTrash && m_items->rowCount() > 0);
+    m_actions.value(u"move"_s)->setEnabled(hasItem && !inTrash);
+    m_actions.value(u"toggleDone"_s)->setEnabled(hasItem && !inTrash);
+    m_actions.value(u"togglePin"_s)->setEnabled(hasItem && !inTrash);
+    const bool inArchive = m_viewKey == u"view:archive"_s;
+    m_actions.value(u"archive"_s)->setEnabled(hasItem && !inTrash);
+    m_actions.value(u"archive"_s)->setText(inArchive ? tr("Un&archive") : tr("&Archive"));
+    m_actions.value(u"showHistory"_s)->setEnabled(hasItem);
     const bool onCollection = !currentCollectionId().isEmpty();
-    m_actions.value(s("rename"))->setEnabled(onCollection);
-    m_actions.value(s("trashCollection"))->setEnabled(onCollection);
+    m_actions.value(u"rename"_s)->setEnabled(onCollection);
+    m_actions.value(u"trashCollection"_s)->setEnabled(onCollection);
 }
 
 void MainWindow::createItem(model::Kind kind, const QString &title)
@@ -217,20 +217,20 @@ void MainWindow::createItem(model::Kind kind, const QString &title)
     saveAll();
     QJsonObject fields;
     if (!title.isEmpty())
-        fields.insert(s("title"), title);
+        fields.insert(u"title"_s, title);
     const auto filter = SidebarModel::filterOfKey(m_viewKey).value_or(model::ItemFilter::all());
     using T = model::ItemFilter::Type;
     switch (filter.type) {
     case T::Collection:
-        fields.insert(s("collection"), filter.value);
+        fields.insert(u"collection"_s, filter.value);
         break;
     case T::Tag:
-        fields.insert(s("tags"), QJsonArray{filter.value});
+        fields.insert(u"tags"_s, QJsonArray{filter.value});
         break;
     case T::Today:
     case T::Upcoming:
         if (kind == model::Kind::Task)
-            fields.insert(s("due"), QDate::currentDate().addDays(filter.type == T::Today ? 0 : 1).toString(Qt::ISODate));
+            fields.insert(u"due"_s, QDate::currentDate().addDays(filter.type == T::Today ? 0 : 1).toString(Qt::ISODate));
         break;
     default:
         break;
@@ -242,7 +242,7 @@ void MainWindow::createItem(model::Kind kind, const QString &title)
     }
     // A new item must be visible where it is made: views it cannot appear in give way to All.
     if (m_items->rowOf(created->id) < 0)
-        selectView(s("view:all"));
+        selectView(u"view:all"_s);
     openItem(created->id);
     if (kind == model::Kind::Note)
         m_noteEditor->focusTitle();
@@ -288,7 +288,7 @@ void MainWindow::reportListAction(const model::Result<model::ListActions::Outcom
     }
     if (outcome->items == 0 || done.isEmpty())
         return;
-    const QString undoKey = m_actions.value(s("undo"))->shortcut().toString(QKeySequence::NativeText);
+    const QString undoKey = m_actions.value(u"undo"_s)->shortcut().toString(QKeySequence::NativeText);
     statusBar()->showMessage(tr("%1 %2 undoes it.").arg(done, undoKey), 8000);
 }
 
@@ -334,8 +334,8 @@ void MainWindow::updateUndoActions()
             return redo ? tr("&Redo %1").arg(actionName(*step)) : tr("&Undo %1").arg(actionName(*step));
         return redo ? tr("&Redo") : tr("&Undo");
     };
-    m_actions.value(s("undo"))->setText(text(false, undoable));
-    m_actions.value(s("redo"))->setText(text(true, redoable));
+    m_actions.value(u"undo"_s)->setText(text(false, undoable));
+    m_actions.value(u"redo"_s)->setText(text(true, redoable));
 }
 
 void MainWindow::trashSelected()
@@ -405,7 +405,7 @@ void MainWindow::toggleArchiveSelected()
 void MainWindow::moveItemsTo(const QStringList &ids, const QString &key)
 {
     saveAll();
-    if (key == s("view:trash")) {
+    if (key == u"view:trash"_s) {
         const auto outcome = m_listActions->trash(ids);
         reportListAction(outcome, tr("%n item(s) moved to the Trash.", nullptr, outcome ? outcome->items : 0));
         return;
@@ -424,10 +424,10 @@ void MainWindow::moveSelected()
     if (!collections)
         return;
     QStringList names{tr("(No collection)")};
-    QStringList keys{s("view:all")};
+    QStringList keys{u"view:all"_s};
     for (const model::CollectionRow &row : *collections) {
         names << row.name;
-        keys << s("collection:") + row.id;
+        keys << u"collection:"_s + row.id;
     }
     bool ok = false;
     const QString chosen = QInputDialog::getItem(this, tr("Move To"), tr("Collection:"), names, 0, false, &ok);
@@ -441,7 +441,7 @@ void MainWindow::newCollection()
     const QString name = QInputDialog::getText(this, tr("New Collection"), tr("Name:"), QLineEdit::Normal, {}, &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    QJsonObject fields{{s("name"), name.trimmed()}};
+    QJsonObject fields{{u"name"_s, name.trimmed()}};
     const QString parent = currentCollectionId();
     Q_UNUSED(parent); // new collections go to the top level; nesting is by drag in a later version
     const auto created = m_store->create(model::Kind::Collection, fields);
@@ -450,7 +450,7 @@ void MainWindow::newCollection()
         return;
     }
     m_sidebarModel->refresh();
-    selectView(s("collection:") + created->id);
+    selectView(u"collection:"_s + created->id);
 }
 
 void MainWindow::renameCollection()
@@ -463,10 +463,10 @@ void MainWindow::renameCollection()
         return;
     bool ok = false;
     const QString name = QInputDialog::getText(this, tr("Rename Collection"), tr("Name:"), QLineEdit::Normal,
-                                               collection->string(s("name")), &ok);
+                                               collection->string(u"name"_s), &ok);
     if (!ok || name.trimmed().isEmpty())
         return;
-    if (auto r = m_store->update(id, {{s("name"), name.trimmed()}}); !r)
+    if (auto r = m_store->update(id, {{u"name"_s, name.trimmed()}}); !r)
         showError(r.error().message);
     m_sidebarModel->refresh();
 }
@@ -481,11 +481,11 @@ void MainWindow::trashCollection()
                                               QMessageBox::Yes | QMessageBox::Cancel, QMessageBox::Cancel);
     if (answer != QMessageBox::Yes)
         return;
-    const QString name = m_store->entity(id) ? m_store->entity(id)->string(s("name")) : QString();
+    const QString name = m_store->entity(id) ? m_store->entity(id)->string(u"name"_s) : QString();
     const auto outcome = m_listActions->trash({id});
     reportListAction(outcome, tr("Collection “%1” deleted; its notes and tasks are in All Items.").arg(name));
     m_sidebarModel->refresh();
-    selectView(s("view:all"));
+    selectView(u"view:all"_s);
 }
 
 void MainWindow::showQuickEntry()
@@ -543,19 +543,19 @@ void MainWindow::showListMenu(const QPoint &pos)
     if (!m_itemList->indexAt(pos).isValid())
         return;
     QMenu menu(this);
-    const bool inTrash = m_viewKey == s("view:trash");
+    const bool inTrash = m_viewKey == u"view:trash"_s;
     if (inTrash) {
-        menu.addAction(m_actions.value(s("restore")));
-        menu.addAction(m_actions.value(s("showHistory")));
-        menu.addAction(m_actions.value(s("emptyTrash")));
+        menu.addAction(m_actions.value(u"restore"_s));
+        menu.addAction(m_actions.value(u"showHistory"_s));
+        menu.addAction(m_actions.value(u"emptyTrash"_s));
     } else {
-        menu.addAction(m_actions.value(s("toggleDone")));
-        menu.addAction(m_actions.value(s("togglePin")));
-        menu.addAction(m_actions.value(s("archive")));
-        menu.addAction(m_actions.value(s("move")));
-        menu.addAction(m_actions.value(s("showHistory")));
+        menu.addAction(m_actions.value(u"toggleDone"_s));
+        menu.addAction(m_actions.value(u"togglePin"_s));
+        menu.addAction(m_actions.value(u"archive"_s));
+        menu.addAction(m_actions.value(u"move"_s));
+        menu.addAction(m_actions.value(u"showHistory"_s));
         menu.addSeparator();
-        menu.addAction(m_actions.value(s("trash")));
+        menu.addAction(m_actions.value(u"trash"_s));
     }
     menu.exec(m_itemList->viewport()->mapToGlobal(pos));
 }
@@ -564,13 +564,13 @@ void MainWindow::showSidebarMenu(const QPoint &pos)
 {
     const QString key = m_sidebar->indexAt(pos).data(SidebarModel::KeyRole).toString();
     QMenu menu(this);
-    menu.addAction(m_actions.value(s("newCollection")));
-    if (key.startsWith(s("collection:"))) {
-        menu.addAction(m_actions.value(s("rename")));
-        menu.addAction(m_actions.value(s("trashCollection")));
+    menu.addAction(m_actions.value(u"newCollection"_s));
+    if (key.startsWith(u"collection:"_s)) {
+        menu.addAction(m_actions.value(u"rename"_s));
+        menu.addAction(m_actions.value(u"trashCollection"_s));
     }
-    if (key == s("view:trash"))
-        menu.addAction(m_actions.value(s("emptyTrash")));
+    if (key == u"view:trash"_s)
+        menu.addAction(m_actions.value(u"emptyTrash"_s));
     menu.exec(m_sidebar->viewport()->mapToGlobal(pos));
 }
 

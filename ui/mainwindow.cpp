@@ -36,11 +36,10 @@
 #include <QTreeView>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
 
 namespace tidemark::ui {
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // Arrow keys in the search field walk the results; Escape clears the search.
 class SearchKeys final : public QObject
@@ -85,9 +84,9 @@ MainWindow::MainWindow(model::Store *store, QWidget *parent)
     , m_store(store)
     , m_listActions(store ? std::make_unique<model::ListActions>(*store) : nullptr)
 {
-    setObjectName(s("mainWindow"));
+    setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("Tidemark"));
-    setWindowIcon(QIcon(s(":/tidemark/icons/tidemark.svg")));
+    setWindowIcon(QIcon(u":/tidemark/icons/tidemark.svg"_s));
     // QT_LOGGING_RULES="tidemark.ui.debug=true" shows where the start goes.
     QElapsedTimer timer;
     timer.start();
@@ -109,7 +108,7 @@ MainWindow::~MainWindow() = default;
 void MainWindow::createPanes()
 {
     m_splitter = new QSplitter(Qt::Horizontal, this);
-    m_splitter->setObjectName(s("mainSplitter"));
+    m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->setChildrenCollapsible(false);
 
     QElapsedTimer timer;
@@ -118,7 +117,7 @@ void MainWindow::createPanes()
     qCDebug(lcUi) << "sidebar model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_afterFirstPaint.append([this] { m_sidebarModel->refresh(); });
     m_sidebar = new QTreeView(m_splitter);
-    m_sidebar->setObjectName(s("sidebar"));
+    m_sidebar->setObjectName(u"sidebar"_s);
     m_sidebar->setAccessibleName(tr("Sidebar"));
     m_sidebar->setModel(m_sidebarModel);
     m_sidebar->setItemDelegate(new SidebarDelegate(m_sidebar));
@@ -149,7 +148,7 @@ void MainWindow::createPanes()
     middleLayout->setContentsMargins(0, 0, 0, 0);
     middleLayout->setSpacing(0);
     m_listTitle = new QLabel(middle);
-    m_listTitle->setObjectName(s("listTitle"));
+    m_listTitle->setObjectName(u"listTitle"_s);
     m_listTitle->setContentsMargins(10, 8, 10, 8);
     QFont headingFont = m_listTitle->font();
     headingFont.setPointSizeF(headingFont.pointSizeF() * 1.2);
@@ -159,13 +158,13 @@ void MainWindow::createPanes()
 
     m_listStack = new QStackedWidget(middle);
     // The list starts on the view the window showed last, so that it is read once.
-    const QString lastView = QSettings().value(s("window/view"), s("view:all")).toString();
+    const QString lastView = QSettings().value(u"window/view"_s, u"view:all"_s).toString();
     timer.restart();
     m_items = new model::ItemListModel(m_store, this,
                                        SidebarModel::filterOfKey(lastView).value_or(model::ItemFilter::all()));
     qCDebug(lcUi) << "item list model" << timer.nsecsElapsed() / 1e6 << "ms";
     m_itemList = new ItemListView(m_listStack);
-    m_itemList->setObjectName(s("itemList"));
+    m_itemList->setObjectName(u"itemList"_s);
     m_itemList->setAccessibleName(tr("Items"));
     m_itemList->setModel(m_items);
     auto *delegate = new ItemDelegate(m_itemList);
@@ -189,7 +188,7 @@ void MainWindow::createPanes()
     connect(m_itemList->selectionModel(), &QItemSelectionModel::selectionChanged, this, &MainWindow::updateActions);
     connect(m_itemList, &ItemListView::openRequested, this, &MainWindow::focusEditor);
     connect(m_itemList, &ItemListView::deleteRequested, this, [this] {
-        if (m_viewKey == s("view:trash"))
+        if (m_viewKey == u"view:trash"_s)
             return;
         trashSelected();
     });
@@ -208,7 +207,7 @@ void MainWindow::createPanes()
 
     m_searchModel = new SearchResultsModel(this);
     m_searchList = new QListView(m_listStack);
-    m_searchList->setObjectName(s("searchResults"));
+    m_searchList->setObjectName(u"searchResults"_s);
     m_searchList->setAccessibleName(tr("Search results"));
     m_searchList->setModel(m_searchModel);
     m_searchList->setItemDelegate(new SearchResultDelegate(m_searchList));
@@ -223,11 +222,11 @@ void MainWindow::createPanes()
     middleLayout->addWidget(m_listStack, 1);
 
     m_searchField = new QLineEdit(this);
-    m_searchField->setObjectName(s("searchField"));
+    m_searchField->setObjectName(u"searchField"_s);
     m_searchField->setAccessibleName(tr("Search"));
     m_searchField->setPlaceholderText(tr("Search notes and tasks"));
     m_searchField->setClearButtonEnabled(true);
-    m_searchField->addAction(m_actions.value(s("find"))->icon(), QLineEdit::LeadingPosition);
+    m_searchField->addAction(m_actions.value(u"find"_s)->icon(), QLineEdit::LeadingPosition);
     m_searchField->setMinimumWidth(260);
     m_searchTimer.setSingleShot(true);
     m_searchTimer.setInterval(120);
@@ -246,12 +245,12 @@ void MainWindow::createPanes()
     new SearchKeys(m_searchField, m_searchList);
 
     m_editorPane = new QStackedWidget(m_splitter);
-    m_editorPane->setObjectName(s("editorPane"));
+    m_editorPane->setObjectName(u"editorPane"_s);
     m_editorPane->setAccessibleName(tr("Editor"));
     auto *empty = new QLabel(tr("Select a note or task, or press %1 for a new note.")
-                                 .arg(m_actions.value(s("newNote"))->shortcut().toString(QKeySequence::NativeText)),
+                                 .arg(m_actions.value(u"newNote"_s)->shortcut().toString(QKeySequence::NativeText)),
                              m_editorPane);
-    empty->setObjectName(s("emptyEditorPage"));
+    empty->setObjectName(u"emptyEditorPage"_s);
     empty->setAlignment(Qt::AlignCenter);
     empty->setWordWrap(true);
     empty->setEnabled(false);
@@ -276,14 +275,14 @@ void MainWindow::createPanes()
     if (m_store) {
         m_conflictCentre = new ConflictCentre(m_store, m_splitter);
         m_pendingView = new PendingView(*m_store, m_splitter);
-        m_pendingView->setObjectName(s("pendingView"));
+        m_pendingView->setObjectName(u"pendingView"_s);
         for (QWidget *page : {static_cast<QWidget *>(m_conflictCentre), static_cast<QWidget *>(m_pendingView)}) {
             m_splitter->addWidget(page);
             m_splitter->setStretchFactor(m_splitter->indexOf(page), 3);
             page->hide();
         }
         const auto openFromPage = [this](const QString &id) {
-            selectView(s("view:all"));
+            selectView(u"view:all"_s);
             openItem(id);
             focusEditor();
         };
@@ -305,18 +304,18 @@ void MainWindow::createPanes()
 void MainWindow::createStatusBar()
 {
     m_savedLabel = new QLabel(this);
-    m_savedLabel->setObjectName(s("savedLabel"));
+    m_savedLabel->setObjectName(u"savedLabel"_s);
     m_pendingLabel = new QLabel(this);
-    m_pendingLabel->setObjectName(s("pendingLabel"));
+    m_pendingLabel->setObjectName(u"pendingLabel"_s);
     m_syncProgress = new QProgressBar(this);
-    m_syncProgress->setObjectName(s("syncProgress"));
+    m_syncProgress->setObjectName(u"syncProgress"_s);
     m_syncProgress->setMaximumWidth(140);
     m_syncProgress->setTextVisible(false);
     m_syncProgress->hide();
     m_syncState = new QLabel(this);
-    m_syncState->setObjectName(s("syncStateLabel"));
+    m_syncState->setObjectName(u"syncStateLabel"_s);
     m_retryButton = new QPushButton(tr("Retry"), this);
-    m_retryButton->setObjectName(s("retryButton"));
+    m_retryButton->setObjectName(u"retryButton"_s);
     m_retryButton->setFlat(true);
     m_retryButton->hide();
     connect(m_retryButton, &QPushButton::clicked, this, &MainWindow::syncNowRequested);
@@ -340,7 +339,7 @@ void MainWindow::showLocalOnly()
     m_syncState->setToolTip(tr("No sync server is set up: everything is kept on this computer."));
     m_syncProgress->hide();
     m_retryButton->hide();
-    m_actions.value(s("syncNow"))->setEnabled(false);
+    m_actions.value(u"syncNow"_s)->setEnabled(false);
     updatePending();
 }
 
@@ -354,7 +353,7 @@ void MainWindow::showSyncState(client::SyncEngine::State state, const QString &r
         m_delegate->setShowPending(true);
         m_itemList->viewport()->update();
     }
-    m_actions.value(s("syncNow"))->setEnabled(state != State::SignedOut);
+    m_actions.value(u"syncNow"_s)->setEnabled(state != State::SignedOut);
     const QLocale locale;
     QString text;
     QString tip = reason;
@@ -454,7 +453,7 @@ void MainWindow::selectView(const QString &key)
 {
     QModelIndex index = m_sidebarModel->indexOfKey(key);
     if (!index.isValid())
-        index = m_sidebarModel->indexOfKey(s("view:all"));
+        index = m_sidebarModel->indexOfKey(u"view:all"_s);
     m_sidebar->setCurrentIndex(index);
 }
 
@@ -639,14 +638,14 @@ void MainWindow::saveAll()
 void MainWindow::restoreState()
 {
     QSettings settings;
-    settings.beginGroup(s("window"));
-    if (!restoreGeometry(settings.value(s("geometry")).toByteArray()))
+    settings.beginGroup(u"window"_s);
+    if (!restoreGeometry(settings.value(u"geometry"_s).toByteArray()))
         resize(1200, 760);
-    QMainWindow::restoreState(settings.value(s("state")).toByteArray());
-    m_splitter->restoreState(settings.value(s("splitter")).toByteArray());
-    selectView(settings.value(s("view"), s("view:all")).toString());
+    QMainWindow::restoreState(settings.value(u"state"_s).toByteArray());
+    m_splitter->restoreState(settings.value(u"splitter"_s).toByteArray());
+    selectView(settings.value(u"view"_s, u"view:all"_s).toString());
     // The last item opens once the list has been drawn: the list comes first.
-    const QString last = settings.value(s("item")).toString();
+    const QString last = settings.value(u"item"_s).toString();
     if (!last.isEmpty())
         m_afterFirstPaint.append([this, last] {
             if (m_openId.isEmpty()) // not when something was opened meanwhile (--new-note)
@@ -658,13 +657,13 @@ void MainWindow::restoreState()
 void MainWindow::saveState()
 {
     QSettings settings;
-    settings.beginGroup(s("window"));
-    settings.setValue(s("geometry"), saveGeometry());
-    settings.setValue(s("state"), QMainWindow::saveState());
+    settings.beginGroup(u"window"_s);
+    settings.setValue(u"geometry"_s, saveGeometry());
+    settings.setValue(u"state"_s, QMainWindow::saveState());
     // The list and editor's widths, also while a page of its own shows in their place.
-    settings.setValue(s("splitter"), m_normalSplitterState.isEmpty() ? m_splitter->saveState() : m_normalSplitterState);
-    settings.setValue(s("view"), m_viewKey);
-    settings.setValue(s("item"), m_openId);
+    settings.setValue(u"splitter"_s, m_normalSplitterState.isEmpty() ? m_splitter->saveState() : m_normalSplitterState);
+    settings.setValue(u"view"_s, m_viewKey);
+    settings.setValue(u"item"_s, m_openId);
     settings.endGroup();
 }
 
@@ -683,7 +682,7 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         auto *key = static_cast<QKeyEvent *>(event);
         auto *widget = qobject_cast<QWidget *>(watched);
         const bool undo = key->matches(QKeySequence::Undo);
-        const bool redo = !undo && m_actions.value(s("redo"))->shortcuts().contains(QKeySequence(key->keyCombination()));
+        const bool redo = !undo && m_actions.value(u"redo"_s)->shortcuts().contains(QKeySequence(key->keyCombination()));
         if ((undo || redo) && widget && widget->window() == this && !textHasHistory(widget, redo)
             && (qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QLineEdit *>(widget))) {
             event->ignore();

@@ -15,6 +15,8 @@
 #include <QSet>
 #include <QTextBlock>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
 
@@ -144,7 +146,7 @@ void MarkdownEdit::ensureHighlighter()
     m_highlighter = highlighter;
     if (m_highlight)
         m_highlighter->setDocument(document());
-    highlighter->useMarkdown(repository().definitionForName(QStringLiteral("Markdown")));
+    highlighter->useMarkdown(repository().definitionForName(u"Markdown"_s));
     applyTheme();
 }
 
@@ -220,7 +222,7 @@ bool MarkdownEdit::continueList()
             marker = QString::number(match.captured(3).toLongLong() + 1) + match.captured(4);
         QString next = match.captured(1) + marker + match.captured(5);
         if (!match.captured(6).isEmpty())
-            next += QStringLiteral("[ ] ");
+            next += u"[ ] "_s;
         cursor.insertBlock();
         cursor.insertText(next);
     }

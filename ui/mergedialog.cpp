@@ -18,14 +18,14 @@
 #include <QTextBlock>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
 
 using sync::MergeChoice;
 using sync::MergeHunk;
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 /// A hunk's lines as pane text: without their line breaks, padded with empty rows to `rows`.
 QStringList paneLines(const QStringList &lines, qsizetype rows)
@@ -95,10 +95,10 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     m_doc = m_input.hasBase ? sync::MergeDocument::make(m_input.base, m_input.mine, m_input.theirs)
                             : sync::MergeDocument::makeTwoWay(m_input.mine, m_input.theirs);
     setWindowTitle(tr("Merge “%1”").arg(input.itemTitle));
-    setObjectName(s("mergeDialog"));
+    setObjectName(u"mergeDialog"_s);
 
     m_summary = new QLabel(this);
-    m_summary->setObjectName(s("summary"));
+    m_summary->setObjectName(u"summary"_s);
     m_summary->setWordWrap(true);
     m_summary->setTextFormat(Qt::PlainText);
     if (input.hasText)
@@ -113,43 +113,43 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     // The current hunk's choices, and moving between hunks.
     auto *bar = new QHBoxLayout;
     m_position = new QLabel(this);
-    m_position->setObjectName(s("position"));
+    m_position->setObjectName(u"position"_s);
     const auto addButton = [this, bar](const QString &name, const QString &text, const QKeySequence &key,
                                        auto handler) {
         auto *button = new QPushButton(text, this);
         button->setObjectName(name);
         button->setShortcut(key);
-        button->setToolTip(QStringLiteral("%1 (%2)").arg(text.split(QLatin1Char('&')).join(QString()),
+        button->setToolTip(u"%1 (%2)"_s.arg(text.split(QLatin1Char('&')).join(QString()),
                                                           key.toString(QKeySequence::NativeText)));
         connect(button, &QPushButton::clicked, this, handler);
         bar->addWidget(button);
         return button;
     };
-    addButton(s("previousHunk"), tr("Previous"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { previousHunk(); });
-    addButton(s("nextHunk"), tr("Next"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { nextHunk(); });
+    addButton(u"previousHunk"_s, tr("Previous"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { previousHunk(); });
+    addButton(u"nextHunk"_s, tr("Next"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { nextHunk(); });
     bar->addWidget(m_position);
     bar->addStretch();
-    addButton(s("takeMine"), tr("Take Mine"), QKeySequence(Qt::ALT | Qt::Key_1),
+    addButton(u"takeMine"_s, tr("Take Mine"), QKeySequence(Qt::ALT | Qt::Key_1),
               [this] { choose(MergeChoice::Mine); });
-    addButton(s("takeTheirs"), tr("Take Theirs"), QKeySequence(Qt::ALT | Qt::Key_2),
+    addButton(u"takeTheirs"_s, tr("Take Theirs"), QKeySequence(Qt::ALT | Qt::Key_2),
               [this] { choose(MergeChoice::Theirs); });
-    addButton(s("bothMineFirst"), tr("Both, Mine First"), QKeySequence(Qt::ALT | Qt::Key_3),
+    addButton(u"bothMineFirst"_s, tr("Both, Mine First"), QKeySequence(Qt::ALT | Qt::Key_3),
               [this] { choose(MergeChoice::MineThenTheirs); });
-    addButton(s("bothTheirsFirst"), tr("Both, Theirs First"), QKeySequence(Qt::ALT | Qt::Key_4),
+    addButton(u"bothTheirsFirst"_s, tr("Both, Theirs First"), QKeySequence(Qt::ALT | Qt::Key_4),
               [this] { choose(MergeChoice::TheirsThenMine); });
     auto *showBase = new QCheckBox(tr("Show Base"), this);
-    showBase->setObjectName(s("showBase"));
+    showBase->setObjectName(u"showBase"_s);
     showBase->setToolTip(tr("The text as it was before either change"));
     connect(showBase, &QCheckBox::toggled, this, &MergeDialog::setBaseVisible);
     bar->addWidget(showBase);
     showBase->setVisible(m_input.hasBase);
 
     // The panes, each under a heading.
-    m_base = sidePane(this, s("basePane"));
-    m_mine = sidePane(this, s("minePane"));
-    m_theirs = sidePane(this, s("theirsPane"));
+    m_base = sidePane(this, u"basePane"_s);
+    m_mine = sidePane(this, u"minePane"_s);
+    m_theirs = sidePane(this, u"theirsPane"_s);
     m_result = new MarkdownEdit(this);
-    m_result->setObjectName(s("resultPane"));
+    m_result->setObjectName(u"resultPane"_s);
     m_result->setLineWrapMode(QPlainTextEdit::WidgetWidth);
     auto *panes = new QGridLayout;
     m_panes = panes;
@@ -178,10 +178,10 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     auto *buttons = new QDialogButtonBox(this);
     auto *keepBothButton = buttons->addButton(tr("Keep Both as Separate Items"), QDialogButtonBox::ActionRole);
     m_keepBoth = keepBothButton;
-    keepBothButton->setObjectName(s("keepBoth"));
+    keepBothButton->setObjectName(u"keepBoth"_s);
     m_resolve = buttons->addButton(tr("Resolve"), QDialogButtonBox::AcceptRole);
-    m_resolve->setObjectName(s("resolve"));
-    buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(s("cancel"));
+    m_resolve->setObjectName(u"resolve"_s);
+    buttons->addButton(QDialogButtonBox::Cancel)->setObjectName(u"cancel"_s);
     connect(keepBothButton, &QPushButton::clicked, this, &MergeDialog::keepBoth);
     connect(m_resolve, &QPushButton::clicked, this, &MergeDialog::resolve);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
@@ -190,7 +190,7 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
     QGroupBox *fields = nullptr;
     if (!m_input.scalars.isEmpty()) {
         fields = new QGroupBox(m_input.hasText ? tr("Other fields") : tr("Fields"), this);
-        fields->setObjectName(s("scalarForm"));
+        fields->setObjectName(u"scalarForm"_s);
         auto *grid = new QGridLayout(fields);
         for (qsizetype i = 0; i < m_input.scalars.size(); ++i) {
             const MergeInput::Scalar &scalar = m_input.scalars.at(i);
@@ -201,8 +201,8 @@ MergeDialog::MergeDialog(const MergeInput &input, QWidget *parent)
             auto *group = new QButtonGroup(fields);
             auto *mine = new QRadioButton(tr("Mine: %1").arg(scalar.mine), fields);
             auto *theirs = new QRadioButton(tr("Theirs: %1").arg(scalar.theirs), fields);
-            mine->setObjectName(s("scalarMine%1").arg(i));
-            theirs->setObjectName(s("scalarTheirs%1").arg(i));
+            mine->setObjectName(u"scalarMine%1"_s.arg(i));
+            theirs->setObjectName(u"scalarTheirs%1"_s.arg(i));
             mine->setToolTip(tr("Keep the value from %1").arg(m_input.mineLabel));
             theirs->setToolTip(tr("Keep the value from %1").arg(m_input.theirsLabel));
             group->addButton(mine);
@@ -534,7 +534,7 @@ void MergeDialog::updateState()
     QString position = hunks == 0 ? tr("The two versions are the same.")
                                   : tr("Part %1 of %2").arg(m_current + 1).arg(hunks);
     if (undecided > 0)
-        position += QStringLiteral(" · ") + tr("%n to decide", nullptr, int(undecided));
+        position += u" · "_s + tr("%n to decide", nullptr, int(undecided));
     m_position->setText(position);
     const bool textDone = !m_input.hasText || undecided == 0 || m_edited;
     const bool fieldsDone = std::ranges::all_of(m_scalarButtons, [](const auto &pair) {

@@ -22,10 +22,10 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 constexpr int kSaveDelayMs = 600;
 
@@ -56,9 +56,9 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
 {
-    setObjectName(s("noteEditor"));
+    setObjectName(u"noteEditor"_s);
     m_title = new FocusLineEdit([this] { saveNow(); }, this);
-    m_title->setObjectName(s("noteTitle"));
+    m_title->setObjectName(u"noteTitle"_s);
     m_title->setAccessibleName(tr("Title"));
     m_title->setPlaceholderText(tr("Title (or the first heading)"));
     m_title->setFrame(false);
@@ -68,19 +68,19 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     m_title->setFont(titleFont);
 
     m_tags = new FocusLineEdit([this] { saveNow(); }, this);
-    m_tags->setObjectName(s("noteTags"));
+    m_tags->setObjectName(u"noteTags"_s);
     m_tags->setAccessibleName(tr("Tags"));
     m_tags->setPlaceholderText(tr("Tags, separated by commas"));
     m_tags->setFrame(false);
 
     m_body = new MarkdownEdit(this);
-    m_body->setObjectName(s("noteBody"));
+    m_body->setObjectName(u"noteBody"_s);
     m_body->setAccessibleName(tr("Note text"));
     m_body->setPlaceholderText(tr("Write in Markdown…"));
     m_body->setFrameShape(QFrame::NoFrame);
 
     m_info = new QLabel(this);
-    m_info->setObjectName(s("noteInfo"));
+    m_info->setObjectName(u"noteInfo"_s);
     m_info->setEnabled(false);
 
     // Over the note, while it has an open text conflict: what happened and the way to settle it.
@@ -107,22 +107,22 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     connect(&m_saveTimer, &QTimer::timeout, this, &NoteEditor::saveNow);
     connect(m_title, &QLineEdit::textEdited, this, [this] {
         m_titleFromBody = m_title->text().isEmpty();
-        markDirty(s("title"));
+        markDirty(u"title"_s);
     });
-    connect(m_tags, &QLineEdit::textEdited, this, [this] { markDirty(s("tags")); });
+    connect(m_tags, &QLineEdit::textEdited, this, [this] { markDirty(u"tags"_s); });
     connect(m_body, &MarkdownEdit::textEdited, this, [this] {
         if (m_loading)
             return;
-        markDirty(s("body"));
+        markDirty(u"body"_s);
         // A large note's title follows at the next save: reading its whole text at every
         // keystroke would cost more than a frame.
         if (m_titleFromBody && m_body->document()->characterCount() > MarkdownEdit::kHighlightLimit)
-            m_dirty.insert(s("title"));
+            m_dirty.insert(u"title"_s);
         else if (m_titleFromBody) {
             m_loading = true;
             m_title->setText(titleFromBody(m_body->toPlainText()));
             m_loading = false;
-            m_dirty.insert(s("title"));
+            m_dirty.insert(u"title"_s);
         }
     });
     connect(m_body, &MarkdownEdit::focusLost, this, &NoteEditor::saveNow);
@@ -133,7 +133,7 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
 
 QString NoteEditor::titleFromBody(const QString &markdown)
 {
-    static const QRegularExpression heading(s("^\\s{0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$"), QRegularExpression::MultilineOption);
+    static const QRegularExpression heading(u"^\\s{0,3}#{1,6}\\s+(.+?)\\s*#*\\s*$"_s, QRegularExpression::MultilineOption);
     if (const auto match = heading.match(markdown); match.hasMatch())
         return match.captured(1).left(200);
     for (qsizetype from = 0; from < markdown.size();) {
@@ -170,20 +170,20 @@ void NoteEditor::saveNow()
     if (m_dirty.isEmpty() || m_id.isEmpty() || !m_store)
         return;
     QJsonObject changes;
-    if (m_dirty.contains(s("title")))
-        changes.insert(s("title"), m_title->text().trimmed());
-    if (m_dirty.contains(s("tags")))
-        changes.insert(s("tags"), QJsonArray::fromStringList(tagsFromField()));
+    if (m_dirty.contains(u"title"_s))
+        changes.insert(u"title"_s, m_title->text().trimmed());
+    if (m_dirty.contains(u"tags"_s))
+        changes.insert(u"tags"_s, QJsonArray::fromStringList(tagsFromField()));
     QString body;
-    if (m_dirty.contains(s("body"))) {
+    if (m_dirty.contains(u"body"_s)) {
         body = m_body->toPlainText();
-        changes.insert(s("body"), body);
-        if (m_titleFromBody && m_dirty.contains(s("title"))) {
+        changes.insert(u"body"_s, body);
+        if (m_titleFromBody && m_dirty.contains(u"title"_s)) {
             // A large note's title, deferred from typing (see the constructor).
             m_loading = true;
             m_title->setText(titleFromBody(body));
             m_loading = false;
-            changes.insert(s("title"), m_title->text().trimmed());
+            changes.insert(u"title"_s, m_title->text().trimmed());
         }
     }
     const auto saved = m_store->update(m_id, changes);
@@ -197,7 +197,7 @@ void NoteEditor::saveNow()
     m_dirty.clear();
     const QDateTime now = QDateTime::currentDateTime();
     m_info->setText(withSize(tr("Saved %1").arg(QLocale().toString(now.time(), QLocale::ShortFormat)),
-                             changes.contains(s("body")) ? body : saved->string(s("body"))));
+                             changes.contains(u"body"_s) ? body : saved->string(u"body"_s)));
     Q_EMIT this->saved(now);
 }
 
@@ -208,10 +208,10 @@ QString NoteEditor::withSize(const QString &info, const QString &body)
     setInfoWarning(bytes >= model::Fields::kNearTextBytes);
     QString line = info;
     if (bytes >= model::Fields::kNearTextBytes)
-        line += s(" · ") + tr("%1 of at most %2").arg(sync::sizeForPeople(bytes),
+        line += u" · "_s + tr("%1 of at most %2").arg(sync::sizeForPeople(bytes),
                                                       sync::sizeForPeople(sync::kMaxTextBytes));
     if (!m_body->isHighlighted())
-        line += s(" · ") + tr("shown without highlighting (over %1)")
+        line += u" · "_s + tr("shown without highlighting (over %1)")
                                .arg(sync::sizeForPeople(MarkdownEdit::kHighlightLimit));
     return line;
 }
@@ -248,12 +248,12 @@ void NoteEditor::load()
         return;
     }
     setEnabled(true);
-    const QString body = entity->string(s("body"));
-    m_title->setText(entity->string(s("title")));
+    const QString body = entity->string(u"body"_s);
+    m_title->setText(entity->string(u"title"_s));
     QStringList tags;
-    for (const QJsonValue &tag : entity->fields.value(s("tags")).toArray())
+    for (const QJsonValue &tag : entity->fields.value(u"tags"_s).toArray())
         tags << tag.toString();
-    m_tags->setText(tags.join(s(", ")));
+    m_tags->setText(tags.join(u", "_s));
     m_body->setMarkdown(body);
     m_body->moveCursor(QTextCursor::Start);
     m_titleFromBody = m_title->text().isEmpty() || m_title->text() == titleFromBody(body);
@@ -274,7 +274,7 @@ QFrame *NoteEditor::conflictBar() const { return m_conflictBar; }
 void NoteEditor::updateConflictBar()
 {
     // The merge dialog is for the text; the other fields' conflicts are in the conflict centre.
-    m_conflictBar->follow(m_store, m_id, {s("body")},
+    m_conflictBar->follow(m_store, m_id, {u"body"_s},
                           tr("This note was changed here and on another device in the same place. "
                              "Nothing is lost: both versions are kept until you choose."));
 }
@@ -315,17 +315,17 @@ void NoteEditor::onEntityChanged(model::Kind kind, const QString &id)
     }
     // Fields the user is editing keep what is on screen; the rest follow the store.
     m_loading = true;
-    if (!m_dirty.contains(s("title")) && m_title->text() != entity->string(s("title")))
-        m_title->setText(entity->string(s("title")));
-    if (!m_dirty.contains(s("tags"))) {
+    if (!m_dirty.contains(u"title"_s) && m_title->text() != entity->string(u"title"_s))
+        m_title->setText(entity->string(u"title"_s));
+    if (!m_dirty.contains(u"tags"_s)) {
         QStringList tags;
-        for (const QJsonValue &tag : entity->fields.value(s("tags")).toArray())
+        for (const QJsonValue &tag : entity->fields.value(u"tags"_s).toArray())
             tags << tag.toString();
         if (tags != tagsFromField())
-            m_tags->setText(tags.join(s(", ")));
+            m_tags->setText(tags.join(u", "_s));
     }
-    if (!m_dirty.contains(s("body")))
-        m_body->setTextKeepingCursor(entity->string(s("body")));
+    if (!m_dirty.contains(u"body"_s))
+        m_body->setTextKeepingCursor(entity->string(u"body"_s));
     const bool deleted = entity->isDeleted();
     m_body->setReadOnly(deleted);
     m_title->setReadOnly(deleted);

@@ -24,16 +24,14 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
 
-
 using model::Kind;
 using model::PendingChange;
-
-QString s(const char *text) { return QString::fromUtf8(text); }
-
 
 // Hues mixed into the palette's own colours, so that they read on light and dark alike.
 const QColor kAmber(230, 140, 30);
@@ -67,7 +65,7 @@ QStringList orderedFields(const model::OutboxOp &op)
 QString shortTime(const QLocale &locale, QTime time)
 {
     QString format = locale.timeFormat(QLocale::ShortFormat);
-    format.remove(QStringLiteral(":ss"));
+    format.remove(u":ss"_s);
     return locale.toString(time, format);
 }
 
@@ -206,10 +204,10 @@ PendingView::PendingView(model::Store &store, QWidget *parent)
     : QWidget(parent)
     , m_store(&store)
 {
-    setObjectName(s("pendingView"));
+    setObjectName(u"pendingView"_s);
 
     m_banner = new QLabel(this);
-    m_banner->setObjectName(s("syncErrorBanner"));
+    m_banner->setObjectName(u"syncErrorBanner"_s);
     m_banner->setWordWrap(true);
     m_banner->setTextFormat(Qt::PlainText);
     m_banner->setAutoFillBackground(true);
@@ -217,17 +215,17 @@ PendingView::PendingView(model::Store &store, QWidget *parent)
     m_banner->hide();
 
     m_summary = new QLabel(this);
-    m_summary->setObjectName(s("pendingSummary"));
+    m_summary->setObjectName(u"pendingSummary"_s);
     m_summary->setWordWrap(true);
     m_retry = new QPushButton(this);
-    m_retry->setObjectName(s("retryButton"));
+    m_retry->setObjectName(u"retryButton"_s);
     connect(m_retry, &QPushButton::clicked, this, &PendingView::retryRequested);
     auto *header = new QHBoxLayout;
     header->addWidget(m_summary, 1);
     header->addWidget(m_retry);
 
     m_list = new QListWidget(this);
-    m_list->setObjectName(s("pendingList"));
+    m_list->setObjectName(u"pendingList"_s);
     m_list->setItemDelegate(new EntryDelegate(m_list));
     m_list->setResizeMode(QListView::Adjust);
     m_list->setUniformItemSizes(false);
@@ -243,7 +241,7 @@ PendingView::PendingView(model::Store &store, QWidget *parent)
     });
 
     m_empty = new QLabel(this);
-    m_empty->setObjectName(s("pendingEmptyState"));
+    m_empty->setObjectName(u"pendingEmptyState"_s);
     m_empty->setWordWrap(true);
     m_empty->setAlignment(Qt::AlignCenter);
     m_empty->setMargin(24);
@@ -258,7 +256,7 @@ PendingView::PendingView(model::Store &store, QWidget *parent)
     layout->addWidget(m_pages, 1);
 
     m_countdown = new QTimer(this);
-    m_countdown->setObjectName(s("retryCountdown"));
+    m_countdown->setObjectName(u"retryCountdown"_s);
     m_countdown->setInterval(1000);
     connect(m_countdown, &QTimer::timeout, this, [this] {
         updateDetails();
@@ -355,7 +353,7 @@ void PendingView::reload()
     const qsizetype refused = m_changes.size() - waiting;
     QString summary = waiting > 0 ? tr("%n change(s) waiting for the server", nullptr, waiting) : QString();
     if (refused > 0)
-        summary += (summary.isEmpty() ? QString() : s(" · ")) + tr("%n refused", nullptr, int(refused));
+        summary += (summary.isEmpty() ? QString() : u" · "_s) + tr("%n refused", nullptr, int(refused));
     m_summary->setText(summary);
     m_summary->setVisible(!summary.isEmpty()); // the empty state says it better
     // Nothing waits, or sync is off by choice: no button to press.
@@ -460,12 +458,12 @@ QString PendingView::sentence(const PendingChange &change) const
                                            : tr("“%1” created here").arg(title);
     }
     const QStringList fields = orderedFields(op);
-    if (fields == QStringList{s("deleted")}) {
-        return op.fields.value(s("deleted")).toBool() ? tr("“%1” moved to the Trash here").arg(title)
+    if (fields == QStringList{u"deleted"_s}) {
+        return op.fields.value(u"deleted"_s).toBool() ? tr("“%1” moved to the Trash here").arg(title)
                                                       : tr("“%1” restored from the Trash here").arg(title);
     }
-    if (fields == QStringList{s("done_at")}) {
-        return op.fields.value(s("done_at")).isNull() ? tr("“%1” marked not done here").arg(title)
+    if (fields == QStringList{u"done_at"_s}) {
+        return op.fields.value(u"done_at"_s).isNull() ? tr("“%1” marked not done here").arg(title)
                                                       : tr("“%1” marked done here").arg(title);
     }
     // "Title", "Title and text", "Title, text and tags".
@@ -488,12 +486,12 @@ QString PendingView::detail(const PendingChange &change) const
     if (op.parked) {
         const QString reason = op.lastError.trimmed().isEmpty() ? tr("no reason given") : op.lastError.trimmed();
         parts << tr("refused by the server: %1 — it goes again, as the item then is, with your next edit of it").arg(reason);
-        return parts.join(s(" · "));
+        return parts.join(u" · "_s);
     }
     // Sent by a sync that did not finish, it waits like the rest until the next one.
     if (op.inFlight && m_state == client::SyncEngine::State::Syncing) {
         parts << tr("sending…");
-        return parts.join(s(" · "));
+        return parts.join(u" · "_s);
     }
     parts << tr("not sent yet");
     if (op.attempts > 0)
@@ -508,7 +506,7 @@ QString PendingView::detail(const PendingChange &change) const
         else
             parts << tr("next try in %1 min").arg((seconds + 59) / 60);
     }
-    return parts.join(s(" · "));
+    return parts.join(u" · "_s);
 }
 
 QString PendingView::conflictRules(const PendingChange &change) const
@@ -526,16 +524,16 @@ QString PendingView::conflictRules(const PendingChange &change) const
             break;
         case sync::FieldKind::Scalar:
             rule = m_policies.value(field).toString() == QLatin1String("ask") ? tr("you will be asked to choose")
-                                                                               : ItemWords::rule(s("scalar-later-wins"));
+                                                                               : ItemWords::rule(u"scalar-later-wins"_s);
             break;
         case sync::FieldKind::Set:
-            rule = ItemWords::rule(s("tags-add-wins"));
+            rule = ItemWords::rule(u"tags-add-wins"_s);
             break;
         case sync::FieldKind::Tombstone:
-            rule = ItemWords::rule(s("edit-beats-delete"));
+            rule = ItemWords::rule(u"edit-beats-delete"_s);
             break;
         case sync::FieldKind::Order:
-            rule = ItemWords::rule(s("order-later-wins"));
+            rule = ItemWords::rule(u"order-later-wins"_s);
             break;
         }
         lines << tr("%1: %2").arg(ItemWords::fieldLabel(op.kind, field), rule);

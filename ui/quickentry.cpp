@@ -10,6 +10,8 @@
 #include <QRadioButton>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 QuickEntryDialog::QuickEntryDialog(model::Store *store, QString collectionId, QWidget *parent)
@@ -17,17 +19,17 @@ QuickEntryDialog::QuickEntryDialog(model::Store *store, QString collectionId, QW
     , m_store(store)
     , m_collectionId(std::move(collectionId))
 {
-    setObjectName(QStringLiteral("quickEntry"));
+    setObjectName(u"quickEntry"_s);
     setWindowTitle(tr("Quick Entry"));
     m_field = new QLineEdit(this);
-    m_field->setObjectName(QStringLiteral("quickEntryField"));
+    m_field->setObjectName(u"quickEntryField"_s);
     m_field->setAccessibleName(tr("What to add"));
     m_field->setPlaceholderText(tr("Add a task, then press Enter"));
     m_field->setMinimumWidth(380);
     m_task = new QRadioButton(tr("&Task"), this);
-    m_task->setObjectName(QStringLiteral("quickEntryTask"));
+    m_task->setObjectName(u"quickEntryTask"_s);
     m_note = new QRadioButton(tr("&Note"), this);
-    m_note->setObjectName(QStringLiteral("quickEntryNote"));
+    m_note->setObjectName(u"quickEntryNote"_s);
     m_task->setChecked(true);
     connect(m_note, &QRadioButton::toggled, this, [this](bool note) {
         m_field->setPlaceholderText(note ? tr("Add a note, then press Enter") : tr("Add a task, then press Enter"));
@@ -62,9 +64,9 @@ void QuickEntryDialog::create()
         reject();
         return;
     }
-    QJsonObject fields{{QStringLiteral("title"), title}};
+    QJsonObject fields{{u"title"_s, title}};
     if (!m_collectionId.isEmpty())
-        fields.insert(QStringLiteral("collection"), m_collectionId);
+        fields.insert(u"collection"_s, m_collectionId);
     const auto created = m_store->create(m_task->isChecked() ? model::Kind::Task : model::Kind::Note, fields);
     if (!created) {
         m_field->setToolTip(created.error().message);

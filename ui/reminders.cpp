@@ -9,6 +9,8 @@
 #include <KNotification>
 #endif
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 Reminders::Reminders(model::Store *store, QObject *parent, Clock clock)
@@ -63,7 +65,7 @@ void Reminders::notify(const QString &title, const QDateTime &due)
         return;
     const QString text = tr("Due at %1").arg(QLocale().toString(due.time(), QLocale::ShortFormat));
 #ifdef TIDEMARK_HAVE_KNOTIFICATIONS
-    KNotification::event(KNotification::Notification, title, text, QStringLiteral("org.tidemark.Tidemark"));
+    KNotification::event(KNotification::Notification, title, text, u"org.tidemark.Tidemark"_s);
 #else
     if (m_tray)
         m_tray->showMessage(title, text, QSystemTrayIcon::Information, 10'000);

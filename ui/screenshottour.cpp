@@ -23,10 +23,10 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 // The first note (or task) of the list with some text in it, so the tour shows real content.
 QString firstOfKind(MainWindow *window, const char *kind)
@@ -57,7 +57,7 @@ ScreenshotTour::ScreenshotTour(Shell *shell, QString directory, QObject *parent)
 void ScreenshotTour::grab(QWidget *widget, const QString &name)
 {
     QApplication::processEvents();
-    const QString file = QDir(m_directory).filePath(name + s(".png"));
+    const QString file = QDir(m_directory).filePath(name + u".png"_s);
     if (widget->grab().save(file))
         Q_EMIT wrote(file);
 }
@@ -74,35 +74,35 @@ void ScreenshotTour::start()
             Appearance::setScheme(dark ? Appearance::Scheme::Dark : Appearance::Scheme::Light);
             Appearance::apply();
             window()->resize(1280, 800);
-            window()->selectView(s("view:all"));
+            window()->selectView(u"view:all"_s);
             window()->openItem(firstOfKind(window(), "note"));
         };
-        m_steps << [=, this] { grab(window(), s("note") + tail); };
+        m_steps << [=, this] { grab(window(), u"note"_s + tail); };
         m_steps << [=] {
-            window()->selectView(s("view:today"));
+            window()->selectView(u"view:today"_s);
             if (window()->itemModel()->rowCount() == 0)
-                window()->selectView(s("view:all"));
+                window()->selectView(u"view:all"_s);
             window()->openItem(firstOfKind(window(), "task"));
         };
-        m_steps << [=, this] { grab(window(), s("task") + tail); };
+        m_steps << [=, this] { grab(window(), u"task"_s + tail); };
         m_steps << [=] {
-            window()->searchField()->setText(s("recipe"));
+            window()->searchField()->setText(u"recipe"_s);
             window()->searchField()->setFocus();
         };
         m_steps << [=, this] {
-            grab(window(), s("search") + tail);
+            grab(window(), u"search"_s + tail);
             window()->searchField()->clear();
         };
         m_steps << [=, this] {
             auto *dialog = new SettingsDialog(QString(), window(), window()->store());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
-            grab(dialog, s("settings") + tail);
+            grab(dialog, u"settings"_s + tail);
             dialog->pages()->setCurrentIndex(2);
-            grab(dialog, s("settings-sync") + tail);
-            if (QWidget *conflicts = dialog->findChild<QWidget *>(s("conflictsPage"))) {
+            grab(dialog, u"settings-sync"_s + tail);
+            if (QWidget *conflicts = dialog->findChild<QWidget *>(u"conflictsPage"_s)) {
                 dialog->pages()->setCurrentWidget(conflicts);
-                grab(dialog, s("settings-conflicts") + tail);
+                grab(dialog, u"settings-conflicts"_s + tail);
             }
             dialog->close();
         };
@@ -110,15 +110,15 @@ void ScreenshotTour::start()
             auto *dialog = new ShortcutsDialog(window()->shortcutActions(), window());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
-            grab(dialog, s("shortcuts") + tail);
+            grab(dialog, u"shortcuts"_s + tail);
             dialog->close();
         };
         m_steps << [=, this] {
             auto *dialog = new QuickEntryDialog(nullptr, QString(), window());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
-            dialog->field()->setText(s("Call the plumber about the boiler"));
+            dialog->field()->setText(u"Call the plumber about the boiler"_s);
             dialog->show();
-            grab(dialog, s("quick-entry") + tail);
+            grab(dialog, u"quick-entry"_s + tail);
             dialog->close();
         };
         // A note with an open text conflict (tools/screenshot makes one through a real server):
@@ -129,7 +129,7 @@ void ScreenshotTour::start()
                 return;
             for (const auto &record : *open) {
                 if (record.kind == model::Kind::Note && record.mine.isString()) {
-                    window()->selectView(s("view:all"));
+                    window()->selectView(u"view:all"_s);
                     window()->openItem(record.entityId);
                     return;
                 }
@@ -137,7 +137,7 @@ void ScreenshotTour::start()
         };
         m_steps << [=, this] {
             if (window()->noteEditor()->conflictBar()->isVisible())
-                grab(window(), s("conflict") + tail);
+                grab(window(), u"conflict"_s + tail);
         };
         m_steps << [=, this] {
             if (!window()->noteEditor()->conflictBar()->isVisible())
@@ -149,25 +149,25 @@ void ScreenshotTour::start()
                     return;
                 dialog->resize(1200, 560);
                 QApplication::processEvents();
-                grab(dialog, s("merge") + tail);
-                if (auto *showBase = dialog->findChild<QCheckBox *>(s("showBase")))
+                grab(dialog, u"merge"_s + tail);
+                if (auto *showBase = dialog->findChild<QCheckBox *>(u"showBase"_s))
                     showBase->setChecked(true);
                 QApplication::processEvents();
-                grab(dialog, s("merge-base") + tail);
+                grab(dialog, u"merge-base"_s + tail);
                 dialog->reject();
             });
             window()->noteEditor()->resolveConflict();
         };
         // The conflict centre, the audit trail on its latest decision, and the pending changes.
-        m_steps << [=] { window()->selectView(s("view:conflicts")); };
-        m_steps << [=, this] { grab(window(), s("conflict-centre") + tail); };
+        m_steps << [=] { window()->selectView(u"view:conflicts"_s); };
+        m_steps << [=, this] { grab(window(), u"conflict-centre"_s + tail); };
         m_steps << [=, this] {
             auto *dialog = new AuditDialog(window()->store(), window());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->resize(1000, 640);
             dialog->show();
             QApplication::processEvents();
-            grab(dialog, s("audit") + tail);
+            grab(dialog, u"audit"_s + tail);
             dialog->close();
         };
         // The history of the note both devices edited in different places: the merge inline.
@@ -175,7 +175,7 @@ void ScreenshotTour::start()
             const auto records = window()->store()->conflictRecords();
             if (!records)
                 return;
-            const auto merged = std::ranges::find(*records, s("text-merged"), &model::ConflictRecord::rule);
+            const auto merged = std::ranges::find(*records, u"text-merged"_s, &model::ConflictRecord::rule);
             if (merged == records->end())
                 return;
             auto *dialog = new HistoryDialog(*window()->store(), merged->entityId, window());
@@ -184,17 +184,17 @@ void ScreenshotTour::start()
             dialog->show();
             dialog->setDiffMode(HistoryDialog::DiffMode::SideBySide);
             QApplication::processEvents();
-            grab(dialog, s("history") + tail);
+            grab(dialog, u"history"_s + tail);
             dialog->setDiffMode(HistoryDialog::DiffMode::Unified);
             QApplication::processEvents();
-            grab(dialog, s("history-unified") + tail);
+            grab(dialog, u"history-unified"_s + tail);
             dialog->setDiffMode(HistoryDialog::DiffMode::SideBySide);
             dialog->close();
         };
-        m_steps << [=] { window()->selectView(s("view:pending")); };
+        m_steps << [=] { window()->selectView(u"view:pending"_s); };
         m_steps << [=, this] {
-            grab(window(), s("pending") + tail);
-            window()->selectView(s("view:all"));
+            grab(window(), u"pending"_s + tail);
+            window()->selectView(u"view:all"_s);
         };
     }
     m_steps << [chosen] {

@@ -30,18 +30,17 @@
 
 #include <algorithm>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
-
-
-QString s(const char *text) { return QString::fromLatin1(text); }
 
 /// The fields of notes and tasks where one value wins a collision (the rest merge), in the order
 /// a person thinks of them; fields the catalogue gains later follow at the end.
 QList<QPair<model::Kind, QString>> scalarFields()
 {
-    static const QStringList preferred{s("title"), s("collection"), s("due"), s("priority"), s("done_at"),
-                                       s("recurrence"), s("parent"), s("pinned"), s("archived")};
+    static const QStringList preferred{u"title"_s, u"collection"_s, u"due"_s, u"priority"_s, u"done_at"_s,
+                                       u"recurrence"_s, u"parent"_s, u"pinned"_s, u"archived"_s};
     QList<QPair<model::Kind, QString>> fields;
     for (const model::Kind kind : {model::Kind::Note, model::Kind::Task}) {
         for (const QString &field : model::Fields::known(kind)) {
@@ -72,23 +71,23 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     , m_storePath(std::move(storePath))
     , m_store(store)
 {
-    setObjectName(s("settingsDialog"));
+    setObjectName(u"settingsDialog"_s);
     setWindowTitle(tr("Settings"));
     m_pages = new QTabWidget(this);
 
     auto *appearance = new QWidget(m_pages);
-    appearance->setObjectName(s("appearancePage"));
+    appearance->setObjectName(u"appearancePage"_s);
     auto *appearanceForm = new QFormLayout(appearance);
     m_scheme = new QComboBox(appearance);
-    m_scheme->setObjectName(s("schemeChoice"));
+    m_scheme->setObjectName(u"schemeChoice"_s);
     m_scheme->addItem(tr("Follow the system"), int(Appearance::Scheme::System));
     m_scheme->addItem(tr("Light"), int(Appearance::Scheme::Light));
     m_scheme->addItem(tr("Dark"), int(Appearance::Scheme::Dark));
     appearanceForm->addRow(tr("&Colours:"), m_scheme);
     m_font = new QFontComboBox(appearance);
-    m_font->setObjectName(s("editorFontChoice"));
+    m_font->setObjectName(u"editorFontChoice"_s);
     m_fontSize = new QSpinBox(appearance);
-    m_fontSize->setObjectName(s("editorFontSize"));
+    m_fontSize->setObjectName(u"editorFontSize"_s);
     m_fontSize->setRange(6, 48);
     m_fontSize->setSuffix(tr(" pt"));
     auto *fontRow = new QHBoxLayout;
@@ -100,10 +99,10 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     m_pages->addTab(appearance, tr("Appearance"));
 
     auto *language = new QWidget(m_pages);
-    language->setObjectName(s("languagePage"));
+    language->setObjectName(u"languagePage"_s);
     auto *languageForm = new QFormLayout(language);
     m_language = new QComboBox(language);
-    m_language->setObjectName(s("languageChoice"));
+    m_language->setObjectName(u"languageChoice"_s);
     m_language->addItem(tr("The system's language"), QString());
     for (const auto &[code, name] : Appearance::languages())
         m_language->addItem(name, code);
@@ -112,28 +111,28 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     m_pages->addTab(language, tr("Language"));
 
     auto *sync = new QWidget(m_pages);
-    sync->setObjectName(s("syncPage"));
+    sync->setObjectName(u"syncPage"_s);
     auto *syncForm = new QFormLayout(sync);
     syncForm->addRow(note(tr("Tidemark keeps everything on this computer. With a Tidemark server of your own, "
                              "your devices stay in step; without one, Tidemark works locally only."),
                           sync));
     m_server = new QLineEdit(sync);
-    m_server->setObjectName(s("syncServer"));
+    m_server->setObjectName(u"syncServer"_s);
     m_server->setPlaceholderText(tr("https://notes.example.org"));
     syncForm->addRow(tr("&Server:"), m_server);
     m_user = new QLineEdit(sync);
-    m_user->setObjectName(s("syncUser"));
+    m_user->setObjectName(u"syncUser"_s);
     syncForm->addRow(tr("&Account:"), m_user);
     m_password = new QLineEdit(sync);
-    m_password->setObjectName(s("syncPassword"));
+    m_password->setObjectName(u"syncPassword"_s);
     m_password->setEchoMode(QLineEdit::Password);
     syncForm->addRow(tr("&Password:"), m_password);
     m_signIn = new QPushButton(tr("Sign &In"), sync);
-    m_signIn->setObjectName(s("signIn"));
+    m_signIn->setObjectName(u"signIn"_s);
     m_register = new QPushButton(tr("&Create Account"), sync);
-    m_register->setObjectName(s("createAccount"));
+    m_register->setObjectName(u"createAccount"_s);
     m_signOut = new QPushButton(tr("Sign &Out"), sync);
-    m_signOut->setObjectName(s("signOut"));
+    m_signOut->setObjectName(u"signOut"_s);
     auto *accountButtons = new QHBoxLayout;
     accountButtons->addWidget(m_signIn);
     accountButtons->addWidget(m_register);
@@ -141,7 +140,7 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     accountButtons->addWidget(m_signOut);
     syncForm->addRow(accountButtons);
     m_accountState = new QLabel(sync);
-    m_accountState->setObjectName(s("accountState"));
+    m_accountState->setObjectName(u"accountState"_s);
     m_accountState->setWordWrap(true);
     syncForm->addRow(m_accountState);
     // The account's devices: a lost laptop is signed out from here; a new password signs out all.
@@ -150,16 +149,16 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     devicesLayout->setContentsMargins(0, 0, 0, 0);
     auto *devicesLabel = new QLabel(tr("&Devices signed in to this account:"), m_devicesBox);
     m_devices = new QTreeWidget(m_devicesBox);
-    m_devices->setObjectName(s("accountDevices"));
+    m_devices->setObjectName(u"accountDevices"_s);
     m_devices->setRootIsDecorated(false);
     m_devices->setHeaderLabels({tr("Device"), tr("Signed in"), tr("Last sync")});
     m_devices->setMinimumHeight(90);
     devicesLabel->setBuddy(m_devices);
     m_signOutDevice = new QPushButton(tr("Sign Out &Device"), m_devicesBox);
-    m_signOutDevice->setObjectName(s("signOutDevice"));
+    m_signOutDevice->setObjectName(u"signOutDevice"_s);
     m_signOutDevice->setToolTip(tr("The device stops syncing until it signs in again (a lost or sold one)"));
     m_changePassword = new QPushButton(tr("C&hange Password…"), m_devicesBox);
-    m_changePassword->setObjectName(s("changePassword"));
+    m_changePassword->setObjectName(u"changePassword"_s);
     auto *deviceButtons = new QHBoxLayout;
     deviceButtons->addWidget(m_signOutDevice);
     deviceButtons->addStretch();
@@ -175,7 +174,7 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
             runAccountAction(AccountAction::ChangePassword);
     });
     m_holdOnMetered = new QCheckBox(tr("&Hold sync on metered connections (mobile data) until an unmetered one returns"), sync);
-    m_holdOnMetered->setObjectName(s("holdOnMetered"));
+    m_holdOnMetered->setObjectName(u"holdOnMetered"_s);
     syncForm->addRow(m_holdOnMetered);
     connect(m_signIn, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::SignIn); });
     connect(m_register, &QPushButton::clicked, this, [this] { runAccountAction(AccountAction::Register); });
@@ -221,7 +220,7 @@ SettingsDialog::SettingsDialog(QString storePath, QWidget *parent, model::Store 
     layout->addWidget(buttons);
     load();
     resize(560, 520);
-    if (!client::AccountFile::read(m_storePath).value(s("token")).toString().isEmpty())
+    if (!client::AccountFile::read(m_storePath).value(u"token"_s).toString().isEmpty())
         runAccountAction(AccountAction::ListDevices);
 }
 
@@ -244,7 +243,7 @@ bool SettingsDialog::askNewPassword()
     QLineEdit *fresh = field("newPassword", tr("&New password:"));
     QLineEdit *again = field("repeatPassword", tr("&Repeat it:"));
     auto *problem = new QLabel(&ask);
-    problem->setObjectName(s("passwordProblem"));
+    problem->setObjectName(u"passwordProblem"_s);
     form->addRow(problem);
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &ask);
     buttons->button(QDialogButtonBox::Ok)->setText(tr("Change Password"));
@@ -288,7 +287,7 @@ void SettingsDialog::showDevices(const QList<client::account::Session> &sessions
 void SettingsDialog::addConflictsPage()
 {
     auto *page = new QWidget(m_pages);
-    page->setObjectName(s("conflictsPage"));
+    page->setObjectName(u"conflictsPage"_s);
     // The explanation above the form, not in a row of it: a wrapped label in a form row is given
     // one line's height inside a tab.
     auto *column = new QVBoxLayout(page);
@@ -301,22 +300,22 @@ void SettingsDialog::addConflictsPage()
     column->addStretch();
     // Conflicts and histories name devices: this is how the others name this one.
     m_deviceName = new QLineEdit(page);
-    m_deviceName->setObjectName(s("deviceName"));
+    m_deviceName->setObjectName(u"deviceName"_s);
     m_deviceName->setMaxLength(200);
     m_deviceName->setToolTip(tr("How your other devices name this one in conflicts and histories"));
     form->addRow(tr("This device's &name:"), m_deviceName);
     for (const auto &[kind, field] : scalarFields()) {
         auto *choice = new QComboBox(page);
-        choice->setObjectName(s("policy_") + field);
-        choice->addItem(tr("Later edit wins"), s("later-wins"));
-        choice->addItem(tr("Always ask me"), s("ask"));
+        choice->setObjectName(u"policy_"_s + field);
+        choice->addItem(tr("Later edit wins"), u"later-wins"_s);
+        choice->addItem(tr("Always ask me"), u"ask"_s);
         auto *label = new QLabel(tr("%1:").arg(ItemWords::fieldLabel(kind, field)), page);
         label->setBuddy(choice);
         form->addRow(label, choice);
         m_policyChoices.append({field, choice});
     }
     m_policyState = new QLabel(page);
-    m_policyState->setObjectName(s("policyState"));
+    m_policyState->setObjectName(u"policyState"_s);
     m_policyState->setWordWrap(true);
     m_policyState->hide();
     form->addRow(m_policyState);
@@ -331,7 +330,7 @@ void SettingsDialog::loadPolicies()
     const QJsonObject policies = m_store->conflictPolicies();
     for (const auto &[field, choice] : std::as_const(m_policyChoices)) {
         const bool ask = policies.value(field).toString() == QLatin1String("ask");
-        choice->setCurrentIndex(choice->findData(ask ? s("ask") : s("later-wins")));
+        choice->setCurrentIndex(choice->findData(ask ? u"ask"_s : u"later-wins"_s));
     }
 }
 
@@ -349,7 +348,7 @@ void SettingsDialog::savePolicies()
     QJsonObject policies;
     for (const auto &[field, choice] : std::as_const(m_policyChoices)) {
         if (choice->currentData().toString() == QLatin1String("ask"))
-            policies.insert(field, s("ask"));
+            policies.insert(field, u"ask"_s);
     }
     // Fields this dialog does not show (a newer version's) keep their rule.
     const QJsonObject before = m_store->conflictPolicies();
@@ -377,10 +376,10 @@ void SettingsDialog::load()
     m_font->setCurrentFont(font);
     m_fontSize->setValue(font.pointSize() > 0 ? font.pointSize() : 10);
     m_language->setCurrentIndex(std::max(0, m_language->findData(Appearance::language())));
-    m_holdOnMetered->setChecked(QSettings().value(s("sync/holdOnMetered"), false).toBool());
+    m_holdOnMetered->setChecked(QSettings().value(u"sync/holdOnMetered"_s, false).toBool());
     const QJsonObject account = client::AccountFile::read(m_storePath);
-    m_server->setText(account.value(s("server")).toString());
-    m_user->setText(account.value(s("user")).toString());
+    m_server->setText(account.value(u"server"_s).toString());
+    m_user->setText(account.value(u"user"_s).toString());
     showAccount();
     loadPolicies();
 }
@@ -399,7 +398,7 @@ void SettingsDialog::done(int result)
 void SettingsDialog::showAccount()
 {
     const QJsonObject account = client::AccountFile::read(m_storePath);
-    const bool signedIn = !account.value(s("token")).toString().isEmpty();
+    const bool signedIn = !account.value(u"token"_s).toString().isEmpty();
     const bool busy = m_watcher.isRunning();
     m_signIn->setEnabled(!busy && !signedIn);
     m_register->setEnabled(!busy && !signedIn);
@@ -413,8 +412,8 @@ void SettingsDialog::showAccount()
     m_changePassword->setEnabled(!busy && signedIn);
     if (!signedIn)
         m_accountNote.clear();
-    m_accountState->setText(signedIn ? tr("Signed in to %1 as %2.").arg(account.value(s("server")).toString(),
-                                                                       account.value(s("user")).toString())
+    m_accountState->setText(signedIn ? tr("Signed in to %1 as %2.").arg(account.value(u"server"_s).toString(),
+                                                                       account.value(u"user"_s).toString())
                                            + (m_accountNote.isEmpty() ? QString() : QLatin1Char(' ') + m_accountNote)
                                      : tr("Not signed in: everything stays on this computer."));
 }
@@ -449,15 +448,15 @@ void SettingsDialog::runAccountAction(AccountAction action)
     m_running = action;
     m_watcher.setFuture(QtConcurrent::run([=]() -> Outcome {
         QJsonObject account = client::AccountFile::read(storePath);
-        const QUrl accountServer(account.value(s("server")).toString());
-        const QString accountToken = account.value(s("token")).toString();
+        const QUrl accountServer(account.value(u"server"_s).toString());
+        const QString accountToken = account.value(u"token"_s).toString();
         Outcome outcome{true, {}, action, std::nullopt};
         if (action == AccountAction::ChangePassword) {
-            const auto fresh = client::account::changePassword(accountServer, accountToken, account.value(s("user")).toString(),
+            const auto fresh = client::account::changePassword(accountServer, accountToken, account.value(u"user"_s).toString(),
                                                                oldPassword, newPassword, device);
             if (!fresh)
                 return {false, tr("Could not change the password: %1").arg(fresh.error().message), action, std::nullopt};
-            account.insert(s("token"), *fresh);
+            account.insert(u"token"_s, *fresh);
             if (!client::AccountFile::write(storePath, account))
                 return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
             outcome.message = tr("Password changed: your other devices sign in again with the new one.");
@@ -476,9 +475,9 @@ void SettingsDialog::runAccountAction(AccountAction action)
             return outcome;
         }
         if (action == AccountAction::SignOut) {
-            const auto out = client::account::logOut(QUrl(account.value(s("server")).toString()),
-                                                     account.value(s("token")).toString());
-            account.remove(s("token"));
+            const auto out = client::account::logOut(QUrl(account.value(u"server"_s).toString()),
+                                                     account.value(u"token"_s).toString());
+            account.remove(u"token"_s);
             if (!client::AccountFile::write(storePath, account))
                 return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
             Q_UNUSED(out); // signed out here either way; the server forgets the token when told
@@ -491,7 +490,7 @@ void SettingsDialog::runAccountAction(AccountAction action)
         const auto token = client::account::logIn(server, user, password, device);
         if (!token)
             return {false, tr("Could not sign in: %1").arg(token.error().message), action, std::nullopt};
-        const QJsonObject signedIn{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
+        const QJsonObject signedIn{{u"server"_s, server.toString()}, {u"user"_s, user}, {u"token"_s, *token}};
         bool inFile = false;
         if (!client::AccountFile::write(storePath, signedIn, &inFile))
             return {false, tr("Could not write %1.").arg(client::AccountFile::path(storePath)), action, std::nullopt};
@@ -515,8 +514,8 @@ void SettingsDialog::save()
         m_languageChanged = true;
     }
     QSettings settings;
-    if (settings.value(s("sync/holdOnMetered"), false).toBool() != m_holdOnMetered->isChecked()) {
-        settings.setValue(s("sync/holdOnMetered"), m_holdOnMetered->isChecked());
+    if (settings.value(u"sync/holdOnMetered"_s, false).toBool() != m_holdOnMetered->isChecked()) {
+        settings.setValue(u"sync/holdOnMetered"_s, m_holdOnMetered->isChecked());
         Q_EMIT accountChanged(); // the engine starts again with the new rule
     }
     savePolicies();

@@ -14,6 +14,8 @@
 #include <QStatusBar>
 #include <QSystemTrayIcon>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 Shell::Shell(model::Store *store, QObject *parent)
@@ -97,7 +99,7 @@ void Shell::createTray()
     if (!QSystemTrayIcon::isSystemTrayAvailable())
         return;
     if (!m_tray) {
-        m_tray = new QSystemTrayIcon(QIcon(QStringLiteral(":/tidemark/icons/tidemark.svg")), this);
+        m_tray = new QSystemTrayIcon(QIcon(u":/tidemark/icons/tidemark.svg"_s), this);
         connect(m_tray, &QSystemTrayIcon::activated, this, [this](QSystemTrayIcon::ActivationReason reason) {
             if (reason == QSystemTrayIcon::Trigger && m_window) {
                 m_window->show();
@@ -114,9 +116,9 @@ void Shell::createTray()
         m_window->raise();
         m_window->activateWindow();
     });
-    menu->addAction(themedIcon(QStringLiteral("quick-entry")), tr("Quick Entry…"), this, [this] { m_window->showQuickEntry(); });
+    menu->addAction(themedIcon(u"quick-entry"_s), tr("Quick Entry…"), this, [this] { m_window->showQuickEntry(); });
     menu->addSeparator();
-    menu->addAction(themedIcon(QStringLiteral("quit")), tr("Quit"), qApp, &QApplication::quit);
+    menu->addAction(themedIcon(u"quit"_s), tr("Quit"), qApp, &QApplication::quit);
     m_tray->setContextMenu(menu);
     updateTray();
     m_tray->show();

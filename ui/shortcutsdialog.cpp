@@ -7,15 +7,17 @@
 #include <QTableWidget>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *parent, const QString &note)
     : QDialog(parent)
 {
-    setObjectName(QStringLiteral("shortcutsDialog"));
+    setObjectName(u"shortcutsDialog"_s);
     setWindowTitle(tr("Keyboard Shortcuts"));
     m_table = new QTableWidget(int(actions.size()), 2, this);
-    m_table->setObjectName(QStringLiteral("shortcutsTable"));
+    m_table->setObjectName(u"shortcutsTable"_s);
     m_table->setHorizontalHeaderLabels({tr("Action"), tr("Shortcut")});
     m_table->verticalHeader()->hide();
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -37,7 +39,7 @@ ShortcutsDialog::ShortcutsDialog(const QList<QAction *> &actions, QWidget *paren
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_table);
     m_note = new QLabel(note, this);
-    m_note->setObjectName(QStringLiteral("globalShortcutNote"));
+    m_note->setObjectName(u"globalShortcutNote"_s);
     m_note->setWordWrap(true);
     m_note->setVisible(!note.isEmpty());
     layout->addWidget(m_note);

@@ -8,14 +8,14 @@
 #include <QSet>
 #include <QMimeData>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 namespace {
 
-QString s(const char *text) { return QString::fromLatin1(text); }
-
-const QString kViewPrefix = s("view:");
-const QString kCollectionPrefix = s("collection:");
-const QString kTagPrefix = s("tag:");
+const QString kViewPrefix = u"view:"_s;
+const QString kCollectionPrefix = u"collection:"_s;
+const QString kTagPrefix = u"tag:"_s;
 
 } // namespace
 
@@ -31,17 +31,17 @@ SidebarModel::SidebarModel(model::Store *store, QObject *parent)
         return item;
     };
     m_views = section(tr("Views"));
-    addEntry(m_views, s("view:all"), tr("All items"), s("all-items"));
-    addEntry(m_views, s("view:today"), tr("Today"), s("today"));
-    addEntry(m_views, s("view:upcoming"), tr("Upcoming"), s("upcoming"));
-    addEntry(m_views, s("view:done"), tr("Done"), s("done"));
-    addEntry(m_views, s("view:archive"), tr("Archive"), s("archive"));
-    addEntry(m_views, s("view:trash"), tr("Trash"), s("trash"));
+    addEntry(m_views, u"view:all"_s, tr("All items"), u"all-items"_s);
+    addEntry(m_views, u"view:today"_s, tr("Today"), u"today"_s);
+    addEntry(m_views, u"view:upcoming"_s, tr("Upcoming"), u"upcoming"_s);
+    addEntry(m_views, u"view:done"_s, tr("Done"), u"done"_s);
+    addEntry(m_views, u"view:archive"_s, tr("Archive"), u"archive"_s);
+    addEntry(m_views, u"view:trash"_s, tr("Trash"), u"trash"_s);
     m_collections = section(tr("Collections"));
     m_tags = section(tr("Tags"));
     m_sync = section(tr("Sync"));
-    addEntry(m_sync, s("view:pending"), tr("Pending"), s("pending"));
-    addEntry(m_sync, s("view:conflicts"), tr("Conflicts"), s("conflict"));
+    addEntry(m_sync, u"view:pending"_s, tr("Pending"), u"pending"_s);
+    addEntry(m_sync, u"view:conflicts"_s, tr("Conflicts"), u"conflict"_s);
 
     m_refreshTimer.setSingleShot(true);
     m_refreshTimer.setInterval(250);
@@ -82,14 +82,14 @@ void SidebarModel::refresh()
     if (const auto counts = m_store->viewCounts())
         m_counts = *counts;
     const QHash<QString, QPair<int, int>> viewCounts{
-        {s("view:all"), {m_counts.all, 0}},
-        {s("view:today"), {m_counts.today, m_counts.overdue}},
-        {s("view:upcoming"), {m_counts.upcoming, 0}},
-        {s("view:done"), {m_counts.done, 0}},
-        {s("view:trash"), {m_counts.trash, 0}},
-        {s("view:archive"), {m_counts.archive, 0}},
-        {s("view:pending"), {m_counts.unsent, 0}}, // as many as the Pending view lists and the status bar says
-        {s("view:conflicts"), {m_counts.conflicts, m_counts.conflicts}},
+        {u"view:all"_s, {m_counts.all, 0}},
+        {u"view:today"_s, {m_counts.today, m_counts.overdue}},
+        {u"view:upcoming"_s, {m_counts.upcoming, 0}},
+        {u"view:done"_s, {m_counts.done, 0}},
+        {u"view:trash"_s, {m_counts.trash, 0}},
+        {u"view:archive"_s, {m_counts.archive, 0}},
+        {u"view:pending"_s, {m_counts.unsent, 0}}, // as many as the Pending view lists and the status bar says
+        {u"view:conflicts"_s, {m_counts.conflicts, m_counts.conflicts}},
     };
     for (QStandardItem *section : {m_views, m_sync}) {
         for (int row = 0; row < section->rowCount(); ++row) {
@@ -135,7 +135,7 @@ void SidebarModel::refreshCollections()
                     ++it;
                     continue;
                 }
-                QStandardItem *entry = addEntry(parent, kCollectionPrefix + it->id, it->name, s("collection"));
+                QStandardItem *entry = addEntry(parent, kCollectionPrefix + it->id, it->name, u"collection"_s);
                 entry->setData(it->color, ColorRole);
                 placed.insert(it->id, entry);
                 it = waiting.erase(it);
@@ -162,7 +162,7 @@ void SidebarModel::refreshTags()
         m_tagNames = names;
         m_tags->removeRows(0, m_tags->rowCount());
         for (const QString &name : std::as_const(names))
-            addEntry(m_tags, kTagPrefix + name, name, s("tag"))->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
+            addEntry(m_tags, kTagPrefix + name, name, u"tag"_s)->setFlags(Qt::ItemIsEnabled | Qt::ItemIsSelectable);
     }
     for (int row = 0; row < m_tags->rowCount(); ++row)
         m_tags->child(row)->setData(tags->at(row).second, CountRole);
@@ -182,10 +182,10 @@ std::optional<model::ItemFilter> SidebarModel::filterOfKey(const QString &key)
     if (key.startsWith(kTagPrefix))
         return model::ItemFilter::tag(key.mid(kTagPrefix.size()));
     static const QHash<QString, T> views{
-        {s("view:all"), T::All},         {s("view:today"), T::Today}, {s("view:upcoming"), T::Upcoming},
-        {s("view:done"), T::Done},       {s("view:trash"), T::Trash}, {s("view:pending"), T::Pending},
-        {s("view:archive"), T::Archive},
-        {s("view:conflicts"), T::Conflicts},
+        {u"view:all"_s, T::All},         {u"view:today"_s, T::Today}, {u"view:upcoming"_s, T::Upcoming},
+        {u"view:done"_s, T::Done},       {u"view:trash"_s, T::Trash}, {u"view:pending"_s, T::Pending},
+        {u"view:archive"_s, T::Archive},
+        {u"view:conflicts"_s, T::Conflicts},
     };
     const auto it = views.constFind(key);
     if (it == views.constEnd())
@@ -202,21 +202,21 @@ QString SidebarModel::keyOfFilter(const model::ItemFilter &filter)
     case T::Tag:
         return kTagPrefix + filter.value;
     case T::All:
-        return s("view:all");
+        return u"view:all"_s;
     case T::Today:
-        return s("view:today");
+        return u"view:today"_s;
     case T::Upcoming:
-        return s("view:upcoming");
+        return u"view:upcoming"_s;
     case T::Done:
-        return s("view:done");
+        return u"view:done"_s;
     case T::Trash:
-        return s("view:trash");
+        return u"view:trash"_s;
     case T::Archive:
-        return s("view:archive");
+        return u"view:archive"_s;
     case T::Pending:
-        return s("view:pending");
+        return u"view:pending"_s;
     case T::Conflicts:
-        return s("view:conflicts");
+        return u"view:conflicts"_s;
     }
     return {};
 }
@@ -232,7 +232,7 @@ bool SidebarModel::canDropMimeData(const QMimeData *data, Qt::DropAction, int, i
 {
     const QString key = parent.data(KeyRole).toString();
     return data && data->hasFormat(QString(model::ItemListModel::kIdsMimeType))
-        && (key.startsWith(kCollectionPrefix) || key == s("view:trash") || key == s("view:all"));
+        && (key.startsWith(kCollectionPrefix) || key == u"view:trash"_s || key == u"view:all"_s);
 }
 
 bool SidebarModel::dropMimeData(const QMimeData *data, Qt::DropAction action, int row, int column,

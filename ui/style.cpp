@@ -5,10 +5,12 @@
 #include <QStyleFactory>
 #include <QStyleOption>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 Style::Style()
-    : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion")))
+    : QProxyStyle(QStyleFactory::create(u"Fusion"_s))
 {
 }
 

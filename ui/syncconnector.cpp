@@ -9,13 +9,15 @@
 #include <QNetworkInformation>
 #include <QSettings>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 SyncConnector::SyncConnector(model::Store *store, QObject *parent)
     : QObject(parent)
     , m_store(store)
 {
-    m_thread.setObjectName(QStringLiteral("sync"));
+    m_thread.setObjectName(u"sync"_s);
     qRegisterMetaType<client::SyncEngine::State>();
     qRegisterMetaType<client::SyncMetrics>();
     watchNetwork();
@@ -49,8 +51,8 @@ void SyncConnector::reload()
     if (!m_store)
         return;
     const QJsonObject account = client::AccountFile::read(m_store->path());
-    const QString token = account.value(QStringLiteral("token")).toString();
-    m_server = QUrl(account.value(QStringLiteral("server")).toString());
+    const QString token = account.value(u"token"_s).toString();
+    m_server = QUrl(account.value(u"server"_s).toString());
     if (token.isEmpty() || !client::account::isServerAddress(m_server)) {
         Q_EMIT localOnly();
         return;
@@ -59,7 +61,7 @@ void SyncConnector::reload()
     options.storePath = m_store->path();
     options.server = m_server;
     options.token = token;
-    options.holdOnMetered = QSettings().value(QStringLiteral("sync/holdOnMetered"), false).toBool();
+    options.holdOnMetered = QSettings().value(u"sync/holdOnMetered"_s, false).toBool();
     m_engine = new client::SyncEngine(options);
     m_engine->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_engine, &QObject::deleteLater);

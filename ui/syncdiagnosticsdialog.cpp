@@ -6,17 +6,19 @@
 #include <QLocale>
 #include <QVBoxLayout>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 SyncDiagnosticsDialog::SyncDiagnosticsDialog(const Snapshot &snapshot, QWidget *parent)
     : QDialog(parent)
 {
-    setObjectName(QStringLiteral("syncDiagnostics"));
+    setObjectName(u"syncDiagnostics"_s);
     setWindowTitle(tr("Sync Diagnostics"));
     auto *form = new QFormLayout;
     const QLocale locale;
     const client::SyncMetrics &m = snapshot.metrics;
-    const auto ms = [](qint64 value) { return value < 0 ? QStringLiteral("–") : tr("%1 ms").arg(value); };
+    const auto ms = [](qint64 value) { return value < 0 ? u"–"_s : tr("%1 ms").arg(value); };
     addRow(form, "diagState", tr("State:"),
            snapshot.reason.isEmpty() ? snapshot.state : tr("%1 (%2)").arg(snapshot.state, snapshot.reason));
     addRow(form, "diagServer", tr("Server:"), snapshot.server.isEmpty() ? tr("none: local only") : snapshot.server);

@@ -10,6 +10,8 @@
 #include <QWidget>
 #include <QWindow>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ui {
 
 namespace {
@@ -31,7 +33,7 @@ WindowScreenshot::WindowScreenshot(QWidget *window, QString path, QObject *paren
     connect(poll, &QTimer::timeout, this, [this, poll] {
         if (!m_window) {
             poll->stop();
-            Q_EMIT failed(QStringLiteral("the window was closed before it could be captured"));
+            Q_EMIT failed(u"the window was closed before it could be captured"_s);
             return;
         }
         const QWindow *handle = m_window->windowHandle();
@@ -46,7 +48,7 @@ WindowScreenshot::WindowScreenshot(QWidget *window, QString path, QObject *paren
 void WindowScreenshot::capture()
 {
     if (!m_window) {
-        Q_EMIT failed(QStringLiteral("the window was closed before it could be captured"));
+        Q_EMIT failed(u"the window was closed before it could be captured"_s);
         return;
     }
     // On a real display (X11 under Xvfb, say) take what the screen shows; the offscreen platform
@@ -61,7 +63,7 @@ void WindowScreenshot::capture()
     QDir().mkpath(QFileInfo(m_path).absolutePath());
     QSaveFile file(m_path);
     if (!file.open(QIODevice::WriteOnly) || !pixmap.save(&file, "PNG") || !file.commit()) {
-        Q_EMIT failed(QStringLiteral("cannot write %1: %2").arg(m_path, file.errorString()));
+        Q_EMIT failed(u"cannot write %1: %2"_s.arg(m_path, file.errorString()));
         return;
     }
     Q_EMIT saved(m_path);

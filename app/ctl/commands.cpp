@@ -10,13 +10,13 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 
+using namespace Qt::StringLiterals;
+
 namespace tidemark::ctl {
 
 using namespace tidemark::model;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 QString isoTime(qint64 ms)
 {
@@ -27,50 +27,50 @@ QString isoTime(qint64 ms)
 
 QJsonObject entityJson(const Entity &e)
 {
-    QJsonObject object{{s("id"), e.id}, {s("kind"), kindName(e.kind)}, {s("rev"), e.rev},
-                       {s("created"), isoTime(e.createdAt)}, {s("updated"), isoTime(e.updatedAt)}};
-    object.insert(s("fields"), e.fields);
+    QJsonObject object{{u"id"_s, e.id}, {u"kind"_s, kindName(e.kind)}, {u"rev"_s, e.rev},
+                       {u"created"_s, isoTime(e.createdAt)}, {u"updated"_s, isoTime(e.updatedAt)}};
+    object.insert(u"fields"_s, e.fields);
     return object;
 }
 
 QJsonObject rowJson(const ItemRow &row)
 {
-    QJsonObject object{{s("id"), row.id},
-                       {s("kind"), kindName(row.kind)},
-                       {s("title"), row.title},
-                       {s("snippet"), row.snippet},
-                       {s("tags"), QJsonArray::fromStringList(row.tags)},
-                       {s("collection"), row.collectionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.collectionId)},
-                       {s("pinned"), row.pinned},
-                       {s("deleted"), row.deleted},
-                       {s("pending"), row.pending},
-                       {s("conflict"), row.conflict},
-                       {s("updated"), isoTime(row.updatedAt)}};
+    QJsonObject object{{u"id"_s, row.id},
+                       {u"kind"_s, kindName(row.kind)},
+                       {u"title"_s, row.title},
+                       {u"snippet"_s, row.snippet},
+                       {u"tags"_s, QJsonArray::fromStringList(row.tags)},
+                       {u"collection"_s, row.collectionId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.collectionId)},
+                       {u"pinned"_s, row.pinned},
+                       {u"deleted"_s, row.deleted},
+                       {u"pending"_s, row.pending},
+                       {u"conflict"_s, row.conflict},
+                       {u"updated"_s, isoTime(row.updatedAt)}};
     if (row.kind == Kind::Task) {
-        object.insert(s("due"), row.due.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.due));
-        object.insert(s("priority"), row.priority);
-        object.insert(s("done"), row.isDone());
+        object.insert(u"due"_s, row.due.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.due));
+        object.insert(u"priority"_s, row.priority);
+        object.insert(u"done"_s, row.isDone());
     }
     return object;
 }
 
 QString rowText(const ItemRow &row)
 {
-    QString line = row.id + s("  ");
-    line += row.kind == Kind::Task ? (row.isDone() ? s("[x] ") : s("[ ] ")) : s("    ");
-    line += row.title.isEmpty() ? s("(untitled)") : row.title;
+    QString line = row.id + u"  "_s;
+    line += row.kind == Kind::Task ? (row.isDone() ? u"[x] "_s : u"[ ] "_s) : u"    "_s;
+    line += row.title.isEmpty() ? u"(untitled)"_s : row.title;
     if (!row.due.isEmpty())
-        line += s("  due ") + row.due;
+        line += u"  due "_s + row.due;
     if (row.priority > 0)
-        line += s("  ") + QString(row.priority, QLatin1Char('!'));
+        line += u"  "_s + QString(row.priority, QLatin1Char('!'));
     for (const QString &tag : row.tags)
-        line += s("  #") + tag;
+        line += u"  #"_s + tag;
     if (row.pinned)
-        line += s("  (pinned)");
+        line += u"  (pinned)"_s;
     if (row.pending)
-        line += s("  (not synced)");
+        line += u"  (not synced)"_s;
     if (row.conflict)
-        line += s("  (conflict)");
+        line += u"  (conflict)"_s;
     return line;
 }
 
@@ -79,23 +79,23 @@ QString rowText(const ItemRow &row)
 int Cli::addCommand()
 {
     if (m_args.isEmpty())
-        return usageError(s("add needs a kind: note, task or collection"));
+        return usageError(u"add needs a kind: note, task or collection"_s);
     const auto kind = kindFromName(m_args.first());
     if (!kind)
-        return usageError(s("add: '%1' is not note, task or collection").arg(m_args.first()));
+        return usageError(u"add: '%1' is not note, task or collection"_s.arg(m_args.first()));
     auto fields = fieldsFromOptions(*kind);
     if (!fields)
         return fail(fields.error());
-    const QString titleField = *kind == Kind::Collection ? s("name") : s("title");
+    const QString titleField = *kind == Kind::Collection ? u"name"_s : u"title"_s;
     if (m_args.size() > 1) {
         if (fields->contains(titleField))
-            return usageError(s("add: give the title either as words or with --title, not both"));
+            return usageError(u"add: give the title either as words or with --title, not both"_s);
         fields->insert(titleField, m_args.mid(1).join(QLatin1Char(' ')));
     }
     auto created = m_store->create(*kind, *fields);
     if (!created)
         return fail(created.error());
-    if (m_parser.isSet(s("json")))
+    if (m_parser.isSet(u"json"_s))
         printJson(entityJson(*created));
     else
         m_out << created->id << '\n';
@@ -105,7 +105,7 @@ int Cli::addCommand()
 int Cli::editCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("edit takes one id"));
+        return usageError(u"edit takes one id"_s);
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
@@ -114,11 +114,11 @@ int Cli::editCommand()
     if (!fields)
         return fail(fields.error());
     if (fields->isEmpty())
-        return usageError(s("edit: nothing to change (give --title, --due, --tags, ...)"));
+        return usageError(u"edit: nothing to change (give --title, --due, --tags, ...)"_s);
     auto updated = m_store->update(*id, *fields);
     if (!updated)
         return fail(updated.error());
-    if (m_parser.isSet(s("json")))
+    if (m_parser.isSet(u"json"_s))
         printJson(entityJson(*updated));
     return 0;
 }
@@ -126,20 +126,20 @@ int Cli::editCommand()
 int Cli::doneCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("done takes one task id"));
+        return usageError(u"done takes one task id"_s);
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
-    auto result = m_store->setDone(*id, !m_parser.isSet(s("undo")));
+    auto result = m_store->setDone(*id, !m_parser.isSet(u"undo"_s));
     if (!result)
         return fail(result.error());
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const Entity &e : *result)
             array.append(entityJson(e));
         printJson(array);
     } else if (result->size() > 1) {
-        m_out << "next: " << result->at(1).id << " due " << result->at(1).string(s("due")) << '\n';
+        m_out << "next: " << result->at(1).id << " due " << result->at(1).string(u"due"_s) << '\n';
     }
     return 0;
 }
@@ -151,7 +151,7 @@ int Cli::restoreCommand() { return tombstoneCommand("restore", false); }
 int Cli::tombstoneCommand(const char *name, bool deleted)
 {
     if (m_args.size() != 1)
-        return usageError(s("%1 takes one id").arg(QLatin1StringView(name)));
+        return usageError(u"%1 takes one id"_s.arg(QLatin1StringView(name)));
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
@@ -165,7 +165,7 @@ int Cli::tombstoneCommand(const char *name, bool deleted)
 int Cli::moveCommand()
 {
     if (m_args.size() != 2)
-        return usageError(s("mv takes an id and a collection (or none)"));
+        return usageError(u"mv takes an id and a collection (or none)"_s);
     auto id = resolve(m_args.at(0));
     if (!id)
         return fail(id.error());
@@ -183,34 +183,34 @@ int Cli::moveCommand()
 int Cli::listCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("list takes no arguments (use --view, --collection, --tag)"));
+        return usageError(u"list takes no arguments (use --view, --collection, --tag)"_s);
     ItemFilter filter;
-    const int chosen = int(m_parser.isSet(s("view"))) + int(m_parser.isSet(s("collection"))) + int(m_parser.isSet(s("tag")));
+    const int chosen = int(m_parser.isSet(u"view"_s)) + int(m_parser.isSet(u"collection"_s)) + int(m_parser.isSet(u"tag"_s));
     if (chosen > 1)
-        return usageError(s("list: give one of --view, --collection and --tag"));
-    if (m_parser.isSet(s("view"))) {
+        return usageError(u"list: give one of --view, --collection and --tag"_s);
+    if (m_parser.isSet(u"view"_s)) {
         static const QHash<QString, ItemFilter::Type> views{
-            {s("all"), ItemFilter::Type::All},         {s("today"), ItemFilter::Type::Today},
-            {s("upcoming"), ItemFilter::Type::Upcoming}, {s("done"), ItemFilter::Type::Done},
-            {s("trash"), ItemFilter::Type::Trash},     {s("pending"), ItemFilter::Type::Pending},
-            {s("archive"), ItemFilter::Type::Archive},
-            {s("conflicts"), ItemFilter::Type::Conflicts}};
-        const QString view = m_parser.value(s("view")).toLower();
+            {u"all"_s, ItemFilter::Type::All},         {u"today"_s, ItemFilter::Type::Today},
+            {u"upcoming"_s, ItemFilter::Type::Upcoming}, {u"done"_s, ItemFilter::Type::Done},
+            {u"trash"_s, ItemFilter::Type::Trash},     {u"pending"_s, ItemFilter::Type::Pending},
+            {u"archive"_s, ItemFilter::Type::Archive},
+            {u"conflicts"_s, ItemFilter::Type::Conflicts}};
+        const QString view = m_parser.value(u"view"_s).toLower();
         if (!views.contains(view))
-            return usageError(s("list: unknown view '%1' (all, today, upcoming, done, archive, trash, pending, conflicts)").arg(view));
+            return usageError(u"list: unknown view '%1' (all, today, upcoming, done, archive, trash, pending, conflicts)"_s.arg(view));
         filter = ItemFilter::of(views.value(view));
-    } else if (m_parser.isSet(s("collection"))) {
-        auto id = resolveCollection(m_parser.value(s("collection")));
+    } else if (m_parser.isSet(u"collection"_s)) {
+        auto id = resolveCollection(m_parser.value(u"collection"_s));
         if (!id)
             return fail(id.error());
         filter = ItemFilter::collection(*id);
-    } else if (m_parser.isSet(s("tag"))) {
-        filter = ItemFilter::tag(m_parser.value(s("tag")).trimmed().remove(0, m_parser.value(s("tag")).trimmed().startsWith(QLatin1Char('#')) ? 1 : 0));
+    } else if (m_parser.isSet(u"tag"_s)) {
+        filter = ItemFilter::tag(m_parser.value(u"tag"_s).trimmed().remove(0, m_parser.value(u"tag"_s).trimmed().startsWith(QLatin1Char('#')) ? 1 : 0));
     }
     // The same order the app shows for this view.
     ItemListModel model(m_store.get());
     model.setFilter(filter);
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (int row = 0; row < model.rowCount(); ++row)
             array.append(rowJson(model.item(row)));
@@ -225,12 +225,12 @@ int Cli::listCommand()
 int Cli::showCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("show takes one id"));
+        return usageError(u"show takes one id"_s);
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
     const Entity e = *m_store->entity(*id);
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         printJson(entityJson(e));
         return 0;
     }
@@ -240,7 +240,7 @@ int Cli::showCommand()
         if (!keys.contains(key))
             keys << key;
     }
-    const QString textField = e.kind == Kind::Task ? s("notes") : s("body");
+    const QString textField = e.kind == Kind::Task ? u"notes"_s : u"body"_s;
     for (const QString &key : keys) {
         if (key == textField)
             continue;
@@ -249,7 +249,7 @@ int Cli::showCommand()
         if (value.isString())
             text = value.toString();
         else if (value.isNull() || value.isUndefined())
-            text = s("-");
+            text = u"-"_s;
         else
             text = QString::fromUtf8(QJsonDocument(QJsonArray{value}).toJson(QJsonDocument::Compact)).mid(1).chopped(1);
         m_out << key << ": " << text << '\n';
@@ -263,13 +263,13 @@ int Cli::showCommand()
 int Cli::searchCommand()
 {
     if (m_args.isEmpty())
-        return usageError(s("search needs words to look for"));
+        return usageError(u"search needs words to look for"_s);
     int limit = 20;
-    if (m_parser.isSet(s("limit"))) {
+    if (m_parser.isSet(u"limit"_s)) {
         bool ok = false;
-        limit = m_parser.value(s("limit")).toInt(&ok);
+        limit = m_parser.value(u"limit"_s).toInt(&ok);
         if (!ok || limit < 1 || limit > 1000)
-            return usageError(s("--limit must be a number from 1 to 1000"));
+            return usageError(u"--limit must be a number from 1 to 1000"_s);
     }
     // Whole words: the query is complete, so the last word is not a prefix unless it ends in *.
     QString query = m_args.join(QLatin1Char(' '));
@@ -280,14 +280,14 @@ int Cli::searchCommand()
     auto hits = m_store->search(query, limit);
     if (!hits)
         return fail(hits.error());
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const SearchHit &hit : *hits) {
             QJsonArray highlights;
             for (const auto &[start, length] : hit.highlights)
                 highlights.append(QJsonArray{start, length});
-            array.append(QJsonObject{{s("id"), hit.id}, {s("kind"), kindName(hit.kind)}, {s("title"), hit.title},
-                                     {s("snippet"), hit.snippet}, {s("highlights"), highlights}, {s("rank"), hit.rank}});
+            array.append(QJsonObject{{u"id"_s, hit.id}, {u"kind"_s, kindName(hit.kind)}, {u"title"_s, hit.title},
+                                     {u"snippet"_s, hit.snippet}, {u"highlights"_s, highlights}, {u"rank"_s, hit.rank}});
         }
         printJson(array);
         return 0;
@@ -298,7 +298,7 @@ int Cli::searchCommand()
             snippet.insert(it->first + it->second, QLatin1Char(']'));
             snippet.insert(it->first, QLatin1Char('['));
         }
-        m_out << hit.id << "  " << (hit.title.isEmpty() ? s("(untitled)") : hit.title) << "\n    " << snippet << '\n';
+        m_out << hit.id << "  " << (hit.title.isEmpty() ? u"(untitled)"_s : hit.title) << "\n    " << snippet << '\n';
     }
     return 0;
 }
@@ -306,15 +306,15 @@ int Cli::searchCommand()
 int Cli::historyCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("history takes one id"));
+        return usageError(u"history takes one id"_s);
     auto id = resolve(m_args.first());
     if (!id)
         return fail(id.error());
-    if (m_parser.isSet(s("restore"))) {
+    if (m_parser.isSet(u"restore"_s)) {
         bool ok = false;
-        const int version = m_parser.value(s("restore")).toInt(&ok);
+        const int version = m_parser.value(u"restore"_s).toInt(&ok);
         if (!ok || version < 1)
-            return usageError(s("--restore takes a version number"));
+            return usageError(u"--restore takes a version number"_s);
         auto restored = m_store->restoreVersion(*id, version);
         if (!restored)
             return fail(restored.error());
@@ -322,20 +322,20 @@ int Cli::historyCommand()
     auto history = m_store->history(*id);
     if (!history)
         return fail(history.error());
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const HistoryEntry &h : *history) {
-            array.append(QJsonObject{{s("version"), h.version}, {s("at"), isoTime(h.at)}, {s("device"), h.device},
-                                     {s("device_name"), deviceLabel(h.device)},
-                                     {s("hlc"), h.hlc}, {s("origin"), h.origin},
-                                     {s("changed"), QJsonArray::fromStringList(h.changed)}, {s("snapshot"), h.snapshot}});
+            array.append(QJsonObject{{u"version"_s, h.version}, {u"at"_s, isoTime(h.at)}, {u"device"_s, h.device},
+                                     {u"device_name"_s, deviceLabel(h.device)},
+                                     {u"hlc"_s, h.hlc}, {u"origin"_s, h.origin},
+                                     {u"changed"_s, QJsonArray::fromStringList(h.changed)}, {u"snapshot"_s, h.snapshot}});
         }
         printJson(array);
         return 0;
     }
     for (const HistoryEntry &h : *history) {
         m_out << 'v' << h.version << "  " << isoTime(h.at) << "  " << h.origin << " on " << deviceLabel(h.device)
-              << "  changed " << h.changed.join(s(", ")) << '\n';
+              << "  changed " << h.changed.join(u", "_s) << '\n';
     }
     return 0;
 }
@@ -343,36 +343,36 @@ int Cli::historyCommand()
 QString Cli::deviceLabel(const QString &deviceId) const
 {
     if (deviceId == m_store->deviceId())
-        return s("this device");
+        return u"this device"_s;
     const QString name = deviceId.isEmpty() || deviceId == QLatin1String("server") ? QString() : m_store->deviceName(deviceId);
-    return name.isEmpty() ? s("another device") : name;
+    return name.isEmpty() ? u"another device"_s : name;
 }
 
 int Cli::outboxCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("outbox takes no arguments"));
+        return usageError(u"outbox takes no arguments"_s);
     auto ops = m_store->outbox();
     if (!ops)
         return fail(ops.error());
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const OutboxOp &op : *ops) {
-            array.append(QJsonObject{{s("op_id"), op.opId}, {s("device"), op.device}, {s("kind"), kindName(op.kind)},
-                                     {s("entity"), op.entityId}, {s("fields"), op.fields}, {s("base_rev"), op.baseRev},
-                                     {s("hlc"), op.hlc}, {s("created"), isoTime(op.createdAt)}, {s("attempts"), op.attempts},
-                                     {s("refused"), op.parked},
-                                     {s("reason"), op.parked ? QJsonValue(op.lastError) : QJsonValue()}});
+            array.append(QJsonObject{{u"op_id"_s, op.opId}, {u"device"_s, op.device}, {u"kind"_s, kindName(op.kind)},
+                                     {u"entity"_s, op.entityId}, {u"fields"_s, op.fields}, {u"base_rev"_s, op.baseRev},
+                                     {u"hlc"_s, op.hlc}, {u"created"_s, isoTime(op.createdAt)}, {u"attempts"_s, op.attempts},
+                                     {u"refused"_s, op.parked},
+                                     {u"reason"_s, op.parked ? QJsonValue(op.lastError) : QJsonValue()}});
         }
         printJson(array);
         return 0;
     }
     for (const OutboxOp &op : *ops) {
         m_out << op.opId << "  " << kindName(op.kind) << ' ' << op.entityId << "  base " << op.baseRev << "  "
-              << op.fields.keys().join(s(", "));
+              << op.fields.keys().join(u", "_s);
         // Refused by the server: kept, not sent again, with the server's reason.
         if (op.parked)
-            m_out << "  refused: " << (op.lastError.isEmpty() ? s("no reason given") : op.lastError);
+            m_out << "  refused: " << (op.lastError.isEmpty() ? u"no reason given"_s : op.lastError);
         m_out << '\n';
     }
     return 0;
@@ -385,15 +385,15 @@ int Cli::collectionsCommand()
         return fail(rows.error());
     QJsonArray array;
     for (const CollectionRow &row : *rows) {
-        if (m_parser.isSet(s("json"))) {
-            array.append(QJsonObject{{s("id"), row.id}, {s("name"), row.name}, {s("color"), row.color},
-                                     {s("parent"), row.parentId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.parentId)},
-                                     {s("count"), row.itemCount}});
+        if (m_parser.isSet(u"json"_s)) {
+            array.append(QJsonObject{{u"id"_s, row.id}, {u"name"_s, row.name}, {u"color"_s, row.color},
+                                     {u"parent"_s, row.parentId.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(row.parentId)},
+                                     {u"count"_s, row.itemCount}});
         } else {
             m_out << row.id << "  " << row.name << "  (" << row.itemCount << ")\n";
         }
     }
-    if (m_parser.isSet(s("json")))
+    if (m_parser.isSet(u"json"_s))
         printJson(array);
     return 0;
 }
@@ -405,12 +405,12 @@ int Cli::tagsCommand()
         return fail(tags.error());
     QJsonArray array;
     for (const auto &[tag, count] : *tags) {
-        if (m_parser.isSet(s("json")))
-            array.append(QJsonObject{{s("tag"), tag}, {s("count"), count}});
+        if (m_parser.isSet(u"json"_s))
+            array.append(QJsonObject{{u"tag"_s, tag}, {u"count"_s, count}});
         else
             m_out << '#' << tag << "  (" << count << ")\n";
     }
-    if (m_parser.isSet(s("json")))
+    if (m_parser.isSet(u"json"_s))
         printJson(array);
     return 0;
 }
@@ -418,10 +418,10 @@ int Cli::tagsCommand()
 int Cli::exportCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("export takes one folder"));
-    const QString format = m_parser.value(s("format")).toLower();
+        return usageError(u"export takes one folder"_s);
+    const QString format = m_parser.value(u"format"_s).toLower();
     if (format != QLatin1String("markdown") && format != QLatin1String("json"))
-        return usageError(s("export needs --format markdown or --format json"));
+        return usageError(u"export needs --format markdown or --format json"_s);
     auto summary = format == QLatin1String("json") ? Exchange::exportJson(*m_store, m_args.first())
                                                    : Exchange::exportMarkdown(*m_store, m_args.first());
     if (!summary)
@@ -434,7 +434,7 @@ int Cli::exportCommand()
 int Cli::importCommand()
 {
     if (m_args.size() != 2 || m_args.first() != QLatin1String("markdown"))
-        return usageError(s("usage: import markdown DIR"));
+        return usageError(u"usage: import markdown DIR"_s);
     auto summary = Exchange::importMarkdown(*m_store, m_args.at(1));
     if (!summary)
         return fail(summary.error());

@@ -20,14 +20,14 @@
 
 #include <cstdio>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::model;
 using tidemark::client::TransportError;
 
 namespace tidemark::ctl {
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 QString accountPath(const Store &store) { return client::AccountFile::path(store.path()); }
 QJsonObject readAccount(const Store &store) { return client::AccountFile::read(store.path()); }
@@ -47,17 +47,17 @@ QString kindText(TransportError::Kind kind)
 {
     switch (kind) {
     case TransportError::Kind::Offline:
-        return s("offline");
+        return u"offline"_s;
     case TransportError::Kind::SignInAgain:
-        return s("sign in again");
+        return u"sign in again"_s;
     case TransportError::Kind::Incompatible:
-        return s("incompatible server");
+        return u"incompatible server"_s;
     case TransportError::Kind::RateLimited:
-        return s("server busy");
+        return u"server busy"_s;
     case TransportError::Kind::Refused:
-        return s("refused");
+        return u"refused"_s;
     case TransportError::Kind::Server:
-        return s("server error");
+        return u"server error"_s;
     }
     return {};
 }
@@ -73,44 +73,44 @@ QString readPassword(QTextStream &err, const char *prompt = "Password: ")
 int Cli::accountCommand()
 {
     if (m_args.isEmpty())
-        return usageError(s("account register|login|logout|devices|signout|password"));
+        return usageError(u"account register|login|logout|devices|signout|password"_s);
     const QString action = m_args.first();
     if (action == QLatin1String("devices") || action == QLatin1String("signout") || action == QLatin1String("password"))
         return accountSessionCommand(action);
     if (m_args.size() != 1)
-        return usageError(s("account %1 takes no more arguments").arg(action));
+        return usageError(u"account %1 takes no more arguments"_s.arg(action));
     if (action == QLatin1String("logout")) {
         const QJsonObject account = readAccount(*m_store);
-        if (account.value(s("token")).toString().isEmpty())
-            return usageError(s("not signed in"));
-        auto out = client::account::logOut(QUrl(account.value(s("server")).toString()), account.value(s("token")).toString());
+        if (account.value(u"token"_s).toString().isEmpty())
+            return usageError(u"not signed in"_s);
+        auto out = client::account::logOut(QUrl(account.value(u"server"_s).toString()), account.value(u"token"_s).toString());
         QJsonObject rest = account;
-        rest.remove(s("token"));
+        rest.remove(u"token"_s);
         if (!writeAccount(*m_store, rest))
-            return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
+            return fail(Error::database(u"cannot write %1"_s.arg(accountPath(*m_store))));
         if (!out) // signed out here either way; the server forgets the token when it hears of it
             m_err << "tidemarkctl: signed out on this device; the server was not told (" << out.error().message << ")\n";
         return 0;
     }
     if (action != QLatin1String("register") && action != QLatin1String("login"))
-        return usageError(s("account register|login|logout|devices|signout|password, not '%1'").arg(action));
-    const QUrl server(m_parser.value(s("server")), QUrl::StrictMode);
-    const QString user = m_parser.value(s("user"));
+        return usageError(u"account register|login|logout|devices|signout|password, not '%1'"_s.arg(action));
+    const QUrl server(m_parser.value(u"server"_s), QUrl::StrictMode);
+    const QString user = m_parser.value(u"user"_s);
     if (!client::account::isServerAddress(server))
-        return usageError(s("--server URL (http:// or https://) is needed"));
+        return usageError(u"--server URL (http:// or https://) is needed"_s);
     if (user.isEmpty())
-        return usageError(s("--user NAME is needed"));
+        return usageError(u"--user NAME is needed"_s);
     const QString password = readPassword(m_err);
     if (action == QLatin1String("register")) {
         if (auto made = client::account::registerAccount(server, user, password); !made)
-            return fail(Error::invalid(s("cannot register: %1").arg(made.error().message)));
+            return fail(Error::invalid(u"cannot register: %1"_s.arg(made.error().message)));
     }
-    auto token = client::account::logIn(server, user, password, QHostInfo::localHostName() + s(" (tidemarkctl)"));
+    auto token = client::account::logIn(server, user, password, QHostInfo::localHostName() + u" (tidemarkctl)"_s);
     if (!token)
-        return fail(Error::invalid(s("cannot sign in: %1").arg(token.error().message)));
-    const QJsonObject account{{s("server"), server.toString()}, {s("user"), user}, {s("token"), *token}};
+        return fail(Error::invalid(u"cannot sign in: %1"_s.arg(token.error().message)));
+    const QJsonObject account{{u"server"_s, server.toString()}, {u"user"_s, user}, {u"token"_s, *token}};
     if (!writeAccount(*m_store, account, &m_err))
-        return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
+        return fail(Error::database(u"cannot write %1"_s.arg(accountPath(*m_store))));
     m_out << "signed in to " << server.toString() << " as " << user << '\n';
     return 0;
 }
@@ -118,66 +118,66 @@ int Cli::accountCommand()
 int Cli::accountSessionCommand(const QString &action)
 {
     QJsonObject account = readAccount(*m_store);
-    const QString token = account.value(s("token")).toString();
+    const QString token = account.value(u"token"_s).toString();
     if (token.isEmpty())
-        return fail(Error::invalid(s("not signed in (tidemarkctl account login --server URL --user NAME)")));
-    const QUrl server(account.value(s("server")).toString());
+        return fail(Error::invalid(u"not signed in (tidemarkctl account login --server URL --user NAME)"_s));
+    const QUrl server(account.value(u"server"_s).toString());
     if (action == QLatin1String("password")) {
         if (m_args.size() != 1)
-            return usageError(s("account password takes no arguments (the passwords come from the terminal or stdin)"));
+            return usageError(u"account password takes no arguments (the passwords come from the terminal or stdin)"_s);
         const QString old = readPassword(m_err, "Current password: ");
         const QString fresh = readPassword(m_err, "New password: ");
         if (fresh.size() < 8)
-            return usageError(s("the new password needs at least 8 characters"));
-        auto newToken = client::account::changePassword(server, token, account.value(s("user")).toString(), old, fresh,
-                                                        QHostInfo::localHostName() + s(" (tidemarkctl)"));
+            return usageError(u"the new password needs at least 8 characters"_s);
+        auto newToken = client::account::changePassword(server, token, account.value(u"user"_s).toString(), old, fresh,
+                                                        QHostInfo::localHostName() + u" (tidemarkctl)"_s);
         if (!newToken)
-            return fail(Error::invalid(s("cannot change the password: %1").arg(newToken.error().message)));
-        account.insert(s("token"), *newToken);
+            return fail(Error::invalid(u"cannot change the password: %1"_s.arg(newToken.error().message)));
+        account.insert(u"token"_s, *newToken);
         if (!writeAccount(*m_store, account, &m_err))
-            return fail(Error::database(s("cannot write %1").arg(accountPath(*m_store))));
+            return fail(Error::database(u"cannot write %1"_s.arg(accountPath(*m_store))));
         m_out << "password changed; every other device signs in again with the new one\n";
         return 0;
     }
     auto list = client::account::sessions(server, token);
     if (!list)
-        return fail(Error::invalid(s("cannot list the devices: %1").arg(list.error().message)));
+        return fail(Error::invalid(u"cannot list the devices: %1"_s.arg(list.error().message)));
     if (action == QLatin1String("devices")) {
         if (m_args.size() != 1)
-            return usageError(s("account devices takes no arguments"));
+            return usageError(u"account devices takes no arguments"_s);
         const auto iso = [](const QDateTime &t) { return t.isValid() ? QJsonValue(t.toString(Qt::ISODate)) : QJsonValue(); };
-        if (m_parser.isSet(s("json"))) {
+        if (m_parser.isSet(u"json"_s)) {
             QJsonArray array;
             for (const auto &session : *list)
-                array.append(QJsonObject{{s("id"), session.id}, {s("device"), session.device},
-                                         {s("signed_in"), iso(session.signedIn)}, {s("last_pull"), iso(session.lastPull)},
-                                         {s("pulled"), double(session.pulled)}, {s("current"), session.current}});
+                array.append(QJsonObject{{u"id"_s, session.id}, {u"device"_s, session.device},
+                                         {u"signed_in"_s, iso(session.signedIn)}, {u"last_pull"_s, iso(session.lastPull)},
+                                         {u"pulled"_s, double(session.pulled)}, {u"current"_s, session.current}});
             printJson(array);
             return 0;
         }
         for (const auto &session : *list) {
-            m_out << session.id.left(12) << "  " << (session.device.isEmpty() ? s("(unnamed)") : session.device)
-                  << "  signed in " << session.signedIn.toLocalTime().toString(s("yyyy-MM-dd HH:mm")) << "  last sync "
-                  << (session.lastPull.isValid() ? session.lastPull.toLocalTime().toString(s("yyyy-MM-dd HH:mm")) : s("never"))
+            m_out << session.id.left(12) << "  " << (session.device.isEmpty() ? u"(unnamed)"_s : session.device)
+                  << "  signed in " << session.signedIn.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) << "  last sync "
+                  << (session.lastPull.isValid() ? session.lastPull.toLocalTime().toString(u"yyyy-MM-dd HH:mm"_s) : u"never"_s)
                   << (session.current ? "  (this device)" : "") << '\n';
         }
         return 0;
     }
     // signout ID: a whole id or the start of one (as `devices` shows it), never this device's.
     if (m_args.size() != 2)
-        return usageError(s("account signout takes a device's id (tidemarkctl account devices lists them)"));
+        return usageError(u"account signout takes a device's id (tidemarkctl account devices lists them)"_s);
     const QString wanted = m_args.at(1);
     QList<client::account::Session> matches;
     for (const auto &session : *list)
         if (wanted.size() >= 6 && session.id.startsWith(wanted))
             matches << session;
     if (matches.size() != 1)
-        return fail(Error::notFound(matches.isEmpty() ? s("no signed-in device with id %1").arg(wanted)
-                                                      : s("'%1' matches more than one device; give more of its id").arg(wanted)));
+        return fail(Error::notFound(matches.isEmpty() ? u"no signed-in device with id %1"_s.arg(wanted)
+                                                      : u"'%1' matches more than one device; give more of its id"_s.arg(wanted)));
     if (matches.first().current)
-        return usageError(s("that is this device: use tidemarkctl account logout"));
+        return usageError(u"that is this device: use tidemarkctl account logout"_s);
     if (auto out = client::account::signOutSession(server, token, matches.first().id); !out)
-        return fail(Error::invalid(s("cannot sign the device out: %1").arg(out.error().message)));
+        return fail(Error::invalid(u"cannot sign the device out: %1"_s.arg(out.error().message)));
     m_out << "signed out " << (matches.first().device.isEmpty() ? matches.first().id : matches.first().device) << '\n';
     return 0;
 }
@@ -185,20 +185,20 @@ int Cli::accountSessionCommand(const QString &action)
 int Cli::syncCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("sync takes no arguments"));
+        return usageError(u"sync takes no arguments"_s);
     QJsonObject account = readAccount(*m_store);
-    const QString token = account.value(s("token")).toString();
+    const QString token = account.value(u"token"_s).toString();
     if (token.isEmpty())
-        return fail(Error::invalid(s("not signed in (tidemarkctl account login --server URL --user NAME)")));
-    client::HttpTransport transport(QUrl(account.value(s("server")).toString()), token);
+        return fail(Error::invalid(u"not signed in (tidemarkctl account login --server URL --user NAME)"_s));
+    client::HttpTransport transport(QUrl(account.value(u"server"_s).toString()), token);
     client::SyncCycle cycle(*m_store, transport);
     QElapsedTimer clock;
     clock.start();
     const auto report = cycle.run();
-    account.insert(s("last_sync_ms"), double(clock.elapsed()));
+    account.insert(u"last_sync_ms"_s, double(clock.elapsed()));
     // How it ended is kept in the store by the cycle, for the app and `status` alike.
-    account.remove(s("last_sync"));
-    account.remove(s("last_error"));
+    account.remove(u"last_sync"_s);
+    account.remove(u"last_error"_s);
     if (!report) {
         writeAccount(*m_store, account);
         m_err << "tidemarkctl: sync failed (" << kindText(report.error().kind) << "): " << report.error().message << '\n';
@@ -220,8 +220,8 @@ QJsonObject Cli::metrics() const
 {
     client::SyncMetrics metrics;
     const QJsonObject account = readAccount(*m_store);
-    if (account.contains(s("last_sync_ms")))
-        metrics.addDuration(qint64(account.value(s("last_sync_ms")).toDouble()));
+    if (account.contains(u"last_sync_ms"_s))
+        metrics.addDuration(qint64(account.value(u"last_sync_ms"_s).toDouble()));
     metrics.countConflicts(*m_store);
     QJsonObject json = metrics.toJson();
     for (const char *key : {"syncs", "failures", "retries", "pushed", "pulled"})
@@ -232,34 +232,34 @@ QJsonObject Cli::metrics() const
 int Cli::statusCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("status takes no arguments"));
+        return usageError(u"status takes no arguments"_s);
     const QJsonObject account = readAccount(*m_store);
-    const bool signedIn = !account.value(s("token")).toString().isEmpty();
+    const bool signedIn = !account.value(u"token"_s).toString().isEmpty();
     // The last sync of this store, by the app or by tidemarkctl.
     const model::Store::SyncOutcome outcome = m_store->syncOutcome();
     const QString lastError = outcome.lastError;
     const QString lastSync = outcome.lastSuccess.isValid() ? outcome.lastSuccess.toLocalTime().toString(Qt::ISODate) : QString();
     const QJsonObject status{
-        {s("state"), !signedIn ? s("signed-out") : lastError.isEmpty() ? s("idle") : s("error")},
-        {s("server"), account.value(s("server"))},
-        {s("user"), account.value(s("user"))},
-        {s("pending"), m_store->pendingCount()},
-        {s("rejected"), m_store->parkedCount()},
-        {s("cursor"), m_store->syncCursor()},
-        {s("last_sync"), lastSync.isEmpty() ? QJsonValue() : QJsonValue(lastSync)},
-        {s("last_error"), lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError)},
-        {s("metrics"), metrics()},
+        {u"state"_s, !signedIn ? u"signed-out"_s : lastError.isEmpty() ? u"idle"_s : u"error"_s},
+        {u"server"_s, account.value(u"server"_s)},
+        {u"user"_s, account.value(u"user"_s)},
+        {u"pending"_s, m_store->pendingCount()},
+        {u"rejected"_s, m_store->parkedCount()},
+        {u"cursor"_s, m_store->syncCursor()},
+        {u"last_sync"_s, lastSync.isEmpty() ? QJsonValue() : QJsonValue(lastSync)},
+        {u"last_error"_s, lastError.isEmpty() ? QJsonValue() : QJsonValue(lastError)},
+        {u"metrics"_s, metrics()},
     };
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         printJson(status);
         return 0;
     }
-    m_out << (signedIn ? s("signed in to %1 as %2").arg(account.value(s("server")).toString(), account.value(s("user")).toString())
-                       : s("not signed in"))
+    m_out << (signedIn ? u"signed in to %1 as %2"_s.arg(account.value(u"server"_s).toString(), account.value(u"user"_s).toString())
+                       : u"not signed in"_s)
           << '\n'
           << "pending operations: " << m_store->pendingCount() << " (refused: " << m_store->parkedCount() << ")\n"
           << "at server revision: " << m_store->syncCursor() << '\n'
-          << "last sync: " << (lastSync.isEmpty() ? s("never") : lastSync) << '\n';
+          << "last sync: " << (lastSync.isEmpty() ? u"never"_s : lastSync) << '\n';
     if (!lastError.isEmpty())
         m_out << "last error: " << lastError << '\n';
     return 0;
@@ -272,11 +272,11 @@ namespace tidemark::ctl {
 int Cli::conflictsCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("conflicts takes no arguments"));
-    auto records = m_store->conflictRecords(!m_parser.isSet(s("all")));
+        return usageError(u"conflicts takes no arguments"_s);
+    auto records = m_store->conflictRecords(!m_parser.isSet(u"all"_s));
     if (!records)
         return fail(records.error());
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const ConflictRecord &r : std::as_const(*records))
             array.append(conflictJson(r));
@@ -284,7 +284,7 @@ int Cli::conflictsCommand()
         return 0;
     }
     if (records->isEmpty())
-        m_out << (m_parser.isSet(s("all")) ? "no conflicts\n" : "no open conflicts\n");
+        m_out << (m_parser.isSet(u"all"_s) ? "no conflicts\n" : "no open conflicts\n");
     for (const ConflictRecord &r : std::as_const(*records)) {
         const auto show = [](const QJsonValue &v) {
             const QString text = v.isString() ? v.toString() : QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact));
@@ -299,13 +299,13 @@ int Cli::conflictsCommand()
 int Cli::resolveCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("resolve CONFLICT --take mine|theirs|both, or --file FILE"));
-    const QString take = m_parser.value(s("take"));
-    const QString file = m_parser.value(s("file"));
+        return usageError(u"resolve CONFLICT --take mine|theirs|both, or --file FILE"_s);
+    const QString take = m_parser.value(u"take"_s);
+    const QString file = m_parser.value(u"file"_s);
     if (take.isEmpty() == file.isEmpty())
-        return usageError(s("give either --take mine|theirs|both or --file FILE"));
+        return usageError(u"give either --take mine|theirs|both or --file FILE"_s);
     if (!take.isEmpty() && take != QLatin1String("mine") && take != QLatin1String("theirs") && take != QLatin1String("both"))
-        return usageError(s("--take mine, theirs or both, not '%1'").arg(take));
+        return usageError(u"--take mine, theirs or both, not '%1'"_s.arg(take));
     const auto record = findConflict(m_args.first());
     if (!record)
         return fail(record.error());
@@ -317,7 +317,7 @@ int Cli::resolveCommand()
     if (!file.isEmpty()) {
         QFile in(file);
         if (file == QLatin1String("-") ? !in.open(stdin, QIODevice::ReadOnly) : !in.open(QIODevice::ReadOnly))
-            return fail(Error::invalid(s("cannot read %1: %2").arg(file, in.errorString())));
+            return fail(Error::invalid(u"cannot read %1: %2"_s.arg(file, in.errorString())));
         resolved = decisions.decide({{record->id, QString::fromUtf8(in.readAll())}});
     } else {
         resolved = decisions.decide(record->id, take == QLatin1String("mine")     ? model::Decisions::Take::Mine
@@ -326,9 +326,9 @@ int Cli::resolveCommand()
     }
     if (!resolved)
         return fail(resolved.error());
-    if (m_parser.isSet(s("json"))) {
-        printJson(QJsonObject{{s("event"), record->id}, {s("entity"), resolved->id}, {s("field"), record->field},
-                              {s("value"), resolved->fields.value(record->field)}});
+    if (m_parser.isSet(u"json"_s)) {
+        printJson(QJsonObject{{u"event"_s, record->id}, {u"entity"_s, resolved->id}, {u"field"_s, record->field},
+                              {u"value"_s, resolved->fields.value(record->field)}});
         return 0;
     }
     m_out << "resolved " << record->id << "; the choice goes to the server with the next sync\n";
@@ -345,62 +345,62 @@ Result<ConflictRecord> Cli::findConflict(const QString &wanted) const
     };
     const auto record = std::ranges::find_if(*records, matches);
     if (record == records->end())
-        return std::unexpected(Error::notFound(s("no conflict event '%1' (tidemarkctl audit)").arg(wanted)));
+        return std::unexpected(Error::notFound(u"no conflict event '%1' (tidemarkctl audit)"_s.arg(wanted)));
     if (record->id != wanted && std::ranges::count_if(*records, matches) > 1)
-        return std::unexpected(Error::invalid(s("'%1' names more than one conflict event: give more of its id").arg(wanted)));
+        return std::unexpected(Error::invalid(u"'%1' names more than one conflict event: give more of its id"_s.arg(wanted)));
     return *record;
 }
 
 QJsonObject Cli::conflictJson(const ConflictRecord &r) const
 {
-    QJsonObject record{{s("id"), r.id}, {s("entity"), r.entityId}, {s("kind"), kindName(r.kind)},
-                       {s("field"), r.field}, {s("rule"), r.rule}, {s("status"), r.status},
-                       {s("outcome"), r.outcome}, {s("mine"), r.mine}, {s("theirs"), r.theirs}, {s("rev"), r.rev}};
+    QJsonObject record{{u"id"_s, r.id}, {u"entity"_s, r.entityId}, {u"kind"_s, kindName(r.kind)},
+                       {u"field"_s, r.field}, {u"rule"_s, r.rule}, {u"status"_s, r.status},
+                       {u"outcome"_s, r.outcome}, {u"mine"_s, r.mine}, {u"theirs"_s, r.theirs}, {u"rev"_s, r.rev}};
     if (!r.base.isUndefined())
-        record.insert(s("base"), r.base);
+        record.insert(u"base"_s, r.base);
     // The device whose operation arrived second (for a resolution, the one that chose); empty in
     // the store when it was this one.
     const QString device = r.device.isEmpty() ? m_store->deviceId() : r.device;
-    record.insert(s("device"), device);
+    record.insert(u"device"_s, device);
     if (const QString name = m_store->deviceName(device); !name.isEmpty())
-        record.insert(s("device_name"), name);
+        record.insert(u"device_name"_s, name);
     // Each side: the device that edited it and when (from its clock), where known.
     const auto side = [&](const char *prefix, const QString &id, qint64 at) {
         if (!id.isEmpty()) {
-            record.insert(QLatin1String(prefix) + s("_device"), id);
+            record.insert(QLatin1String(prefix) + u"_device"_s, id);
             if (const QString name = m_store->deviceName(id); !name.isEmpty())
-                record.insert(QLatin1String(prefix) + s("_device_name"), name);
+                record.insert(QLatin1String(prefix) + u"_device_name"_s, name);
         }
         if (at > 0)
-            record.insert(QLatin1String(prefix) + s("_at"), QDateTime::fromMSecsSinceEpoch(at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+            record.insert(QLatin1String(prefix) + u"_at"_s, QDateTime::fromMSecsSinceEpoch(at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
     };
     side("mine", r.mineDevice, r.mineAt);
     side("theirs", r.theirsDevice, r.theirsAt);
     if (r.at > 0)
-        record.insert(s("at"), QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
+        record.insert(u"at"_s, QDateTime::fromMSecsSinceEpoch(r.at, QTimeZone::UTC).toString(Qt::ISODateWithMs));
     if (!r.settles.isEmpty())
-        record.insert(s("settles"), r.settles);
+        record.insert(u"settles"_s, r.settles);
     if (const auto e = m_store->entity(r.entityId))
-        record.insert(s("title"), e->fields.value(r.kind == Kind::Collection ? s("name") : s("title")));
+        record.insert(u"title"_s, e->fields.value(r.kind == Kind::Collection ? u"name"_s : u"title"_s));
     // What the trail's one-step action would put back: undoing a person's choice, or the other
     // value of a rule's decision.
     const model::Decisions decisions(*m_store);
     if (const auto preview = decisions.undoPreview(r))
-        record.insert(s("undo_value"), *preview);
+        record.insert(u"undo_value"_s, *preview);
     else if (const auto other = decisions.otherValue(r))
-        record.insert(s("undo_value"), *other);
+        record.insert(u"undo_value"_s, *other);
     if (!r.opId.isEmpty())
-        record.insert(s("op_id"), r.opId);
+        record.insert(u"op_id"_s, r.opId);
     return record;
 }
 
 int Cli::auditCommand()
 {
     if (!m_args.isEmpty())
-        return usageError(s("audit takes no arguments (use --item ID)"));
+        return usageError(u"audit takes no arguments (use --item ID)"_s);
     QString item;
-    if (m_parser.isSet(s("item"))) {
-        auto id = m_store->resolveId(m_parser.value(s("item")));
+    if (m_parser.isSet(u"item"_s)) {
+        auto id = m_store->resolveId(m_parser.value(u"item"_s));
         if (!id)
             return fail(id.error());
         item = *id;
@@ -413,7 +413,7 @@ int Cli::auditCommand()
         if (item.isEmpty() || r.entityId == item)
             events.append(r);
     }
-    if (m_parser.isSet(s("json"))) {
+    if (m_parser.isSet(u"json"_s)) {
         QJsonArray array;
         for (const ConflictRecord &r : std::as_const(events))
             array.append(conflictJson(r));
@@ -428,12 +428,12 @@ int Cli::auditCommand()
     };
     for (const ConflictRecord &r : std::as_const(events)) {
         const QJsonObject j = conflictJson(r);
-        const QString when = r.at > 0 ? QDateTime::fromMSecsSinceEpoch(r.at).toString(s("yyyy-MM-dd HH:mm")) : s("-");
-        const auto name = [&](const QString &id) { return id.isEmpty() ? s("another device") : deviceLabel(id); };
-        const QString who = r.device.isEmpty() ? s("this device") : name(r.device);
-        const QString mineWho = r.mineDevice.isEmpty() ? (r.device.isEmpty() ? s("this device") : s("another device")) : name(r.mineDevice);
+        const QString when = r.at > 0 ? QDateTime::fromMSecsSinceEpoch(r.at).toString(u"yyyy-MM-dd HH:mm"_s) : u"-"_s;
+        const auto name = [&](const QString &id) { return id.isEmpty() ? u"another device"_s : deviceLabel(id); };
+        const QString who = r.device.isEmpty() ? u"this device"_s : name(r.device);
+        const QString mineWho = r.mineDevice.isEmpty() ? (r.device.isEmpty() ? u"this device"_s : u"another device"_s) : name(r.mineDevice);
         const QString theirsWho = name(r.theirsDevice.isEmpty() ? r.device : r.theirsDevice);
-        m_out << r.id << "  " << when << "  " << r.status << "  " << kindName(r.kind) << " \"" << j.value(s("title")).toString()
+        m_out << r.id << "  " << when << "  " << r.status << "  " << kindName(r.kind) << " \"" << j.value(u"title"_s).toString()
               << "\" ." << r.field << "  " << r.rule << " -> " << r.outcome << '\n';
         if (r.isResolution())
             m_out << "    chosen on " << who << ": " << show(r.device.isEmpty() ? r.mine : r.theirs)
@@ -443,8 +443,8 @@ int Cli::auditCommand()
                   << ")\n";
         if (!r.base.isUndefined())
             m_out << "    base:   " << show(r.base) << '\n';
-        if (j.contains(s("undo_value")))
-            m_out << "    undo:   tidemarkctl undo-resolution " << r.id.left(8) << "  (puts back: " << show(j.value(s("undo_value"))) << ")\n";
+        if (j.contains(u"undo_value"_s))
+            m_out << "    undo:   tidemarkctl undo-resolution " << r.id.left(8) << "  (puts back: " << show(j.value(u"undo_value"_s)) << ")\n";
     }
     return 0;
 }
@@ -452,15 +452,15 @@ int Cli::auditCommand()
 int Cli::deviceNameCommand()
 {
     if (m_args.size() > 1)
-        return usageError(s("device-name [NAME] (quote a name with spaces)"));
+        return usageError(u"device-name [NAME] (quote a name with spaces)"_s);
     if (m_args.size() == 1) {
         if (m_args.first().trimmed().isEmpty() || m_args.first().size() > 200)
-            return usageError(s("a device name has 1 to 200 characters"));
+            return usageError(u"a device name has 1 to 200 characters"_s);
         if (auto named = m_store->setDeviceName(m_args.first()); !named)
             return fail(named.error());
     }
-    if (m_parser.isSet(s("json")))
-        printJson(QJsonObject{{s("id"), m_store->deviceId()}, {s("name"), m_store->deviceName(m_store->deviceId())}});
+    if (m_parser.isSet(u"json"_s))
+        printJson(QJsonObject{{u"id"_s, m_store->deviceId()}, {u"name"_s, m_store->deviceName(m_store->deviceId())}});
     else
         m_out << m_store->deviceName(m_store->deviceId()) << '\n';
     return 0;
@@ -469,12 +469,12 @@ int Cli::deviceNameCommand()
 int Cli::undoResolutionCommand()
 {
     if (m_args.size() != 1)
-        return usageError(s("undo-resolution EVENT (ids from tidemarkctl audit)"));
+        return usageError(u"undo-resolution EVENT (ids from tidemarkctl audit)"_s);
     const auto record = findConflict(m_args.first());
     if (!record)
         return fail(record.error());
     if (record->isOpen())
-        return fail(Error::invalid(s("event %1 is still open: decide it with tidemarkctl resolve").arg(record->id)));
+        return fail(Error::invalid(u"event %1 is still open: decide it with tidemarkctl resolve"_s.arg(record->id)));
     // A person's choice is undone (the conflict it settled is back as it was); a rule's decision
     // takes its other value, as the window's Use the Other Value does.
     model::Decisions decisions(*m_store);
@@ -484,15 +484,15 @@ int Cli::undoResolutionCommand()
     } else if (const auto other = decisions.otherValue(*record)) {
         undone = decisions.decide({{record->id, *other}});
     } else {
-        return fail(Error::invalid(s("event %1 has no other value to put back (%2)")
-                                       .arg(record->id, record->isUndo() ? s("an undo is final: decide the conflict again")
-                                                                         : s("the field changed since: see tidemarkctl history"))));
+        return fail(Error::invalid(u"event %1 has no other value to put back (%2)"_s
+                                       .arg(record->id, record->isUndo() ? u"an undo is final: decide the conflict again"_s
+                                                                         : u"the field changed since: see tidemarkctl history"_s)));
     }
     if (!undone)
         return fail(undone.error());
-    if (m_parser.isSet(s("json"))) {
-        printJson(QJsonObject{{s("event"), record->id}, {s("entity"), undone->id}, {s("field"), record->field},
-                              {s("value"), undone->fields.value(record->field)}});
+    if (m_parser.isSet(u"json"_s)) {
+        printJson(QJsonObject{{u"event"_s, record->id}, {u"entity"_s, undone->id}, {u"field"_s, record->field},
+                              {u"value"_s, undone->fields.value(record->field)}});
         return 0;
     }
     if (record->isResolution())

@@ -19,11 +19,11 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 // An older server: one operation it cannot take refuses the whole request (400).
 class WholeBatchRefusal final : public client::Transport
@@ -42,7 +42,7 @@ public:
         for (const sync::Operation &op : ops) {
             if (op.entityId == m_refused)
                 return std::unexpected(client::TransportError{client::TransportError::Kind::Refused,
-                                                              s("Operation 0: field 'body' is too large"), 0});
+                                                              u"Operation 0: field 'body' is too large"_s, 0});
         }
         return m_inner.push(ops);
     }
@@ -88,9 +88,9 @@ void TestCompatibility::initTestCase()
 {
     // A server that takes texts of at most 1 MB, as an older or a smaller one might: what a
     // device allows (4 MB) can still be refused, one operation at a time.
-    const int port = test::startServer(m_server, m_dir.filePath(s("server.db")), 0, {s("--max-text-mb"), s("1")});
+    const int port = test::startServer(m_server, m_dir.filePath(u"server.db"_s), 0, {u"--max-text-mb"_s, u"1"_s});
     QVERIFY(port > 0);
-    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
 }
 
 void TestCompatibility::cleanupTestCase()
@@ -121,17 +121,17 @@ void TestCompatibility::theDeviceAndTheServerMeasureTextAlike()
     // One number and one measure on both sides: what the store saves, the server takes.
     QFETCH(QString, text);
     QFETCH(bool, fits);
-    const bool stored = model::Fields::validate(model::Kind::Note, s("body"), text).has_value();
-    QJsonObject op{{s("op_id"), QUuid::createUuid().toString(QUuid::WithoutBraces)}, {s("device"), s("d")},
-                   {s("kind"), s("note")}, {s("entity"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
-                   {s("fields"), QJsonObject{{s("body"), text}}}, {s("base_rev"), 0}, {s("hlc"), s("000001800000000-000000-d")}};
+    const bool stored = model::Fields::validate(model::Kind::Note, u"body"_s, text).has_value();
+    QJsonObject op{{u"op_id"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)}, {u"device"_s, u"d"_s},
+                   {u"kind"_s, u"note"_s}, {u"entity"_s, QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                   {u"fields"_s, QJsonObject{{u"body"_s, text}}}, {u"base_rev"_s, 0}, {u"hlc"_s, u"000001800000000-000000-d"_s}};
     const auto decoded = sync::decodeOperation(op);
     QCOMPARE(stored, fits);
     QCOMPARE(decoded.has_value(), fits);
     if (!fits) {
-        const auto refused = model::Fields::validate(model::Kind::Note, s("body"), text);
-        QVERIFY2(refused.error().message.contains(s("at most 4 MB")), qPrintable(refused.error().message));
-        QVERIFY2(decoded.error().contains(s("4 MB")), qPrintable(decoded.error()));
+        const auto refused = model::Fields::validate(model::Kind::Note, u"body"_s, text);
+        QVERIFY2(refused.error().message.contains(u"at most 4 MB"_s), qPrintable(refused.error().message));
+        QVERIFY2(decoded.error().contains(u"4 MB"_s), qPrintable(decoded.error()));
     }
 }
 
@@ -140,12 +140,12 @@ void TestCompatibility::largeNotesTravelInBatchesAServerTakes()
     // Twelve notes of 0.9 MB (under this server's 1 MB): all in one request would be 11 MB;
     // batches stop at 8 MB, and pages too, so every request is one the server takes.
     QString token;
-    auto store = signedInStore(s("large"), &token);
+    auto store = signedInStore(u"large"_s, &token);
     QVERIFY(store);
     QString line = QString(89, QLatin1Char('l')) + QLatin1Char('\n');
     const QString body = line.repeated(9 * 1024 * 1024 / 10 / 90);
     for (int i = 0; i < 12; ++i)
-        QVERIFY(store->create(model::Kind::Note, {{s("title"), s("Log %1").arg(i)}, {s("body"), body}}));
+        QVERIFY(store->create(model::Kind::Note, {{u"title"_s, u"Log %1"_s.arg(i)}, {u"body"_s, body}}));
     const auto first = store->takeForSending(500);
     QVERIFY(first && first->size() < 12 && first->size() >= 8);
     // (Taken and not answered: the sync below sends them again, as after an interrupted one.)
@@ -155,10 +155,10 @@ void TestCompatibility::largeNotesTravelInBatchesAServerTakes()
     QCOMPARE(report->pushed, 12);
     QCOMPARE(report->rejected, 0);
     QCOMPARE(store->pendingCount(), 0);
-    auto other = model::Store::open(m_dir.filePath(s("large-other.db")));
+    auto other = model::Store::open(m_dir.filePath(u"large-other.db"_s));
     QVERIFY(other);
-    const QString user = s("user%1").arg(m_accounts);
-    const QString otherToken = client::account::logIn(m_url, user, s("correct horse"), s("other")).value_or(QString());
+    const QString user = u"user%1"_s.arg(m_accounts);
+    const QString otherToken = client::account::logIn(m_url, user, u"correct horse"_s, u"other"_s).value_or(QString());
     client::HttpTransport otherTransport(m_url, otherToken);
     const auto pulled = client::SyncCycle(**other, otherTransport).run();
     QVERIFY2(pulled, pulled ? "" : qPrintable(pulled.error().message));
@@ -168,66 +168,66 @@ void TestCompatibility::largeNotesTravelInBatchesAServerTakes()
 
 std::unique_ptr<model::Store> TestCompatibility::signedInStore(const QString &name, QString *token)
 {
-    const QString user = s("user%1").arg(++m_accounts);
-    if (!client::account::registerAccount(m_url, user, s("correct horse")))
+    const QString user = u"user%1"_s.arg(++m_accounts);
+    if (!client::account::registerAccount(m_url, user, u"correct horse"_s))
         return {};
-    *token = client::account::logIn(m_url, user, s("correct horse"), name).value_or(QString());
-    auto store = model::Store::open(m_dir.filePath(name + s(".db")));
+    *token = client::account::logIn(m_url, user, u"correct horse"_s, name).value_or(QString());
+    auto store = model::Store::open(m_dir.filePath(name + u".db"_s));
     return store ? std::move(*store) : nullptr;
 }
 
 void TestCompatibility::anOperationTheServerCannotTakeIsParkedAndTheRestGoOn()
 {
     QString token;
-    auto store = signedInStore(s("a"), &token);
+    auto store = signedInStore(u"a"_s, &token);
     QVERIFY(store);
-    const QString before = store->create(model::Kind::Note, {{s("title"), s("Before")}})->id;
+    const QString before = store->create(model::Kind::Note, {{u"title"_s, u"Before"_s}})->id;
     // Over this server's limit for one field (1.5 MB of Japanese text in UTF-8), under the device's.
-    const auto made = store->create(model::Kind::Note, {{s("title"), s("Log")}, {s("body"), QString(500'000, QChar(0x65E5))}});
+    const auto made = store->create(model::Kind::Note, {{u"title"_s, u"Log"_s}, {u"body"_s, QString(500'000, QChar(0x65E5))}});
     QVERIFY2(made, made ? "" : qPrintable(made.error().message));
     const QString big = made->id;
-    const QString after = store->create(model::Kind::Note, {{s("title"), s("After")}})->id;
+    const QString after = store->create(model::Kind::Note, {{u"title"_s, u"After"_s}})->id;
 
     client::HttpTransport transport(m_url, token);
     client::SyncCycle cycle(*store, transport);
     const auto report = cycle.run();
     QVERIFY2(report, report ? "" : qPrintable(report.error().message));
     QVERIFY2(report->rejected == 1 && report->pushed == 3,
-             qPrintable(s("pushed %1, rejected %2, outbox %3").arg(report->pushed).arg(report->rejected).arg(store->pendingCount())));
+             qPrintable(u"pushed %1, rejected %2, outbox %3"_s.arg(report->pushed).arg(report->rejected).arg(store->pendingCount())));
     // Parked with the server's reason; the others are in and the pull went through.
     const auto outbox = store->outbox();
     QCOMPARE(outbox->size(), 1);
     QCOMPARE(outbox->first().entityId, big);
     QVERIFY(outbox->first().parked);
-    QVERIFY2(outbox->first().lastError.contains(s("body")), qPrintable(outbox->first().lastError));
+    QVERIFY2(outbox->first().lastError.contains(u"body"_s), qPrintable(outbox->first().lastError));
     QVERIFY(store->syncCursor() >= 2);
     // tidemarkctl outbox shows it refused, with the reason.
     QProcess ctl;
-    ctl.start(s(TIDEMARKCTL_PATH), {s("--db"), m_dir.filePath(s("a.db")), s("outbox")});
+    ctl.start(QString::fromUtf8(TIDEMARKCTL_PATH), {u"--db"_s, m_dir.filePath(u"a.db"_s), u"outbox"_s});
     QVERIFY(ctl.waitForFinished(20000));
     QCOMPARE(ctl.exitCode(), 0);
     const QString listed = QString::fromUtf8(ctl.readAllStandardOutput());
-    QVERIFY2(listed.contains(big) && listed.contains(s("refused: ")) && listed.contains(s("'body'")), qPrintable(listed.left(500)));
+    QVERIFY2(listed.contains(big) && listed.contains(u"refused: "_s) && listed.contains(u"'body'"_s), qPrintable(listed.left(500)));
     // Another device has the other two, and later syncs go on as usual.
     QString other;
-    auto phone = model::Store::open(m_dir.filePath(s("a-phone.db")));
+    auto phone = model::Store::open(m_dir.filePath(u"a-phone.db"_s));
     QVERIFY(phone);
-    const QString user = s("user%1").arg(m_accounts);
-    other = client::account::logIn(m_url, user, s("correct horse"), s("phone")).value_or(QString());
+    const QString user = u"user%1"_s.arg(m_accounts);
+    other = client::account::logIn(m_url, user, u"correct horse"_s, u"phone"_s).value_or(QString());
     client::HttpTransport phoneTransport(m_url, other);
     QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
     QVERIFY((*phone)->entity(before) && (*phone)->entity(after));
     QVERIFY(!(*phone)->entity(big));
-    QVERIFY(store->update(before, {{s("title"), s("Before, renamed")}}));
+    QVERIFY(store->update(before, {{u"title"_s, u"Before, renamed"_s}}));
     QVERIFY(client::SyncCycle(*store, transport).run());
     QCOMPARE(store->pendingCount(), 1);
     QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
-    QCOMPARE((*phone)->entity(before)->string(s("title")), s("Before, renamed"));
+    QCOMPARE((*phone)->entity(before)->string(u"title"_s), u"Before, renamed"_s);
 
     // The person shortens the note: the refused change goes again with that edit, as the note now
     // is, and the whole note (its title too) reaches the other device; nothing stays parked.
     const QString shortened = QString(1000, QChar(0x65E5));
-    QVERIFY(store->update(big, {{s("body"), shortened}}));
+    QVERIFY(store->update(big, {{u"body"_s, shortened}}));
     QCOMPARE(store->pendingCount(), 1);
     QCOMPARE(store->parkedCount(), 0);
     const auto again = client::SyncCycle(*store, transport).run();
@@ -236,33 +236,33 @@ void TestCompatibility::anOperationTheServerCannotTakeIsParkedAndTheRestGoOn()
     QCOMPARE(store->pendingCount(), 0);
     QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
     QVERIFY((*phone)->entity(big));
-    QCOMPARE((*phone)->entity(big)->string(s("title")), s("Log"));
-    QCOMPARE((*phone)->entity(big)->string(s("body")), shortened);
+    QCOMPARE((*phone)->entity(big)->string(u"title"_s), u"Log"_s);
+    QCOMPARE((*phone)->entity(big)->string(u"body"_s), shortened);
     // A later edit on the phone reaches the device: the field is no longer held by a refused change.
-    QVERIFY((*phone)->update(big, {{s("body"), s("edited on the phone")}}));
+    QVERIFY((*phone)->update(big, {{u"body"_s, u"edited on the phone"_s}}));
     QVERIFY(client::SyncCycle(**phone, phoneTransport).run());
     QVERIFY(client::SyncCycle(*store, transport).run());
-    QCOMPARE(store->entity(big)->string(s("body")), s("edited on the phone"));
+    QCOMPARE(store->entity(big)->string(u"body"_s), u"edited on the phone"_s);
 }
 
 void TestCompatibility::anOperationOfAnUnknownKindIsRejectedOnItsOwn()
 {
     // What a newer app would send: a kind this server does not know, between two it does.
     QString token;
-    auto store = signedInStore(s("b"), &token);
+    auto store = signedInStore(u"b"_s, &token);
     QVERIFY(store);
     const auto op = [](const QString &kind, const QString &title) {
         const QString id = QUuid::createUuid().toString(QUuid::WithoutBraces);
-        return sync::Operation{QUuid::createUuid().toString(QUuid::WithoutBraces), s("newer"), kind, id,
-                               {{s("title"), title}}, 0, s("000001800000000-000000-newer"), {}};
+        return sync::Operation{QUuid::createUuid().toString(QUuid::WithoutBraces), u"newer"_s, kind, id,
+                               {{u"title"_s, title}}, 0, u"000001800000000-000000-newer"_s, {}};
     };
     client::HttpTransport transport(m_url, token);
-    const auto answer = transport.push({op(s("note"), s("One")), op(s("checklist"), s("Two")), op(s("task"), s("Three"))});
+    const auto answer = transport.push({op(u"note"_s, u"One"_s), op(u"checklist"_s, u"Two"_s), op(u"task"_s, u"Three"_s)});
     QVERIFY2(answer, answer ? "" : qPrintable(answer.error().message));
     QCOMPARE(answer->results.size(), 3);
     QCOMPARE(answer->results.at(0).status, sync::OpResult::Status::Applied);
     QCOMPARE(answer->results.at(1).status, sync::OpResult::Status::Rejected);
-    QVERIFY2(answer->results.at(1).reason.contains(s("update the server")), qPrintable(answer->results.at(1).reason));
+    QVERIFY2(answer->results.at(1).reason.contains(u"update the server"_s), qPrintable(answer->results.at(1).reason));
     QCOMPARE(answer->results.at(2).status, sync::OpResult::Status::Applied);
     QVERIFY(client::SyncCycle(*store, transport).run());
     QCOMPARE(store->items({})->size(), 2);
@@ -271,11 +271,11 @@ void TestCompatibility::anOperationOfAnUnknownKindIsRejectedOnItsOwn()
 void TestCompatibility::anOlderServerThatRefusesWholeBatchesStillTakesTheRest()
 {
     QString token;
-    auto store = signedInStore(s("c"), &token);
+    auto store = signedInStore(u"c"_s, &token);
     QVERIFY(store);
     QStringList ids;
     for (int i = 0; i < 5; ++i)
-        ids << store->create(model::Kind::Note, {{s("title"), s("Note %1").arg(i)}})->id;
+        ids << store->create(model::Kind::Note, {{u"title"_s, u"Note %1"_s.arg(i)}})->id;
     client::HttpTransport http(m_url, token);
     WholeBatchRefusal older(http, ids.at(2));
     client::SyncCycle cycle(*store, older);
@@ -285,7 +285,7 @@ void TestCompatibility::anOlderServerThatRefusesWholeBatchesStillTakesTheRest()
     QCOMPARE(store->pendingCount(), 1);
     QCOMPARE(store->parkedCount(), 1);
     QCOMPARE(store->outbox()->first().entityId, ids.at(2));
-    QVERIFY(store->outbox()->first().lastError.contains(s("too large")));
+    QVERIFY(store->outbox()->first().lastError.contains(u"too large"_s));
     QVERIFY(store->syncCursor() >= 4);
     // The next sync sends nothing again and does not ask the server one by one.
     older.requests = 0;
@@ -304,12 +304,12 @@ void TestCompatibility::aServerThatSpeaksOnlyANewerVersionIsToldApart_data()
     };
     // A newer server that answers in a version this app does not speak.
     QTest::newRow("answers in 2") << http("200 OK", "Content-Type: application/json\r\nTidemark-Protocol: 2\r\n", ok)
-                                  << s("update the app");
+                                  << u"update the app"_s;
     // A server that refuses every version this app offers, saying so.
     QTest::newRow("refuses 1") << http("400 Bad Request", "Content-Type: application/problem+json\r\n",
                                        "{\"title\": \"Incompatible client\", \"status\": 400, \"detail\": "
                                        "\"This server speaks sync protocol 2 and the app speaks 1: update the app.\"}")
-                               << s("update the app");
+                               << u"update the app"_s;
     // A server from before negotiation (no header) speaks 1: fine.
     QTest::newRow("no header") << http("200 OK", "Content-Type: application/json\r\n", ok) << QString();
 }
@@ -333,7 +333,7 @@ void TestCompatibility::aServerThatSpeaksOnlyANewerVersionIsToldApart()
             socket->disconnectFromHost();
         });
     });
-    client::HttpTransport transport(QUrl(s("http://127.0.0.1:%1").arg(peer.serverPort())), s("token"), 5000);
+    client::HttpTransport transport(QUrl(u"http://127.0.0.1:%1"_s.arg(peer.serverPort())), u"token"_s, 5000);
     const auto page = transport.pull(0, 100, std::nullopt);
     QCOMPARE(offered, QByteArray("1")); // every version this build speaks
     if (sentence.isEmpty()) {

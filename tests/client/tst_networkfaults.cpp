@@ -13,12 +13,12 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using test::FaultyProxy;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 // Every live item: id → "title|body", the whole visible state of a device.
 QMap<QString, QString> contents(model::Store &store)
@@ -27,7 +27,7 @@ QMap<QString, QString> contents(model::Store &store)
     const auto rows = store.items(model::ItemFilter::all());
     for (const model::ItemRow &row : *rows) {
         const auto entity = store.entity(row.id);
-        all.insert(row.id, entity->string(s("title")) + QLatin1Char('|') + entity->string(s("body")));
+        all.insert(row.id, entity->string(u"title"_s) + QLatin1Char('|') + entity->string(u"body"_s));
     }
     return all;
 }
@@ -55,7 +55,7 @@ private:
 
 void TestNetworkFaults::initTestCase()
 {
-    m_port = quint16(test::startServer(m_server, m_dir.filePath(s("server.db"))));
+    m_port = quint16(test::startServer(m_server, m_dir.filePath(u"server.db"_s)));
     QVERIFY(m_port > 0);
 }
 
@@ -67,14 +67,14 @@ void TestNetworkFaults::cleanupTestCase()
 
 std::unique_ptr<model::Store> TestNetworkFaults::store(const QString &name)
 {
-    return std::move(*model::Store::open(m_dir.filePath(name + s(".db"))));
+    return std::move(*model::Store::open(m_dir.filePath(name + u".db"_s)));
 }
 
 std::expected<client::SyncReport, client::TransportError> TestNetworkFaults::sync(model::Store &store, quint16 port,
                                                                                    const QString &token)
 {
     // A short timeout, so that a black hole costs the test a second, not half a minute.
-    client::HttpTransport transport(QUrl(s("http://127.0.0.1:%1").arg(port)), token, 1500);
+    client::HttpTransport transport(QUrl(u"http://127.0.0.1:%1"_s.arg(port)), token, 1500);
     client::SyncCycle cycle(store, transport);
     cycle.setBatchSize(10); // several round trips, so faults land between batches too
     cycle.setPageSize(10);
@@ -95,35 +95,35 @@ void TestNetworkFaults::syncRecoversAndConverges()
 {
     QFETCH(FaultyProxy::Mode, mode);
     QFETCH(bool, faultySyncSucceeds);
-    const QString user = s("user-") + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
-    const QUrl direct(s("http://127.0.0.1:%1").arg(m_port));
-    QVERIFY(client::account::registerAccount(direct, user, s("a long password")));
+    const QString user = u"user-"_s + QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
+    const QUrl direct(u"http://127.0.0.1:%1"_s.arg(m_port));
+    QVERIFY(client::account::registerAccount(direct, user, u"a long password"_s));
     const auto login = [&](const char *device) {
-        return client::account::logIn(direct, user, s("a long password"), QLatin1StringView(device)).value_or(QString());
+        return client::account::logIn(direct, user, u"a long password"_s, QLatin1StringView(device)).value_or(QString());
     };
     const QString tokenA = login("A"), tokenB = login("B"), tokenC = login("C");
     const QString tag = QString::fromLatin1(QTest::currentDataTag()).replace(QLatin1Char(' '), QLatin1Char('-'));
-    auto a = store(tag + s("-a"));
-    auto b = store(tag + s("-b"));
+    auto a = store(tag + u"-a"_s);
+    auto b = store(tag + u"-b"_s);
     FaultyProxy proxy(m_port);
 
     // B knows an early state of one note, so that later edits meet on the server.
-    const auto shared = a->create(model::Kind::Note, {{s("title"), s("shared")}, {s("body"), s("one\ntwo\nthree\n")}});
+    const auto shared = a->create(model::Kind::Note, {{u"title"_s, u"shared"_s}, {u"body"_s, u"one\ntwo\nthree\n"_s}});
     QVERIFY(shared);
     QVERIFY(sync(*a, proxy.port(), tokenA));
     QVERIFY(sync(*b, proxy.port(), tokenB));
 
     // Work on both devices, then sync through the fault.
     for (int i = 0; i < 25; ++i) {
-        const auto note = a->create(model::Kind::Note, {{s("title"), s("A %1").arg(i)}, {s("body"), s("body %1").arg(i)}});
+        const auto note = a->create(model::Kind::Note, {{u"title"_s, u"A %1"_s.arg(i)}, {u"body"_s, u"body %1"_s.arg(i)}});
         QVERIFY(note);
         if (i % 3 == 0)
-            QVERIFY(a->update(note->id, {{s("body"), s("body %1, edited").arg(i)}}));
+            QVERIFY(a->update(note->id, {{u"body"_s, u"body %1, edited"_s.arg(i)}}));
     }
-    QVERIFY(a->update(shared->id, {{s("body"), s("ONE\ntwo\nthree\n")}}));
+    QVERIFY(a->update(shared->id, {{u"body"_s, u"ONE\ntwo\nthree\n"_s}}));
     for (int i = 0; i < 6; ++i)
-        QVERIFY(b->create(model::Kind::Note, {{s("title"), s("B %1").arg(i)}}));
-    QVERIFY(b->update(shared->id, {{s("body"), s("one\ntwo\nTHREE\n")}}));
+        QVERIFY(b->create(model::Kind::Note, {{u"title"_s, u"B %1"_s.arg(i)}}));
+    QVERIFY(b->update(shared->id, {{u"body"_s, u"one\ntwo\nTHREE\n"_s}}));
 
     proxy.setMode(mode);
     const auto faultyA = sync(*a, proxy.port(), tokenA);
@@ -143,7 +143,7 @@ void TestNetworkFaults::syncRecoversAndConverges()
     }
     QCOMPARE(a->pendingCount(), 0);
     QCOMPARE(b->pendingCount(), 0);
-    auto c = store(tag + s("-c"));
+    auto c = store(tag + u"-c"_s);
     QVERIFY(sync(*c, m_port, tokenC));
 
     const auto truth = contents(*c);
@@ -151,7 +151,7 @@ void TestNetworkFaults::syncRecoversAndConverges()
     QCOMPARE(contents(*a), truth);
     QCOMPARE(contents(*b), truth);
     // Both edits of the shared note survived: different lines merge.
-    QCOMPARE(c->entity(shared->id)->string(s("body")), s("ONE\ntwo\nTHREE\n"));
+    QCOMPARE(c->entity(shared->id)->string(u"body"_s), u"ONE\ntwo\nTHREE\n"_s);
     QCOMPARE(c->entity(shared->id)->rev, a->entity(shared->id)->rev);
 }
 

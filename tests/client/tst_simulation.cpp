@@ -21,12 +21,12 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using client::TransportError;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 // The network between one device and the server.
 class LocalTransport final : public client::Transport
@@ -103,7 +103,7 @@ public:
 private:
     bool chance(int percent) { return int(m_random.bounded(100)) < percent; }
     bool lost() { return partitioned || (faulty && chance(10)); }
-    static TransportError offline() { return {TransportError::Kind::Offline, s("lost on the way"), 0}; }
+    static TransportError offline() { return {TransportError::Kind::Offline, u"lost on the way"_s, 0}; }
 
     server::SyncService &m_server;
     QString m_account;
@@ -142,10 +142,10 @@ private:
 QString TestSimulation::runSeed(quint32 seed, bool faulty)
 {
     QRandomGenerator random(seed);
-    auto service = server::SyncService::open(s(":memory:"));
+    auto service = server::SyncService::open(u":memory:"_s);
     if (!service)
-        return s("server: ") + service.error();
-    const QString account = *(*service)->createAccount(s("sim"));
+        return u"server: "_s + service.error();
+    const QString account = *(*service)->createAccount(u"sim"_s);
     // A clock per device that moves on by a random step at each reading, the same in every run.
     qint64 time = 1'800'000'000'000;
     const auto clock = [&time, &random] { return time += random.bounded(1, 50); };
@@ -153,9 +153,9 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
     // One seed in four has a single device: it must never see a conflict.
     std::vector<Device> devices(random.bounded(4) == 0 ? 1 : 3 + random.bounded(6));
     for (Device &d : devices) {
-        auto store = model::Store::open(s(":memory:"), clock);
+        auto store = model::Store::open(u":memory:"_s, clock);
         if (!store)
-            return s("store: ") + store.error().message;
+            return u"store: "_s + store.error().message;
         d.store = std::move(*store);
         d.transport = std::make_unique<LocalTransport>(**service, account, random);
         d.transport->faulty = faulty;
@@ -180,32 +180,32 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
         if (!target || roll < 40) {
             const bool task = random.bounded(2) == 0;
             auto made = d.store->create(task ? model::Kind::Task : model::Kind::Note,
-                                        {{s("title"), s("item %1").arg(step)},
-                                         {task ? s("notes") : s("body"), s("one\ntwo\nthree\nfour\n")}});
+                                        {{u"title"_s, u"item %1"_s.arg(step)},
+                                         {task ? u"notes"_s : u"body"_s, u"one\ntwo\nthree\nfour\n"_s}});
             if (made)
                 ids << made->id;
             return;
         }
         const bool task = target->kind == model::Kind::Task;
-        const QString textField = task ? s("notes") : s("body");
+        const QString textField = task ? u"notes"_s : u"body"_s;
         if (roll < 65) {
             // Change one line of the text (others may change the same line: an overlap) or add one.
             QStringList lines = target->fields.value(textField).toString().split(QLatin1Char('\n'));
             const int line = int(random.bounded(int(lines.size()) + 1));
             if (line < lines.size())
-                lines[line] = s("edit %1 on step %2").arg(line).arg(step);
+                lines[line] = u"edit %1 on step %2"_s.arg(line).arg(step);
             else
-                lines.insert(lines.size() - 1, s("added on step %1").arg(step));
+                lines.insert(lines.size() - 1, u"added on step %1"_s.arg(step));
             (void)d.store->update(target->id, {{textField, lines.join(QLatin1Char('\n'))}});
         } else if (roll < 75) {
-            (void)d.store->update(target->id, {{s("title"), s("renamed on step %1").arg(step)}});
+            (void)d.store->update(target->id, {{u"title"_s, u"renamed on step %1"_s.arg(step)}});
         } else if (roll < 83) {
             QJsonArray tags;
             for (const char *tag : {"home", "work", "later"}) {
                 if (random.bounded(2))
-                    tags.append(s(tag));
+                    tags.append(QString::fromUtf8(tag));
             }
-            (void)d.store->update(target->id, {{s("tags"), tags}});
+            (void)d.store->update(target->id, {{u"tags"_s, tags}});
         } else if (roll < 90) {
             (void)d.store->trash(target->id);
         } else if (roll < 95) {
@@ -253,11 +253,11 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
             target = pick(d);
         if (!target)
             continue;
-        const QString textField = target->kind == model::Kind::Task ? s("notes") : s("body");
-        LastWord word{target->id, textField, s("last title of device %1").arg(i), s("last line of device %1").arg(i)};
+        const QString textField = target->kind == model::Kind::Task ? u"notes"_s : u"body"_s;
+        LastWord word{target->id, textField, u"last title of device %1"_s.arg(i), u"last line of device %1"_s.arg(i)};
         QStringList lines = target->fields.value(textField).toString().split(QLatin1Char('\n'));
         lines.insert(int(random.bounded(int(lines.size()))), word.line);
-        if (!d.store->update(target->id, {{s("title"), word.title}, {textField, lines.join(QLatin1Char('\n'))}}))
+        if (!d.store->update(target->id, {{u"title"_s, word.title}, {textField, lines.join(QLatin1Char('\n'))}}))
             continue;
         lastWords.push_back(word);
     }
@@ -271,32 +271,32 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
     for (int round = 0; round < 3; ++round) {
         for (Device &d : devices) {
             if (auto done = sync(d); !done)
-                return s("a sync failed after healing: %1").arg(done.error().message);
+                return u"a sync failed after healing: %1"_s.arg(done.error().message);
         }
     }
     Device fresh;
-    fresh.store = std::move(*model::Store::open(s(":memory:"), clock));
+    fresh.store = std::move(*model::Store::open(u":memory:"_s, clock));
     fresh.transport = std::make_unique<LocalTransport>(**service, account, random);
     fresh.transport->faulty = false;
     if (auto done = sync(fresh); !done)
-        return s("a fresh device could not sync: %1").arg(done.error().message);
+        return u"a fresh device could not sync: %1"_s.arg(done.error().message);
 
     // A device's own edits are ordered: no event weighs a device against itself, and a device
     // alone in its account never meets a conflict at all.
     for (const QJsonObject &event : (*service)->conflicts(account)) {
-        if (event.value(s("rule")).toString() == QLatin1String("resolution"))
+        if (event.value(u"rule"_s).toString() == QLatin1String("resolution"))
             continue;
         if (devices.size() == 1)
-            return s("a device alone in its account met a conflict: %1").arg(describe(event));
-        const QString incoming = event.value(s("device")).toString();
-        const QString current = sync::deviceOfHlc(event.value(s("current_hlc")).toString());
+            return u"a device alone in its account met a conflict: %1"_s.arg(describe(event));
+        const QString incoming = event.value(u"device"_s).toString();
+        const QString current = sync::deviceOfHlc(event.value(u"current_hlc"_s).toString());
         if (incoming == current)
-            return s("a conflict event has both sides from device %1: %2").arg(incoming, describe(event));
+            return u"a conflict event has both sides from device %1: %2"_s.arg(incoming, describe(event));
     }
 
     const auto records = fresh.store->conflictRecords();
     if (!records)
-        return s("cannot read the conflict log");
+        return u"cannot read the conflict log"_s;
     const auto inLog = [&](const QString &id, const QString &field, const QString &needle) {
         return std::ranges::any_of(*records, [&](const model::ConflictRecord &r) {
             return r.entityId == id && r.field == field
@@ -306,24 +306,24 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
     for (const LastWord &word : lastWords) {
         const auto truth = fresh.store->entity(word.id);
         if (!truth)
-            return s("the server lost %1").arg(word.id);
-        if (truth->string(s("title")) != word.title && !inLog(word.id, s("title"), word.title))
-            return s("'%1' on %2 is neither the title nor in the conflict log").arg(word.title, word.id);
+            return u"the server lost %1"_s.arg(word.id);
+        if (truth->string(u"title"_s) != word.title && !inLog(word.id, u"title"_s, word.title))
+            return u"'%1' on %2 is neither the title nor in the conflict log"_s.arg(word.title, word.id);
         if (!truth->string(word.textField).contains(word.line) && !inLog(word.id, word.textField, word.line))
-            return s("'%1' on %2 is neither in the text nor in the conflict log").arg(word.line, word.id);
+            return u"'%1' on %2 is neither in the text nor in the conflict log"_s.arg(word.line, word.id);
     }
 
     for (std::size_t i = 0; i < devices.size(); ++i) {
         const model::Store &store = *devices[i].store;
         if (store.pendingCount() != 0)
-            return s("device %1 still has %2 operations to send").arg(i).arg(store.pendingCount());
+            return u"device %1 still has %2 operations to send"_s.arg(i).arg(store.pendingCount());
         for (const QString &id : std::as_const(ids)) {
             const auto mine = store.entity(id);
             const auto truth = fresh.store->entity(id);
             if (!mine || !truth)
-                return s("device %1 %2 %3; the server %4 it").arg(i).arg(mine ? s("has") : s("lacks"), id, truth ? s("has") : s("lacks"));
+                return u"device %1 %2 %3; the server %4 it"_s.arg(i).arg(mine ? u"has"_s : u"lacks"_s, id, truth ? u"has"_s : u"lacks"_s);
             if (mine->fields != truth->fields)
-                return s("device %1 differs on %2:\n  device: %3\n  server: %4").arg(i).arg(id, describe(mine->fields), describe(truth->fields));
+                return u"device %1 differs on %2:\n  device: %3\n  server: %4"_s.arg(i).arg(id, describe(mine->fields), describe(truth->fields));
         }
     }
     return {};

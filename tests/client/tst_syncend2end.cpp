@@ -13,12 +13,10 @@
 #include <QDateTime>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using client::TransportError;
-
-namespace {
-QString s(const char *text) { return QString::fromUtf8(text); }
-} // namespace
 
 class TestSyncEndToEnd final : public QObject
 {
@@ -83,21 +81,21 @@ void TestSyncEndToEnd::cleanup()
 bool TestSyncEndToEnd::startServer()
 {
     m_server = std::make_unique<QProcess>();
-    const int port = test::startServer(*m_server, m_dir->filePath(s("server.db")));
-    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+    const int port = test::startServer(*m_server, m_dir->filePath(u"server.db"_s));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
     return port > 0;
 }
 
 TestSyncEndToEnd::Device TestSyncEndToEnd::device(const QString &name)
 {
     Device d;
-    auto store = model::Store::open(m_dir->filePath(name + s(".db")));
+    auto store = model::Store::open(m_dir->filePath(name + u".db"_s));
     if (!store)
         return d;
     d.store = std::move(*store);
     if (!std::exchange(m_registered, true))
-        client::account::registerAccount(m_url, s("anna"), s("correct horse"));
-    d.token = client::account::logIn(m_url, s("anna"), s("correct horse"), name).value_or(QString());
+        client::account::registerAccount(m_url, u"anna"_s, u"correct horse"_s);
+    d.token = client::account::logIn(m_url, u"anna"_s, u"correct horse"_s, name).value_or(QString());
     return d;
 }
 
@@ -123,9 +121,9 @@ bool TestSyncEndToEnd::sync(Device &d)
 
 std::optional<model::Entity> TestSyncEndToEnd::overlap(Device &laptop, Device &phone)
 {
-    const auto note = laptop.store->create(model::Kind::Note, {{s("body"), s("meet at 10\n")}});
-    if (!note || !sync(laptop) || !sync(phone) || !laptop.store->update(note->id, {{s("body"), s("meet at 11\n")}})
-        || !phone.store->update(note->id, {{s("body"), s("meet at 9\n")}}) || !sync(laptop) || !sync(phone) || !sync(laptop))
+    const auto note = laptop.store->create(model::Kind::Note, {{u"body"_s, u"meet at 10\n"_s}});
+    if (!note || !sync(laptop) || !sync(phone) || !laptop.store->update(note->id, {{u"body"_s, u"meet at 11\n"_s}})
+        || !phone.store->update(note->id, {{u"body"_s, u"meet at 9\n"_s}}) || !sync(laptop) || !sync(phone) || !sync(laptop))
         return std::nullopt;
     return *note;
 }
@@ -139,23 +137,23 @@ static QJsonObject visible(const model::Store &store, const QString &id)
 
 void TestSyncEndToEnd::twoDevicesConverge()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     QVERIFY(laptop.store && !laptop.token.isEmpty() && phone.store && !phone.token.isEmpty());
 
     QStringList ids;
-    const auto inbox = laptop.store->create(model::Kind::Collection, {{s("name"), s("Inbox")}});
+    const auto inbox = laptop.store->create(model::Kind::Collection, {{u"name"_s, u"Inbox"_s}});
     QVERIFY(inbox);
     ids << inbox->id;
     for (int i = 0; i < 12; ++i) {
-        const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Note %1").arg(i)},
-                                                                   {s("body"), s("line %1\n").arg(i)},
-                                                                   {s("collection"), inbox->id}});
+        const auto note = laptop.store->create(model::Kind::Note, {{u"title"_s, u"Note %1"_s.arg(i)},
+                                                                   {u"body"_s, u"line %1\n"_s.arg(i)},
+                                                                   {u"collection"_s, inbox->id}});
         QVERIFY(note);
         ids << note->id;
     }
-    const auto task = phone.store->create(model::Kind::Task, {{s("title"), s("Call mum")}, {s("priority"), 2},
-                                                              {s("tags"), QJsonArray{s("family")}}});
+    const auto task = phone.store->create(model::Kind::Task, {{u"title"_s, u"Call mum"_s}, {u"priority"_s, 2},
+                                                              {u"tags"_s, QJsonArray{u"family"_s}}});
     QVERIFY(task);
     ids << task->id;
 
@@ -173,45 +171,45 @@ void TestSyncEndToEnd::twoDevicesConverge()
 
 void TestSyncEndToEnd::editsInDifferentPlacesMergeOnBothDevices()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Groceries")}, {s("body"), s("milk\neggs\n")}});
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    const auto note = laptop.store->create(model::Kind::Note, {{u"title"_s, u"Groceries"_s}, {u"body"_s, u"milk\neggs\n"_s}});
     QVERIFY(sync(laptop) && sync(phone));
     // Both offline: each changes its own line.
-    QVERIFY(laptop.store->update(note->id, {{s("body"), s("milk\neggs\nbread\n")}}));
-    QVERIFY(phone.store->update(note->id, {{s("body"), s("oat milk\neggs\n")}, {s("title"), s("Shopping")}}));
+    QVERIFY(laptop.store->update(note->id, {{u"body"_s, u"milk\neggs\nbread\n"_s}}));
+    QVERIFY(phone.store->update(note->id, {{u"body"_s, u"oat milk\neggs\n"_s}, {u"title"_s, u"Shopping"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
     QCOMPARE(phone.last.merged, 1);
-    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("oat milk\neggs\nbread\n"));
+    QCOMPARE(visible(*laptop.store, note->id).value(u"body"_s).toString(), u"oat milk\neggs\nbread\n"_s);
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
-    QCOMPARE(visible(*laptop.store, note->id).value(s("title")).toString(), s("Shopping"));
+    QCOMPARE(visible(*laptop.store, note->id).value(u"title"_s).toString(), u"Shopping"_s);
 }
 
 void TestSyncEndToEnd::overlappingEditsKeepBothSides()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     const auto note = overlap(laptop, phone);
     QVERIFY(note);
     QCOMPARE(phone.last.conflicts, 1);
     // The server's text stays on both devices; the other side is in the conflict record.
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
     const auto records = laptop.last.conflictRecords + phone.last.conflictRecords;
     QVERIFY(std::ranges::any_of(records, [](const QJsonObject &r) {
-        return r.value(s("status")).toString() == s("open") && r.value(s("incoming")).toString() == s("meet at 9\n");
+        return r.value(u"status"_s).toString() == u"open"_s && r.value(u"incoming"_s).toString() == u"meet at 9\n"_s;
     }));
 }
 
 void TestSyncEndToEnd::aChoiceOfTheValueAlreadyThereCanBeUndone()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     const auto note = overlap(laptop, phone);
     QVERIFY(note);
     // The phone keeps the text the server kept (the laptop's): the choice changes no value…
     const auto open = phone.store->conflictRecords(true);
-    QCOMPARE(open->first().theirs.toString(), s("meet at 11\n"));
+    QCOMPARE(open->first().theirs.toString(), u"meet at 11\n"_s);
     QVERIFY(model::Decisions(*phone.store).decide(open->first().id, model::Decisions::Take::Theirs));
     QVERIFY(sync(phone) && sync(laptop));
     QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
@@ -221,23 +219,23 @@ void TestSyncEndToEnd::aChoiceOfTheValueAlreadyThereCanBeUndone()
     const auto choice = std::ranges::find_if(*records, [](const model::ConflictRecord &r) { return r.isResolution(); });
     QVERIFY(choice != records->end());
     model::Decisions onLaptop(*laptop.store);
-    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(u"meet at 11\n"_s));
     QVERIFY(onLaptop.undo(choice->id));
     QVERIFY(sync(laptop) && sync(phone));
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
     const auto reopened = phone.store->conflictRecords(true);
     QCOMPARE(reopened->size(), 1);
     QCOMPARE(reopened->first().id, open->first().id);
-    QCOMPARE(reopened->first().mine.toString(), s("meet at 9\n"));
-    QCOMPARE(reopened->first().theirs.toString(), s("meet at 11\n"));
+    QCOMPARE(reopened->first().mine.toString(), u"meet at 9\n"_s);
+    QCOMPARE(reopened->first().theirs.toString(), u"meet at 11\n"_s);
     QCOMPARE(laptop.store->conflictRecords(true)->size(), 1);
 }
 
 void TestSyncEndToEnd::undoingAMergedChoicePutsBackWhatStoodAndReopensTheConflict()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     const auto note = overlap(laptop, phone);
     QVERIFY(note);
     const auto open = phone.store->conflictRecords(true);
@@ -246,7 +244,7 @@ void TestSyncEndToEnd::undoingAMergedChoicePutsBackWhatStoodAndReopensTheConflic
 
     // Decided on the phone with a text merged by hand, synced to the laptop.
     model::Decisions onPhone(*phone.store);
-    QVERIFY(onPhone.decide({{conflict.id, s("meet at 9 or 11\n")}}));
+    QVERIFY(onPhone.decide({{conflict.id, u"meet at 9 or 11\n"_s}}));
     // The trail shows the choice at once, before any sync, under the id the server will give it.
     const auto mark = [](const model::Store &store, const QString &id) {
         const auto all = store.conflictRecords();
@@ -258,55 +256,55 @@ void TestSyncEndToEnd::undoingAMergedChoicePutsBackWhatStoodAndReopensTheConflic
     QVERIFY(choice != local->end());
     const QString choiceId = choice->id;
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9 or 11\n"));
+    QCOMPARE(visible(*laptop.store, note->id).value(u"body"_s).toString(), u"meet at 9 or 11\n"_s);
     QCOMPARE(std::ranges::count_if(*phone.store->conflictRecords(), [](const model::ConflictRecord &r) { return r.isResolution(); }), 1);
-    QCOMPARE(mark(*laptop.store, choiceId).rule, s("resolution"));
+    QCOMPARE(mark(*laptop.store, choiceId).rule, u"resolution"_s);
 
     // Undone on the phone: exactly what stood before the choice (the server's text, which the
     // note showed while the conflict was open), and the conflict open again with both sides.
-    QCOMPARE(onPhone.undoPreview(mark(*phone.store, choiceId)).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    QCOMPARE(onPhone.undoPreview(mark(*phone.store, choiceId)).value_or(QJsonValue()), QJsonValue(u"meet at 11\n"_s));
     const auto undone = onPhone.undo(choiceId);
     QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
-    QCOMPARE(undone->fields.value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(undone->fields.value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
-    QCOMPARE(mark(*phone.store, choiceId).status, s("undone"));
+    QCOMPARE(mark(*phone.store, choiceId).status, u"undone"_s);
     // No second undo of it, here or on the laptop.
     QVERIFY(!onPhone.undoPreview(mark(*phone.store, choiceId)));
     QCOMPARE(onPhone.actionFor(mark(*phone.store, choiceId)), model::Decisions::Action::None);
     QVERIFY(!onPhone.undo(choiceId));
     QVERIFY(sync(phone) && sync(laptop) && sync(phone));
     for (Device *d : {&laptop, &phone}) {
-        QCOMPARE(visible(*d->store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+        QCOMPARE(visible(*d->store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
         const auto reopened = d->store->conflictRecords(true);
         QCOMPARE(reopened->size(), 1);
         QCOMPARE(reopened->first().id, conflict.id);
-        QCOMPARE(mark(*d->store, choiceId).status, s("undone"));
+        QCOMPARE(mark(*d->store, choiceId).status, u"undone"_s);
         const auto all = d->store->conflictRecords();
         QCOMPARE(std::ranges::count_if(*all, [&](const model::ConflictRecord &r) { return r.isUndo() && r.settles == choiceId; }), 1);
         QVERIFY(!model::Decisions(*d->store).undoPreview(mark(*d->store, choiceId)));
     }
     // The reopened conflict is decided again like any other.
-    QCOMPARE(mark(*phone.store, conflict.id).mine.toString(), s("meet at 9\n"));
+    QCOMPARE(mark(*phone.store, conflict.id).mine.toString(), u"meet at 9\n"_s);
     QVERIFY(onPhone.decide(conflict.id, model::Decisions::Take::Mine));
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QCOMPARE(visible(*laptop.store, note->id).value(u"body"_s).toString(), u"meet at 9\n"_s);
     QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
 }
 
 void TestSyncEndToEnd::aChoiceUndoneBeforeItSyncsNeverLeavesTheDevice()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     const auto note = overlap(laptop, phone);
     QVERIFY(note);
     const auto open = phone.store->conflictRecords(true);
     model::Decisions onPhone(*phone.store);
-    QVERIFY(onPhone.decide({{open->first().id, s("meet at 9 or 11\n")}}));
+    QVERIFY(onPhone.decide({{open->first().id, u"meet at 9 or 11\n"_s}}));
     const auto all = phone.store->conflictRecords();
     const auto choice = std::ranges::find_if(*all, [](const model::ConflictRecord &r) { return r.isResolution(); });
     QVERIFY(choice != all->end());
     QVERIFY(onPhone.undo(choice->id));
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
     QVERIFY(sync(phone) && sync(laptop));
     // The server heard no choice: the conflict is open on both devices, the text as it stood.
@@ -320,25 +318,25 @@ void TestSyncEndToEnd::aChoiceUndoneBeforeItSyncsNeverLeavesTheDevice()
 
 void TestSyncEndToEnd::anEditBringsBackWhatTheOtherDeviceDeleted()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Renew passport")}});
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    const auto task = laptop.store->create(model::Kind::Task, {{u"title"_s, u"Renew passport"_s}});
     QVERIFY(sync(laptop) && sync(phone));
     QVERIFY(laptop.store->trash(task->id));
-    QVERIFY(phone.store->update(task->id, {{s("title"), s("Renew passport before March")}}));
+    QVERIFY(phone.store->update(task->id, {{u"title"_s, u"Renew passport before March"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
     for (const Device *d : {&laptop, &phone}) {
-        QVERIFY(!visible(*d->store, task->id).value(s("deleted")).toBool());
-        QCOMPARE(visible(*d->store, task->id).value(s("title")).toString(), s("Renew passport before March"));
+        QVERIFY(!visible(*d->store, task->id).value(u"deleted"_s).toBool());
+        QCOMPARE(visible(*d->store, task->id).value(u"title"_s).toString(), u"Renew passport before March"_s);
     }
 }
 
 void TestSyncEndToEnd::anInterruptedPushIsSentAgainAndAppliedOnce()
 {
-    Device laptop = device(s("laptop"));
+    Device laptop = device(u"laptop"_s);
     QStringList ids;
     for (int i = 0; i < 20; ++i)
-        ids << laptop.store->create(model::Kind::Note, {{s("title"), s("n%1").arg(i)}})->id;
+        ids << laptop.store->create(model::Kind::Note, {{u"title"_s, u"n%1"_s.arg(i)}})->id;
     // The operations are handed out and sent, but the answer never comes back (the server dies).
     auto taken = laptop.store->takeForSending(20);
     QCOMPARE(taken->size(), 20);
@@ -361,7 +359,7 @@ void TestSyncEndToEnd::anInterruptedPushIsSentAgainAndAppliedOnce()
     QCOMPARE(laptop.store->pendingCount(), 0);
     QCOMPARE(laptop.last.pushed, 20);
     QCOMPARE(laptop.store->syncCursor(), 20); // twenty revisions: none applied twice
-    Device phone = device(s("phone"));
+    Device phone = device(u"phone"_s);
     QVERIFY(sync(phone));
     for (const QString &id : std::as_const(ids))
         QCOMPARE(visible(*phone.store, id), visible(*laptop.store, id));
@@ -369,14 +367,14 @@ void TestSyncEndToEnd::anInterruptedPushIsSentAgainAndAppliedOnce()
 
 void TestSyncEndToEnd::aRevokedTokenAsksToSignInAndLosesNothing()
 {
-    Device laptop = device(s("laptop"));
-    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Draft")}}));
+    Device laptop = device(u"laptop"_s);
+    QVERIFY(laptop.store->create(model::Kind::Note, {{u"title"_s, u"Draft"_s}}));
     QVERIFY(client::account::logOut(m_url, laptop.token));
     const auto refused = trySync(laptop);
     QVERIFY(!refused);
     QCOMPARE(refused.error().kind, TransportError::Kind::SignInAgain);
     QCOMPARE(laptop.store->pendingCount(), 1);
-    const auto again = client::account::logIn(m_url, s("anna"), s("correct horse"), s("laptop"));
+    const auto again = client::account::logIn(m_url, u"anna"_s, u"correct horse"_s, u"laptop"_s);
     QVERIFY2(again, qPrintable(again ? QString() : again.error().message));
     laptop.token = *again;
     QVERIFY(sync(laptop));
@@ -385,8 +383,8 @@ void TestSyncEndToEnd::aRevokedTokenAsksToSignInAndLosesNothing()
 
 void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
     const auto note = overlap(laptop, phone);
     QVERIFY(note);
 
@@ -396,13 +394,13 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QCOMPARE(onPhone->size(), 1);
     QCOMPARE(onLaptop->size(), 1);
     QCOMPARE(onPhone->first().id, onLaptop->first().id);
-    QCOMPARE(onPhone->first().mine.toString(), s("meet at 9\n"));
-    QCOMPARE(onPhone->first().theirs.toString(), s("meet at 11\n"));
-    QCOMPARE(onLaptop->first().mine.toString(), s("meet at 11\n"));
+    QCOMPARE(onPhone->first().mine.toString(), u"meet at 9\n"_s);
+    QCOMPARE(onPhone->first().theirs.toString(), u"meet at 11\n"_s);
+    QCOMPARE(onLaptop->first().mine.toString(), u"meet at 11\n"_s);
     // Each knows what both sides changed from, when the server met them and, where the other
     // side's change arrived from another device, which one.
-    QCOMPARE(onPhone->first().base.toString(), s("meet at 10\n"));
-    QCOMPARE(onLaptop->first().base.toString(), s("meet at 10\n"));
+    QCOMPARE(onPhone->first().base.toString(), u"meet at 10\n"_s);
+    QCOMPARE(onLaptop->first().base.toString(), u"meet at 10\n"_s);
     QVERIFY(!onLaptop->first().device.isEmpty());
     QVERIFY(onPhone->first().device.isEmpty()); // the phone's own change was the one that arrived
     QVERIFY(qAbs(onLaptop->first().at - QDateTime::currentMSecsSinceEpoch()) < 60000);
@@ -412,103 +410,103 @@ void TestSyncEndToEnd::aConflictIsResolvedOnOneDeviceAndUndoneOnAnother()
     QVERIFY(model::Decisions(*phone.store).decide(onPhone->first().id, model::Decisions::Take::Mine));
     QVERIFY(phone.store->conflictRecords(true)->isEmpty());
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(visible(*laptop.store, note->id).value(s("body")).toString(), s("meet at 9\n"));
+    QCOMPARE(visible(*laptop.store, note->id).value(u"body"_s).toString(), u"meet at 9\n"_s);
     QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
     const auto all = laptop.store->conflictRecords();
-    QCOMPARE(all->first().rule, s("resolution")); // the choice is an event of its own
-    QVERIFY(std::ranges::any_of(*all, [](const model::ConflictRecord &r) { return r.rule == s("text-overlap") && r.status == s("resolved"); }));
+    QCOMPARE(all->first().rule, u"resolution"_s); // the choice is an event of its own
+    QVERIFY(std::ranges::any_of(*all, [](const model::ConflictRecord &r) { return r.rule == u"text-overlap"_s && r.status == u"resolved"_s; }));
 
     // The laptop's owner undoes that choice: what stood before it comes back everywhere, and
     // the conflict waits again.
     model::Decisions laptopDecides(*laptop.store);
-    QCOMPARE(laptopDecides.undoPreview(all->first()).value_or(QJsonValue()), QJsonValue(s("meet at 11\n")));
+    QCOMPARE(laptopDecides.undoPreview(all->first()).value_or(QJsonValue()), QJsonValue(u"meet at 11\n"_s));
     QVERIFY(laptopDecides.undo(all->first().id));
     QVERIFY(sync(laptop) && sync(phone));
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(phone.store->conflictRecords(true)->size(), 1);
     // Then decides for its own side: nothing open anywhere.
     QVERIFY(laptopDecides.decide(laptopDecides.openConflicts(note->id)->shown.first().id, model::Decisions::Take::Mine)); // "meet at 11"
     QVERIFY(sync(laptop) && sync(phone));
-    QCOMPARE(visible(*phone.store, note->id).value(s("body")).toString(), s("meet at 11\n"));
+    QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
     QVERIFY(phone.store->conflictRecords(true)->isEmpty());
 }
 
 void TestSyncEndToEnd::scalarsTagsAndOtherFieldsFollowTheRules()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Tax return")}, {s("tags"), QJsonArray{s("admin")}}});
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    const auto task = laptop.store->create(model::Kind::Task, {{u"title"_s, u"Tax return"_s}, {u"tags"_s, QJsonArray{u"admin"_s}}});
     QVERIFY(sync(laptop) && sync(phone));
     // Apart: both rename (the phone later), each adds a tag, the laptop removes "admin", and
     // they change different fields (priority here, due there).
-    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Tax return 2026")}, {s("tags"), QJsonArray{s("money")}},
-                                            {s("priority"), 3}}));
+    QVERIFY(laptop.store->update(task->id, {{u"title"_s, u"Tax return 2026"_s}, {u"tags"_s, QJsonArray{u"money"_s}},
+                                            {u"priority"_s, 3}}));
     QTest::qWait(5); // the phone's edit is the later one by the clock
-    QVERIFY(phone.store->update(task->id, {{s("title"), s("Taxes")}, {s("tags"), QJsonArray{s("admin"), s("urgent")}},
-                                           {s("due"), s("2026-12-31")}}));
+    QVERIFY(phone.store->update(task->id, {{u"title"_s, u"Taxes"_s}, {u"tags"_s, QJsonArray{u"admin"_s, u"urgent"_s}},
+                                           {u"due"_s, u"2026-12-31"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
     const QJsonObject result = visible(*laptop.store, task->id);
     QCOMPARE(result, visible(*phone.store, task->id));
-    QCOMPARE(result.value(s("title")).toString(), s("Taxes"));        // scalar: the later edit wins
-    QCOMPARE(result.value(s("priority")).toInt(), 3);                 // different fields: both apply
-    QCOMPARE(result.value(s("due")).toString(), s("2026-12-31"));
+    QCOMPARE(result.value(u"title"_s).toString(), u"Taxes"_s);        // scalar: the later edit wins
+    QCOMPARE(result.value(u"priority"_s).toInt(), 3);                 // different fields: both apply
+    QCOMPARE(result.value(u"due"_s).toString(), u"2026-12-31"_s);
     QStringList tags;
-    for (const QJsonValue &tag : result.value(s("tags")).toArray())
+    for (const QJsonValue &tag : result.value(u"tags"_s).toArray())
         tags << tag.toString();
     tags.sort();
     // Tags: what either side added stays ("money", "urgent"); what one side removed goes unless
     // the other added it again ("admin" was only kept, never re-added, by the phone).
-    QCOMPARE(tags, (QStringList{s("money"), s("urgent")}));
+    QCOMPARE(tags, (QStringList{u"money"_s, u"urgent"_s}));
     // The losing title is in the log, decided, with "use this instead" possible.
     const auto records = laptop.store->conflictRecords();
     QVERIFY(std::ranges::any_of(*records, [](const model::ConflictRecord &r) {
-        return r.rule == s("scalar-later-wins") && r.status == s("settled") && r.field == s("title");
+        return r.rule == u"scalar-later-wins"_s && r.status == u"settled"_s && r.field == u"title"_s;
     }));
 }
 
 void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    QVERIFY(laptop.store->setDeviceName(s("Laptop")));
-    QVERIFY(phone.store->setDeviceName(s("Phone")));
-    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Groceries")}});
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    QVERIFY(laptop.store->setDeviceName(u"Laptop"_s));
+    QVERIFY(phone.store->setDeviceName(u"Phone"_s));
+    const auto task = laptop.store->create(model::Kind::Task, {{u"title"_s, u"Groceries"_s}});
     QVERIFY(task);
     QVERIFY(sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Groceries for Saturday")}}));
+    QVERIFY(laptop.store->update(task->id, {{u"title"_s, u"Groceries for Saturday"_s}}));
     QTest::qWait(5); // the phone's rename is the later one
-    QVERIFY(phone.store->update(task->id, {{s("title"), s("Shopping")}}));
+    QVERIFY(phone.store->update(task->id, {{u"title"_s, u"Shopping"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
-    QCOMPARE(visible(*laptop.store, task->id).value(s("title")).toString(), s("Shopping"));
+    QCOMPARE(visible(*laptop.store, task->id).value(u"title"_s).toString(), u"Shopping"_s);
 
     // The laptop names the phone in the event and in the item's history, and knows which title
     // an undo brings back.
     const auto records = laptop.store->conflictRecords();
     const auto decided = std::ranges::find_if(*records, [](const model::ConflictRecord &r) {
-        return r.rule == s("scalar-later-wins") && r.field == s("title");
+        return r.rule == u"scalar-later-wins"_s && r.field == u"title"_s;
     });
     QVERIFY(decided != records->end());
-    QCOMPARE(laptop.store->deviceName(decided->device), s("Phone"));
+    QCOMPARE(laptop.store->deviceName(decided->device), u"Phone"_s);
     // Each side with its device and edit time: "on Laptop at 10:02 and on Phone at 10:05".
     QCOMPARE(decided->mineDevice, laptop.store->deviceId());
     QCOMPARE(decided->theirsDevice, phone.store->deviceId());
     QVERIFY(decided->mineAt > 0 && decided->mineAt < decided->theirsAt);
     model::Decisions onLaptop(*laptop.store);
-    QCOMPARE(onLaptop.otherValue(*decided).value_or(QJsonValue()), QJsonValue(s("Groceries for Saturday")));
+    QCOMPARE(onLaptop.otherValue(*decided).value_or(QJsonValue()), QJsonValue(u"Groceries for Saturday"_s));
     QCOMPARE(onLaptop.actionFor(*decided), model::Decisions::Action::UseOtherValue);
     const auto history = laptop.store->history(task->id);
     QCOMPARE(history->last().device, phone.store->deviceId());
-    QCOMPARE(history->last().snapshot.value(s("title")).toString(), s("Shopping"));
+    QCOMPARE(history->last().snapshot.value(u"title"_s).toString(), u"Shopping"_s);
     QVERIFY(qAbs(history->last().at - QDateTime::currentMSecsSinceEpoch()) < 60000);
 
     // Undo on the laptop: the other title comes back on both devices, and both audit trails
     // show the undo as an event of its own, linked to the decision it replaced, made on the laptop.
     const auto undone = onLaptop.decide({{decided->id, *onLaptop.otherValue(*decided)}});
     QVERIFY2(undone, undone ? "" : qPrintable(undone.error().message));
-    QCOMPARE(undone->fields.value(s("title")).toString(), s("Groceries for Saturday"));
+    QCOMPARE(undone->fields.value(u"title"_s).toString(), u"Groceries for Saturday"_s);
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
-    QCOMPARE(visible(*phone.store, task->id).value(s("title")).toString(), s("Groceries for Saturday"));
+    QCOMPARE(visible(*phone.store, task->id).value(u"title"_s).toString(), u"Groceries for Saturday"_s);
     QCOMPARE(visible(*laptop.store, task->id), visible(*phone.store, task->id));
     for (Device *d : {&laptop, &phone}) {
         const auto events = d->store->conflictRecords();
@@ -516,85 +514,85 @@ void TestSyncEndToEnd::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnB
             return r.isResolution() && r.settles == decided->id;
         });
         QVERIFY(undo != events->end());
-        QCOMPARE(d->store->deviceName(undo->device.isEmpty() ? d->store->deviceId() : undo->device), s("Laptop"));
+        QCOMPARE(d->store->deviceName(undo->device.isEmpty() ? d->store->deviceId() : undo->device), u"Laptop"_s);
     }
     // That choice can itself be undone: "Shopping" comes back, and the rule's decision stands
     // again, as it did, on both devices.
     const auto again = laptop.store->conflictRecords();
     const auto choice = std::ranges::find_if(*again, [&](const model::ConflictRecord &r) { return r.isResolution(); });
-    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(s("Shopping")));
+    QCOMPARE(onLaptop.undoPreview(*choice).value_or(QJsonValue()), QJsonValue(u"Shopping"_s));
     QVERIFY(onLaptop.undo(choice->id));
     QVERIFY(sync(laptop) && sync(phone));
     for (Device *d : {&laptop, &phone}) {
-        QCOMPARE(visible(*d->store, task->id).value(s("title")).toString(), s("Shopping"));
+        QCOMPARE(visible(*d->store, task->id).value(u"title"_s).toString(), u"Shopping"_s);
         const auto events = d->store->conflictRecords();
-        QCOMPARE(std::ranges::find(*events, decided->id, &model::ConflictRecord::id)->status, s("settled"));
+        QCOMPARE(std::ranges::find(*events, decided->id, &model::ConflictRecord::id)->status, u"settled"_s);
         QVERIFY(d->store->conflictRecords(true)->isEmpty());
     }
 }
 
 void TestSyncEndToEnd::conflictPoliciesFollowTheAccount()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    QVERIFY(laptop.store->setConflictPolicies({{s("title"), s("ask")}, {s("due"), s("later-wins")}}));
-    QVERIFY(!laptop.store->setConflictPolicies({{s("title"), s("sometimes")}})); // refused, nothing changed
-    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{s("title"), s("ask")}}));
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    QVERIFY(laptop.store->setConflictPolicies({{u"title"_s, u"ask"_s}, {u"due"_s, u"later-wins"_s}}));
+    QVERIFY(!laptop.store->setConflictPolicies({{u"title"_s, u"sometimes"_s}})); // refused, nothing changed
+    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{u"title"_s, u"ask"_s}}));
     QVERIFY(laptop.store->policiesToSend());
     QVERIFY(sync(laptop) && sync(phone));
     QVERIFY(!laptop.store->policiesToSend());
-    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("title"), s("ask")}}));
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{u"title"_s, u"ask"_s}}));
 
     // With "always ask me" for titles, two renames wait for a person instead of the later winning.
-    const auto task = laptop.store->create(model::Kind::Task, {{s("title"), s("Plan")}});
+    const auto task = laptop.store->create(model::Kind::Task, {{u"title"_s, u"Plan"_s}});
     QVERIFY(sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Plan A")}}));
+    QVERIFY(laptop.store->update(task->id, {{u"title"_s, u"Plan A"_s}}));
     QTest::qWait(5);
-    QVERIFY(phone.store->update(task->id, {{s("title"), s("Plan B")}}));
+    QVERIFY(phone.store->update(task->id, {{u"title"_s, u"Plan B"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
     const auto open = laptop.store->conflictRecords(true);
     QCOMPARE(open->size(), 1);
-    QCOMPARE(open->first().field, s("title"));
+    QCOMPARE(open->first().field, u"title"_s);
 
     // Back to the default for titles, from the phone this time, and then, before any sync, due
     // dates ask: both changes reach the laptop.
     QVERIFY(phone.store->setConflictPolicies({}));
     QCOMPARE(phone.store->conflictPolicies(), QJsonObject{});
-    QVERIFY(phone.store->setConflictPolicies({{s("due"), s("ask")}}));
-    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
+    QVERIFY(phone.store->setConflictPolicies({{u"due"_s, u"ask"_s}}));
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{u"due"_s, u"ask"_s}}));
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
-    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{s("due"), s("ask")}}));
+    QCOMPARE(laptop.store->conflictPolicies(), (QJsonObject{{u"due"_s, u"ask"_s}}));
+    QCOMPARE(phone.store->conflictPolicies(), (QJsonObject{{u"due"_s, u"ask"_s}}));
 }
 
 void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
 {
-    Device laptop = device(s("laptop"));
-    Device phone = device(s("phone"));
-    Device tablet = device(s("tablet"));
-    const auto list = laptop.store->create(model::Kind::Collection, {{s("name"), s("Errands")}});
+    Device laptop = device(u"laptop"_s);
+    Device phone = device(u"phone"_s);
+    Device tablet = device(u"tablet"_s);
+    const auto list = laptop.store->create(model::Kind::Collection, {{u"name"_s, u"Errands"_s}});
     QVERIFY(list);
-    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("Plan")}, {s("body"), s("a\nb\nc\n")}});
+    const auto note = laptop.store->create(model::Kind::Note, {{u"title"_s, u"Plan"_s}, {u"body"_s, u"a\nb\nc\n"_s}});
     QStringList tasks;
     for (const char *title : {"one", "two", "three"})
-        tasks << laptop.store->create(model::Kind::Task, {{s("title"), QLatin1StringView(title)}, {s("collection"), list->id}})->id;
+        tasks << laptop.store->create(model::Kind::Task, {{u"title"_s, QLatin1StringView(title)}, {u"collection"_s, list->id}})->id;
     QVERIFY(note && sync(laptop) && sync(phone) && sync(tablet));
 
     // Apart, all three:
     // - same value: the laptop and the phone both fix the title the same way;
-    QVERIFY(laptop.store->update(note->id, {{s("title"), s("Plan v2")}}));
-    QVERIFY(phone.store->update(note->id, {{s("title"), s("Plan v2")}}));
+    QVERIFY(laptop.store->update(note->id, {{u"title"_s, u"Plan v2"_s}}));
+    QVERIFY(phone.store->update(note->id, {{u"title"_s, u"Plan v2"_s}}));
     // - different fields: the tablet pins it;
-    QVERIFY(tablet.store->update(note->id, {{s("pinned"), true}}));
+    QVERIFY(tablet.store->update(note->id, {{u"pinned"_s, true}}));
     // - manual order: the laptop moves "three" first, the phone (later) moves it between one and two;
     QVERIFY(laptop.store->reorder(tasks.at(2), {}, tasks.at(0)));
     QTest::qWait(5);
     QVERIFY(phone.store->reorder(tasks.at(2), tasks.at(0), tasks.at(1)));
     // - delete against edit: the tablet deletes "two", which the laptop renames.
     QVERIFY(tablet.store->trash(tasks.at(1)));
-    QVERIFY(laptop.store->update(tasks.at(1), {{s("title"), s("two, but later")}}));
+    QVERIFY(laptop.store->update(tasks.at(1), {{u"title"_s, u"two, but later"_s}}));
     // - a new entity: the tablet adds one.
-    const auto added = tablet.store->create(model::Kind::Task, {{s("title"), s("four")}, {s("collection"), list->id}});
+    const auto added = tablet.store->create(model::Kind::Task, {{u"title"_s, u"four"_s}, {u"collection"_s, list->id}});
     QVERIFY(added);
 
     // The laptop reaches the server first, then the phone, then the tablet; then all catch up.
@@ -607,11 +605,11 @@ void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
         QCOMPARE(visible(*tablet.store, id), visible(*laptop.store, id));
     }
     const QJsonObject plan = visible(*tablet.store, note->id);
-    QCOMPARE(plan.value(s("title")).toString(), s("Plan v2"));      // same value: no conflict
-    QCOMPARE(plan.value(s("pinned")).toBool(), true);               // different fields: both
-    QVERIFY(!visible(*tablet.store, tasks.at(1)).value(s("deleted")).toBool()); // the edit beat the delete
-    QCOMPARE(visible(*tablet.store, tasks.at(1)).value(s("title")).toString(), s("two, but later"));
-    QCOMPARE(visible(*laptop.store, added->id).value(s("title")).toString(), s("four")); // new: applies
+    QCOMPARE(plan.value(u"title"_s).toString(), u"Plan v2"_s);      // same value: no conflict
+    QCOMPARE(plan.value(u"pinned"_s).toBool(), true);               // different fields: both
+    QVERIFY(!visible(*tablet.store, tasks.at(1)).value(u"deleted"_s).toBool()); // the edit beat the delete
+    QCOMPARE(visible(*tablet.store, tasks.at(1)).value(u"title"_s).toString(), u"two, but later"_s);
+    QCOMPARE(visible(*laptop.store, added->id).value(u"title"_s).toString(), u"four"_s); // new: applies
 
     // Order: the phone's move, the later one, holds everywhere: one, three, two, four.
     for (Device *d : {&laptop, &phone, &tablet}) {
@@ -621,7 +619,7 @@ void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
         std::ranges::sort(sorted, [](const model::ItemRow &x, const model::ItemRow &y) { return x.sortKey < y.sortKey; });
         for (const model::ItemRow &row : sorted)
             order << row.title;
-        QCOMPARE(order, (QStringList{s("one"), s("three"), s("two, but later"), s("four")}));
+        QCOMPARE(order, (QStringList{u"one"_s, u"three"_s, u"two, but later"_s, u"four"_s}));
     }
 
     // What each device can read of it: nothing about the title (the same value is no conflict);
@@ -630,13 +628,13 @@ void TestSyncEndToEnd::threeDevicesFollowTheRestOfTheRules()
         const auto records = d->store->conflictRecords();
         QVERIFY(records);
         QVERIFY(std::ranges::none_of(*records, [&](const model::ConflictRecord &r) {
-            return r.entityId == note->id && r.field == s("title");
+            return r.entityId == note->id && r.field == u"title"_s;
         }));
-        QVERIFY(std::ranges::none_of(*records, [](const model::ConflictRecord &r) { return r.status == s("open"); }));
+        QVERIFY(std::ranges::none_of(*records, [](const model::ConflictRecord &r) { return r.status == u"open"_s; }));
     }
     const auto tabletRecords = tablet.store->conflictRecords();
     QVERIFY(std::ranges::any_of(*tabletRecords, [&](const model::ConflictRecord &r) {
-        return r.entityId == tasks.at(1) && r.rule == s("edit-beats-delete") && r.status == s("settled");
+        return r.entityId == tasks.at(1) && r.rule == u"edit-beats-delete"_s && r.status == u"settled"_s;
     }));
 }
 

@@ -16,12 +16,10 @@
 #include <atomic>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using client::SyncEngine;
-
-namespace {
-QString s(const char *text) { return QString::fromUtf8(text); }
-} // namespace
 
 class TestSyncEngine final : public QObject
 {
@@ -69,7 +67,7 @@ void TestSyncEngine::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(startServer());
-    QVERIFY(client::account::registerAccount(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse")));
+    QVERIFY(client::account::registerAccount(QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)), u"anna"_s, u"correct horse"_s));
 }
 
 void TestSyncEngine::cleanup()
@@ -92,7 +90,7 @@ void TestSyncEngine::cleanup()
 bool TestSyncEngine::startServer(int port)
 {
     m_server = std::make_unique<QProcess>();
-    m_port = test::startServer(*m_server, m_dir->filePath(s("server.db")), port);
+    m_port = test::startServer(*m_server, m_dir->filePath(u"server.db"_s), port);
     return m_port > 0;
 }
 
@@ -100,10 +98,10 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnM
                                                SyncEngine::TransportFactory transport)
 {
     Device &d = m_devices.emplace_back();
-    const QString path = m_dir->filePath(name + s(".db"));
+    const QString path = m_dir->filePath(name + u".db"_s);
     d.store = std::move(*model::Store::open(path));
-    const QUrl server(s("http://127.0.0.1:%1").arg(m_port));
-    d.token = client::account::logIn(server, s("anna"), s("correct horse"), name).value_or(QString());
+    const QUrl server(u"http://127.0.0.1:%1"_s.arg(m_port));
+    d.token = client::account::logIn(server, u"anna"_s, u"correct horse"_s, name).value_or(QString());
     SyncEngine::Options options;
     options.storePath = path;
     options.server = server;
@@ -132,29 +130,29 @@ TestSyncEngine::Device &TestSyncEngine::device(const QString &name, bool holdOnM
 
 void TestSyncEngine::anEditReachesTheOtherDeviceByItself()
 {
-    Device &laptop = device(s("laptop"));
-    Device &phone = device(s("phone"));
+    Device &laptop = device(u"laptop"_s);
+    Device &phone = device(u"phone"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
     QTRY_VERIFY_WITH_TIMEOUT(!phone.states.isEmpty() && phone.states.last() == SyncEngine::State::Idle, 10000);
 
     // The laptop saves; nobody presses anything: its engine pushes, the server tells the phone's
     // engine over the live connection, and the phone pulls.
-    const auto note = laptop.store->create(model::Kind::Note, {{s("title"), s("From the laptop")}});
+    const auto note = laptop.store->create(model::Kind::Note, {{u"title"_s, u"From the laptop"_s}});
     QVERIFY(note);
     changed(laptop);
     QTRY_VERIFY_WITH_TIMEOUT(phone.remote.contains(note->id), 10000);
-    QCOMPARE(phone.store->entity(note->id)->fields.value(s("title")).toString(), s("From the laptop"));
+    QCOMPARE(phone.store->entity(note->id)->fields.value(u"title"_s).toString(), u"From the laptop"_s);
     QTRY_COMPARE_WITH_TIMEOUT(laptop.store->pendingCount(), 0, 5000);
 }
 
 void TestSyncEngine::aServerOutageIsRetriedUntilItEnds()
 {
-    Device &laptop = device(s("laptop"));
+    Device &laptop = device(u"laptop"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
     m_server->kill();
     m_server->waitForFinished();
 
-    QVERIFY(laptop.store->create(model::Kind::Task, {{s("title"), s("Written offline")}}));
+    QVERIFY(laptop.store->create(model::Kind::Task, {{u"title"_s, u"Written offline"_s}}));
     changed(laptop);
     QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Offline, 10000);
     QVERIFY(laptop.nextRetry.isValid());
@@ -172,11 +170,11 @@ void TestSyncEngine::theWayBackAfterAnOutageTakesSecondsNotTheBackoff()
 {
     // Retries minutes apart, as after a long outage: the server's return is noticed by the
     // cheap probe, within a few seconds.
-    Device &laptop = device(s("laptop"), false, 10 * 60 * 1000);
+    Device &laptop = device(u"laptop"_s, false, 10 * 60 * 1000);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
     m_server->kill();
     m_server->waitForFinished();
-    QVERIFY(laptop.store->create(model::Kind::Task, {{s("title"), s("Written in the outage")}}));
+    QVERIFY(laptop.store->create(model::Kind::Task, {{u"title"_s, u"Written in the outage"_s}}));
     changed(laptop);
     QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Offline, 10000);
     QTest::qWait(3000); // a few probes find nobody
@@ -212,7 +210,7 @@ private:
     {
         ++*m_asked;
         return std::unexpected(client::TransportError{client::TransportError::Kind::Incompatible,
-                                                      QStringLiteral("The server speaks sync protocol 2 and this app speaks 1: update the app."), 0});
+                                                      u"The server speaks sync protocol 2 and this app speaks 1: update the app."_s, 0});
     }
     std::shared_ptr<std::atomic_int> m_asked;
 };
@@ -221,24 +219,24 @@ private:
 void TestSyncEngine::anIncompatibleServerIsNotAskedAgainUntilThePersonDoes()
 {
     auto asked = std::make_shared<std::atomic_int>(0);
-    Device &laptop = device(s("laptop"), false, 200, [asked](const SyncEngine::Options &) {
+    Device &laptop = device(u"laptop"_s, false, 200, [asked](const SyncEngine::Options &) {
         return std::make_unique<NewerServer>(asked);
     });
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Error, 10000);
-    QVERIFY2(laptop.reason.contains(s("update the app")), qPrintable(laptop.reason));
+    QVERIFY2(laptop.reason.contains(u"update the app"_s), qPrintable(laptop.reason));
     QVERIFY(!laptop.nextRetry.isValid());
     const int first = *asked;
     QCOMPARE(first, 1);
     // Edits, the period and the probe ask nothing more; the sentence stays.
     for (int i = 0; i < 5; ++i) {
-        QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Kept %1").arg(i)}}));
+        QVERIFY(laptop.store->create(model::Kind::Note, {{u"title"_s, u"Kept %1"_s.arg(i)}}));
         changed(laptop);
         QTest::qWait(250);
     }
     QTest::qWait(1500);
     QCOMPARE(int(*asked), first);
     QCOMPARE(laptop.states.last(), SyncEngine::State::Error);
-    QVERIFY2(laptop.reason.contains(s("update the app")), qPrintable(laptop.reason));
+    QVERIFY2(laptop.reason.contains(u"update the app"_s), qPrintable(laptop.reason));
     QCOMPARE(laptop.store->pendingCount(), 5);
     // "Sync now" is the person asking: one more try.
     QMetaObject::invokeMethod(laptop.engine, &SyncEngine::syncNow, Qt::QueuedConnection);
@@ -249,11 +247,11 @@ void TestSyncEngine::anIncompatibleServerIsNotAskedAgainUntilThePersonDoes()
 
 void TestSyncEngine::workingOfflineSendsNothingUntilResumed()
 {
-    Device &laptop = device(s("laptop"));
+    Device &laptop = device(u"laptop"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
     QMetaObject::invokeMethod(laptop.engine, [&laptop] { laptop.engine->setPaused(true); }, Qt::QueuedConnection);
     QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::Paused, 5000);
-    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Private for now")}}));
+    QVERIFY(laptop.store->create(model::Kind::Note, {{u"title"_s, u"Private for now"_s}}));
     changed(laptop);
     QTest::qWait(600);
     QCOMPARE(laptop.store->pendingCount(), 1);
@@ -264,18 +262,18 @@ void TestSyncEngine::workingOfflineSendsNothingUntilResumed()
 
 void TestSyncEngine::aRevokedTokenStopsItWithAReason()
 {
-    Device &laptop = device(s("laptop"));
+    Device &laptop = device(u"laptop"_s);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
-    QVERIFY(client::account::logOut(QUrl(s("http://127.0.0.1:%1").arg(m_port)), laptop.token));
-    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("Kept")}}));
+    QVERIFY(client::account::logOut(QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)), laptop.token));
+    QVERIFY(laptop.store->create(model::Kind::Note, {{u"title"_s, u"Kept"_s}}));
     changed(laptop);
     QTRY_VERIFY_WITH_TIMEOUT(laptop.states.last() == SyncEngine::State::SignedOut, 10000);
-    QVERIFY(laptop.reason.contains(s("sign in again")));
+    QVERIFY(laptop.reason.contains(u"sign in again"_s));
     QVERIFY(!laptop.nextRetry.isValid()); // no retrying a dead token
     QCOMPARE(laptop.store->pendingCount(), 1);
 
     // Signing in again picks up where it stopped.
-    const auto signedIn = client::account::logIn(QUrl(s("http://127.0.0.1:%1").arg(m_port)), s("anna"), s("correct horse"), s("laptop"));
+    const auto signedIn = client::account::logIn(QUrl(u"http://127.0.0.1:%1"_s.arg(m_port)), u"anna"_s, u"correct horse"_s, u"laptop"_s);
     QVERIFY2(signedIn, qPrintable(signedIn ? QString() : signedIn.error().message));
     const QString fresh = *signedIn;
     QMetaObject::invokeMethod(laptop.engine, [&laptop, fresh] { laptop.engine->setToken(fresh); }, Qt::QueuedConnection);
@@ -284,7 +282,7 @@ void TestSyncEngine::aRevokedTokenStopsItWithAReason()
 
 void TestSyncEngine::noNetworkTriesNothingAndAMeteredOneCanHold()
 {
-    Device &laptop = device(s("laptop"), true);
+    Device &laptop = device(u"laptop"_s, true);
     QTRY_VERIFY_WITH_TIMEOUT(!laptop.states.isEmpty() && laptop.states.last() == SyncEngine::State::Idle, 10000);
     QTRY_COMPARE(laptop.metrics.syncs, 1);
     const auto network = [&laptop](bool reachable, bool metered) {
@@ -295,8 +293,8 @@ void TestSyncEngine::noNetworkTriesNothingAndAMeteredOneCanHold()
     // The system says the network is gone: nothing is tried, nothing fails, nothing is retried.
     network(false, false);
     QTRY_COMPARE(laptop.states.last(), SyncEngine::State::Offline);
-    QCOMPARE(laptop.reason, s("no network"));
-    QVERIFY(laptop.store->create(model::Kind::Note, {{s("title"), s("On the train")}}));
+    QCOMPARE(laptop.reason, u"no network"_s);
+    QVERIFY(laptop.store->create(model::Kind::Note, {{u"title"_s, u"On the train"_s}}));
     changed(laptop);
     QTest::qWait(600);
     QCOMPARE(laptop.store->pendingCount(), 1);
@@ -306,7 +304,7 @@ void TestSyncEngine::noNetworkTriesNothingAndAMeteredOneCanHold()
     // It returns, but metered, and this device holds sync on metered connections.
     network(true, true);
     QTRY_COMPARE(laptop.states.last(), SyncEngine::State::Paused);
-    QCOMPARE(laptop.reason, s("held on a metered connection"));
+    QCOMPARE(laptop.reason, u"held on a metered connection"_s);
     QTest::qWait(400);
     QCOMPARE(laptop.store->pendingCount(), 1);
 
@@ -318,7 +316,7 @@ void TestSyncEngine::noNetworkTriesNothingAndAMeteredOneCanHold()
     QCOMPARE(laptop.metrics.durationsMs.size(), laptop.metrics.syncs);
     QCOMPARE(laptop.metrics.failures, 0);
     QVERIFY(laptop.metrics.durationPercentile(50) >= 0);
-    QCOMPARE(laptop.metrics.toJson().value(s("syncs")).toInt(), laptop.metrics.syncs);
+    QCOMPARE(laptop.metrics.toJson().value(u"syncs"_s).toInt(), laptop.metrics.syncs);
 }
 
 QTEST_GUILESS_MAIN(TestSyncEngine)

@@ -9,6 +9,8 @@
 #include <QSet>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::model;
 
 class TestBasics final : public QObject
@@ -42,7 +44,7 @@ void TestBasics::idsAreVersion7AndSortByCreation()
     for (const QString &id : ids) {
         QVERIFY2(isValidId(id), qPrintable(id));
         QCOMPARE(id.at(14), QLatin1Char('7'));                        // version 7
-        QVERIFY(QStringLiteral("89ab").contains(id.at(19)));          // RFC 9562 variant
+        QVERIFY(u"89ab"_s.contains(id.at(19)));          // RFC 9562 variant
     }
     QStringList sorted = ids;
     sorted.sort();
@@ -54,14 +56,14 @@ void TestBasics::idsAreVersion7AndSortByCreation()
 void TestBasics::hlcNeverGoesBackwards()
 {
     qint64 wall = 1'000'000;
-    HybridClock clock(QStringLiteral("dev-a"), [&wall] { return wall; });
+    HybridClock clock(u"dev-a"_s, [&wall] { return wall; });
     Hlc previous = clock.tick();
     const qint64 steps[] = {0, 5, -3'600'000, 0, 1, -1, 7'200'000, -10};
     for (qint64 step : steps) {
         wall += step;
         for (int i = 0; i < 3; ++i) {
             const Hlc next = clock.tick();
-            QVERIFY2(previous < next, qPrintable(previous.toString() + QStringLiteral(" !< ") + next.toString()));
+            QVERIFY2(previous < next, qPrintable(previous.toString() + u" !< "_s + next.toString()));
             QVERIFY(next.ms >= wall || next.ms == previous.ms);
             previous = next;
         }
@@ -70,10 +72,10 @@ void TestBasics::hlcNeverGoesBackwards()
 
 void TestBasics::hlcTextSortsLikeTheValue()
 {
-    const Hlc a{999, 12, QStringLiteral("dev-b")};
-    const Hlc b{1000, 0, QStringLiteral("dev-a")};
-    const Hlc c{1000, 0, QStringLiteral("dev-b")};
-    const Hlc d{1000, 10, QStringLiteral("dev-a")};
+    const Hlc a{999, 12, u"dev-b"_s};
+    const Hlc b{1000, 0, u"dev-a"_s};
+    const Hlc c{1000, 0, u"dev-b"_s};
+    const Hlc d{1000, 10, u"dev-a"_s};
     QVERIFY(a < b && b < c && c < d);
     QVERIFY(a.toString() < b.toString() && b.toString() < c.toString() && c.toString() < d.toString());
     QVERIFY(Hlc::fromString(d.toString()) == d);
@@ -84,13 +86,13 @@ void TestBasics::hlcTextSortsLikeTheValue()
 void TestBasics::hlcObservesRemoteTime()
 {
     qint64 wall = 5000;
-    HybridClock clock(QStringLiteral("dev-a"), [&wall] { return wall; });
+    HybridClock clock(u"dev-a"_s, [&wall] { return wall; });
     clock.tick();
-    clock.observe(Hlc{9000, 4, QStringLiteral("dev-b")}); // a peer whose clock runs ahead
+    clock.observe(Hlc{9000, 4, u"dev-b"_s}); // a peer whose clock runs ahead
     const Hlc next = clock.tick();
     QCOMPARE(next.ms, qint64(9000));
     QCOMPARE(next.counter, 5u);
-    QCOMPARE(next.device, QStringLiteral("dev-a"));
+    QCOMPARE(next.device, u"dev-a"_s);
 }
 
 void TestBasics::sortKeysAlwaysFitBetween()
@@ -116,7 +118,7 @@ void TestBasics::sortKeysAlwaysFitBetween()
         last = SortKey::between(last, {});
     QVERIFY(last.size() < 40);
     // Squeezing between neighbours that differ in the last digit.
-    QCOMPARE(SortKey::between(QStringLiteral("a"), QStringLiteral("b")).left(1), QStringLiteral("a"));
+    QCOMPARE(SortKey::between(u"a"_s, u"b"_s).left(1), u"a"_s);
 }
 
 void TestBasics::sortKeysRejectMalformed()
@@ -199,7 +201,7 @@ void TestBasics::due()
     // A time without a zone takes the given default zone and names it.
     const auto floating = Due::parse(u"2026-12-01T09:30", QTimeZone("America/New_York"));
     QVERIFY(floating);
-    QCOMPARE(floating->toString(), QStringLiteral("2026-12-01T09:30[America/New_York]"));
+    QCOMPARE(floating->toString(), u"2026-12-01T09:30[America/New_York]"_s);
 }
 
 void TestBasics::dueRejects_data()

@@ -8,6 +8,8 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::model;
 
 class TestMigrations final : public QObject
@@ -25,18 +27,18 @@ void TestMigrations::everyEarlierVersionMigrates_data()
 {
     QTest::addColumn<int>("from");
     for (int v = 0; v < Database::latestVersion(); ++v)
-        QTest::newRow(qPrintable(QStringLiteral("version %1").arg(v))) << v;
+        QTest::newRow(qPrintable(u"version %1"_s.arg(v))) << v;
 }
 
 void TestMigrations::everyEarlierVersionMigrates()
 {
     QFETCH(int, from);
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("old.db"));
-    const QString noteId = QStringLiteral("01930000-0000-7000-8000-000000000001");
+    const QString path = dir.filePath(u"old.db"_s);
+    const QString noteId = u"01930000-0000-7000-8000-000000000001"_s;
     {
         // Build a store as version `from` left it, with a note in it where the schema allows.
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("old"));
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"old"_s);
         db.setDatabaseName(path);
         QVERIFY(db.open());
         QVERIFY(Database::migrate(db, from));
@@ -54,7 +56,7 @@ void TestMigrations::everyEarlierVersionMigrates()
         }
         db.close();
     }
-    QSqlDatabase::removeDatabase(QStringLiteral("old"));
+    QSqlDatabase::removeDatabase(u"old"_s);
 
     auto store = Store::open(path);
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
@@ -62,41 +64,41 @@ void TestMigrations::everyEarlierVersionMigrates()
     if (from >= 1) {
         const auto note = (*store)->entity(noteId);
         QVERIFY(note);
-        QCOMPARE(note->string(QStringLiteral("title")), QStringLiteral("Lighthouse keeper"));
+        QCOMPARE(note->string(u"title"_s), u"Lighthouse keeper"_s);
         QCOMPARE((*store)->history(noteId)->size(), 1);
         // Rows from before the search index existed are found too.
-        QCOMPARE((*store)->search(QStringLiteral("tide"))->size(), 1);
-        QCOMPARE((*store)->search(QStringLiteral("sea"))->size(), 1);
+        QCOMPARE((*store)->search(u"tide"_s)->size(), 1);
+        QCOMPARE((*store)->search(u"sea"_s)->size(), 1);
     }
     // The migrated store works like a new one.
-    QVERIFY((*store)->create(Kind::Task, {{QStringLiteral("title"), QStringLiteral("Check the lamp")}}));
-    QCOMPARE((*store)->search(QStringLiteral("lamp"))->size(), 1);
+    QVERIFY((*store)->create(Kind::Task, {{u"title"_s, u"Check the lamp"_s}}));
+    QCOMPARE((*store)->search(u"lamp"_s)->size(), 1);
 }
 
 void TestMigrations::newerStoreIsRefusedUntouched()
 {
     QTemporaryDir dir;
-    const QString path = dir.filePath(QStringLiteral("future.db"));
+    const QString path = dir.filePath(u"future.db"_s);
     {
         auto store = Store::open(path);
         QVERIFY(store);
         QVERIFY(QSqlQuery(QSqlDatabase::database((*store)->connectionName()))
-                    .exec(QStringLiteral("PRAGMA user_version = %1").arg(Database::latestVersion() + 5)));
+                    .exec(u"PRAGMA user_version = %1"_s.arg(Database::latestVersion() + 5)));
     }
     const auto store = Store::open(path);
     QVERIFY(!store);
-    QVERIFY2(store.error().message.contains(QStringLiteral("newer")), qPrintable(store.error().message));
+    QVERIFY2(store.error().message.contains(u"newer"_s), qPrintable(store.error().message));
 }
 
 void TestMigrations::pragmasAreSet()
 {
     QTemporaryDir dir;
-    auto store = Store::open(dir.filePath(QStringLiteral("p.db")));
+    auto store = Store::open(dir.filePath(u"p.db"_s));
     QVERIFY(store);
     QSqlQuery q(QSqlDatabase::database((*store)->connectionName()));
-    QVERIFY(q.exec(QStringLiteral("PRAGMA journal_mode")) && q.next());
-    QCOMPARE(q.value(0).toString(), QStringLiteral("wal"));
-    QVERIFY(q.exec(QStringLiteral("PRAGMA busy_timeout")) && q.next());
+    QVERIFY(q.exec(u"PRAGMA journal_mode"_s) && q.next());
+    QCOMPARE(q.value(0).toString(), u"wal"_s);
+    QVERIFY(q.exec(u"PRAGMA busy_timeout"_s) && q.next());
     QVERIFY(q.value(0).toInt() >= 1000);
 }
 

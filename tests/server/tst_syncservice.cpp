@@ -12,15 +12,16 @@
 #include <QTest>
 #include <QUuid>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using sync::OpResult;
 using sync::Operation;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
 QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
-QString hlc(qint64 ms, const char *device) { return s("%1-000000-%2").arg(ms, 15, 10, QLatin1Char('0')).arg(QLatin1StringView(device)); }
+QString hlc(qint64 ms, const char *device) { return u"%1-000000-%2"_s.arg(ms, 15, 10, QLatin1Char('0')).arg(QLatin1StringView(device)); }
 
 Operation op(const QString &entity, const QString &kind, const QJsonObject &fields, qint64 baseRev, const QString &clock,
              const char *device = "laptop")
@@ -75,12 +76,12 @@ QList<QJsonObject> TestSyncService::events()
 {
     const QList<QJsonObject> all = m_service->conflicts(m_account);
     for (const QJsonObject &event : all) {
-        if (event.value(s("rule")).toString() == QLatin1String("resolution") || event.value(s("rule")).toString() == QLatin1String("undo"))
+        if (event.value(u"rule"_s).toString() == QLatin1String("resolution") || event.value(u"rule"_s).toString() == QLatin1String("undo"))
             continue; // a person's decision: one device, by its nature
-        const QString incoming = event.value(s("device")).toString();
-        const QString current = sync::deviceOfHlc(event.value(s("current_hlc")).toString());
+        const QString incoming = event.value(u"device"_s).toString();
+        const QString current = sync::deviceOfHlc(event.value(u"current_hlc"_s).toString());
         if (incoming == current)
-            qWarning("event %s has both sides from %s", qPrintable(event.value(s("rule")).toString()), qPrintable(incoming));
+            qWarning("event %s has both sides from %s", qPrintable(event.value(u"rule"_s).toString()), qPrintable(incoming));
         [&] { QVERIFY(incoming != current); }();
     }
     return all;
@@ -92,13 +93,13 @@ void TestSyncService::aCreateAndItsNextEditInOneBatchDoNotConflict()
     // (it was in flight) and became a second operation with the same base, 0.
     const QString id = uuid();
     const auto results = m_service->push(
-        m_account, {op(id, s("task"), {{s("title"), s("Pack")}, {s("done_at"), QJsonValue::Null}}, 0, hlc(1000, "laptop")),
-                    op(id, s("task"), {{s("done_at"), s("2026-12-01T10:00:00Z")}}, 0, hlc(2000, "laptop"))});
+        m_account, {op(id, u"task"_s, {{u"title"_s, u"Pack"_s}, {u"done_at"_s, QJsonValue::Null}}, 0, hlc(1000, "laptop")),
+                    op(id, u"task"_s, {{u"done_at"_s, u"2026-12-01T10:00:00Z"_s}}, 0, hlc(2000, "laptop"))});
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(1).status, OpResult::Status::Applied);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("done_at")).toString(), s("2026-12-01T10:00:00Z"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"done_at"_s).toString(), u"2026-12-01T10:00:00Z"_s);
     // Sent again (the answer was lost), and then once more on its own: still nothing to judge.
-    const auto again = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Pack bags")}}, 0, hlc(3000, "laptop"))});
+    const auto again = m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Pack bags"_s}}, 0, hlc(3000, "laptop"))});
     QCOMPARE(again.first().status, OpResult::Status::Applied);
     QVERIFY(events().isEmpty());
 }
@@ -106,97 +107,97 @@ void TestSyncService::aCreateAndItsNextEditInOneBatchDoNotConflict()
 void TestSyncService::editsAfterAnAcceptedPushWithAnOldBaseDoNotConflict()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Trip")}, {s("body"), s("a\nb\nc\n")}, {s("tags"), QJsonArray{}}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Trip"_s}, {u"body"_s, u"a\nb\nc\n"_s}, {u"tags"_s, QJsonArray{}}}, 0, hlc(1000, "laptop"))});
     // Accepted at 2, 3, 4... but the device has not pulled: every edit is still based on 1.
-    const QList<QJsonObject> edits{{{s("title"), s("Trip to Rome")}}, {{s("body"), s("a, the start\nb\nc\n")}},
-                                   {{s("body"), s("a, the start of it\nb\nc\n")}}, {{s("tags"), QJsonArray{s("travel")}}},
-                                   {{s("tags"), QJsonArray{}}}, {{s("deleted"), true}}, {{s("deleted"), false}},
-                                   {{s("title"), s("Trip to Rome!")}}};
+    const QList<QJsonObject> edits{{{u"title"_s, u"Trip to Rome"_s}}, {{u"body"_s, u"a, the start\nb\nc\n"_s}},
+                                   {{u"body"_s, u"a, the start of it\nb\nc\n"_s}}, {{u"tags"_s, QJsonArray{u"travel"_s}}},
+                                   {{u"tags"_s, QJsonArray{}}}, {{u"deleted"_s, true}}, {{u"deleted"_s, false}},
+                                   {{u"title"_s, u"Trip to Rome!"_s}}};
     qint64 clock = 2000;
     for (const QJsonObject &fields : edits) {
-        const auto results = m_service->push(m_account, {op(id, s("note"), fields, 1, hlc(clock += 1000, "laptop"))});
+        const auto results = m_service->push(m_account, {op(id, u"note"_s, fields, 1, hlc(clock += 1000, "laptop"))});
         QCOMPARE(results.first().status, OpResult::Status::Applied);
     }
     const QJsonObject stored = *m_service->entity(m_account, id);
-    QCOMPARE(stored.value(s("title")).toString(), s("Trip to Rome!"));
-    QCOMPARE(stored.value(s("body")).toString(), s("a, the start of it\nb\nc\n"));
-    QCOMPARE(stored.value(s("tags")).toArray(), QJsonArray{});
-    QCOMPARE(stored.value(s("deleted")).toBool(), false);
+    QCOMPARE(stored.value(u"title"_s).toString(), u"Trip to Rome!"_s);
+    QCOMPARE(stored.value(u"body"_s).toString(), u"a, the start of it\nb\nc\n"_s);
+    QCOMPARE(stored.value(u"tags"_s).toArray(), QJsonArray{});
+    QCOMPARE(stored.value(u"deleted"_s).toBool(), false);
     QVERIFY(events().isEmpty());
 }
 
 void TestSyncService::anOwnEditAfterAMergeKeepsTheOtherDevicesPart()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nFOUR\n")}}, 1, hlc(2000, "desktop"), "desktop")});
-    const auto merged = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nfour\n")}}, 1, hlc(3000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\nfour\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\nFOUR\n"_s}}, 1, hlc(2000, "desktop"), "desktop")});
+    const auto merged = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"One\ntwo\nthree\nfour\n"_s}}, 1, hlc(3000, "laptop"))});
     QCOMPARE(merged.first().status, OpResult::Status::Merged);
     // The laptop types on in the same line before it pulls the merge: its text has no FOUR.
-    const auto next = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One more\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "laptop"))});
+    const auto next = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"One more\ntwo\nthree\nfour\n"_s}}, 1, hlc(4000, "laptop"))});
     QCOMPARE(next.first().status, OpResult::Status::Merged);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("One more\ntwo\nthree\nFOUR\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"One more\ntwo\nthree\nFOUR\n"_s);
     for (const QJsonObject &event : events())
-        QCOMPARE(event.value(s("rule")).toString(), s("text-merged"));
+        QCOMPARE(event.value(u"rule"_s).toString(), u"text-merged"_s);
 }
 
 void TestSyncService::anOwnTagEditAfterAMergeKeepsTheOtherDevicesTag()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home")}}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home"), s("work")}}}, 1, hlc(2000, "desktop"), "desktop")});
-    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home"), s("later")}}}, 1, hlc(3000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"tags"_s, QJsonArray{u"home"_s}}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"tags"_s, QJsonArray{u"home"_s, u"work"_s}}}, 1, hlc(2000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"tags"_s, QJsonArray{u"home"_s, u"later"_s}}}, 1, hlc(3000, "laptop"))});
     // The laptop takes its own "later" off again, not having seen "work".
-    m_service->push(m_account, {op(id, s("note"), {{s("tags"), QJsonArray{s("home")}}}, 1, hlc(4000, "laptop"))});
-    QCOMPARE(m_service->entity(m_account, id)->value(s("tags")).toArray(), (QJsonArray{s("home"), s("work")}));
+    m_service->push(m_account, {op(id, u"note"_s, {{u"tags"_s, QJsonArray{u"home"_s}}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(m_service->entity(m_account, id)->value(u"tags"_s).toArray(), (QJsonArray{u"home"_s, u"work"_s}));
     events();
 }
 
 void TestSyncService::anOwnEditAfterAnotherDeviceBuiltOnItMergesFromTheOwnText()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nfour\n")}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\nfour\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"One\ntwo\nthree\nfour\n"_s}}, 1, hlc(2000, "laptop"))});
     // The desktop pulled revision 2 and edits the last line.
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One\ntwo\nthree\nFOUR\n")}}, 2, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"One\ntwo\nthree\nFOUR\n"_s}}, 2, hlc(3000, "desktop"), "desktop")});
     // The laptop, still on 1, changes its own first line again: judged from its own text.
-    const auto next = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("One!\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "laptop"))});
+    const auto next = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"One!\ntwo\nthree\nfour\n"_s}}, 1, hlc(4000, "laptop"))});
     QCOMPARE(next.first().status, OpResult::Status::Merged);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("One!\ntwo\nthree\nFOUR\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"One!\ntwo\nthree\nFOUR\n"_s);
     for (const QJsonObject &event : events())
-        QCOMPARE(event.value(s("rule")).toString(), s("text-merged"));
+        QCOMPARE(event.value(u"rule"_s).toString(), u"text-merged"_s);
 }
 
 void TestSyncService::aTrashAfterAnOwnEditIsNotRefused()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Old")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Older")}}, 1, hlc(2000, "laptop"))});
-    const auto trashed = m_service->push(m_account, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(3000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Old"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Older"_s}}, 1, hlc(2000, "laptop"))});
+    const auto trashed = m_service->push(m_account, {op(id, u"note"_s, {{u"deleted"_s, true}}, 1, hlc(3000, "laptop"))});
     QCOMPARE(trashed.first().status, OpResult::Status::Applied);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("deleted")).toBool(), true);
+    QCOMPARE(m_service->entity(m_account, id)->value(u"deleted"_s).toBool(), true);
     // An edit of the item it trashed itself does not bring it back either.
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Oldest")}}, 1, hlc(4000, "laptop"))});
-    QCOMPARE(m_service->entity(m_account, id)->value(s("deleted")).toBool(), true);
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Oldest"_s}}, 1, hlc(4000, "laptop"))});
+    QCOMPARE(m_service->entity(m_account, id)->value(u"deleted"_s).toBool(), true);
     QVERIFY(events().isEmpty());
 }
 
 void TestSyncService::anotherDevicesEditStillCollides()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A")}}, 1, hlc(2000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A2")}}, 1, hlc(2500, "laptop"))});
-    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan B")}}, 1, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Plan"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Plan A"_s}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Plan A2"_s}}, 1, hlc(2500, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Plan B"_s}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(desktop.first().status, OpResult::Status::Merged);
     const auto all = events();
     QCOMPARE(all.size(), 1);
-    QCOMPARE(all.first().value(s("rule")).toString(), s("scalar-later-wins"));
-    QCOMPARE(all.first().value(s("current")).toString(), s("Plan A2"));
+    QCOMPARE(all.first().value(u"rule"_s).toString(), u"scalar-later-wins"_s);
+    QCOMPARE(all.first().value(u"current"_s).toString(), u"Plan A2"_s);
     // The laptop, not having seen "Plan B", renames again: that meets the desktop's edit.
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Plan A3")}}, 1, hlc(3500, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Plan A3"_s}}, 1, hlc(3500, "laptop"))});
     QCOMPARE(events().size(), 2);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Plan A3"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Plan A3"_s);
 }
 
 void TestSyncService::init()
@@ -206,7 +207,7 @@ void TestSyncService::init()
     auto service = server::SyncService::open(m_spec);
     QVERIFY2(service, qPrintable(service ? QString() : service.error()));
     m_service = std::move(*service);
-    m_account = *m_service->createAccount(s("anna"));
+    m_account = *m_service->createAccount(u"anna"_s);
 }
 
 void TestSyncService::cleanup()
@@ -219,14 +220,14 @@ void TestSyncService::createThenEditApplies()
 {
     QSignalSpy moved(m_service.get(), &server::SyncService::revisionMoved);
     const QString id = uuid();
-    const auto created = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Hello")}, {s("body"), s("x")}}, 0, hlc(1000, "laptop"))});
+    const auto created = m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Hello"_s}, {u"body"_s, u"x"_s}}, 0, hlc(1000, "laptop"))});
     QCOMPARE(created.size(), 1);
     QCOMPARE(created.first().status, OpResult::Status::Applied);
     QCOMPARE(created.first().rev, 1);
-    const auto edited = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Hello again")}}, 1, hlc(2000, "laptop"))});
+    const auto edited = m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Hello again"_s}}, 1, hlc(2000, "laptop"))});
     QCOMPARE(edited.first().status, OpResult::Status::Applied);
     QCOMPARE(edited.first().rev, 2);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Hello again"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Hello again"_s);
     QCOMPARE(m_service->revision(m_account), 2);
     QCOMPARE(moved.size(), 2);
 }
@@ -234,7 +235,7 @@ void TestSyncService::createThenEditApplies()
 void TestSyncService::repeatedOperationIsAnsweredFromItsRecord()
 {
     const QString id = uuid();
-    const Operation create = op(id, s("task"), {{s("title"), s("Once")}}, 0, hlc(1000, "laptop"));
+    const Operation create = op(id, u"task"_s, {{u"title"_s, u"Once"_s}}, 0, hlc(1000, "laptop"));
     const auto first = m_service->push(m_account, {create});
     const auto again = m_service->push(m_account, {create, create});
     QCOMPARE(again.size(), 2);
@@ -250,49 +251,49 @@ void TestSyncService::repeatedOperationIsAnsweredFromItsRecord()
 void TestSyncService::concurrentTitleEditsLaterWinsAndIsRecorded()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Call"_s}}, 0, hlc(1000, "laptop"))});
     // Both devices edit from revision 1; the desktop's edit is later by the clock.
-    const auto laptop = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Anna")}}, 1, hlc(3000, "laptop"))});
-    const auto desktop = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Ben")}}, 1, hlc(5000, "desktop"), "desktop")});
+    const auto laptop = m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Call Anna"_s}}, 1, hlc(3000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Call Ben"_s}}, 1, hlc(5000, "desktop"), "desktop")});
     QCOMPARE(laptop.first().status, OpResult::Status::Applied);
     QCOMPARE(desktop.first().status, OpResult::Status::Merged);
     QCOMPARE(desktop.first().conflicts.size(), 1);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Call Ben"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Call Ben"_s);
     const auto records = m_service->conflicts(m_account);
     QCOMPARE(records.size(), 1);
-    QCOMPARE(records.first().value(s("rule")).toString(), s("scalar-later-wins"));
-    QCOMPARE(records.first().value(s("status")).toString(), s("settled"));
+    QCOMPARE(records.first().value(u"rule"_s).toString(), u"scalar-later-wins"_s);
+    QCOMPARE(records.first().value(u"status"_s).toString(), u"settled"_s);
 
     // A late edit based on revision 1 with an older clock loses and is recorded too.
-    const auto late = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Call Cleo")}}, 1, hlc(2000, "phone"), "phone")});
+    const auto late = m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Call Cleo"_s}}, 1, hlc(2000, "phone"), "phone")});
     QCOMPARE(late.first().status, OpResult::Status::Merged);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Call Ben"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Call Ben"_s);
 }
 
 void TestSyncService::concurrentBodyEditsMergeAgainstTheBaseVersion()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\ntwo\nthree\n")}}, 1, hlc(2000, "laptop"))});
-    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nTHREE\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"ONE\ntwo\nthree\n"_s}}, 1, hlc(2000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nTHREE\n"_s}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(desktop.first().status, OpResult::Status::Merged);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("ONE\ntwo\nTHREE\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"ONE\ntwo\nTHREE\n"_s);
 }
 
 void TestSyncService::overlappingBodyEditsOpenAConflict()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("milk\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("oat milk\n")}}, 1, hlc(2000, "laptop"))});
-    const auto desktop = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("soy milk\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"milk\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"oat milk\n"_s}}, 1, hlc(2000, "laptop"))});
+    const auto desktop = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"soy milk\n"_s}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(desktop.first().status, OpResult::Status::Conflict);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
     const auto page = m_service->pull(m_account, 2, 100);
     QCOMPARE(page->conflicts.size(), 1);
     const QJsonObject record = page->conflicts.first();
-    QCOMPARE(record.value(s("status")).toString(), s("open"));
-    QCOMPARE(record.value(s("incoming")).toString(), s("soy milk\n"));
-    QCOMPARE(record.value(s("current")).toString(), s("oat milk\n"));
+    QCOMPARE(record.value(u"status"_s).toString(), u"open"_s);
+    QCOMPARE(record.value(u"incoming"_s).toString(), u"soy milk\n"_s);
+    QCOMPARE(record.value(u"current"_s).toString(), u"oat milk\n"_s);
 }
 
 void TestSyncService::pullPagesThroughEveryChangeOnce()
@@ -300,7 +301,7 @@ void TestSyncService::pullPagesThroughEveryChangeOnce()
     QStringList ids;
     for (int i = 0; i < 25; ++i) {
         ids << uuid();
-        m_service->push(m_account, {op(ids.last(), s("task"), {{s("title"), s("t%1").arg(i)}}, 0, hlc(1000 + i, "laptop"))});
+        m_service->push(m_account, {op(ids.last(), u"task"_s, {{u"title"_s, u"t%1"_s.arg(i)}}, 0, hlc(1000 + i, "laptop"))});
     }
     QStringList seen;
     qint64 cursor = 0;
@@ -314,12 +315,12 @@ void TestSyncService::pullPagesThroughEveryChangeOnce()
         QVERIFY(page->cursor >= cursor);
         cursor = page->cursor;
         if (pages == 1) // a push between pages is neither skipped nor repeated
-            m_service->push(m_account, {op(ids.first(), s("task"), {{s("title"), s("edited")}}, 1, hlc(5000, "laptop"))});
+            m_service->push(m_account, {op(ids.first(), u"task"_s, {{u"title"_s, u"edited"_s}}, 1, hlc(5000, "laptop"))});
         if (!page->hasMore)
             break;
     }
     QCOMPARE(pages, 3);
-    QCOMPARE(m_service->pull(m_account, 0, 1)->changes.first().fields.value(s("title")).toString(), s("edited"));
+    QCOMPARE(m_service->pull(m_account, 0, 1)->changes.first().fields.value(u"title"_s).toString(), u"edited"_s);
     QCOMPARE(seen.size(), 26);
     QCOMPARE(seen.count(ids.first()), 2);
     QCOMPARE(cursor, m_service->revision(m_account));
@@ -328,132 +329,132 @@ void TestSyncService::pullPagesThroughEveryChangeOnce()
 
 void TestSyncService::accountsNeverSeeEachOther()
 {
-    const QString other = *m_service->createAccount(s("ben"));
+    const QString other = *m_service->createAccount(u"ben"_s);
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Anna's secret")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Anna's secret"_s}}, 0, hlc(1000, "laptop"))});
     QVERIFY(!m_service->entity(other, id));
     QVERIFY(m_service->pull(other, 0, 100)->changes.isEmpty());
     // Ben using Anna's id makes his own note; Anna's is untouched.
-    const auto result = m_service->push(other, {op(id, s("note"), {{s("title"), s("Ben's note")}}, 5, hlc(2000, "bens-phone"))});
+    const auto result = m_service->push(other, {op(id, u"note"_s, {{u"title"_s, u"Ben's note"_s}}, 5, hlc(2000, "bens-phone"))});
     QCOMPARE(result.first().status, OpResult::Status::Applied);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("Anna's secret"));
-    QCOMPARE(m_service->entity(other, id)->value(s("title")).toString(), s("Ben's note"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Anna's secret"_s);
+    QCOMPARE(m_service->entity(other, id)->value(u"title"_s).toString(), u"Ben's note"_s);
     QCOMPARE(m_service->revision(m_account), 1);
 }
 
 void TestSyncService::kindMismatchIsRejected()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("A note")}}, 0, hlc(1000, "laptop"))});
-    const auto result = m_service->push(m_account, {op(id, s("task"), {{s("title"), s("Now a task?")}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"A note"_s}}, 0, hlc(1000, "laptop"))});
+    const auto result = m_service->push(m_account, {op(id, u"task"_s, {{u"title"_s, u"Now a task?"_s}}, 1, hlc(2000, "laptop"))});
     QCOMPARE(result.first().status, OpResult::Status::Rejected);
-    QVERIFY(result.first().reason.contains(s("is a note")));
-    QCOMPARE(m_service->entity(m_account, id)->value(s("title")).toString(), s("A note"));
+    QVERIFY(result.first().reason.contains(u"is a note"_s));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"A note"_s);
 }
 
 void TestSyncService::deleteMeetsEditOfAMinimalEntity()
 {
     // Created with a title only: the server has never seen a 'deleted' field for it.
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Minimal")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Edited")}}, 1, hlc(2000, "laptop"))});
-    const auto result = m_service->push(m_account, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Minimal"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Edited"_s}}, 1, hlc(2000, "laptop"))});
+    const auto result = m_service->push(m_account, {op(id, u"note"_s, {{u"deleted"_s, true}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(result.first().status, OpResult::Status::Merged);
-    QVERIFY(!m_service->entity(m_account, id)->value(s("deleted")).toBool());
-    QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("edit-beats-delete"));
+    QVERIFY(!m_service->entity(m_account, id)->value(u"deleted"_s).toBool());
+    QCOMPARE(m_service->conflicts(m_account).last().value(u"rule"_s).toString(), u"edit-beats-delete"_s);
     // The deleting device hears that its delete did not take: the next pull carries 'deleted'
     // (null: the server has never had the field, which a device reads as its default, false).
     const auto page = m_service->pull(m_account, 2, 100);
     QCOMPARE(page->changes.size(), 1);
-    QVERIFY(page->changes.first().fields.contains(s("deleted")));
-    QVERIFY(!page->changes.first().fields.value(s("deleted")).toBool());
+    QVERIFY(page->changes.first().fields.contains(u"deleted"_s));
+    QVERIFY(!page->changes.first().fields.value(u"deleted"_s).toBool());
 }
 
 void TestSyncService::resolvingAndUndoingAreOperations()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("milk\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("oat milk\n")}}, 1, hlc(2000, "laptop"))});
-    const auto clash = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("soy milk\n")}}, 1, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"milk\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"oat milk\n"_s}}, 1, hlc(2000, "laptop"))});
+    const auto clash = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"soy milk\n"_s}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(clash.first().status, OpResult::Status::Conflict);
     const QString conflict = clash.first().conflicts.first();
 
     // The person merges by hand on the desktop: an ordinary edit that names the conflict it settles.
-    Operation resolve = op(id, s("note"), {{s("body"), s("oat and soy milk\n")}}, 3, hlc(4000, "desktop"), "desktop");
+    Operation resolve = op(id, u"note"_s, {{u"body"_s, u"oat and soy milk\n"_s}}, 3, hlc(4000, "desktop"), "desktop");
     resolve.resolves = {conflict};
     const auto resolved = m_service->push(m_account, {resolve});
     QCOMPARE(resolved.first().status, OpResult::Status::Applied);
     QVERIFY(resolved.first().conflicts.contains(conflict));
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat and soy milk\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat and soy milk\n"_s);
     auto records = m_service->conflicts(m_account);
     const auto find = [&records](const QString &conflictId) {
         for (const QJsonObject &r : std::as_const(records))
-            if (r.value(s("id")).toString() == conflictId)
+            if (r.value(u"id"_s).toString() == conflictId)
                 return r;
         return QJsonObject();
     };
-    QCOMPARE(find(conflict).value(s("status")).toString(), s("resolved"));
-    QCOMPARE(records.last().value(s("rule")).toString(), s("resolution"));
-    QCOMPARE(records.last().value(s("settles")).toString(), conflict);
+    QCOMPARE(find(conflict).value(u"status"_s).toString(), u"resolved"_s);
+    QCOMPARE(records.last().value(u"rule"_s).toString(), u"resolution"_s);
+    QCOMPARE(records.last().value(u"settles"_s).toString(), conflict);
 
     // The next pull tells other devices that it is settled.
     const auto page = m_service->pull(m_account, 3, 100);
     bool told = false;
     for (const QJsonObject &record : page->conflicts)
-        told = told || (record.value(s("id")).toString() == conflict && record.value(s("status")).toString() == s("resolved"));
+        told = told || (record.value(u"id"_s).toString() == conflict && record.value(u"status"_s).toString() == u"resolved"_s);
     QVERIFY(told);
 
     // The choice's event has the id its sender derived from the operation and the conflict.
     const QString choice = sync::decisionEventId(resolve.opId, conflict);
-    QCOMPARE(records.last().value(s("id")).toString(), choice);
+    QCOMPARE(records.last().value(u"id"_s).toString(), choice);
 
     // Undo of the choice: an edit naming the choice, with what stood before it. The choice is
     // undone, and the conflict it settled is open again with both sides as they were.
-    Operation undo = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 4, hlc(5000, "desktop"), "desktop");
+    Operation undo = op(id, u"note"_s, {{u"body"_s, u"oat milk\n"_s}}, 4, hlc(5000, "desktop"), "desktop");
     undo.resolves = {choice};
     QCOMPARE(m_service->push(m_account, {undo}).first().status, OpResult::Status::Applied);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
     records = m_service->conflicts(m_account);
-    QCOMPARE(find(conflict).value(s("status")).toString(), s("open"));
-    QCOMPARE(find(conflict).value(s("incoming")).toString(), s("soy milk\n"));
-    QCOMPARE(find(conflict).value(s("current")).toString(), s("oat milk\n"));
-    QCOMPARE(find(choice).value(s("status")).toString(), s("undone"));
+    QCOMPARE(find(conflict).value(u"status"_s).toString(), u"open"_s);
+    QCOMPARE(find(conflict).value(u"incoming"_s).toString(), u"soy milk\n"_s);
+    QCOMPARE(find(conflict).value(u"current"_s).toString(), u"oat milk\n"_s);
+    QCOMPARE(find(choice).value(u"status"_s).toString(), u"undone"_s);
     const QString undoEvent = sync::decisionEventId(undo.opId, choice);
-    QCOMPARE(find(undoEvent).value(s("rule")).toString(), s("undo"));
-    QCOMPARE(find(undoEvent).value(s("settles")).toString(), choice);
+    QCOMPARE(find(undoEvent).value(u"rule"_s).toString(), u"undo"_s);
+    QCOMPARE(find(undoEvent).value(u"settles"_s).toString(), choice);
     // Every device hears it with its next pull: the conflict open, the choice undone.
     const auto after = m_service->pull(m_account, 4, 100);
     QStringList heard;
     for (const QJsonObject &record : after->conflicts)
-        heard << record.value(s("id")).toString() + QLatin1Char('=') + record.value(s("status")).toString();
-    QVERIFY(heard.contains(conflict + s("=open")));
-    QVERIFY(heard.contains(choice + s("=undone")));
+        heard << record.value(u"id"_s).toString() + QLatin1Char('=') + record.value(u"status"_s).toString();
+    QVERIFY(heard.contains(conflict + u"=open"_s));
+    QVERIFY(heard.contains(choice + u"=undone"_s));
     // Not twice, and an undo is not undone: the conflict is decided again instead.
-    Operation twice = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 5, hlc(5500, "desktop"), "desktop");
+    Operation twice = op(id, u"note"_s, {{u"body"_s, u"oat milk\n"_s}}, 5, hlc(5500, "desktop"), "desktop");
     twice.resolves = {choice};
     QCOMPARE(m_service->push(m_account, {twice}).first().status, OpResult::Status::Rejected);
-    Operation undoTheUndo = op(id, s("note"), {{s("body"), s("oat and soy milk\n")}}, 5, hlc(5600, "desktop"), "desktop");
+    Operation undoTheUndo = op(id, u"note"_s, {{u"body"_s, u"oat and soy milk\n"_s}}, 5, hlc(5600, "desktop"), "desktop");
     undoTheUndo.resolves = {undoEvent};
     QCOMPARE(m_service->push(m_account, {undoTheUndo}).first().status, OpResult::Status::Rejected);
 
     // Decided again: choose the server's old value; recorded as a second resolution.
-    Operation again = op(id, s("note"), {{s("body"), s("oat milk\n")}}, 5, hlc(6000, "laptop"));
+    Operation again = op(id, u"note"_s, {{u"body"_s, u"oat milk\n"_s}}, 5, hlc(6000, "laptop"));
     again.resolves = {conflict};
     QCOMPARE(m_service->push(m_account, {again}).first().status, OpResult::Status::Applied);
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("oat milk\n"));
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
     records = m_service->conflicts(m_account);
-    QCOMPARE(find(conflict).value(s("status")).toString(), s("resolved"));
+    QCOMPARE(find(conflict).value(u"status"_s).toString(), u"resolved"_s);
     int resolutions = 0;
     for (const QJsonObject &r : std::as_const(records))
-        resolutions += r.value(s("rule")).toString() == s("resolution");
+        resolutions += r.value(u"rule"_s).toString() == u"resolution"_s;
     QCOMPARE(resolutions, 2);
 
     // Someone else's conflict, or one of another entity, cannot be settled here.
-    const QString other = *m_service->createAccount(s("ben"));
-    Operation foreign = op(id, s("note"), {{s("body"), s("x")}}, 0, hlc(6000, "bens-phone"), "bens-phone");
+    const QString other = *m_service->createAccount(u"ben"_s);
+    Operation foreign = op(id, u"note"_s, {{u"body"_s, u"x"_s}}, 0, hlc(6000, "bens-phone"), "bens-phone");
     foreign.resolves = {conflict};
     QCOMPARE(m_service->push(other, {foreign}).first().status, OpResult::Status::Rejected);
-    Operation wrongEntity = op(uuid(), s("note"), {{s("body"), s("x")}}, 0, hlc(7000, "laptop"));
+    Operation wrongEntity = op(uuid(), u"note"_s, {{u"body"_s, u"x"_s}}, 0, hlc(7000, "laptop"));
     wrongEntity.resolves = {conflict};
     QCOMPARE(m_service->push(m_account, {wrongEntity}).first().status, OpResult::Status::Rejected);
 }
@@ -471,10 +472,10 @@ void TestSyncService::cursorOlderThanTheCompactedLogGetsASnapshot()
     QStringList ids;
     for (int i = 0; i < 5; ++i) {
         ids << uuid();
-        m_service->push(m_account, {op(ids.last(), s("note"), {{s("title"), s("Note %1").arg(i)}, {s("body"), s("text %1\n").arg(i)}}, 0,
+        m_service->push(m_account, {op(ids.last(), u"note"_s, {{u"title"_s, u"Note %1"_s.arg(i)}, {u"body"_s, u"text %1\n"_s.arg(i)}}, 0,
                                        hlc(1000 + i, "laptop"))});
     }
-    m_service->push(m_account, {op(ids.first(), s("note"), {{s("title"), s("Renamed")}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(ids.first(), u"note"_s, {{u"title"_s, u"Renamed"_s}}, 1, hlc(2000, "laptop"))});
     QCOMPARE(m_service->revision(m_account), 6);
 
     // Within the retention window nothing is compacted.
@@ -491,8 +492,8 @@ void TestSyncService::cursorOlderThanTheCompactedLogGetsASnapshot()
 
     // Other devices keep pushing meanwhile: a new note and another rename.
     const QString late = uuid();
-    m_service->push(m_account, {op(late, s("note"), {{s("title"), s("Late")}}, 0, hlc(3000, "desktop"), "desktop")});
-    m_service->push(m_account, {op(ids.at(1), s("note"), {{s("title"), s("Renamed again")}}, 6, hlc(3001, "desktop"), "desktop")});
+    m_service->push(m_account, {op(late, u"note"_s, {{u"title"_s, u"Late"_s}}, 0, hlc(3000, "desktop"), "desktop")});
+    m_service->push(m_account, {op(ids.at(1), u"note"_s, {{u"title"_s, u"Renamed again"_s}}, 6, hlc(3001, "desktop"), "desktop")});
 
     QStringList seen;
     std::optional<server::SnapshotPosition> next;
@@ -516,8 +517,8 @@ void TestSyncService::cursorOlderThanTheCompactedLogGetsASnapshot()
     for (const QString &id : std::as_const(ids))
         QCOMPARE(seen.count(id), 1); // every entity once
     QVERIFY(seen.count(late) <= 1);
-    QCOMPARE(firstNote.value(s("title")).toString(), s("Renamed"));
-    QCOMPARE(firstNote.value(s("body")).toString(), s("text 0\n")); // whole: every field, not just the changed ones
+    QCOMPARE(firstNote.value(u"title"_s).toString(), u"Renamed"_s);
+    QCOMPARE(firstNote.value(u"body"_s).toString(), u"text 0\n"_s); // whole: every field, not just the changed ones
 
     const auto rest = m_service->pull(m_account, cursor, 100);
     QVERIFY(!rest->snapshot);
@@ -529,40 +530,40 @@ void TestSyncService::cursorOlderThanTheCompactedLogGetsASnapshot()
 void TestSyncService::thinnedHistoryTurnsALostBaseIntoAConflict()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\n")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\ntwo\nthree\n")}}, 1, hlc(2000, "laptop"))});
-    m_service->push(m_account, {op(id, s("note"), {{s("body"), s("ONE\nTWO\nthree\n")}}, 2, hlc(3000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\n"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"ONE\ntwo\nthree\n"_s}}, 1, hlc(2000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"ONE\nTWO\nthree\n"_s}}, 2, hlc(3000, "laptop"))});
     QCOMPARE(m_service->history(m_account, id).size(), 3);
 
     // All three versions are of one day: past the window, that day's newest one stays.
     QCOMPARE(m_service->maintain(inDays(40))->versionsThinned, 2);
     const auto history = m_service->history(m_account, id);
     QCOMPARE(history.size(), 1);
-    QCOMPARE(history.first().value(s("rev")).toInt(), 3);
+    QCOMPARE(history.first().value(u"rev"_s).toInt(), 3);
 
     // A device that edited revision 1 long ago: its base is gone, so nothing is merged blindly;
     // both values are kept as an open conflict.
-    const auto stale = m_service->push(m_account, {op(id, s("note"), {{s("body"), s("one\ntwo\nthree\nfour\n")}}, 1, hlc(4000, "tablet"), "tablet")});
+    const auto stale = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\nfour\n"_s}}, 1, hlc(4000, "tablet"), "tablet")});
     QCOMPARE(stale.first().status, OpResult::Status::Conflict);
-    QCOMPARE(m_service->conflicts(m_account).last().value(s("rule")).toString(), s("text-no-base"));
-    QCOMPARE(m_service->entity(m_account, id)->value(s("body")).toString(), s("ONE\nTWO\nthree\n"));
+    QCOMPARE(m_service->conflicts(m_account).last().value(u"rule"_s).toString(), u"text-no-base"_s);
+    QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"ONE\nTWO\nthree\n"_s);
     // An edit of the version that is still there merges as usual.
-    const auto fresh = m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Numbers")}}, 3, hlc(5000, "laptop"))});
+    const auto fresh = m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Numbers"_s}}, 3, hlc(5000, "laptop"))});
     QCOMPARE(fresh.first().status, OpResult::Status::Applied);
 }
 
 void TestSyncService::deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt()
 {
     auto &accounts = m_service->accounts();
-    const QString ben = *accounts.registerAccount(s("ben"), s("correct horse"));
-    const auto laptop = accounts.logIn(s("ben"), s("correct horse"), s("laptop"));
-    const auto phone = accounts.logIn(s("ben"), s("correct horse"), s("phone"));
+    const QString ben = *accounts.registerAccount(u"ben"_s, u"correct horse"_s);
+    const auto laptop = accounts.logIn(u"ben"_s, u"correct horse"_s, u"laptop"_s);
+    const auto phone = accounts.logIn(u"ben"_s, u"correct horse"_s, u"phone"_s);
     QVERIFY(laptop && phone);
     const QString id = uuid();
     const QString kept = uuid();
-    m_service->push(ben, {op(id, s("note"), {{s("title"), s("Old")}}, 0, hlc(1000, "laptop"))});
-    m_service->push(ben, {op(kept, s("note"), {{s("title"), s("Kept")}}, 0, hlc(1001, "laptop"))});
-    m_service->push(ben, {op(id, s("note"), {{s("deleted"), true}}, 1, hlc(2000, "laptop"))});
+    m_service->push(ben, {op(id, u"note"_s, {{u"title"_s, u"Old"_s}}, 0, hlc(1000, "laptop"))});
+    m_service->push(ben, {op(kept, u"note"_s, {{u"title"_s, u"Kept"_s}}, 0, hlc(1001, "laptop"))});
+    m_service->push(ben, {op(id, u"note"_s, {{u"deleted"_s, true}}, 1, hlc(2000, "laptop"))});
     accounts.recordPull(laptop->token, 3);
     accounts.recordPull(phone->token, 1); // the phone has not seen the deletion
 
@@ -581,12 +582,12 @@ void TestSyncService::deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt()
     QCOMPARE(page->changes.size(), 1);
     QCOMPARE(page->changes.first().id, kept);
     // An edit of the purged item is refused with the reason, not stored as a fragment.
-    const auto edit = m_service->push(ben, {op(id, s("note"), {{s("title"), s("Back?")}}, 3, hlc(3000, "tablet"), "tablet")});
+    const auto edit = m_service->push(ben, {op(id, u"note"_s, {{u"title"_s, u"Back?"_s}}, 3, hlc(3000, "tablet"), "tablet")});
     QCOMPARE(edit.first().status, OpResult::Status::Rejected);
-    QVERIFY(edit.first().reason.contains(s("purged")));
+    QVERIFY(edit.first().reason.contains(u"purged"_s));
     QVERIFY(!m_service->entity(ben, id));
     // A revoked device does not hold deletions back.
-    m_service->push(ben, {op(kept, s("note"), {{s("deleted"), true}}, 3, hlc(4000, "laptop"))});
+    m_service->push(ben, {op(kept, u"note"_s, {{u"deleted"_s, true}}, 3, hlc(4000, "laptop"))});
     accounts.recordPull(laptop->token, 5);
     QVERIFY(accounts.logOut(phone->token));
     QCOMPARE(m_service->maintain(inDays(40))->tombstonesPurged, 1);
@@ -595,33 +596,33 @@ void TestSyncService::deletedItemsArePurgedOnlyWhenEveryDeviceHasSeenIt()
 void TestSyncService::aDatabaseFromANewerServerIsRefusedUntouched()
 {
     const QString id = uuid();
-    m_service->push(m_account, {op(id, s("note"), {{s("title"), s("Keep me")}}, 0, hlc(1000, "laptop"))});
+    m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Keep me"_s}}, 0, hlc(1000, "laptop"))});
     const QString spec = m_spec;
     m_service.reset();
     int version = 0;
     {
         auto direct = server::DatabaseTarget::parse(spec);
         QVERIFY(direct);
-        QVERIFY(server::openConnection(*direct, s("newer")));
-        QSqlQuery q(QSqlDatabase::database(s("newer")));
-        QVERIFY(q.exec(s("SELECT version FROM schema_version")) && q.next());
+        QVERIFY(server::openConnection(*direct, u"newer"_s));
+        QSqlQuery q(QSqlDatabase::database(u"newer"_s));
+        QVERIFY(q.exec(u"SELECT version FROM schema_version"_s) && q.next());
         version = q.value(0).toInt();
-        QVERIFY(q.exec(s("UPDATE schema_version SET version = 99")));
+        QVERIFY(q.exec(u"UPDATE schema_version SET version = 99"_s));
     }
-    QSqlDatabase::removeDatabase(s("newer"));
+    QSqlDatabase::removeDatabase(u"newer"_s);
     const auto refused = server::SyncService::open(spec);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().contains(s("newer tidemark-server")), qPrintable(refused.error()));
+    QVERIFY2(refused.error().contains(u"newer tidemark-server"_s), qPrintable(refused.error()));
 
     // Put back, the same database opens with its data.
     {
         auto direct = server::DatabaseTarget::parse(spec);
-        QVERIFY(server::openConnection(*direct, s("older")));
-        QSqlQuery q(QSqlDatabase::database(s("older")));
-        QVERIFY(q.exec(s("UPDATE schema_version SET version = %1").arg(version)));
+        QVERIFY(server::openConnection(*direct, u"older"_s));
+        QSqlQuery q(QSqlDatabase::database(u"older"_s));
+        QVERIFY(q.exec(u"UPDATE schema_version SET version = %1"_s.arg(version)));
     }
-    QSqlDatabase::removeDatabase(s("older"));
+    QSqlDatabase::removeDatabase(u"older"_s);
     auto reopened = server::SyncService::open(spec);
     QVERIFY(reopened);
-    QCOMPARE((*reopened)->entity(m_account, id)->value(s("title")).toString(), s("Keep me"));
+    QCOMPARE((*reopened)->entity(m_account, id)->value(u"title"_s).toString(), u"Keep me"_s);
 }

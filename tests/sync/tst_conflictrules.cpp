@@ -5,11 +5,11 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::sync;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 // A task the server has at revision 10, last changed at these HLCs; the operation is based on
 // revision 5, when the fields had the `base` values.
@@ -20,21 +20,21 @@ struct Fixture
 
     Fixture()
     {
-        c.kind = s("task");
+        c.kind = u"task"_s;
         c.exists = true;
         c.baseRev = 5;
-        c.hlc = s("000001700000000-000000-device-b");
-        c.current = {{s("title"), s("Call Anna")}, {s("notes"), s("line 1\nline 2\nline 3\n")},
-                     {s("priority"), 1}, {s("tags"), QJsonArray{s("home"), s("phone")}},
-                     {s("deleted"), false}, {s("sort_key"), s("V")}};
+        c.hlc = u"000001700000000-000000-device-b"_s;
+        c.current = {{u"title"_s, u"Call Anna"_s}, {u"notes"_s, u"line 1\nline 2\nline 3\n"_s},
+                     {u"priority"_s, 1}, {u"tags"_s, QJsonArray{u"home"_s, u"phone"_s}},
+                     {u"deleted"_s, false}, {u"sort_key"_s, u"V"_s}};
         base = c.current;
         for (const QString &field : c.current.keys())
-            c.states.insert(field, {3, s("000001600000000-000000-device-a")});
+            c.states.insert(field, {3, u"000001600000000-000000-device-a"_s});
         c.baseValue = [this](const QString &field) -> std::optional<QJsonValue> { return base.value(field); };
     }
 
     // The server changed `field` to `value` after the base, at `hlc`.
-    void serverChanged(const QString &field, const QJsonValue &value, const QString &hlc = s("000001650000000-000000-device-a"))
+    void serverChanged(const QString &field, const QJsonValue &value, const QString &hlc = u"000001650000000-000000-device-a"_s)
     {
         c.current.insert(field, value);
         c.states.insert(field, {8, hlc});
@@ -68,8 +68,8 @@ private Q_SLOTS:
 void TestConflictRules::sameValueOnBothSidesIsNoConflict()
 {
     Fixture f;
-    f.serverChanged(s("title"), s("Call Anna back"));
-    f.c.incoming = {{s("title"), s("Call Anna back")}};
+    f.serverChanged(u"title"_s, u"Call Anna back"_s);
+    f.c.incoming = {{u"title"_s, u"Call Anna back"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied);
     QVERIFY(v.changes.isEmpty());
@@ -79,11 +79,11 @@ void TestConflictRules::sameValueOnBothSidesIsNoConflict()
 void TestConflictRules::differentFieldsBothApply()
 {
     Fixture f;
-    f.serverChanged(s("title"), s("Call Anna back"));
-    f.c.incoming = {{s("priority"), 3}};
+    f.serverChanged(u"title"_s, u"Call Anna back"_s);
+    f.c.incoming = {{u"priority"_s, 3}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied);
-    QCOMPARE(v.changes, (QJsonObject{{s("priority"), 3}}));
+    QCOMPARE(v.changes, (QJsonObject{{u"priority"_s, 3}}));
     QVERIFY(v.decisions.isEmpty());
 }
 
@@ -91,155 +91,155 @@ void TestConflictRules::sameScalarFieldLaterHlcWins()
 {
     {
         Fixture f; // the operation is later: it wins, the server's value is logged as the loser
-        f.serverChanged(s("title"), s("Server title"), s("000001650000000-000000-device-a"));
-        f.c.incoming = {{s("title"), s("Incoming title")}};
+        f.serverChanged(u"title"_s, u"Server title"_s, u"000001650000000-000000-device-a"_s);
+        f.c.incoming = {{u"title"_s, u"Incoming title"_s}};
         const auto v = judgeOperation(f.c);
         QCOMPARE(v.status, OperationVerdict::Status::Merged);
-        QCOMPARE(v.changes.value(s("title")).toString(), s("Incoming title"));
+        QCOMPARE(v.changes.value(u"title"_s).toString(), u"Incoming title"_s);
         QCOMPARE(v.decisions.size(), 1);
-        QCOMPARE(v.decisions.first().verdict.rule, s("scalar-later-wins"));
+        QCOMPARE(v.decisions.first().verdict.rule, u"scalar-later-wins"_s);
         QCOMPARE(v.decisions.first().verdict.outcome, FieldVerdict::Outcome::IncomingWins);
-        QCOMPARE(v.decisions.first().current.toString(), s("Server title"));
+        QCOMPARE(v.decisions.first().current.toString(), u"Server title"_s);
     }
     {
         Fixture f; // the server's change is later: it stays, the incoming value is logged
-        f.serverChanged(s("title"), s("Server title"), s("000001800000000-000000-device-a"));
-        f.c.incoming = {{s("title"), s("Incoming title")}};
+        f.serverChanged(u"title"_s, u"Server title"_s, u"000001800000000-000000-device-a"_s);
+        f.c.incoming = {{u"title"_s, u"Incoming title"_s}};
         const auto v = judgeOperation(f.c);
         QCOMPARE(v.status, OperationVerdict::Status::Merged);
-        QVERIFY(!v.changes.contains(s("title")));
+        QVERIFY(!v.changes.contains(u"title"_s));
         QCOMPARE(v.decisions.first().verdict.outcome, FieldVerdict::Outcome::CurrentWins);
-        QCOMPARE(v.decisions.first().incoming.toString(), s("Incoming title"));
+        QCOMPARE(v.decisions.first().incoming.toString(), u"Incoming title"_s);
     }
 }
 
 void TestConflictRules::sameScalarFieldTieBreaksByDevice()
 {
     Fixture f;
-    f.c.hlc = s("000001700000000-000000-device-b");
-    f.serverChanged(s("priority"), 2, s("000001700000000-000000-device-a"));
-    f.c.incoming = {{s("priority"), 3}};
-    QCOMPARE(judgeOperation(f.c).changes.value(s("priority")).toInt(), 3); // "device-b" > "device-a"
-    f.c.hlc = s("000001700000000-000000-device-0");
-    QVERIFY(!judgeOperation(f.c).changes.contains(s("priority")));
+    f.c.hlc = u"000001700000000-000000-device-b"_s;
+    f.serverChanged(u"priority"_s, 2, u"000001700000000-000000-device-a"_s);
+    f.c.incoming = {{u"priority"_s, 3}};
+    QCOMPARE(judgeOperation(f.c).changes.value(u"priority"_s).toInt(), 3); // "device-b" > "device-a"
+    f.c.hlc = u"000001700000000-000000-device-0"_s;
+    QVERIFY(!judgeOperation(f.c).changes.contains(u"priority"_s));
 }
 
 void TestConflictRules::sameScalarFieldAlwaysAskPolicyLeavesAConflict()
 {
     Fixture f;
-    f.c.policies.insert(s("title"), FieldPolicy::AlwaysAsk);
-    f.serverChanged(s("title"), s("Server title"));
-    f.c.incoming = {{s("title"), s("Incoming title")}};
+    f.c.policies.insert(u"title"_s, FieldPolicy::AlwaysAsk);
+    f.serverChanged(u"title"_s, u"Server title"_s);
+    f.c.incoming = {{u"title"_s, u"Incoming title"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Conflict);
-    QVERIFY(!v.changes.contains(s("title")));
-    QCOMPARE(v.decisions.first().verdict.rule, s("scalar-ask"));
-    QCOMPARE(v.decisions.first().incoming.toString(), s("Incoming title"));
+    QVERIFY(!v.changes.contains(u"title"_s));
+    QCOMPARE(v.decisions.first().verdict.rule, u"scalar-ask"_s);
+    QCOMPARE(v.decisions.first().incoming.toString(), u"Incoming title"_s);
 }
 
 void TestConflictRules::textEditsInDifferentPlacesMerge()
 {
     Fixture f;
-    f.serverChanged(s("notes"), s("line 1 (server)\nline 2\nline 3\n"));
-    f.c.incoming = {{s("notes"), s("line 1\nline 2\nline 3 (incoming)\n")}};
+    f.serverChanged(u"notes"_s, u"line 1 (server)\nline 2\nline 3\n"_s);
+    f.c.incoming = {{u"notes"_s, u"line 1\nline 2\nline 3 (incoming)\n"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Merged);
-    QCOMPARE(v.changes.value(s("notes")).toString(), s("line 1 (server)\nline 2\nline 3 (incoming)\n"));
-    QCOMPARE(v.decisions.first().verdict.rule, s("text-merged"));
-    QCOMPARE(v.decisions.first().base->toString(), s("line 1\nline 2\nline 3\n"));
+    QCOMPARE(v.changes.value(u"notes"_s).toString(), u"line 1 (server)\nline 2\nline 3 (incoming)\n"_s);
+    QCOMPARE(v.decisions.first().verdict.rule, u"text-merged"_s);
+    QCOMPARE(v.decisions.first().base->toString(), u"line 1\nline 2\nline 3\n"_s);
 }
 
 void TestConflictRules::overlappingTextEditsConflict()
 {
     Fixture f;
-    f.serverChanged(s("notes"), s("line 1\nline 2 server\nline 3\n"));
-    f.c.incoming = {{s("notes"), s("line 1\nline 2 incoming\nline 3\n")}};
+    f.serverChanged(u"notes"_s, u"line 1\nline 2 server\nline 3\n"_s);
+    f.c.incoming = {{u"notes"_s, u"line 1\nline 2 incoming\nline 3\n"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Conflict);
-    QVERIFY(!v.changes.contains(s("notes"))); // the server's text stays
-    QCOMPARE(v.decisions.first().verdict.rule, s("text-overlap"));
-    QCOMPARE(v.decisions.first().incoming.toString(), s("line 1\nline 2 incoming\nline 3\n"));
-    QCOMPARE(v.decisions.first().current.toString(), s("line 1\nline 2 server\nline 3\n"));
+    QVERIFY(!v.changes.contains(u"notes"_s)); // the server's text stays
+    QCOMPARE(v.decisions.first().verdict.rule, u"text-overlap"_s);
+    QCOMPARE(v.decisions.first().incoming.toString(), u"line 1\nline 2 incoming\nline 3\n"_s);
+    QCOMPARE(v.decisions.first().current.toString(), u"line 1\nline 2 server\nline 3\n"_s);
 }
 
 void TestConflictRules::tagsMergeAddWins()
 {
     Fixture f; // base {home, phone}; the server added "urgent"; the operation removed "phone" and added "calls"
-    f.serverChanged(s("tags"), QJsonArray{s("home"), s("phone"), s("urgent")});
-    f.c.incoming = {{s("tags"), QJsonArray{s("calls"), s("home")}}};
+    f.serverChanged(u"tags"_s, QJsonArray{u"home"_s, u"phone"_s, u"urgent"_s});
+    f.c.incoming = {{u"tags"_s, QJsonArray{u"calls"_s, u"home"_s}}};
     const auto v = judgeOperation(f.c);
-    QCOMPARE(v.changes.value(s("tags")).toArray(), (QJsonArray{s("calls"), s("home"), s("urgent")}));
-    QCOMPARE(v.decisions.first().verdict.rule, s("tags-add-wins"));
+    QCOMPARE(v.changes.value(u"tags"_s).toArray(), (QJsonArray{u"calls"_s, u"home"_s, u"urgent"_s}));
+    QCOMPARE(v.decisions.first().verdict.rule, u"tags-add-wins"_s);
 
     Fixture g; // the server removed "home" while the operation added it back: the add wins
-    g.serverChanged(s("tags"), QJsonArray{s("phone")});
-    g.base.insert(s("tags"), QJsonArray{s("phone")});
-    g.c.incoming = {{s("tags"), QJsonArray{s("home"), s("phone")}}};
-    QCOMPARE(judgeOperation(g.c).changes.value(s("tags")).toArray(), (QJsonArray{s("home"), s("phone")}));
+    g.serverChanged(u"tags"_s, QJsonArray{u"phone"_s});
+    g.base.insert(u"tags"_s, QJsonArray{u"phone"_s});
+    g.c.incoming = {{u"tags"_s, QJsonArray{u"home"_s, u"phone"_s}}};
+    QCOMPARE(judgeOperation(g.c).changes.value(u"tags"_s).toArray(), (QJsonArray{u"home"_s, u"phone"_s}));
 }
 
 void TestConflictRules::editOfADeletedEntityRestoresIt()
 {
     Fixture f;
-    f.serverChanged(s("deleted"), true);
-    f.c.incoming = {{s("title"), s("Call Anna today")}};
+    f.serverChanged(u"deleted"_s, true);
+    f.c.incoming = {{u"title"_s, u"Call Anna today"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Merged);
-    QCOMPARE(v.changes.value(s("title")).toString(), s("Call Anna today"));
-    QCOMPARE(v.changes.value(s("deleted")).toBool(), false);
-    QCOMPARE(v.decisions.last().verdict.rule, s("edit-restores"));
+    QCOMPARE(v.changes.value(u"title"_s).toString(), u"Call Anna today"_s);
+    QCOMPARE(v.changes.value(u"deleted"_s).toBool(), false);
+    QCOMPARE(v.decisions.last().verdict.rule, u"edit-restores"_s);
 }
 
 void TestConflictRules::deleteOfAnEditedEntityLoses()
 {
     Fixture f;
-    f.serverChanged(s("notes"), s("line 1\nline 2\nline 3\nmore\n"));
-    f.c.incoming = {{s("deleted"), true}};
+    f.serverChanged(u"notes"_s, u"line 1\nline 2\nline 3\nmore\n"_s);
+    f.c.incoming = {{u"deleted"_s, true}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Merged);
-    QVERIFY(!v.changes.contains(s("deleted")));
-    QCOMPARE(v.decisions.last().verdict.rule, s("edit-beats-delete"));
+    QVERIFY(!v.changes.contains(u"deleted"_s));
+    QCOMPARE(v.decisions.last().verdict.rule, u"edit-beats-delete"_s);
 
     Fixture g; // nothing changed since the base: the delete simply applies
-    g.c.incoming = {{s("deleted"), true}};
+    g.c.incoming = {{u"deleted"_s, true}};
     const auto applied = judgeOperation(g.c);
     QCOMPARE(applied.status, OperationVerdict::Status::Applied);
-    QCOMPARE(applied.changes.value(s("deleted")).toBool(), true);
+    QCOMPARE(applied.changes.value(u"deleted"_s).toBool(), true);
 }
 
 void TestConflictRules::concurrentMovesLaterWinsSilently()
 {
     Fixture f;
-    f.serverChanged(s("sort_key"), s("a"), s("000001650000000-000000-device-a"));
-    f.c.incoming = {{s("sort_key"), s("k")}};
+    f.serverChanged(u"sort_key"_s, u"a"_s, u"000001650000000-000000-device-a"_s);
+    f.c.incoming = {{u"sort_key"_s, u"k"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied); // nothing for a person to see
-    QCOMPARE(v.changes.value(s("sort_key")).toString(), s("k"));
-    QCOMPARE(v.decisions.first().verdict.rule, s("order-later-wins"));
+    QCOMPARE(v.changes.value(u"sort_key"_s).toString(), u"k"_s);
+    QCOMPARE(v.decisions.first().verdict.rule, u"order-later-wins"_s);
 }
 
 void TestConflictRules::missingBaseKeepsBothValues()
 {
     Fixture f;
     f.c.baseValue = [](const QString &) { return std::optional<QJsonValue>(); }; // history thinned
-    f.serverChanged(s("notes"), s("server text\n"));
-    f.serverChanged(s("title"), s("Server title"));
-    f.c.incoming = {{s("notes"), s("incoming text\n")}, {s("title"), s("Incoming title")}};
+    f.serverChanged(u"notes"_s, u"server text\n"_s);
+    f.serverChanged(u"title"_s, u"Server title"_s);
+    f.c.incoming = {{u"notes"_s, u"incoming text\n"_s}, {u"title"_s, u"Incoming title"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Conflict);
     QVERIFY(v.changes.isEmpty());
     QCOMPARE(v.decisions.size(), 2);
     for (const auto &d : v.decisions) {
         QVERIFY(!d.base.has_value());
-        QVERIFY(d.verdict.rule.endsWith(s("-no-base")));
+        QVERIFY(d.verdict.rule.endsWith(u"-no-base"_s));
     }
 }
 
 void TestConflictRules::createOfANewEntityApplies()
 {
     OperationCase c;
-    c.kind = s("note");
-    c.incoming = {{s("title"), s("New")}, {s("body"), s("text")}};
+    c.kind = u"note"_s;
+    c.incoming = {{u"title"_s, u"New"_s}, {u"body"_s, u"text"_s}};
     const auto v = judgeOperation(c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied);
     QCOMPARE(v.changes, c.incoming);
@@ -250,16 +250,16 @@ void TestConflictRules::ownEarlierEditsNeverCollide()
     // The server's title, notes and tags were last changed by device-b itself (its previous
     // operation), after the revision this one is based on.
     Fixture f;
-    const QString own = s("000001650000000-000000-device-b");
-    f.serverChanged(s("title"), s("Call Anna at 5"), own);
-    f.serverChanged(s("notes"), s("line 1, first\nline 2\nline 3\n"), own);
-    f.serverChanged(s("deleted"), true, own);
-    f.c.incoming = {{s("title"), s("Call Anna at 6")}, {s("notes"), s("line 1, first and second\nline 2\nline 3\n")}};
+    const QString own = u"000001650000000-000000-device-b"_s;
+    f.serverChanged(u"title"_s, u"Call Anna at 5"_s, own);
+    f.serverChanged(u"notes"_s, u"line 1, first\nline 2\nline 3\n"_s, own);
+    f.serverChanged(u"deleted"_s, true, own);
+    f.c.incoming = {{u"title"_s, u"Call Anna at 6"_s}, {u"notes"_s, u"line 1, first and second\nline 2\nline 3\n"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Applied);
     QVERIFY(v.decisions.isEmpty()); // no event, and the Trash it chose stays
     QCOMPARE(v.changes, f.c.incoming);
-    QVERIFY(v.own.contains(s("title")) && v.own.contains(s("notes")));
+    QVERIFY(v.own.contains(u"title"_s) && v.own.contains(u"notes"_s));
 }
 
 void TestConflictRules::ownMergedEditIsJudgedFromWhatItSent()
@@ -267,16 +267,16 @@ void TestConflictRules::ownMergedEditIsJudgedFromWhatItSent()
     // device-b's notes went in at revision 8 merged with device-a's last line; device-b then types
     // on in its first line without having seen device-a's part.
     Fixture f;
-    f.serverChanged(s("notes"), s("line 1 b\nline 2\nline 3 a\n"), s("000001650000000-000000-device-b"));
-    f.c.own.insert(s("notes"), {8, QJsonValue(s("line 1 b\nline 2\nline 3\n")), s("000001640000000-000000-device-a")});
-    f.c.incoming = {{s("notes"), s("line 1 bb\nline 2\nline 3\n")}};
+    f.serverChanged(u"notes"_s, u"line 1 b\nline 2\nline 3 a\n"_s, u"000001650000000-000000-device-b"_s);
+    f.c.own.insert(u"notes"_s, {8, QJsonValue(u"line 1 b\nline 2\nline 3\n"_s), u"000001640000000-000000-device-a"_s});
+    f.c.incoming = {{u"notes"_s, u"line 1 bb\nline 2\nline 3\n"_s}};
     const auto v = judgeOperation(f.c);
     QCOMPARE(v.status, OperationVerdict::Status::Merged);
-    QCOMPARE(v.changes.value(s("notes")).toString(), s("line 1 bb\nline 2\nline 3 a\n"));
+    QCOMPARE(v.changes.value(u"notes"_s).toString(), u"line 1 bb\nline 2\nline 3 a\n"_s);
     QCOMPARE(v.decisions.size(), 1);
-    QCOMPARE(v.decisions.first().verdict.rule, s("text-merged"));
-    QCOMPARE(v.decisions.first().currentHlc, s("000001640000000-000000-device-a")); // the other side is device-a
-    QCOMPARE(v.own.value(s("notes")).sent, std::optional<QJsonValue>(f.c.incoming.value(s("notes"))));
+    QCOMPARE(v.decisions.first().verdict.rule, u"text-merged"_s);
+    QCOMPARE(v.decisions.first().currentHlc, u"000001640000000-000000-device-a"_s); // the other side is device-a
+    QCOMPARE(v.own.value(u"notes"_s).sent, std::optional<QJsonValue>(f.c.incoming.value(u"notes"_s)));
 }
 
 QTEST_APPLESS_MAIN(TestConflictRules)

@@ -6,6 +6,8 @@
 #include <QRandomGenerator>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::sync::MergeChoice;
 using tidemark::sync::MergeDocument;
 using tidemark::sync::MergeHunk;
@@ -43,14 +45,14 @@ void TestMergeDocument::cutsThreeHunks()
     const MergeDocument doc = MergeDocument::make(kBase, kMine, kTheirs);
     QCOMPARE(doc.hunks().size(), 3);
     QCOMPARE(doc.hunks()[0].changed, MergeHunk::Changed::Mine);
-    QCOMPARE(doc.hunks()[0].base, QStringList{QStringLiteral("Buy milk\n")});
-    QCOMPARE(doc.hunks()[0].mine, QStringList{QStringLiteral("Buy oat milk\n")});
+    QCOMPARE(doc.hunks()[0].base, QStringList{u"Buy milk\n"_s});
+    QCOMPARE(doc.hunks()[0].mine, QStringList{u"Buy oat milk\n"_s});
     QCOMPARE(doc.hunks()[0].baseLine, 2);
     QCOMPARE(doc.hunks()[1].changed, MergeHunk::Changed::Both);
-    QCOMPARE(doc.hunks()[1].mine, QStringList{QStringLiteral("Call the bank before 11\n")});
-    QCOMPARE(doc.hunks()[1].theirs, QStringList{QStringLiteral("Call the bank after lunch\n")});
+    QCOMPARE(doc.hunks()[1].mine, QStringList{u"Call the bank before 11\n"_s});
+    QCOMPARE(doc.hunks()[1].theirs, QStringList{u"Call the bank after lunch\n"_s});
     QCOMPARE(doc.hunks()[2].changed, MergeHunk::Changed::Theirs);
-    QCOMPARE(doc.hunks()[2].theirs, QStringList{QStringLiteral("Water the plants and the herbs\n")});
+    QCOMPARE(doc.hunks()[2].theirs, QStringList{u"Water the plants and the herbs\n"_s});
     QCOMPARE(doc.undecidedCount(), 1);
     QCOMPARE(doc.choice(0), MergeChoice::Mine);
     QCOMPARE(doc.choice(1), MergeChoice::Undecided);
@@ -70,9 +72,9 @@ void TestMergeDocument::eachChoiceGivesItsResult_data()
     QTest::addColumn<QString>("result");
     const auto text = [](const char *bank, const char *milk = "Buy oat milk\n",
                          const char *plants = "Water the plants and the herbs\n") {
-        return QStringLiteral("# Weekend\n\n") + QLatin1StringView(milk) + QStringLiteral("Buy bread\n\n")
-               + QLatin1StringView(bank) + QStringLiteral("\n") + QLatin1StringView(plants)
-               + QStringLiteral("Take out the bins\n");
+        return u"# Weekend\n\n"_s + QLatin1StringView(milk) + u"Buy bread\n\n"_s
+               + QLatin1StringView(bank) + u"\n"_s + QLatin1StringView(plants)
+               + u"Take out the bins\n"_s;
     };
     QTest::newRow("mine") << 1 << MergeChoice::Mine << text("Call the bank before 11\n");
     QTest::newRow("theirs") << 1 << MergeChoice::Theirs << text("Call the bank after lunch\n");
@@ -102,35 +104,35 @@ void TestMergeDocument::eachChoiceGivesItsResult()
 
 void TestMergeDocument::bothSidesInsertingAtOnePlaceCollide()
 {
-    const QString base = QStringLiteral("one\ntwo\n");
-    MergeDocument doc = MergeDocument::make(base, QStringLiteral("one\nmine\ntwo\n"),
-                                            QStringLiteral("one\ntheirs\ntwo\n"));
+    const QString base = u"one\ntwo\n"_s;
+    MergeDocument doc = MergeDocument::make(base, u"one\nmine\ntwo\n"_s,
+                                            u"one\ntheirs\ntwo\n"_s);
     QCOMPARE(doc.hunks().size(), 1);
     QCOMPARE(doc.hunks()[0].changed, MergeHunk::Changed::Both);
     QVERIFY(doc.hunks()[0].base.isEmpty());
     doc.choose(0, MergeChoice::TheirsThenMine);
-    QCOMPARE(doc.result(), QStringLiteral("one\ntheirs\nmine\ntwo\n"));
+    QCOMPARE(doc.result(), u"one\ntheirs\nmine\ntwo\n"_s);
     doc.choose(0, MergeChoice::Base);
     QCOMPARE(doc.result(), base);
 }
 
 void TestMergeDocument::theSameChangeOnBothSidesIsNotAConflict()
 {
-    const MergeDocument doc = MergeDocument::make(QStringLiteral("a\nb\nc\n"), QStringLiteral("a\nB\nc\n"),
-                                                  QStringLiteral("a\nB\nc\n"));
+    const MergeDocument doc = MergeDocument::make(u"a\nb\nc\n"_s, u"a\nB\nc\n"_s,
+                                                  u"a\nB\nc\n"_s);
     QCOMPARE(doc.hunks().size(), 1);
     QCOMPARE(doc.hunks()[0].changed, MergeHunk::Changed::Same);
     QCOMPARE(doc.undecidedCount(), 0);
-    QCOMPARE(doc.result(), QStringLiteral("a\nB\nc\n"));
+    QCOMPARE(doc.result(), u"a\nB\nc\n"_s);
 }
 
 void TestMergeDocument::bothWithoutAFinalNewlineKeepsLinesApart()
 {
-    MergeDocument doc = MergeDocument::make(QStringLiteral("title\nend"), QStringLiteral("title\nmy end"),
-                                            QStringLiteral("title\ntheir end"));
+    MergeDocument doc = MergeDocument::make(u"title\nend"_s, u"title\nmy end"_s,
+                                            u"title\ntheir end"_s);
     QCOMPARE(doc.hunks().size(), 1);
     doc.choose(0, MergeChoice::MineThenTheirs);
-    QCOMPARE(doc.result(), QStringLiteral("title\nmy end\ntheir end"));
+    QCOMPARE(doc.result(), u"title\nmy end\ntheir end"_s);
 }
 
 void TestMergeDocument::cleanMergesMatchTheThreeWayMerge()
@@ -142,14 +144,14 @@ void TestMergeDocument::cleanMergesMatchTheThreeWayMerge()
         QRandomGenerator random(seed);
         QStringList lines;
         for (int i = 0; i < 40; ++i)
-            lines.append(QStringLiteral("line %1\n").arg(i));
+            lines.append(u"line %1\n"_s.arg(i));
         const auto edit = [&random](QStringList text, const QString &who) {
             const int edits = random.bounded(1, 4);
             for (int e = 0; e < edits; ++e) {
                 const auto at = qsizetype(random.bounded(int(text.size()) + 1));
                 switch (random.bounded(3)) {
                 case 0:
-                    text.insert(at, QStringLiteral("%1 added %2\n").arg(who).arg(e));
+                    text.insert(at, u"%1 added %2\n"_s.arg(who).arg(e));
                     break;
                 case 1:
                     if (at < text.size())
@@ -157,22 +159,22 @@ void TestMergeDocument::cleanMergesMatchTheThreeWayMerge()
                     break;
                 default:
                     if (at < text.size())
-                        text[at] = QStringLiteral("%1 changed %2\n").arg(who).arg(e);
+                        text[at] = u"%1 changed %2\n"_s.arg(who).arg(e);
                 }
             }
             return text.join(QString());
         };
         const QString base = lines.join(QString());
-        const QString mine = edit(lines, QStringLiteral("mine"));
-        const QString theirs = edit(lines, QStringLiteral("theirs"));
+        const QString mine = edit(lines, u"mine"_s);
+        const QString theirs = edit(lines, u"theirs"_s);
         const auto merged = tidemark::sync::mergeText(base, mine, theirs);
         const MergeDocument doc = MergeDocument::make(base, mine, theirs);
         if (merged.clean) {
             ++clean;
-            QVERIFY2(doc.undecidedCount() == 0, qPrintable(QStringLiteral("seed %1").arg(seed)));
-            QVERIFY2(doc.result() == merged.text, qPrintable(QStringLiteral("seed %1").arg(seed)));
+            QVERIFY2(doc.undecidedCount() == 0, qPrintable(u"seed %1"_s.arg(seed)));
+            QVERIFY2(doc.result() == merged.text, qPrintable(u"seed %1"_s.arg(seed)));
         } else {
-            QVERIFY2(doc.undecidedCount() > 0, qPrintable(QStringLiteral("seed %1").arg(seed)));
+            QVERIFY2(doc.undecidedCount() > 0, qPrintable(u"seed %1"_s.arg(seed)));
         }
     }
     QVERIFY2(clean > 50, qPrintable(QString::number(clean)));
@@ -180,16 +182,16 @@ void TestMergeDocument::cleanMergesMatchTheThreeWayMerge()
 
 void TestMergeDocument::changedWordsMarkOnlyTheWords()
 {
-    const QString after = QStringLiteral("Call the bank after lunch");
-    const auto ranges = tidemark::sync::changedWords(QStringLiteral("Call the bank before noon"), after);
+    const QString after = u"Call the bank after lunch"_s;
+    const auto ranges = tidemark::sync::changedWords(u"Call the bank before noon"_s, after);
     QCOMPARE(ranges.size(), 1);
-    QCOMPARE(after.mid(ranges[0].first, ranges[0].second), QStringLiteral("after lunch"));
+    QCOMPARE(after.mid(ranges[0].first, ranges[0].second), u"after lunch"_s);
 
-    const QString two = QStringLiteral("Buy oat milk and honey");
-    const auto both = tidemark::sync::changedWords(QStringLiteral("Buy milk and bread"), two);
+    const QString two = u"Buy oat milk and honey"_s;
+    const auto both = tidemark::sync::changedWords(u"Buy milk and bread"_s, two);
     QCOMPARE(both.size(), 2);
-    QCOMPARE(two.mid(both[0].first, both[0].second).trimmed(), QStringLiteral("oat"));
-    QCOMPARE(two.mid(both[1].first, both[1].second), QStringLiteral("honey"));
+    QCOMPARE(two.mid(both[0].first, both[0].second).trimmed(), u"oat"_s);
+    QCOMPARE(two.mid(both[1].first, both[1].second), u"honey"_s);
 
     QVERIFY(tidemark::sync::changedWords(after, after).isEmpty());
 }
@@ -197,17 +199,17 @@ void TestMergeDocument::changedWordsMarkOnlyTheWords()
 void TestMergeDocument::withoutABaseEveryDifferenceIsAskedFor()
 {
     // No base: nothing may be taken silently from either side.
-    MergeDocument doc = MergeDocument::makeTwoWay(QStringLiteral("same\nmine\nsame too\n"),
-                                                  QStringLiteral("same\ntheirs\nsame too\n"));
+    MergeDocument doc = MergeDocument::makeTwoWay(u"same\nmine\nsame too\n"_s,
+                                                  u"same\ntheirs\nsame too\n"_s);
     QCOMPARE(doc.hunks().size(), 1);
     QCOMPARE(doc.hunks()[0].changed, MergeHunk::Changed::Both);
     QCOMPARE(doc.undecidedCount(), 1);
     doc.choose(0, MergeChoice::TheirsThenMine);
-    QCOMPARE(doc.result(), QStringLiteral("same\ntheirs\nmine\nsame too\n"));
-    QCOMPARE(MergeDocument::makeTwoWay(QStringLiteral("a\n"), QStringLiteral("a\n")).hunks().size(), 0);
-    QCOMPARE(tidemark::sync::normalizedLineBreaks(QStringLiteral("a\r\nb\rc")), QStringLiteral("a\nb\nc"));
+    QCOMPARE(doc.result(), u"same\ntheirs\nmine\nsame too\n"_s);
+    QCOMPARE(MergeDocument::makeTwoWay(u"a\n"_s, u"a\n"_s).hunks().size(), 0);
+    QCOMPARE(tidemark::sync::normalizedLineBreaks(u"a\r\nb\rc"_s), u"a\nb\nc"_s);
     // Changed words on two lines are two ranges, not one across the line break.
-    QCOMPARE(tidemark::sync::changedWords(QStringLiteral("x a\ny b"), QStringLiteral("x A\ny B")).size(), 2);
+    QCOMPARE(tidemark::sync::changedWords(u"x a\ny b"_s, u"x A\ny B"_s).size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestMergeDocument)

@@ -4,16 +4,17 @@
 #include <QJsonArray>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark::sync;
 
 namespace {
-QString s(const char *text) { return QString::fromUtf8(text); }
 
-QJsonObject validOp(const QString &kind = s("task"))
+QJsonObject validOp(const QString &kind = u"task"_s)
 {
-    return {{s("op_id"), s("01930000-0000-7000-8000-000000000001")}, {s("device"), s("laptop")}, {s("kind"), kind},
-            {s("entity"), s("01930000-0000-7000-8000-000000000002")}, {s("fields"), QJsonObject{{s("title"), s("x")}}},
-            {s("base_rev"), 3}, {s("hlc"), s("000001700000000-000000-laptop")}};
+    return {{u"op_id"_s, u"01930000-0000-7000-8000-000000000001"_s}, {u"device"_s, u"laptop"_s}, {u"kind"_s, kind},
+            {u"entity"_s, u"01930000-0000-7000-8000-000000000002"_s}, {u"fields"_s, QJsonObject{{u"title"_s, u"x"_s}}},
+            {u"base_rev"_s, 3}, {u"hlc"_s, u"000001700000000-000000-laptop"_s}};
 }
 } // namespace
 
@@ -39,7 +40,7 @@ void TestProtocol::decodesAValidOperation()
     const auto op = decodeOperation(validOp());
     QVERIFY(op);
     QCOMPARE(op->baseRev, 3);
-    QCOMPARE(op->fields.value(s("title")).toString(), s("x"));
+    QCOMPARE(op->fields.value(u"title"_s).toString(), u"x"_s);
     QCOMPARE(encodeOperation(*op), validOp());
 }
 
@@ -49,21 +50,21 @@ void TestProtocol::knownFieldsMustHaveTheirType_data()
     QTest::addColumn<QString>("field");
     QTest::addColumn<QJsonValue>("value");
     QTest::addColumn<bool>("accepted");
-    QTest::newRow("title number") << s("task") << s("title") << QJsonValue(5) << false;
-    QTest::newRow("title text") << s("task") << s("title") << QJsonValue(s("ok")) << true;
-    QTest::newRow("priority 3") << s("task") << s("priority") << QJsonValue(3) << true;
-    QTest::newRow("priority 4") << s("task") << s("priority") << QJsonValue(4) << false;
-    QTest::newRow("priority 1.5") << s("task") << s("priority") << QJsonValue(1.5) << false;
-    QTest::newRow("priority text") << s("task") << s("priority") << QJsonValue(s("high")) << false;
-    QTest::newRow("due null") << s("task") << s("due") << QJsonValue(QJsonValue::Null) << true;
-    QTest::newRow("due number") << s("task") << s("due") << QJsonValue(20261201) << false;
-    QTest::newRow("tags words") << s("note") << s("tags") << QJsonValue(QJsonArray{s("a"), s("b")}) << true;
-    QTest::newRow("tags numbers") << s("note") << s("tags") << QJsonValue(QJsonArray{1}) << false;
-    QTest::newRow("tags text") << s("note") << s("tags") << QJsonValue(s("a,b")) << false;
-    QTest::newRow("deleted text") << s("note") << s("deleted") << QJsonValue(s("yes")) << false;
-    QTest::newRow("pinned bool") << s("note") << s("pinned") << QJsonValue(true) << true;
-    QTest::newRow("collection name null") << s("collection") << s("name") << QJsonValue(QJsonValue::Null) << false;
-    QTest::newRow("note sort_key is unknown to notes") << s("note") << s("sort_key") << QJsonValue(7) << true;
+    QTest::newRow("title number") << u"task"_s << u"title"_s << QJsonValue(5) << false;
+    QTest::newRow("title text") << u"task"_s << u"title"_s << QJsonValue(u"ok"_s) << true;
+    QTest::newRow("priority 3") << u"task"_s << u"priority"_s << QJsonValue(3) << true;
+    QTest::newRow("priority 4") << u"task"_s << u"priority"_s << QJsonValue(4) << false;
+    QTest::newRow("priority 1.5") << u"task"_s << u"priority"_s << QJsonValue(1.5) << false;
+    QTest::newRow("priority text") << u"task"_s << u"priority"_s << QJsonValue(u"high"_s) << false;
+    QTest::newRow("due null") << u"task"_s << u"due"_s << QJsonValue(QJsonValue::Null) << true;
+    QTest::newRow("due number") << u"task"_s << u"due"_s << QJsonValue(20261201) << false;
+    QTest::newRow("tags words") << u"note"_s << u"tags"_s << QJsonValue(QJsonArray{u"a"_s, u"b"_s}) << true;
+    QTest::newRow("tags numbers") << u"note"_s << u"tags"_s << QJsonValue(QJsonArray{1}) << false;
+    QTest::newRow("tags text") << u"note"_s << u"tags"_s << QJsonValue(u"a,b"_s) << false;
+    QTest::newRow("deleted text") << u"note"_s << u"deleted"_s << QJsonValue(u"yes"_s) << false;
+    QTest::newRow("pinned bool") << u"note"_s << u"pinned"_s << QJsonValue(true) << true;
+    QTest::newRow("collection name null") << u"collection"_s << u"name"_s << QJsonValue(QJsonValue::Null) << false;
+    QTest::newRow("note sort_key is unknown to notes") << u"note"_s << u"sort_key"_s << QJsonValue(7) << true;
 }
 
 void TestProtocol::knownFieldsMustHaveTheirType()
@@ -73,7 +74,7 @@ void TestProtocol::knownFieldsMustHaveTheirType()
     QFETCH(QJsonValue, value);
     QFETCH(bool, accepted);
     QJsonObject json = validOp(kind);
-    json.insert(s("fields"), QJsonObject{{field, value}});
+    json.insert(u"fields"_s, QJsonObject{{field, value}});
     const auto op = decodeOperation(json);
     QCOMPARE(op.has_value(), accepted);
     if (!accepted)
@@ -82,28 +83,28 @@ void TestProtocol::knownFieldsMustHaveTheirType()
 
 void TestProtocol::unknownFieldsPassUntouched()
 {
-    QJsonObject json = validOp(s("note"));
-    json.insert(s("fields"), QJsonObject{{s("mood"), QJsonObject{{s("level"), 3}}}});
+    QJsonObject json = validOp(u"note"_s);
+    json.insert(u"fields"_s, QJsonObject{{u"mood"_s, QJsonObject{{u"level"_s, 3}}}});
     const auto op = decodeOperation(json);
     QVERIFY(op);
-    QCOMPARE(op->fields.value(s("mood")).toObject().value(s("level")).toInt(), 3);
+    QCOMPARE(op->fields.value(u"mood"_s).toObject().value(u"level"_s).toInt(), 3);
 }
 
 void TestProtocol::resultsRoundTrip()
 {
-    const OpResult result{s("op"), OpResult::Status::Conflict, 9, {s("c1"), s("c2")}, {}};
+    const OpResult result{u"op"_s, OpResult::Status::Conflict, 9, {u"c1"_s, u"c2"_s}, {}};
     const auto decoded = decodeResult(encodeResult(result));
     QVERIFY(decoded);
     QCOMPARE(decoded->status, OpResult::Status::Conflict);
-    QCOMPARE(decoded->conflicts, (QStringList{s("c1"), s("c2")}));
-    QVERIFY(!decodeResult(QJsonObject{{s("op_id"), s("x")}, {s("status"), s("maybe")}}));
+    QCOMPARE(decoded->conflicts, (QStringList{u"c1"_s, u"c2"_s}));
+    QVERIFY(!decodeResult(QJsonObject{{u"op_id"_s, u"x"_s}, {u"status"_s, u"maybe"_s}}));
 }
 
 void TestProtocol::aFieldIsMeasuredInUtf8Bytes()
 {
     const auto withBody = [](const QString &body) {
-        QJsonObject json = validOp(s("note"));
-        json.insert(s("fields"), QJsonObject{{s("body"), body}});
+        QJsonObject json = validOp(u"note"_s);
+        json.insert(u"fields"_s, QJsonObject{{u"body"_s, body}});
         return decodeOperation(json);
     };
     const qsizetype limit = Limits{}.maxStringBytes;
@@ -115,7 +116,7 @@ void TestProtocol::aFieldIsMeasuredInUtf8Bytes()
     QVERIFY(withBody(QString(limit / 3, QChar(0x65E5))));
     const auto cjk = withBody(QString(limit / 3 + 1, QChar(0x65E5)));
     QVERIFY(!cjk);
-    QVERIFY2(cjk.error().contains(s("body")), qPrintable(cjk.error()));
+    QVERIFY2(cjk.error().contains(u"body"_s), qPrintable(cjk.error()));
     QString emoji;
     for (qsizetype i = 0; i < limit / 4; ++i)
         emoji += QString::fromUcs4(U"\U0001F30A", 1);
@@ -131,9 +132,9 @@ void TestProtocol::versionsAreNegotiated_data()
     QTest::newRow("before negotiation") << QByteArray() << 1 << QString();
     QTest::newRow("one") << QByteArray("1") << 1 << QString();
     QTest::newRow("a newer app that also speaks 1") << QByteArray("1, 2") << 1 << QString();
-    QTest::newRow("only newer") << QByteArray("2") << 0 << s("update the server");
-    QTest::newRow("only older") << QByteArray("0") << 0 << s("update the app");
-    QTest::newRow("unreadable") << QByteArray("one") << 0 << s("unreadable");
+    QTest::newRow("only newer") << QByteArray("2") << 0 << u"update the server"_s;
+    QTest::newRow("only older") << QByteArray("0") << 0 << u"update the app"_s;
+    QTest::newRow("unreadable") << QByteArray("one") << 0 << u"unreadable"_s;
 }
 
 void TestProtocol::versionsAreNegotiated()
@@ -152,22 +153,22 @@ void TestProtocol::aServerAnswersWithAVersionTheAppChecks()
     QCOMPARE(checkServerVersion("1").version, 1);
     const Negotiation newer = checkServerVersion("2");
     QCOMPARE(newer.version, 0);
-    QVERIFY2(newer.problem.contains(s("update the app")), qPrintable(newer.problem));
+    QVERIFY2(newer.problem.contains(u"update the app"_s), qPrintable(newer.problem));
     const Negotiation older = checkServerVersion("0");
     QCOMPARE(older.version, 0);
-    QVERIFY2(older.problem.contains(s("update the server")), qPrintable(older.problem));
+    QVERIFY2(older.problem.contains(u"update the server"_s), qPrintable(older.problem));
 }
 
 void TestProtocol::anOperationWithAnOpIdCanBeAnsweredOnItsOwn()
 {
-    QJsonObject memo = validOp(s("memo"));
+    QJsonObject memo = validOp(u"memo"_s);
     const auto refused = decodeOperation(memo);
     QVERIFY(!refused);
-    QVERIFY2(refused.error().contains(s("memo")) && refused.error().contains(s("update the server")), qPrintable(refused.error()));
-    QCOMPARE(answerableOpId(memo), std::optional(s("01930000-0000-7000-8000-000000000001")));
-    memo.insert(s("op_id"), s("../x"));
+    QVERIFY2(refused.error().contains(u"memo"_s) && refused.error().contains(u"update the server"_s), qPrintable(refused.error()));
+    QCOMPARE(answerableOpId(memo), std::optional(u"01930000-0000-7000-8000-000000000001"_s));
+    memo.insert(u"op_id"_s, u"../x"_s);
     QVERIFY(!answerableOpId(memo));
-    memo.remove(s("op_id"));
+    memo.remove(u"op_id"_s);
     QVERIFY(!answerableOpId(memo));
 }
 

@@ -3,6 +3,8 @@
 
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::sync::mergeText;
 
 class TestTextMerge final : public QObject
@@ -21,22 +23,22 @@ void TestTextMerge::merges_data()
     QTest::addColumn<QString>("theirs");
     QTest::addColumn<bool>("clean");
     QTest::addColumn<QString>("result");
-    const QString base = QStringLiteral("# List\n\n- milk\n- bread\n- eggs\n\nNotes at the end.\n");
+    const QString base = u"# List\n\n- milk\n- bread\n- eggs\n\nNotes at the end.\n"_s;
     QTest::newRow("edits in different places")
-        << base << QStringLiteral("# Shopping list\n\n- milk\n- bread\n- eggs\n\nNotes at the end.\n")
-        << QStringLiteral("# List\n\n- milk\n- bread\n- eggs\n\nNotes at the very end.\n") << true
-        << QStringLiteral("# Shopping list\n\n- milk\n- bread\n- eggs\n\nNotes at the very end.\n");
+        << base << u"# Shopping list\n\n- milk\n- bread\n- eggs\n\nNotes at the end.\n"_s
+        << u"# List\n\n- milk\n- bread\n- eggs\n\nNotes at the very end.\n"_s << true
+        << u"# Shopping list\n\n- milk\n- bread\n- eggs\n\nNotes at the very end.\n"_s;
     QTest::newRow("same line changed two ways")
-        << base << QStringLiteral("# List\n\n- oat milk\n- bread\n- eggs\n\nNotes at the end.\n")
-        << QStringLiteral("# List\n\n- soy milk\n- bread\n- eggs\n\nNotes at the end.\n") << false << QString();
-    QTest::newRow("same change on both sides") << base << base + QStringLiteral("x\n") << base + QStringLiteral("x\n")
-                                               << true << base + QStringLiteral("x\n");
-    QTest::newRow("only theirs changed") << base << base << QStringLiteral("new\n") << true << QStringLiteral("new\n");
-    QTest::newRow("only mine changed") << base << QStringLiteral("mine\n") << base << true << QStringLiteral("mine\n");
-    QTest::newRow("unicode lines") << QStringLiteral("ä\nö\nü\n") << QStringLiteral("Ä\nö\nü\n")
-                                   << QStringLiteral("ä\nö\nÜ\n") << true << QStringLiteral("Ä\nö\nÜ\n");
-    QTest::newRow("both append at the end") << QStringLiteral("a\n") << QStringLiteral("a\nb\n")
-                                            << QStringLiteral("a\nc\n") << false << QString();
+        << base << u"# List\n\n- oat milk\n- bread\n- eggs\n\nNotes at the end.\n"_s
+        << u"# List\n\n- soy milk\n- bread\n- eggs\n\nNotes at the end.\n"_s << false << QString();
+    QTest::newRow("same change on both sides") << base << base + u"x\n"_s << base + u"x\n"_s
+                                               << true << base + u"x\n"_s;
+    QTest::newRow("only theirs changed") << base << base << u"new\n"_s << true << u"new\n"_s;
+    QTest::newRow("only mine changed") << base << u"mine\n"_s << base << true << u"mine\n"_s;
+    QTest::newRow("unicode lines") << u"ä\nö\nü\n"_s << u"Ä\nö\nü\n"_s
+                                   << u"ä\nö\nÜ\n"_s << true << u"Ä\nö\nÜ\n"_s;
+    QTest::newRow("both append at the end") << u"a\n"_s << u"a\nb\n"_s
+                                            << u"a\nc\n"_s << false << QString();
 }
 
 void TestTextMerge::merges()

@@ -38,13 +38,13 @@
 #include <QScopeGuard>
 #include <QTextCursor>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using model::Kind;
 using model::Store;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 QLabel *label(ui::MainWindow *window, const char *name)
 {
@@ -77,13 +77,13 @@ private:
 void TestAppSync::initTestCase()
 {
     qputenv("TIDEMARK_NO_KEYCHAIN", "1");
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(s("settings")));
-    QCoreApplication::setOrganizationName(s("TidemarkTests"));
-    QCoreApplication::setApplicationName(s("tst_appsync"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    QCoreApplication::setOrganizationName(u"TidemarkTests"_s);
+    QCoreApplication::setApplicationName(u"tst_appsync"_s);
     ui::Appearance::applyLanguage(); // English plural forms, as the app has them
-    const int port = test::startServer(m_server, m_dir.filePath(s("server.db")));
+    const int port = test::startServer(m_server, m_dir.filePath(u"server.db"_s));
     QVERIFY(port > 0);
-    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
 }
 
 void TestAppSync::cleanupTestCase()
@@ -102,98 +102,98 @@ std::unique_ptr<Store> TestAppSync::openStore(const QString &name)
 
 void TestAppSync::signInFromSettingsThenEditsReachTheOtherWindow()
 {
-    auto storeA = openStore(s("a.db"));
+    auto storeA = openStore(u"a.db"_s);
     ui::Shell shellA(storeA.get());
     ui::MainWindow *a = shellA.window();
     a->show();
-    QCOMPARE(label(a, "syncStateLabel")->text(), s("Local only"));
+    QCOMPARE(label(a, "syncStateLabel")->text(), u"Local only"_s);
 
     // Settings → Sync: make an account from the window.
     QTimer::singleShot(0, [this] {
         QTRY_VERIFY(qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget()));
         auto *dialog = qobject_cast<ui::SettingsDialog *>(QApplication::activeModalWidget());
         dialog->pages()->setCurrentIndex(2);
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncServer")), m_url.toString());
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncUser")), s("anna"));
-        QTest::keyClicks(dialog->findChild<QLineEdit *>(s("syncPassword")), s("correct horse battery"));
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"syncServer"_s), m_url.toString());
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"syncUser"_s), u"anna"_s);
+        QTest::keyClicks(dialog->findChild<QLineEdit *>(u"syncPassword"_s), u"correct horse battery"_s);
         // Signing in to an account that does not exist yet says why, and changes nothing.
-        dialog->findChild<QPushButton *>(s("signIn"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Could not sign in")), 20000);
-        QVERIFY(dialog->findChild<QPushButton *>(s("createAccount"))->isEnabled());
-        dialog->findChild<QPushButton *>(s("createAccount"))->click();
-        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(s("accountState"))->text().startsWith(s("Signed in")), 20000);
+        dialog->findChild<QPushButton *>(u"signIn"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"accountState"_s)->text().startsWith(u"Could not sign in"_s), 20000);
+        QVERIFY(dialog->findChild<QPushButton *>(u"createAccount"_s)->isEnabled());
+        dialog->findChild<QPushButton *>(u"createAccount"_s)->click();
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->findChild<QLabel *>(u"accountState"_s)->text().startsWith(u"Signed in"_s), 20000);
         // No keychain in the test: the dialog says where the sign-in is kept instead.
-        QVERIFY(dialog->findChild<QLabel *>(s("accountState"))->text().contains(s("readable by you only")));
+        QVERIFY(dialog->findChild<QLabel *>(u"accountState"_s)->text().contains(u"readable by you only"_s));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    a->action(s("settings"))->trigger();
+    a->action(u"settings"_s)->trigger();
     QVERIFY(shellA.sync()->isRunning());
-    QTRY_COMPARE_WITH_TIMEOUT(label(a, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(a, "syncStateLabel")->text().startsWith(u"Synced"_s), true, 10000);
 
     // A note written in window A is sent on its own.
-    a->action(s("newNote"))->trigger();
-    QTest::keyClicks(a->noteEditor()->titleField(), s("Packing list"));
+    a->action(u"newNote"_s)->trigger();
+    QTest::keyClicks(a->noteEditor()->titleField(), u"Packing list"_s);
     a->noteEditor()->saveNow();
     const QString id = a->noteEditor()->noteId();
-    QTRY_COMPARE_WITH_TIMEOUT(label(a, "pendingLabel")->text(), s("All changes sent"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(a, "pendingLabel")->text(), u"All changes sent"_s, 15000);
 
     // Device B signs in (as tidemarkctl would) and its window shows the note.
-    auto storeB = openStore(s("b.db"));
-    const auto token = client::account::logIn(m_url, s("anna"), s("correct horse battery"), s("B"));
+    auto storeB = openStore(u"b.db"_s);
+    const auto token = client::account::logIn(m_url, u"anna"_s, u"correct horse battery"_s, u"B"_s);
     QVERIFY(token);
-    QVERIFY(client::AccountFile::write(storeB->path(), {{s("server"), m_url.toString()}, {s("user"), s("anna")},
-                                                        {s("token"), *token}}));
+    QVERIFY(client::AccountFile::write(storeB->path(), {{u"server"_s, m_url.toString()}, {u"user"_s, u"anna"_s},
+                                                        {u"token"_s, *token}}));
     ui::Shell shellB(storeB.get());
     ui::MainWindow *b = shellB.window();
     b->show();
     QTRY_VERIFY_WITH_TIMEOUT(b->itemModel()->rowOf(id) >= 0, 15000);
-    QCOMPARE(b->itemModel()->index(b->itemModel()->rowOf(id)).data().toString(), s("Packing list"));
+    QCOMPARE(b->itemModel()->index(b->itemModel()->rowOf(id)).data().toString(), u"Packing list"_s);
 
     // B has the note open and is typing its title when A's body edit arrives (live): the body
     // changes on B's screen, B's typing stays.
     b->openItem(id);
-    QTest::keyClicks(b->noteEditor()->titleField(), s(" for Lisbon"));
-    a->noteEditor()->bodyEditor()->setPlainText(s("- passport\n- charger"));
+    QTest::keyClicks(b->noteEditor()->titleField(), u" for Lisbon"_s);
+    a->noteEditor()->bodyEditor()->setPlainText(u"- passport\n- charger"_s);
     a->noteEditor()->saveNow();
-    QTRY_COMPARE_WITH_TIMEOUT(b->noteEditor()->bodyEditor()->toPlainText(), s("- passport\n- charger"), 15000);
-    QCOMPARE(b->noteEditor()->titleField()->text(), s("Packing list for Lisbon"));
+    QTRY_COMPARE_WITH_TIMEOUT(b->noteEditor()->bodyEditor()->toPlainText(), u"- passport\n- charger"_s, 15000);
+    QCOMPARE(b->noteEditor()->titleField()->text(), u"Packing list for Lisbon"_s);
     b->noteEditor()->saveNow();
-    QTRY_COMPARE_WITH_TIMEOUT(a->noteEditor()->titleField()->text(), s("Packing list for Lisbon"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(a->noteEditor()->titleField()->text(), u"Packing list for Lisbon"_s, 15000);
 
     // File → Sync Diagnostics says how it went.
     QTimer::singleShot(0, [] {
         QTRY_VERIFY(qobject_cast<ui::SyncDiagnosticsDialog *>(QApplication::activeModalWidget()));
         auto *dialog = qobject_cast<ui::SyncDiagnosticsDialog *>(QApplication::activeModalWidget());
-        QVERIFY2(dialog->value(s("diagRuns")).contains(s("completed, 0 failed")), qPrintable(dialog->value(s("diagRuns"))));
-        QVERIFY(dialog->value(s("diagSyncTimes")).contains(s(" ms")));
-        QVERIFY(dialog->value(s("diagServer")).startsWith(s("http://127.0.0.1:")));
-        QVERIFY(dialog->value(s("diagTraffic")).contains(s("sent")));
-        QCOMPARE(dialog->value(s("diagConflicts")), s("none"));
+        QVERIFY2(dialog->value(u"diagRuns"_s).contains(u"completed, 0 failed"_s), qPrintable(dialog->value(u"diagRuns"_s)));
+        QVERIFY(dialog->value(u"diagSyncTimes"_s).contains(u" ms"_s));
+        QVERIFY(dialog->value(u"diagServer"_s).startsWith(u"http://127.0.0.1:"_s));
+        QVERIFY(dialog->value(u"diagTraffic"_s).contains(u"sent"_s));
+        QCOMPARE(dialog->value(u"diagConflicts"_s), u"none"_s);
         dialog->reject();
     });
-    a->action(s("syncDiagnostics"))->trigger();
+    a->action(u"syncDiagnostics"_s)->trigger();
 }
 
 void TestAppSync::settingsListsTheDevicesSignsOneOutAndChangesThePassword()
 {
-    QVERIFY(client::account::registerAccount(m_url, s("bert"), s("first password")));
-    const auto desk = client::account::logIn(m_url, s("bert"), s("first password"), s("Desk"));
-    const auto lost = client::account::logIn(m_url, s("bert"), s("first password"), s("Lost laptop"));
+    QVERIFY(client::account::registerAccount(m_url, u"bert"_s, u"first password"_s));
+    const auto desk = client::account::logIn(m_url, u"bert"_s, u"first password"_s, u"Desk"_s);
+    const auto lost = client::account::logIn(m_url, u"bert"_s, u"first password"_s, u"Lost laptop"_s);
     QVERIFY(desk && lost);
-    auto store = openStore(s("bert.db"));
-    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), m_url.toString()}, {s("user"), s("bert")},
-                                                       {s("token"), *desk}}));
+    auto store = openStore(u"bert.db"_s);
+    QVERIFY(client::AccountFile::write(store->path(), {{u"server"_s, m_url.toString()}, {u"user"_s, u"bert"_s},
+                                                       {u"token"_s, *desk}}));
     ui::SettingsDialog dialog(store->path(), nullptr, store.get());
     QSignalSpy changed(&dialog, &ui::SettingsDialog::accountChanged);
     dialog.pages()->setCurrentIndex(2);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *devices = dialog.findChild<QTreeWidget *>(s("accountDevices"));
+    auto *devices = dialog.findChild<QTreeWidget *>(u"accountDevices"_s);
     QVERIFY(devices);
     QTRY_COMPARE_WITH_TIMEOUT(devices->topLevelItemCount(), 2, 15000);
-    QCOMPARE(devices->topLevelItem(0)->text(0), s("Desk (this device)"));
-    QCOMPARE(devices->topLevelItem(1)->text(0), s("Lost laptop"));
-    auto *signOut = dialog.findChild<QPushButton *>(s("signOutDevice"));
+    QCOMPARE(devices->topLevelItem(0)->text(0), u"Desk (this device)"_s);
+    QCOMPARE(devices->topLevelItem(1)->text(0), u"Lost laptop"_s);
+    auto *signOut = dialog.findChild<QPushButton *>(u"signOutDevice"_s);
     devices->setCurrentItem(devices->topLevelItem(0));
     QVERIFY(!signOut->isEnabled()); // this device signs out with Sign Out above
 
@@ -208,48 +208,48 @@ void TestAppSync::settingsListsTheDevicesSignsOneOutAndChangesThePassword()
     // A new password: asked twice, this device signed in again with it, the old one refused.
     QTimer::singleShot(0, this, [] {
         QTRY_VERIFY(QApplication::activeModalWidget()
-                    && QApplication::activeModalWidget()->findChild<QLineEdit *>(s("newPassword")));
+                    && QApplication::activeModalWidget()->findChild<QLineEdit *>(u"newPassword"_s));
         QWidget *ask = QApplication::activeModalWidget();
-        QTest::keyClicks(ask->findChild<QLineEdit *>(s("oldPassword")), s("first password"));
-        QTest::keyClicks(ask->findChild<QLineEdit *>(s("newPassword")), s("second password"));
-        QTest::keyClicks(ask->findChild<QLineEdit *>(s("repeatPassword")), s("second passwor"));
+        QTest::keyClicks(ask->findChild<QLineEdit *>(u"oldPassword"_s), u"first password"_s);
+        QTest::keyClicks(ask->findChild<QLineEdit *>(u"newPassword"_s), u"second password"_s);
+        QTest::keyClicks(ask->findChild<QLineEdit *>(u"repeatPassword"_s), u"second passwor"_s);
         ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QVERIFY(ask->isVisible()); // they differ: said, and asked again
-        QVERIFY(!ask->findChild<QLabel *>(s("passwordProblem"))->text().isEmpty());
-        QTest::keyClicks(ask->findChild<QLineEdit *>(s("repeatPassword")), s("d"));
+        QVERIFY(!ask->findChild<QLabel *>(u"passwordProblem"_s)->text().isEmpty());
+        QTest::keyClicks(ask->findChild<QLineEdit *>(u"repeatPassword"_s), u"d"_s);
         ask->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    QTest::mouseClick(dialog.findChild<QPushButton *>(s("changePassword")), Qt::LeftButton);
-    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(s("accountState"))->text().contains(s("Password changed")), 15000);
+    QTest::mouseClick(dialog.findChild<QPushButton *>(u"changePassword"_s), Qt::LeftButton);
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QLabel *>(u"accountState"_s)->text().contains(u"Password changed"_s), 15000);
     QCOMPARE(changed.size(), 1); // the engine starts again with the new token
-    const QString token = client::AccountFile::read(store->path()).value(s("token")).toString();
+    const QString token = client::AccountFile::read(store->path()).value(u"token"_s).toString();
     QVERIFY(!token.isEmpty() && token != *desk);
     QVERIFY(client::account::sessions(m_url, token));
     QVERIFY(!client::account::sessions(m_url, *desk));
-    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QPushButton *>(s("changePassword"))->isEnabled(), 15000); // not busy
+    QTRY_VERIFY_WITH_TIMEOUT(dialog.findChild<QPushButton *>(u"changePassword"_s)->isEnabled(), 15000); // not busy
     QTRY_COMPARE_WITH_TIMEOUT(devices->topLevelItemCount(), 1, 15000); // the list read again: this device only
-    QVERIFY(!client::account::logIn(m_url, s("bert"), s("first password"), s("Desk")));
-    QVERIFY(client::account::logIn(m_url, s("bert"), s("second password"), s("Phone")));
+    QVERIFY(!client::account::logIn(m_url, u"bert"_s, u"first password"_s, u"Desk"_s));
+    QVERIFY(client::account::logIn(m_url, u"bert"_s, u"second password"_s, u"Phone"_s));
 }
 
 void TestAppSync::aStoppedServerShowsOfflineWithRetry()
 {
     // A second server, stopped under a signed-in window, then started again.
     QProcess server;
-    const QString database = m_dir.filePath(s("server2.db"));
+    const QString database = m_dir.filePath(u"server2.db"_s);
     const int port = test::startServer(server, database);
     QVERIFY(port > 0);
-    const QUrl url(s("http://127.0.0.1:%1").arg(port));
-    QVERIFY(client::account::registerAccount(url, s("ben"), s("a long password")));
-    const auto token = client::account::logIn(url, s("ben"), s("a long password"), s("C"));
+    const QUrl url(u"http://127.0.0.1:%1"_s.arg(port));
+    QVERIFY(client::account::registerAccount(url, u"ben"_s, u"a long password"_s));
+    const auto token = client::account::logIn(url, u"ben"_s, u"a long password"_s, u"C"_s);
     QVERIFY(token);
-    auto store = openStore(s("c.db"));
-    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("ben")},
-                                                       {s("token"), *token}}));
+    auto store = openStore(u"c.db"_s);
+    QVERIFY(client::AccountFile::write(store->path(), {{u"server"_s, url.toString()}, {u"user"_s, u"ben"_s},
+                                                       {u"token"_s, *token}}));
     ui::Shell shell(store.get());
     ui::MainWindow *window = shell.window();
     window->show();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(u"Synced"_s), true, 10000);
 
     // Idle means idle: a finished sync does not ask for another (the window hearing of the
     // engine's own changes is not a local change).
@@ -260,26 +260,26 @@ void TestAppSync::aStoppedServerShowsOfflineWithRetry()
 
     server.kill();
     server.waitForFinished();
-    window->createItem(Kind::Task, s("Written while the server is down"));
-    auto *retry = window->statusBar()->findChild<QPushButton *>(s("retryButton"));
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text(), s("Offline"), 15000);
+    window->createItem(Kind::Task, u"Written while the server is down"_s);
+    auto *retry = window->statusBar()->findChild<QPushButton *>(u"retryButton"_s);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text(), u"Offline"_s, 15000);
     QVERIFY(retry->isVisible());
-    QCOMPARE(label(window, "pendingLabel")->text(), s("1 change not sent"));
+    QCOMPARE(label(window, "pendingLabel")->text(), u"1 change not sent"_s);
 
     QCOMPARE(test::startServer(server, database, port), port);
     retry->click();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
-    QTRY_VERIFY(label(window, "syncStateLabel")->text().startsWith(s("Synced")));
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), u"All changes sent"_s, 15000);
+    QTRY_VERIFY(label(window, "syncStateLabel")->text().startsWith(u"Synced"_s));
     QVERIFY(!retry->isVisible());
 
     // Work Offline holds everything back until it is turned off.
-    window->action(s("workOffline"))->setChecked(true);
-    QTRY_COMPARE(label(window, "syncStateLabel")->text(), s("Working offline"));
-    window->createItem(Kind::Note, s("Kept here for now"));
+    window->action(u"workOffline"_s)->setChecked(true);
+    QTRY_COMPARE(label(window, "syncStateLabel")->text(), u"Working offline"_s);
+    window->createItem(Kind::Note, u"Kept here for now"_s);
     QTest::qWait(1500);
-    QCOMPARE(label(window, "pendingLabel")->text(), s("1 change not sent"));
-    window->action(s("workOffline"))->setChecked(false);
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    QCOMPARE(label(window, "pendingLabel")->text(), u"1 change not sent"_s);
+    window->action(u"workOffline"_s)->setChecked(false);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), u"All changes sent"_s, 15000);
     server.kill();
     server.waitForFinished();
 }
@@ -289,29 +289,29 @@ void TestAppSync::offlineWorkInTheWindowMeetsNoConflictOfItsOwn()
     // The window alone in its account, over a server that is stopped and started: whatever the
     // person does between failed syncs, nothing comes back as a conflict or undoes their "done".
     QProcess server;
-    const QString database = m_dir.filePath(s("server3.db"));
+    const QString database = m_dir.filePath(u"server3.db"_s);
     const int port = test::startServer(server, database);
     QVERIFY(port > 0);
     const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
-    const QUrl url(s("http://127.0.0.1:%1").arg(port));
-    QVERIFY(client::account::registerAccount(url, s("dana"), s("a long password")));
-    const auto token = client::account::logIn(url, s("dana"), s("a long password"), s("D"));
+    const QUrl url(u"http://127.0.0.1:%1"_s.arg(port));
+    QVERIFY(client::account::registerAccount(url, u"dana"_s, u"a long password"_s));
+    const auto token = client::account::logIn(url, u"dana"_s, u"a long password"_s, u"D"_s);
     QVERIFY(token);
-    auto store = openStore(s("d.db"));
-    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("dana")},
-                                                       {s("token"), *token}}));
+    auto store = openStore(u"d.db"_s);
+    QVERIFY(client::AccountFile::write(store->path(), {{u"server"_s, url.toString()}, {u"user"_s, u"dana"_s},
+                                                       {u"token"_s, *token}}));
     ui::Shell shell(store.get());
     ui::MainWindow *window = shell.window();
     window->show();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
-    auto *retry = window->statusBar()->findChild<QPushButton *>(s("retryButton"));
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(u"Synced"_s), true, 10000);
+    auto *retry = window->statusBar()->findChild<QPushButton *>(u"retryButton"_s);
     const auto failedSync = [&] {
         QSignalSpy failed(shell.sync(), &ui::SyncConnector::stateChanged);
-        window->action(s("syncNow"))->trigger();
+        window->action(u"syncNow"_s)->trigger();
         QTRY_VERIFY_WITH_TIMEOUT(!failed.isEmpty()
                                      && failed.last().at(0).value<client::SyncEngine::State>() == client::SyncEngine::State::Offline,
                                  15000);
-        QCOMPARE(label(window, "syncStateLabel")->text(), s("Offline"));
+        QCOMPARE(label(window, "syncStateLabel")->text(), u"Offline"_s);
     };
     const auto clickRow = [&](const QString &id) {
         const int row = window->itemModel()->rowOf(id);
@@ -323,115 +323,115 @@ void TestAppSync::offlineWorkInTheWindowMeetsNoConflictOfItsOwn()
 
     server.kill();
     server.waitForFinished();
-    window->selectView(s("view:all"));
-    window->action(s("newTask"))->trigger();
+    window->selectView(u"view:all"_s);
+    window->action(u"newTask"_s)->trigger();
     const QString task = window->openItemId();
     QVERIFY(!task.isEmpty());
-    QTest::keyClicks(QApplication::focusWidget(), s("Pack"));
+    QTest::keyClicks(QApplication::focusWidget(), u"Pack"_s);
     window->saveAll();
     failedSync();
     clickRow(task);
-    window->action(s("toggleDone"))->trigger(); // Edit → Mark Done
-    QVERIFY(!store->entity(task)->fields.value(s("done_at")).isNull());
+    window->action(u"toggleDone"_s)->trigger(); // Edit → Mark Done
+    QVERIFY(!store->entity(task)->fields.value(u"done_at"_s).isNull());
 
-    window->action(s("newNote"))->trigger();
+    window->action(u"newNote"_s)->trigger();
     const QString note = window->openItemId();
-    QTest::keyClicks(window->noteEditor()->titleField(), s("Trip"));
+    QTest::keyClicks(window->noteEditor()->titleField(), u"Trip"_s);
     window->noteEditor()->bodyEditor()->setFocus();
-    QTest::keyClicks(window->noteEditor()->bodyEditor(), s("day one"));
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), u"day one"_s);
     window->noteEditor()->saveNow();
     failedSync();
-    QTest::keyClicks(window->noteEditor()->bodyEditor(), s(": Rome"));
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), u": Rome"_s);
     window->noteEditor()->saveNow();
     clickRow(note);
-    window->action(s("trash"))->trigger();
+    window->action(u"trash"_s)->trigger();
     failedSync();
-    window->selectView(s("view:trash"));
+    window->selectView(u"view:trash"_s);
     QTRY_VERIFY(window->itemModel()->rowOf(note) >= 0);
     clickRow(note);
-    window->action(s("restore"))->trigger();
-    window->selectView(s("view:all"));
+    window->action(u"restore"_s)->trigger();
+    window->selectView(u"view:all"_s);
     QTRY_VERIFY(window->itemModel()->rowOf(note) >= 0);
     clickRow(note);
     window->noteEditor()->bodyEditor()->moveCursor(QTextCursor::End);
-    QTest::keyClicks(window->noteEditor()->bodyEditor(), s(", the Forum"));
+    QTest::keyClicks(window->noteEditor()->bodyEditor(), u", the Forum"_s);
     window->noteEditor()->saveNow();
     QVERIFY(store->pendingCount() > 1);
 
     QCOMPARE(test::startServer(server, database, port), port);
     retry->click();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
-    QTRY_VERIFY_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), u"All changes sent"_s, 15000);
+    QTRY_VERIFY_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(u"Synced"_s), 10000);
     // Let a second round (the live socket's, or the engine's own) come and go.
     QTest::qWait(1500);
     QVERIFY(store->conflictRecords()->isEmpty());
-    QVERIFY(!store->entity(task)->fields.value(s("done_at")).isNull());
+    QVERIFY(!store->entity(task)->fields.value(u"done_at"_s).isNull());
     const model::Entity trip = *store->entity(note);
-    QCOMPARE(trip.fields.value(s("deleted")).toBool(), false);
-    QCOMPARE(trip.fields.value(s("body")).toString(), s("day one: Rome, the Forum"));
-    QCOMPARE(trip.fields.value(s("title")).toString(), s("Trip"));
+    QCOMPARE(trip.fields.value(u"deleted"_s).toBool(), false);
+    QCOMPARE(trip.fields.value(u"body"_s).toString(), u"day one: Rome, the Forum"_s);
+    QCOMPARE(trip.fields.value(u"title"_s).toString(), u"Trip"_s);
 }
 
 void TestAppSync::aNoteTheServerRefusesIsNamedAndTheRestSyncs()
 {
     // An older server that takes at most 1 MB in a field, and a 1.5 MB log pasted into a note.
     QProcess server;
-    const int port = test::startServer(server, m_dir.filePath(s("server4.db")), 0, {s("--max-text-mb"), s("1")});
+    const int port = test::startServer(server, m_dir.filePath(u"server4.db"_s), 0, {u"--max-text-mb"_s, u"1"_s});
     QVERIFY(port > 0);
     const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
-    const QUrl url(s("http://127.0.0.1:%1").arg(port));
-    QVERIFY(client::account::registerAccount(url, s("emil"), s("a long password")));
-    const auto token = client::account::logIn(url, s("emil"), s("a long password"), s("E"));
+    const QUrl url(u"http://127.0.0.1:%1"_s.arg(port));
+    QVERIFY(client::account::registerAccount(url, u"emil"_s, u"a long password"_s));
+    const auto token = client::account::logIn(url, u"emil"_s, u"a long password"_s, u"E"_s);
     QVERIFY(token);
-    auto store = openStore(s("e.db"));
-    QVERIFY(client::AccountFile::write(store->path(), {{s("server"), url.toString()}, {s("user"), s("emil")},
-                                                       {s("token"), *token}}));
+    auto store = openStore(u"e.db"_s);
+    QVERIFY(client::AccountFile::write(store->path(), {{u"server"_s, url.toString()}, {u"user"_s, u"emil"_s},
+                                                       {u"token"_s, *token}}));
     ui::Shell shell(store.get());
     ui::MainWindow *window = shell.window();
     window->show();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(s("Synced")), true, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "syncStateLabel")->text().startsWith(u"Synced"_s), true, 10000);
     // The app's sync is kept in the store, where `tidemarkctl status` reads it ("last sync").
     QVERIFY(store->syncOutcome().lastSuccess.isValid());
     QVERIFY(store->syncOutcome().lastError.isEmpty());
 
     QString log;
     while (log.size() < 1'500'000)
-        log += s("2026-12-02 10:00:00 pushed 200 operations, pulled 1000 changes\n");
-    window->action(s("newNote"))->trigger();
+        log += u"2026-12-02 10:00:00 pushed 200 operations, pulled 1000 changes\n"_s;
+    window->action(u"newNote"_s)->trigger();
     const QString big = window->openItemId();
-    QTest::keyClicks(window->noteEditor()->titleField(), s("Server log"));
+    QTest::keyClicks(window->noteEditor()->titleField(), u"Server log"_s);
     QGuiApplication::clipboard()->setText(log);
     window->noteEditor()->focusBody();
     QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
     window->noteEditor()->saveNow();
-    window->action(s("newNote"))->trigger();
-    QTest::keyClicks(window->noteEditor()->titleField(), s("Packing list"));
+    window->action(u"newNote"_s)->trigger();
+    QTest::keyClicks(window->noteEditor()->titleField(), u"Packing list"_s);
     window->noteEditor()->saveNow();
     const QString small = window->openItemId();
-    window->action(s("syncNow"))->trigger();
+    window->action(u"syncNow"_s)->trigger();
 
     // The rest is sent; the status bar and Pending say which note was refused, and why.
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("1 change not sent"), 15000);
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), u"1 change not sent"_s, 15000);
     QCOMPARE(store->parkedCount(), 1);
     // Alone in its account, the device hears of no changes "from your other devices".
-    QVERIFY2(!window->statusBar()->currentMessage().contains(s("other devices")),
+    QVERIFY2(!window->statusBar()->currentMessage().contains(u"other devices"_s),
              qPrintable(window->statusBar()->currentMessage()));
-    window->action(s("showPending"))->trigger();
-    auto *entries = window->pendingView()->findChild<QListWidget *>(s("pendingList"));
+    window->action(u"showPending"_s)->trigger();
+    auto *entries = window->pendingView()->findChild<QListWidget *>(u"pendingList"_s);
     QTRY_COMPARE(entries->count(), 1);
-    QVERIFY2(entries->item(0)->text().contains(s("“Server log”")), qPrintable(entries->item(0)->text()));
+    QVERIFY2(entries->item(0)->text().contains(u"“Server log”"_s), qPrintable(entries->item(0)->text()));
     const QString why = entries->item(0)->data(ui::PendingView::DetailRole).toString();
-    QVERIFY2(why.contains(s("refused by the server: ")) && why.contains(s("'body'")) && why.contains(s("1 MB")),
+    QVERIFY2(why.contains(u"refused by the server: "_s) && why.contains(u"'body'"_s) && why.contains(u"1 MB"_s),
              qPrintable(why));
-    auto phone = openStore(s("e-phone.db"));
-    const auto phoneToken = client::account::logIn(url, s("emil"), s("a long password"), s("phone"));
+    auto phone = openStore(u"e-phone.db"_s);
+    const auto phoneToken = client::account::logIn(url, u"emil"_s, u"a long password"_s, u"phone"_s);
     QVERIFY(phoneToken);
     client::HttpTransport phoneTransport(url, *phoneToken);
     QVERIFY(client::SyncCycle(*phone, phoneTransport).run());
     QVERIFY(phone->entity(small));
     // The refused text never arrives (the note itself may have, when a sync ran between its
     // creation and the paste).
-    QVERIFY(!phone->entity(big) || phone->entity(big)->string(s("body")).isEmpty());
+    QVERIFY(!phone->entity(big) || phone->entity(big)->string(u"body"_s).isEmpty());
 
     // The person keeps the last lines only (select all, paste the tail): the note syncs whole.
     window->openItem(big);
@@ -441,14 +441,14 @@ void TestAppSync::aNoteTheServerRefusesIsNamedAndTheRestSyncs()
     QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_A, Qt::ControlModifier);
     QTest::keyClick(window->noteEditor()->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
     window->noteEditor()->saveNow();
-    window->action(s("syncNow"))->trigger();
-    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), s("All changes sent"), 15000);
+    window->action(u"syncNow"_s)->trigger();
+    QTRY_COMPARE_WITH_TIMEOUT(label(window, "pendingLabel")->text(), u"All changes sent"_s, 15000);
     QCOMPARE(store->parkedCount(), 0);
     QTRY_COMPARE(entries->count(), 0);
     QVERIFY(client::SyncCycle(*phone, phoneTransport).run());
     QVERIFY(phone->entity(big));
-    QCOMPARE(phone->entity(big)->string(s("title")), s("Server log"));
-    QCOMPARE(phone->entity(big)->string(s("body")), tail);
+    QCOMPARE(phone->entity(big)->string(u"title"_s), u"Server log"_s);
+    QCOMPARE(phone->entity(big)->string(u"body"_s), tail);
 }
 
 QTEST_MAIN(TestAppSync)

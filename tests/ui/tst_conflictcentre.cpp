@@ -28,15 +28,15 @@
 #include <QTreeView>
 #include <QTreeWidget>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using model::Kind;
 using model::Store;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
-
-QString sentenceOf(QWidget *card) { return card->findChild<QLabel *>(s("sentence"))->text(); }
+QString sentenceOf(QWidget *card) { return card->findChild<QLabel *>(u"sentence"_s)->text(); }
 
 // The first card whose sentence contains `text`.
 QWidget *cardSaying(ui::ConflictCentre &centre, const QString &text)
@@ -102,9 +102,9 @@ private:
 
 void TestConflictCentre::initTestCase()
 {
-    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.filePath(s("settings")));
-    QCoreApplication::setOrganizationName(s("TidemarkTests"));
-    QCoreApplication::setApplicationName(s("tst_conflictcentre"));
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settings.filePath(u"settings"_s));
+    QCoreApplication::setOrganizationName(u"TidemarkTests"_s);
+    QCoreApplication::setApplicationName(u"tst_conflictcentre"_s);
     ui::Appearance::applyLanguage();
 }
 
@@ -112,9 +112,9 @@ void TestConflictCentre::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     m_registered = false;
-    const int port = test::startServer(m_server, m_dir->filePath(s("server.db")));
+    const int port = test::startServer(m_server, m_dir->filePath(u"server.db"_s));
     QVERIFY(port > 0);
-    m_url = QUrl(s("http://127.0.0.1:%1").arg(port));
+    m_url = QUrl(u"http://127.0.0.1:%1"_s.arg(port));
 }
 
 void TestConflictCentre::cleanup()
@@ -127,14 +127,14 @@ void TestConflictCentre::cleanup()
 TestConflictCentre::Device TestConflictCentre::device(const QString &name, const QString &label)
 {
     Device d;
-    auto store = Store::open(m_dir->filePath(name + s(".db")));
+    auto store = Store::open(m_dir->filePath(name + u".db"_s));
     if (!store)
         return d;
     d.store = std::move(*store);
     (void)d.store->setDeviceName(label);
     if (!std::exchange(m_registered, true))
-        (void)client::account::registerAccount(m_url, s("anna"), s("correct horse"));
-    d.token = client::account::logIn(m_url, s("anna"), s("correct horse"), name).value_or(QString());
+        (void)client::account::registerAccount(m_url, u"anna"_s, u"correct horse"_s);
+    d.token = client::account::logIn(m_url, u"anna"_s, u"correct horse"_s, name).value_or(QString());
     return d;
 }
 
@@ -150,139 +150,139 @@ bool TestConflictCentre::sync(Device &d)
 
 QString TestConflictCentre::renameApart(Device &laptop, Device &phone)
 {
-    const auto task = laptop.store->create(Kind::Task, {{s("title"), s("Groceries")}});
-    if (!task || !sync(laptop) || !sync(phone) || !laptop.store->update(task->id, {{s("title"), s("Groceries for Saturday")}}))
+    const auto task = laptop.store->create(Kind::Task, {{u"title"_s, u"Groceries"_s}});
+    if (!task || !sync(laptop) || !sync(phone) || !laptop.store->update(task->id, {{u"title"_s, u"Groceries for Saturday"_s}}))
         return {};
     QTest::qWait(5);
-    if (!phone.store->update(task->id, {{s("title"), s("Shopping")}}) || !sync(laptop) || !sync(phone) || !sync(laptop))
+    if (!phone.store->update(task->id, {{u"title"_s, u"Shopping"_s}}) || !sync(laptop) || !sync(phone) || !sync(laptop))
         return {};
     return task->id;
 }
 
 void TestConflictCentre::aResolvedTextReachesTheSecondDeviceWithItsAuditEntry()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
-    Device phone = device(s("phone"), s("Phone"));
-    const auto note = laptop.store->create(Kind::Note, {{s("title"), s("Weekend")}, {s("body"), s("Weekend\nmeet at 10\nbring cake\n")}});
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
+    Device phone = device(u"phone"_s, u"Phone"_s);
+    const auto note = laptop.store->create(Kind::Note, {{u"title"_s, u"Weekend"_s}, {u"body"_s, u"Weekend\nmeet at 10\nbring cake\n"_s}});
     QVERIFY(note && sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(note->id, {{s("body"), s("Weekend\nmeet at 11\nbring cake\n")}}));
-    QVERIFY(phone.store->update(note->id, {{s("body"), s("Weekend\nmeet at 9\nbring cake\n")}}));
+    QVERIFY(laptop.store->update(note->id, {{u"body"_s, u"Weekend\nmeet at 11\nbring cake\n"_s}}));
+    QVERIFY(phone.store->update(note->id, {{u"body"_s, u"Weekend\nmeet at 9\nbring cake\n"_s}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
 
     // The phone's centre: one open conflict, in words, naming the laptop, with Resolve….
     ui::ConflictCentre centre(phone.store.get());
     centre.resize(700, 500);
     centre.show();
-    QWidget *card = cardSaying(centre, s("Waiting for you"));
+    QWidget *card = cardSaying(centre, u"Waiting for you"_s);
     QVERIFY(card);
-    QVERIFY2(sentenceOf(card).contains(s("Laptop")) && sentenceOf(card).contains(s("“Weekend”")), qPrintable(sentenceOf(card)));
-    QVERIFY(card->findChild<QLabel *>(s("rule"))->text().contains(s("edits of the same lines wait for you")));
+    QVERIFY2(sentenceOf(card).contains(u"Laptop"_s) && sentenceOf(card).contains(u"“Weekend”"_s), qPrintable(sentenceOf(card)));
+    QVERIFY(card->findChild<QLabel *>(u"rule"_s)->text().contains(u"edits of the same lines wait for you"_s));
 
     // Resolve… opens the merge dialog; the phone's owner edits the Result and resolves.
     bool drove = false;
     whenMergeDialogOpens([&drove](ui::MergeDialog *dialog) {
-        dialog->findChild<QPushButton *>(s("takeTheirs"))->click();
-        QCOMPARE(dialog->resultText(), s("Weekend\nmeet at 11\nbring cake\n"));
-        dialog->findChild<QPushButton *>(s("resolve"))->click();
+        dialog->findChild<QPushButton *>(u"takeTheirs"_s)->click();
+        QCOMPARE(dialog->resultText(), u"Weekend\nmeet at 11\nbring cake\n"_s);
+        dialog->findChild<QPushButton *>(u"resolve"_s)->click();
         drove = true;
     });
-    card->findChild<QPushButton *>(s("resolveButton"))->click();
+    card->findChild<QPushButton *>(u"resolveButton"_s)->click();
     QVERIFY(drove);
-    QCOMPARE(phone.store->entity(note->id)->string(s("body")), s("Weekend\nmeet at 11\nbring cake\n"));
+    QCOMPARE(phone.store->entity(note->id)->string(u"body"_s), u"Weekend\nmeet at 11\nbring cake\n"_s);
     QCOMPARE(phone.store->pendingCount(), 1); // one operation, syncing like any edit
-    QTRY_VERIFY(!cardSaying(centre, s("Waiting for you")));
+    QTRY_VERIFY(!cardSaying(centre, u"Waiting for you"_s));
 
     // After syncing, the laptop shows the resolved text, and its audit trail the phone's choice.
     QVERIFY(sync(phone) && sync(laptop));
-    QCOMPARE(laptop.store->entity(note->id)->string(s("body")), s("Weekend\nmeet at 11\nbring cake\n"));
+    QCOMPARE(laptop.store->entity(note->id)->string(u"body"_s), u"Weekend\nmeet at 11\nbring cake\n"_s);
     ui::AuditDialog audit(laptop.store.get());
     audit.show();
     QTreeWidget *table = audit.table();
     QTreeWidgetItem *choice = nullptr;
     for (int i = 0; i < table->topLevelItemCount(); ++i) {
-        if (table->topLevelItem(i)->text(3) == s("a person's choice"))
+        if (table->topLevelItem(i)->text(3) == u"a person's choice"_s)
             choice = table->topLevelItem(i);
     }
     QVERIFY(choice);
-    QCOMPARE(choice->text(1), s("Weekend"));
-    QVERIFY(choice->text(5).contains(s("Phone")));
+    QCOMPARE(choice->text(1), u"Weekend"_s);
+    QVERIFY(choice->text(5).contains(u"Phone"_s));
     table->setCurrentItem(choice);
-    const QString details = audit.findChild<QLabel *>(s("auditDetails"))->text();
-    QVERIFY2(details.contains(s("Phone")) && details.contains(s("Weekend")), qPrintable(details));
-    QVERIFY2(details.contains(s("It settled:")), qPrintable(details));
+    const QString details = audit.findChild<QLabel *>(u"auditDetails"_s)->text();
+    QVERIFY2(details.contains(u"Phone"_s) && details.contains(u"Weekend"_s), qPrintable(details));
+    QVERIFY2(details.contains(u"It settled:"_s), qPrintable(details));
 }
 
 void TestConflictCentre::undoingAnAutomaticTitleResolutionPutsTheOtherTitleBackOnBothDevices()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
-    Device phone = device(s("phone"), s("Phone"));
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
+    Device phone = device(u"phone"_s, u"Phone"_s);
     const QString id = renameApart(laptop, phone);
     QVERIFY(!id.isEmpty());
-    QCOMPARE(laptop.store->entity(id)->string(s("title")), s("Shopping"));
+    QCOMPARE(laptop.store->entity(id)->string(u"title"_s), u"Shopping"_s);
 
     // The laptop's centre explains the automatic decision and offers the other title back.
     ui::ConflictCentre centre(laptop.store.get());
     centre.resize(700, 500);
     centre.show();
-    QWidget *card = cardSaying(centre, s("the later one was kept"));
+    QWidget *card = cardSaying(centre, u"the later one was kept"_s);
     QVERIFY(card);
     const QString sentence = sentenceOf(card);
-    QVERIFY2(sentence.contains(s("Title of “Shopping” changed on this device at")) && sentence.contains(s("and on Phone at"))
-                 && sentence.endsWith(s("the later one was kept: “Shopping”.")),
+    QVERIFY2(sentence.contains(u"Title of “Shopping” changed on this device at"_s) && sentence.contains(u"and on Phone at"_s)
+                 && sentence.endsWith(u"the later one was kept: “Shopping”."_s),
              qPrintable(sentence));
-    QPushButton *useOther = card->findChild<QPushButton *>(s("useOtherButton"));
+    QPushButton *useOther = card->findChild<QPushButton *>(u"useOtherButton"_s);
     QVERIFY(useOther);
-    QVERIFY(useOther->toolTip().contains(s("“Groceries for Saturday”")));
+    QVERIFY(useOther->toolTip().contains(u"“Groceries for Saturday”"_s));
     useOther->click();
-    QCOMPARE(laptop.store->entity(id)->string(s("title")), s("Groceries for Saturday"));
+    QCOMPARE(laptop.store->entity(id)->string(u"title"_s), u"Groceries for Saturday"_s);
 
     // Synced: the other title is back on both, and the phone's centre has the laptop's choice,
     // which it could undo in turn.
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
-    QCOMPARE(phone.store->entity(id)->string(s("title")), s("Groceries for Saturday"));
+    QCOMPARE(phone.store->entity(id)->string(u"title"_s), u"Groceries for Saturday"_s);
     ui::ConflictCentre onPhone(phone.store.get());
-    QWidget *choice = cardSaying(onPhone, s("was decided on Laptop"));
+    QWidget *choice = cardSaying(onPhone, u"was decided on Laptop"_s);
     QVERIFY(choice);
-    QVERIFY2(sentenceOf(choice).contains(s("“Groceries for Saturday” kept")), qPrintable(sentenceOf(choice)));
-    QVERIFY(choice->findChild<QPushButton *>(s("undoButton")));
+    QVERIFY2(sentenceOf(choice).contains(u"“Groceries for Saturday” kept"_s), qPrintable(sentenceOf(choice)));
+    QVERIFY(choice->findChild<QPushButton *>(u"undoButton"_s));
 
     // A dark scheme redraws the cards dark, so their light text stays readable.
     const QPalette dark = ui::Appearance::darkPalette();
     onPhone.setPalette(dark);
     QTRY_VERIFY(!onPhone.cards().isEmpty() && onPhone.cards().first()->palette().color(QPalette::Window).lightness() < 80);
     QWidget *first = onPhone.cards().first();
-    QVERIFY(first->findChild<QLabel *>(s("sentence"))->palette().color(QPalette::WindowText).lightness()
+    QVERIFY(first->findChild<QLabel *>(u"sentence"_s)->palette().color(QPalette::WindowText).lightness()
             - first->palette().color(QPalette::Window).lightness() > 120);
 }
 
 void TestConflictCentre::fieldConflictsUseTheCompactForm()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
-    Device phone = device(s("phone"), s("Phone"));
-    QVERIFY(laptop.store->setConflictPolicies({{s("title"), s("ask")}, {s("priority"), s("ask")}}));
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
+    Device phone = device(u"phone"_s, u"Phone"_s);
+    QVERIFY(laptop.store->setConflictPolicies({{u"title"_s, u"ask"_s}, {u"priority"_s, u"ask"_s}}));
     QVERIFY(sync(laptop));
-    const auto task = laptop.store->create(Kind::Task, {{s("title"), s("Plan")}});
+    const auto task = laptop.store->create(Kind::Task, {{u"title"_s, u"Plan"_s}});
     QVERIFY(task && sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(task->id, {{s("title"), s("Plan A")}, {s("priority"), 3}}));
-    QVERIFY(phone.store->update(task->id, {{s("title"), s("Plan B")}, {s("priority"), 1}}));
+    QVERIFY(laptop.store->update(task->id, {{u"title"_s, u"Plan A"_s}, {u"priority"_s, 3}}));
+    QVERIFY(phone.store->update(task->id, {{u"title"_s, u"Plan B"_s}, {u"priority"_s, 1}}));
     QVERIFY(sync(laptop) && sync(phone) && sync(laptop));
     QCOMPARE(laptop.store->conflictRecords(true)->size(), 2);
 
     ui::ConflictCentre centre(laptop.store.get());
-    QWidget *card = cardSaying(centre, s("Title of"));
+    QWidget *card = cardSaying(centre, u"Title of"_s);
     QVERIFY(card);
-    QVERIFY2(sentenceOf(card).contains(s("(“Plan A”)")) && sentenceOf(card).contains(s("(“Plan B”)")), qPrintable(sentenceOf(card)));
+    QVERIFY2(sentenceOf(card).contains(u"(“Plan A”)"_s) && sentenceOf(card).contains(u"(“Plan B”)"_s), qPrintable(sentenceOf(card)));
     bool drove = false;
     bool titleFirst = false;
     whenMergeDialogOpens([&drove, &titleFirst](ui::MergeDialog *dialog) {
-        titleFirst = dialog->findChild<QRadioButton *>(s("scalarMine0"))->text().contains(s("Plan A"));
+        titleFirst = dialog->findChild<QRadioButton *>(u"scalarMine0"_s)->text().contains(u"Plan A"_s);
         // No text panes: one choice per field, and Resolve waits for both.
-        QVERIFY(!dialog->findChild<QWidget *>(s("resultPane"))->isVisible());
-        QVERIFY(!dialog->findChild<QPushButton *>(s("keepBoth"))->isVisible());
-        QPushButton *resolve = dialog->findChild<QPushButton *>(s("resolve"));
+        QVERIFY(!dialog->findChild<QWidget *>(u"resultPane"_s)->isVisible());
+        QVERIFY(!dialog->findChild<QPushButton *>(u"keepBoth"_s)->isVisible());
+        QPushButton *resolve = dialog->findChild<QPushButton *>(u"resolve"_s);
         QVERIFY(!resolve->isEnabled());
-        QRadioButton *first = dialog->findChild<QRadioButton *>(s("scalarTheirs0"));
-        QRadioButton *second = dialog->findChild<QRadioButton *>(s("scalarMine1"));
+        QRadioButton *first = dialog->findChild<QRadioButton *>(u"scalarTheirs0"_s);
+        QRadioButton *second = dialog->findChild<QRadioButton *>(u"scalarMine1"_s);
         QVERIFY(first && second);
         first->click();
         QVERIFY(!resolve->isEnabled());
@@ -291,26 +291,26 @@ void TestConflictCentre::fieldConflictsUseTheCompactForm()
         resolve->click();
         drove = true;
     });
-    card->findChild<QPushButton *>(s("resolveButton"))->click();
+    card->findChild<QPushButton *>(u"resolveButton"_s)->click();
     QVERIFY(drove);
     // The first field took theirs (the phone's), the second mine (the laptop's).
     const auto e = laptop.store->entity(task->id);
     QVERIFY(laptop.store->conflictRecords(true)->isEmpty());
-    QCOMPARE(e->string(s("title")), titleFirst ? s("Plan B") : s("Plan A"));
-    QCOMPARE(e->fields.value(s("priority")).toInt(), titleFirst ? 3 : 1);
+    QCOMPARE(e->string(u"title"_s), titleFirst ? u"Plan B"_s : u"Plan A"_s);
+    QCOMPARE(e->fields.value(u"priority"_s).toInt(), titleFirst ? 3 : 1);
     QVERIFY(sync(laptop) && sync(phone));
     QCOMPARE(phone.store->entity(task->id)->fields, laptop.store->entity(task->id)->fields);
 }
 
 void TestConflictCentre::theAuditTrailKeepsItsSizeAndRoomForDetails()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
     QList<int> sizes;
     {
         ui::AuditDialog audit(laptop.store.get());
         audit.show();
         QVERIFY(QTest::qWaitForWindowExposed(&audit));
-        auto *split = audit.findChild<QSplitter *>(s("auditSplit"));
+        auto *split = audit.findChild<QSplitter *>(u"auditSplit"_s);
         QVERIFY(split);
         QVERIFY2(split->sizes().at(1) >= 120, qPrintable(QString::number(split->sizes().at(1))));
         audit.resize(720, 540); // within the test screen, which a restored geometry is kept inside
@@ -323,13 +323,13 @@ void TestConflictCentre::theAuditTrailKeepsItsSizeAndRoomForDetails()
     again.show();
     QVERIFY(QTest::qWaitForWindowExposed(&again));
     QCOMPARE(again.size(), QSize(720, 540));
-    QCOMPARE(again.findChild<QSplitter *>(s("auditSplit"))->sizes(), sizes);
+    QCOMPARE(again.findChild<QSplitter *>(u"auditSplit"_s)->sizes(), sizes);
 }
 
 void TestConflictCentre::theAuditTrailFiltersAndExplains()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
-    Device phone = device(s("phone"), s("Phone"));
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
+    Device phone = device(u"phone"_s, u"Phone"_s);
     const QString first = renameApart(laptop, phone);
     const QString second = renameApart(laptop, phone);
     QVERIFY(!first.isEmpty() && !second.isEmpty());
@@ -345,28 +345,28 @@ void TestConflictCentre::theAuditTrailFiltersAndExplains()
     QCOMPARE(shown(), 2);
     audit.setItemFilter(first);
     QCOMPARE(shown(), 1);
-    auto *outcome = audit.findChild<QComboBox *>(s("outcomeFilter"));
-    outcome->setCurrentIndex(outcome->findData(s("open")));
+    auto *outcome = audit.findChild<QComboBox *>(u"outcomeFilter"_s);
+    outcome->setCurrentIndex(outcome->findData(u"open"_s));
     QCOMPARE(outcome->currentData().toString(), QString()); // nothing open: not offered
-    auto *device = audit.findChild<QComboBox *>(s("deviceFilter"));
-    QVERIFY(device->findText(s("Phone")) > 0 && device->findText(s("this device")) > 0);
+    auto *device = audit.findChild<QComboBox *>(u"deviceFilter"_s);
+    QVERIFY(device->findText(u"Phone"_s) > 0 && device->findText(u"this device"_s) > 0);
     // Details: both values, the base, the rule and who decided.
     table->setCurrentItem(nullptr);
     for (int i = 0; i < table->topLevelItemCount(); ++i) {
         if (!table->topLevelItem(i)->isHidden())
             table->setCurrentItem(table->topLevelItem(i));
     }
-    const QString details = audit.findChild<QLabel *>(s("auditDetails"))->text();
-    for (const QString &part : {s("Groceries for Saturday"), s("Shopping"), s("Base:"), s("“Groceries”"), s("the later edit wins"),
-                                s("the rule, when the server met both sides")})
-        QVERIFY2(details.contains(part.toHtmlEscaped()), qPrintable(part + s(" not in ") + details));
+    const QString details = audit.findChild<QLabel *>(u"auditDetails"_s)->text();
+    for (const QString &part : {u"Groceries for Saturday"_s, u"Shopping"_s, u"Base:"_s, u"“Groceries”"_s, u"the later edit wins"_s,
+                                u"the rule, when the server met both sides"_s})
+        QVERIFY2(details.contains(part.toHtmlEscaped()), qPrintable(part + u" not in "_s + details));
     // From the trail, the rule's decision takes its other value: the title back, and the choice
     // an event of its own at once (the next sync brings the same event, not a second one).
-    QPushButton *undo = audit.findChild<QPushButton *>(s("undoResolution"));
+    QPushButton *undo = audit.findChild<QPushButton *>(u"undoResolution"_s);
     QVERIFY(undo->isEnabled());
-    QCOMPARE(undo->text(), s("Use the Other Value"));
+    QCOMPARE(undo->text(), u"Use the Other Value"_s);
     undo->click();
-    QCOMPARE(laptop.store->entity(first)->string(s("title")), s("Groceries for Saturday"));
+    QCOMPARE(laptop.store->entity(first)->string(u"title"_s), u"Groceries for Saturday"_s);
     audit.setItemFilter(first);
     QCOMPARE(shown(), 2);
     QVERIFY(sync(laptop));
@@ -382,49 +382,49 @@ void TestConflictCentre::theAuditTrailFiltersAndExplains()
                 table->setCurrentItem(row);
         }
     };
-    select(s("a person's choice"));
-    QCOMPARE(undo->text(), s("Undo This Choice"));
+    select(u"a person's choice"_s);
+    QCOMPARE(undo->text(), u"Undo This Choice"_s);
     QVERIFY(undo->isEnabled());
     undo->click();
-    QCOMPARE(laptop.store->entity(first)->string(s("title")), s("Shopping"));
+    QCOMPARE(laptop.store->entity(first)->string(u"title"_s), u"Shopping"_s);
     audit.setItemFilter(first);
     QCOMPARE(shown(), 3); // the rule's decision, the choice and its undo
-    select(s("a person's choice"));
+    select(u"a person's choice"_s);
     QVERIFY(!undo->isEnabled());
-    QVERIFY(audit.findChild<QLabel *>(s("auditDetails"))->text().contains(s("Undone since.")));
+    QVERIFY(audit.findChild<QLabel *>(u"auditDetails"_s)->text().contains(u"Undone since."_s));
     QVERIFY(sync(laptop) && sync(phone));
-    QCOMPARE(phone.store->entity(first)->string(s("title")), s("Shopping"));
+    QCOMPARE(phone.store->entity(first)->string(u"title"_s), u"Shopping"_s);
     QVERIFY(phone.store->conflictRecords(true)->isEmpty());
 }
 
 void TestConflictCentre::theSidebarShowsTheCentreWithALiveCount()
 {
-    Device laptop = device(s("laptop"), s("Laptop"));
-    Device phone = device(s("phone"), s("Phone"));
+    Device laptop = device(u"laptop"_s, u"Laptop"_s);
+    Device phone = device(u"phone"_s, u"Phone"_s);
     ui::MainWindow window(laptop.store.get());
     window.resize(1100, 700);
     window.show();
-    window.selectView(s("view:conflicts"));
+    window.selectView(u"view:conflicts"_s);
     QVERIFY(window.conflictCentre()->isVisible());
     QVERIFY(!window.editorPane()->isVisible());
     const auto badge = [&window] {
-        return window.sidebarModel()->index(window.sidebarModel()->indexOfKey(s("view:conflicts")).row(), 0,
-                                            window.sidebarModel()->indexOfKey(s("view:conflicts")).parent())
+        return window.sidebarModel()->index(window.sidebarModel()->indexOfKey(u"view:conflicts"_s).row(), 0,
+                                            window.sidebarModel()->indexOfKey(u"view:conflicts"_s).parent())
             .data(ui::SidebarModel::CountRole)
             .toInt();
     };
     QCOMPARE(badge(), 0);
 
-    const auto note = laptop.store->create(Kind::Note, {{s("body"), s("a\nb\n")}});
+    const auto note = laptop.store->create(Kind::Note, {{u"body"_s, u"a\nb\n"_s}});
     QVERIFY(note && sync(laptop) && sync(phone));
-    QVERIFY(laptop.store->update(note->id, {{s("body"), s("a\nB1\n")}}));
-    QVERIFY(phone.store->update(note->id, {{s("body"), s("a\nB2\n")}}));
+    QVERIFY(laptop.store->update(note->id, {{u"body"_s, u"a\nB1\n"_s}}));
+    QVERIFY(phone.store->update(note->id, {{u"body"_s, u"a\nB2\n"_s}}));
     QVERIFY(sync(phone) && sync(laptop));
     QTRY_COMPARE(badge(), 1);
-    QTRY_VERIFY(cardSaying(*window.conflictCentre(), s("Waiting for you")));
+    QTRY_VERIFY(cardSaying(*window.conflictCentre(), u"Waiting for you"_s));
 
     // Open takes the person to the note, in the list and editor again.
-    cardSaying(*window.conflictCentre(), s("Waiting for you"))->findChild<QPushButton *>(s("openButton"))->click();
+    cardSaying(*window.conflictCentre(), u"Waiting for you"_s)->findChild<QPushButton *>(u"openButton"_s)->click();
     QTRY_COMPARE(window.openItemId(), note->id);
     QVERIFY(window.editorPane()->isVisible());
     QVERIFY(!window.conflictCentre()->isVisible());

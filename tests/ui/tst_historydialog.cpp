@@ -27,17 +27,17 @@
 #include <cmath>
 #include <memory>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::model::Kind;
 using tidemark::model::Store;
 using tidemark::ui::HistoryDialog;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
-
-QListWidget *timeline(const HistoryDialog &dialog) { return dialog.findChild<QListWidget *>(s("timeline")); }
-QTextBrowser *diffView(const HistoryDialog &dialog) { return dialog.findChild<QTextBrowser *>(s("diffView")); }
-QPushButton *button(const HistoryDialog &dialog, const char *name) { return dialog.findChild<QPushButton *>(s(name)); }
+QListWidget *timeline(const HistoryDialog &dialog) { return dialog.findChild<QListWidget *>(u"timeline"_s); }
+QTextBrowser *diffView(const HistoryDialog &dialog) { return dialog.findChild<QTextBrowser *>(u"diffView"_s); }
+QPushButton *button(const HistoryDialog &dialog, const char *name) { return dialog.findChild<QPushButton *>(QString::fromUtf8(name)); }
 
 /// The timeline's rows as a person reads them: the headline, then the details.
 QStringList rows(const HistoryDialog &dialog)
@@ -56,7 +56,7 @@ bool clickVersion(const HistoryDialog &dialog, int version)
     QListWidget *list = timeline(dialog);
     for (int i = 0; i < list->count(); ++i) {
         QListWidgetItem *item = list->item(i);
-        if (item->text().section(QLatin1Char('\n'), 1).startsWith(s("Version %1").arg(version))) {
+        if (item->text().section(QLatin1Char('\n'), 1).startsWith(u"Version %1"_s.arg(version))) {
             list->scrollToItem(item);
             QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, list->visualItemRect(item).center());
             return list->currentItem() == item;
@@ -155,8 +155,8 @@ void TestHistoryDialog::initTestCase()
 {
     qputenv("TIDEMARK_NO_KEYCHAIN", "1");
     QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(s("TidemarkTests"));
-    QCoreApplication::setApplicationName(s("tst_historydialog"));
+    QCoreApplication::setOrganizationName(u"TidemarkTests"_s);
+    QCoreApplication::setApplicationName(u"tst_historydialog"_s);
     tidemark::ui::Appearance::applyLanguage();
 }
 
@@ -167,7 +167,7 @@ void TestHistoryDialog::init()
     QSettings().clear();
     QApplication::setPalette(tidemark::ui::Appearance::lightPalette());
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::open(m_dir->filePath(s("store.db")));
+    auto store = Store::open(m_dir->filePath(u"store.db"_s));
     QVERIFY(store);
     m_store = std::move(*store);
 }
@@ -181,11 +181,11 @@ void TestHistoryDialog::cleanup()
 void TestHistoryDialog::timelineListsTheVersionsNewestFirst()
 {
     // Signed in as anna: her name is on every row.
-    QVERIFY(tidemark::client::AccountFile::write(m_store->path(), {{s("server"), s("https://sync.example")}, {s("user"), s("anna")}}));
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Groceries")}, {s("body"), s("milk\n")}});
+    QVERIFY(tidemark::client::AccountFile::write(m_store->path(), {{u"server"_s, u"https://sync.example"_s}, {u"user"_s, u"anna"_s}}));
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Groceries"_s}, {u"body"_s, u"milk\n"_s}});
     QVERIFY(note);
-    QVERIFY(m_store->update(note->id, {{s("title"), s("Shopping")}, {s("body"), s("milk\nbread\n")}}));
-    QVERIFY(m_store->update(note->id, {{s("tags"), QJsonArray{s("home")}}}));
+    QVERIFY(m_store->update(note->id, {{u"title"_s, u"Shopping"_s}, {u"body"_s, u"milk\nbread\n"_s}}));
+    QVERIFY(m_store->update(note->id, {{u"tags"_s, QJsonArray{u"home"_s}}}));
     QVERIFY(m_store->trash(note->id));
     QVERIFY(m_store->restore(note->id));
     const auto history = m_store->history(note->id);
@@ -194,16 +194,16 @@ void TestHistoryDialog::timelineListsTheVersionsNewestFirst()
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QCOMPARE(dialog.windowTitle(), s("History of “Shopping”"));
+    QCOMPARE(dialog.windowTitle(), u"History of “Shopping”"_s);
     const QStringList texts = rows(dialog);
     QCOMPARE(texts.size(), 5);
-    const QStringList headlines{s("Restored from the Trash"), s("Moved to the Trash"), s("Tags changed"),
-                                s("Title and text changed"), s("Created")};
+    const QStringList headlines{u"Restored from the Trash"_s, u"Moved to the Trash"_s, u"Tags changed"_s,
+                                u"Title and text changed"_s, u"Created"_s};
     for (int i = 0; i < 5; ++i) {
         const auto &entry = (*history)[4 - i];
         QCOMPARE(headline(texts[i]), headlines[i]);
-        const QString version = i == 0 ? s("Version 5 (current)") : s("Version %1").arg(entry.version);
-        QCOMPARE(texts[i].section(QLatin1Char('\n'), 1), s("%1 · %2 · this device · anna").arg(version, at(entry.at)));
+        const QString version = i == 0 ? u"Version 5 (current)"_s : u"Version %1"_s.arg(entry.version);
+        QCOMPARE(texts[i].section(QLatin1Char('\n'), 1), u"%1 · %2 · this device · anna"_s.arg(version, at(entry.at)));
     }
     // The newest version is selected and cannot be restored: it is the current one.
     QCOMPARE(dialog.selectedVersion(), 5);
@@ -213,31 +213,31 @@ void TestHistoryDialog::timelineListsTheVersionsNewestFirst()
 void TestHistoryDialog::otherDevicesAreNamed()
 {
     // Not signed in: no account name. A note made on the Laptop, changed by a device nobody named.
-    const QString id = s("0193c0de-0000-7000-8000-0000000000aa");
+    const QString id = u"0193c0de-0000-7000-8000-0000000000aa"_s;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    Store::RemoteChange made{Kind::Note, id, 1, {{s("title"), s("Trip")}, {s("body"), s("pack\n")}}, s("dev2"), now, {}};
-    QVERIFY(m_store->applyRemotePage({made}, {}, 1, {{s("dev2"), s("Laptop")}}));
-    Store::RemoteChange changed{Kind::Note, id, 2, {{s("body"), s("pack\nbook hotel\n")}}, s("dev3"), now, {}};
+    Store::RemoteChange made{Kind::Note, id, 1, {{u"title"_s, u"Trip"_s}, {u"body"_s, u"pack\n"_s}}, u"dev2"_s, now, {}};
+    QVERIFY(m_store->applyRemotePage({made}, {}, 1, {{u"dev2"_s, u"Laptop"_s}}));
+    Store::RemoteChange changed{Kind::Note, id, 2, {{u"body"_s, u"pack\nbook hotel\n"_s}}, u"dev3"_s, now, {}};
     QVERIFY(m_store->applyRemotePage({changed}, {}, 2));
-    Store::RemoteChange unnamed{Kind::Note, id, 3, {{s("pinned"), true}}, QString(), now, {}};
+    Store::RemoteChange unnamed{Kind::Note, id, 3, {{u"pinned"_s, true}}, QString(), now, {}};
     QVERIFY(m_store->applyRemotePage({unnamed}, {}, 3));
 
     HistoryDialog dialog(*m_store, id);
     const QStringList texts = rows(dialog);
     QCOMPARE(texts.size(), 3);
-    QCOMPARE(headline(texts[0]), s("Pinned"));
-    QVERIFY2(texts[0].endsWith(s(" · another device")), qPrintable(texts[0]));
-    QCOMPARE(headline(texts[1]), s("Text changed"));
-    QVERIFY2(texts[1].endsWith(s(" · another device")), qPrintable(texts[1]));
-    QCOMPARE(headline(texts[2]), s("Created"));
-    QVERIFY2(texts[2].endsWith(s(" · Laptop")), qPrintable(texts[2]));
+    QCOMPARE(headline(texts[0]), u"Pinned"_s);
+    QVERIFY2(texts[0].endsWith(u" · another device"_s), qPrintable(texts[0]));
+    QCOMPARE(headline(texts[1]), u"Text changed"_s);
+    QVERIFY2(texts[1].endsWith(u" · another device"_s), qPrintable(texts[1]));
+    QCOMPARE(headline(texts[2]), u"Created"_s);
+    QVERIFY2(texts[2].endsWith(u" · Laptop"_s), qPrintable(texts[2]));
 }
 
 void TestHistoryDialog::selectingAVersionShowsItsDiff()
 {
-    const auto note = m_store->create(Kind::Note, {{s("body"), s("milk\nbread\neggs\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"body"_s, u"milk\nbread\neggs\n"_s}});
     QVERIFY(note);
-    QVERIFY(m_store->update(note->id, {{s("body"), s("milk\nbrown bread\neggs\nbutter")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"milk\nbrown bread\neggs\nbutter"_s}}));
 
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
@@ -245,21 +245,21 @@ void TestHistoryDialog::selectingAVersionShowsItsDiff()
     QTextBrowser *view = diffView(dialog);
     QVERIFY(clickVersion(dialog, 1));
     // The first version against nothing: every line added.
-    QVERIFY(rowWith(view, {{3, s("milk")}, {1, QString()}}));
+    QVERIFY(rowWith(view, {{3, u"milk"_s}, {1, QString()}}));
     QVERIFY(clickVersion(dialog, 2));
-    QCOMPARE(dialog.findChild<QLabel *>(s("diffCaption"))->text(), s("Version 2 compared with version 1"));
+    QCOMPARE(dialog.findChild<QLabel *>(u"diffCaption"_s)->text(), u"Version 2 compared with version 1"_s);
 
     // Side by side (the default): the old line beside the line it became, on red and green.
     QVERIFY(button(dialog, "sideBySideButton")->isChecked());
-    QVERIFY(view->toPlainText().contains(s("Text")));
-    QVERIFY(rowWith(view, {{1, s("Version 1")}, {3, s("Version 2")}}));
-    const auto changed = rowWith(view, {{1, s("bread")}, {3, s("brown bread")}});
+    QVERIFY(view->toPlainText().contains(u"Text"_s));
+    QVERIFY(rowWith(view, {{1, u"Version 1"_s}, {3, u"Version 2"_s}}));
+    const auto changed = rowWith(view, {{1, u"bread"_s}, {3, u"brown bread"_s}});
     QVERIFY(changed);
     QVERIFY((*changed)[1].background.red() > (*changed)[1].background.green());
     QVERIFY((*changed)[3].background.green() > (*changed)[3].background.red());
-    const auto added = rowWith(view, {{1, QString()}, {2, s("4")}, {3, s("butter")}});
+    const auto added = rowWith(view, {{1, QString()}, {2, u"4"_s}, {3, u"butter"_s}});
     QVERIFY(added);
-    QVERIFY(rowWith(view, {{0, s("1")}, {1, s("milk")}, {2, s("1")}, {3, s("milk")}}));
+    QVERIFY(rowWith(view, {{0, u"1"_s}, {1, u"milk"_s}, {2, u"1"_s}, {3, u"milk"_s}}));
 
     // Unified: removed lines, then the added ones, each with its sign and line number.
     QTest::mouseClick(button(dialog, "unifiedButton"), Qt::LeftButton);
@@ -267,50 +267,50 @@ void TestHistoryDialog::selectingAVersionShowsItsDiff()
     QCOMPARE(dialog.diffMode(), HistoryDialog::DiffMode::Unified);
     QStringList lines;
     for (const QList<Cell> &row : tableRows(view))
-        lines << (row[0].text.startsWith(s("@@")) ? row[0].text : row[2].text + row[3].text); // a hunk's heading spans the row
-    QCOMPARE(lines, (QStringList{s("@@ -1,3 +1,4 @@"), s("milk"), s("-bread"), s("+brown bread"), s("eggs"), s("+butter")}));
-    const auto removed = rowWith(view, {{0, s("2")}, {2, s("-")}, {3, s("bread")}});
+        lines << (row[0].text.startsWith(u"@@"_s) ? row[0].text : row[2].text + row[3].text); // a hunk's heading spans the row
+    QCOMPARE(lines, (QStringList{u"@@ -1,3 +1,4 @@"_s, u"milk"_s, u"-bread"_s, u"+brown bread"_s, u"eggs"_s, u"+butter"_s}));
+    const auto removed = rowWith(view, {{0, u"2"_s}, {2, u"-"_s}, {3, u"bread"_s}});
     QVERIFY(removed);
     QVERIFY((*removed)[3].background.red() > (*removed)[3].background.green());
-    QVERIFY(rowWith(view, {{1, s("2")}, {2, s("+")}, {3, s("brown bread")}}));
+    QVERIFY(rowWith(view, {{1, u"2"_s}, {2, u"+"_s}, {3, u"brown bread"_s}}));
 
     // The choice is remembered for the next time.
-    QCOMPARE(QSettings().value(s("history/diffMode")).toString(), s("unified"));
+    QCOMPARE(QSettings().value(u"history/diffMode"_s).toString(), u"unified"_s);
     HistoryDialog again(*m_store, note->id);
     QCOMPARE(again.diffMode(), HistoryDialog::DiffMode::Unified);
     QVERIFY(button(again, "unifiedButton")->isChecked());
     QTest::mouseClick(button(dialog, "sideBySideButton"), Qt::LeftButton);
-    QCOMPARE(QSettings().value(s("history/diffMode")).toString(), s("sideBySide"));
-    QVERIFY(rowWith(view, {{1, s("bread")}, {3, s("brown bread")}}));
+    QCOMPARE(QSettings().value(u"history/diffMode"_s).toString(), u"sideBySide"_s);
+    QVERIFY(rowWith(view, {{1, u"bread"_s}, {3, u"brown bread"_s}}));
 }
 
 void TestHistoryDialog::otherFieldsAreShownInWords()
 {
-    const auto work = m_store->create(Kind::Collection, {{s("name"), s("Work")}});
+    const auto work = m_store->create(Kind::Collection, {{u"name"_s, u"Work"_s}});
     QVERIFY(work);
-    const auto task = m_store->create(Kind::Task, {{s("title"), s("Report")}});
+    const auto task = m_store->create(Kind::Task, {{u"title"_s, u"Report"_s}});
     QVERIFY(task);
-    QVERIFY(m_store->update(task->id, {{s("priority"), 3}, {s("recurrence"), s("FREQ=WEEKLY")}}));
+    QVERIFY(m_store->update(task->id, {{u"priority"_s, 3}, {u"recurrence"_s, u"FREQ=WEEKLY"_s}}));
     QVERIFY(m_store->move(task->id, work->id));
 
     HistoryDialog dialog(*m_store, task->id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    QCOMPARE(headline(rows(dialog).value(0)), s("Moved to Work"));
-    QCOMPARE(headline(rows(dialog).value(1)), s("Priority and repetition changed"));
-    QVERIFY(diffView(dialog)->toPlainText().contains(s("Collection\n No collection   →   Work ")));
+    QCOMPARE(headline(rows(dialog).value(0)), u"Moved to Work"_s);
+    QCOMPARE(headline(rows(dialog).value(1)), u"Priority and repetition changed"_s);
+    QVERIFY(diffView(dialog)->toPlainText().contains(u"Collection\n No collection   →   Work "_s));
     QVERIFY(clickVersion(dialog, 2));
     const QString text = diffView(dialog)->toPlainText();
-    QVERIFY2(text.contains(s("Priority\n No priority   →   High ")), qPrintable(text));
-    QVERIFY2(text.contains(s("Repeats\n Does not repeat   →   Weekly ")), qPrintable(text));
+    QVERIFY2(text.contains(u"Priority\n No priority   →   High "_s), qPrintable(text));
+    QVERIFY2(text.contains(u"Repeats\n Does not repeat   →   Weekly "_s), qPrintable(text));
 }
 
 void TestHistoryDialog::restoreBringsBackAnOldVersionAndIsItselfUndoable()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Draft")}, {s("body"), s("first words\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Draft"_s}, {u"body"_s, u"first words\n"_s}});
     QVERIFY(note);
-    QVERIFY(m_store->update(note->id, {{s("body"), s("second words\n")}}));
-    QVERIFY(m_store->update(note->id, {{s("body"), s("third words\n")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"second words\n"_s}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"third words\n"_s}}));
 
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
@@ -322,23 +322,23 @@ void TestHistoryDialog::restoreBringsBackAnOldVersionAndIsItselfUndoable()
     QVERIFY(clickVersion(dialog, 1));
     QVERIFY(restore->isEnabled());
     QTest::mouseClick(restore, Qt::LeftButton);
-    QCOMPARE(m_store->entity(note->id)->string(s("body")), s("first words\n"));
+    QCOMPARE(m_store->entity(note->id)->string(u"body"_s), u"first words\n"_s);
     QCOMPARE(rows(dialog).size(), 4);
-    QCOMPARE(headline(rows(dialog).value(0)), s("Restored version 1"));
-    QVERIFY(rows(dialog).value(0).section(QLatin1Char('\n'), 1).startsWith(s("Version 4 (current)")));
+    QCOMPARE(headline(rows(dialog).value(0)), u"Restored version 1"_s);
+    QVERIFY(rows(dialog).value(0).section(QLatin1Char('\n'), 1).startsWith(u"Version 4 (current)"_s));
     QCOMPARE(dialog.selectedVersion(), 4);
     QCOMPARE(timeline(dialog)->currentRow(), 0);
     QVERIFY(!restore->isEnabled());
     // Its diff shows what the restore changed.
-    QVERIFY(rowWith(diffView(dialog), {{1, s("third words")}, {3, s("first words")}}));
+    QVERIFY(rowWith(diffView(dialog), {{1, u"third words"_s}, {3, u"first words"_s}}));
 
     // And the restore undone: the version that was current before it, restored.
     QVERIFY(clickVersion(dialog, 3));
     QVERIFY(restore->isEnabled());
     restore->click();
-    QCOMPARE(m_store->entity(note->id)->string(s("body")), s("third words\n"));
+    QCOMPARE(m_store->entity(note->id)->string(u"body"_s), u"third words\n"_s);
     QCOMPARE(rows(dialog).size(), 5);
-    QCOMPARE(headline(rows(dialog).value(0)), s("Restored version 3"));
+    QCOMPARE(headline(rows(dialog).value(0)), u"Restored version 3"_s);
     QCOMPARE(dialog.selectedVersion(), 5);
     // Version 3 is the same as the current one now: nothing to restore there.
     QVERIFY(clickVersion(dialog, 3));
@@ -347,12 +347,12 @@ void TestHistoryDialog::restoreBringsBackAnOldVersionAndIsItselfUndoable()
 
 void TestHistoryDialog::conflictEventsAppearInline()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Plans")}, {s("body"), s("a\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Plans"_s}, {u"body"_s, u"a\n"_s}});
     QVERIFY(note);
     QTest::qWait(5);
     const qint64 conflictAt = QDateTime::currentMSecsSinceEpoch();
     QTest::qWait(5);
-    QVERIFY(m_store->update(note->id, {{s("body"), s("b\n")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"b\n"_s}}));
 
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
@@ -360,17 +360,17 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QVERIFY(clickVersion(dialog, 1));
     // A sync brings the server's record of a merge while the dialog is open: it appears in time
     // order, between the two versions, and the selection stays.
-    const QJsonObject merged{{s("id"), s("c1")},         {s("entity"), note->id},  {s("kind"), s("note")},
-                             {s("field"), s("body")},    {s("rule"), s("text-merged")}, {s("status"), s("settled")},
-                             {s("outcome"), s("merged")}, {s("incoming"), s("a\n")}, {s("current"), s("b\n")},
-                             {s("rev"), 5},               {s("device"), s("dev2")}, {s("at"), conflictAt}};
-    const auto applied = m_store->applyRemotePage({}, {merged}, 5, {{s("dev2"), s("Laptop")}});
+    const QJsonObject merged{{u"id"_s, u"c1"_s},         {u"entity"_s, note->id},  {u"kind"_s, u"note"_s},
+                             {u"field"_s, u"body"_s},    {u"rule"_s, u"text-merged"_s}, {u"status"_s, u"settled"_s},
+                             {u"outcome"_s, u"merged"_s}, {u"incoming"_s, u"a\n"_s}, {u"current"_s, u"b\n"_s},
+                             {u"rev"_s, 5},               {u"device"_s, u"dev2"_s}, {u"at"_s, conflictAt}};
+    const auto applied = m_store->applyRemotePage({}, {merged}, 5, {{u"dev2"_s, u"Laptop"_s}});
     QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
     QStringList texts = rows(dialog);
     QCOMPARE(texts.size(), 3);
     // The conflict centre's sentence, without the item's title: the dialog is about that item.
-    QCOMPARE(headline(texts[1]), s("Text changed on another device and on Laptop in different places; both edits were merged."));
-    QCOMPARE(texts[1].section(QLatin1Char('\n'), 1), s("%1 · Settled automatically").arg(at(conflictAt)));
+    QCOMPARE(headline(texts[1]), u"Text changed on another device and on Laptop in different places; both edits were merged."_s);
+    QCOMPARE(texts[1].section(QLatin1Char('\n'), 1), u"%1 · Settled automatically"_s.arg(at(conflictAt)));
     QCOMPARE(dialog.selectedVersion(), 1);
     // Drawn apart from the versions: a tint of its own and the conflict icon.
     QListWidgetItem *event = timeline(dialog)->item(1);
@@ -383,62 +383,62 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QVERIFY(clickRow(dialog, 1));
     QCOMPARE(dialog.selectedVersion(), 0);
     QVERIFY(!button(dialog, "restoreButton")->isEnabled());
-    QVERIFY(rowWith(diffView(dialog), {{1, s("Another device")}, {3, s("Laptop")}}));
-    QVERIFY(rowWith(diffView(dialog), {{1, s("b")}, {3, s("a")}}));
+    QVERIFY(rowWith(diffView(dialog), {{1, u"Another device"_s}, {3, u"Laptop"_s}}));
+    QVERIFY(rowWith(diffView(dialog), {{1, u"b"_s}, {3, u"a"_s}}));
 
     // An open overlap from a device not named, and this device's resolution of it.
     const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;
     QJsonObject overlap = merged;
-    overlap[s("id")] = s("c2");
-    overlap[s("rule")] = s("text-overlap");
-    overlap[s("status")] = s("open");
-    overlap[s("outcome")] = s("open");
-    overlap[s("device")] = m_store->deviceId();
-    overlap[s("at")] = later;
-    overlap[s("rev")] = 6;
+    overlap[u"id"_s] = u"c2"_s;
+    overlap[u"rule"_s] = u"text-overlap"_s;
+    overlap[u"status"_s] = u"open"_s;
+    overlap[u"outcome"_s] = u"open"_s;
+    overlap[u"device"_s] = m_store->deviceId();
+    overlap[u"at"_s] = later;
+    overlap[u"rev"_s] = 6;
     QVERIFY(m_store->applyRemotePage({}, {overlap}, 6));
     texts = rows(dialog);
     QCOMPARE(headline(texts[0]),
-             s("Text changed on this device and on another device in the same lines; both versions are kept. "
-               "Waiting for you to choose."));
-    QCOMPARE(texts[0].section(QLatin1Char('\n'), 1), s("%1 · Open conflict").arg(at(later)));
+             u"Text changed on this device and on another device in the same lines; both versions are kept. "
+               "Waiting for you to choose."_s);
+    QCOMPARE(texts[0].section(QLatin1Char('\n'), 1), u"%1 · Open conflict"_s.arg(at(later)));
     QCOMPARE(dialog.selectedVersion(), 0); // still the first event
     QCOMPARE(timeline(dialog)->currentRow(), 2);
-    QVERIFY(tidemark::model::Decisions(*m_store).decide({{s("c2"), s("a\nb\n")}}));
+    QVERIFY(tidemark::model::Decisions(*m_store).decide({{u"c2"_s, u"a\nb\n"_s}}));
     QJsonObject resolution = merged;
-    resolution[s("id")] = s("c3");
-    resolution[s("rule")] = s("resolution");
-    resolution[s("status")] = s("settled");
-    resolution[s("device")] = m_store->deviceId();
-    resolution[s("settles")] = s("c2");
-    resolution[s("incoming")] = s("a\nb\nc\n"); // the choice, made here
-    resolution[s("current")] = s("a\nx\n");
-    resolution[s("at")] = later + 1000;
-    resolution[s("rev")] = 7;
+    resolution[u"id"_s] = u"c3"_s;
+    resolution[u"rule"_s] = u"resolution"_s;
+    resolution[u"status"_s] = u"settled"_s;
+    resolution[u"device"_s] = m_store->deviceId();
+    resolution[u"settles"_s] = u"c2"_s;
+    resolution[u"incoming"_s] = u"a\nb\nc\n"_s; // the choice, made here
+    resolution[u"current"_s] = u"a\nx\n"_s;
+    resolution[u"at"_s] = later + 1000;
+    resolution[u"rev"_s] = 7;
     QVERIFY(m_store->applyRemotePage({}, {resolution}, 7));
     texts = rows(dialog);
     // A text decision is told by the version kept, not its first line alone.
-    QVERIFY2(headline(texts[0]).startsWith(s("Text was decided on this device at "))
-                 && headline(texts[0]).endsWith(s(": the version kept has 3 lines and starts “a …”. "
-                                                  "2 of its lines differ from the other version.")),
+    QVERIFY2(headline(texts[0]).startsWith(u"Text was decided on this device at "_s)
+                 && headline(texts[0]).endsWith(u": the version kept has 3 lines and starts “a …”. "
+                                                  "2 of its lines differ from the other version."_s),
              qPrintable(texts[0]));
     QCOMPARE(headline(texts[1]),
-             s("Text changed on this device and on another device in the same lines; both versions are kept. "
-               "Since decided by a person."));
+             u"Text changed on this device and on another device in the same lines; both versions are kept. "
+               "Since decided by a person."_s);
 }
 
 void TestHistoryDialog::aChangeWhileOpenKeepsTheSelection()
 {
-    const auto note = m_store->create(Kind::Note, {{s("body"), s("one\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"body"_s, u"one\n"_s}});
     QVERIFY(note);
-    QVERIFY(m_store->update(note->id, {{s("body"), s("two\n")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"two\n"_s}}));
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(clickVersion(dialog, 1));
-    QVERIFY(m_store->update(note->id, {{s("body"), s("three\n")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"three\n"_s}}));
     QCOMPARE(rows(dialog).size(), 3);
-    QVERIFY(rows(dialog).value(0).section(QLatin1Char('\n'), 1).startsWith(s("Version 3 (current)")));
+    QVERIFY(rows(dialog).value(0).section(QLatin1Char('\n'), 1).startsWith(u"Version 3 (current)"_s));
     QCOMPARE(dialog.selectedVersion(), 1);
     // Now that there is a newer version, version 2 can be restored.
     QVERIFY(clickVersion(dialog, 2));
@@ -447,9 +447,9 @@ void TestHistoryDialog::aChangeWhileOpenKeepsTheSelection()
 
 void TestHistoryDialog::darkPaletteKeepsTheDiffReadable()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Colours")}, {s("body"), s("# Colours\n\nred\nblue\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Colours"_s}, {u"body"_s, u"# Colours\n\nred\nblue\n"_s}});
     QVERIFY(note);
-    QVERIFY(m_store->update(note->id, {{s("body"), s("# Colours\n\nred\ngreen\nblue\n")}}));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"# Colours\n\nred\ngreen\nblue\n"_s}}));
     for (const bool dark : {false, true}) {
         QApplication::setPalette(dark ? tidemark::ui::Appearance::darkPalette() : tidemark::ui::Appearance::lightPalette());
         HistoryDialog dialog(*m_store, note->id);
@@ -459,12 +459,12 @@ void TestHistoryDialog::darkPaletteKeepsTheDiffReadable()
         QTextBrowser *view = diffView(dialog);
         const QPalette palette = view->palette();
         QCOMPARE(palette.color(QPalette::Base).lightness() < 100, dark);
-        const auto added = rowWith(view, {{3, s("green")}});
+        const auto added = rowWith(view, {{3, u"green"_s}});
         QVERIFY(added);
         const QColor background = (*added)[3].background;
         const QColor text = palette.color(QPalette::Text);
         // The text reads on the tint (WCAG AA for body text), and the tint stands out from the page.
-        QVERIFY2(contrast(background, text) >= 4.5, qPrintable(s("contrast %1").arg(contrast(background, text))));
+        QVERIFY2(contrast(background, text) >= 4.5, qPrintable(u"contrast %1"_s.arg(contrast(background, text))));
         QVERIFY(background.green() > background.red());
         QVERIFY(std::abs(background.lightness() - palette.color(QPalette::Base).lightness()) < 60);
         QVERIFY(background != palette.color(QPalette::Base));
@@ -476,9 +476,9 @@ void TestHistoryDialog::darkPaletteKeepsTheDiffReadable()
     HistoryDialog dialog(*m_store, note->id);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    const QColor light = rowWith(diffView(dialog), {{3, s("green")}}).value()[3].background;
+    const QColor light = rowWith(diffView(dialog), {{3, u"green"_s}}).value()[3].background;
     QApplication::setPalette(tidemark::ui::Appearance::darkPalette());
-    QTRY_VERIFY(rowWith(diffView(dialog), {{3, s("green")}}).value()[3].background.lightness() < light.lightness() - 80);
+    QTRY_VERIFY(rowWith(diffView(dialog), {{3, u"green"_s}}).value()[3].background.lightness() < light.lightness() - 80);
     QApplication::setPalette(tidemark::ui::Appearance::lightPalette());
 }
 
@@ -487,11 +487,11 @@ void TestHistoryDialog::theMainWindowOpensItForTheCurrentItem()
     tidemark::ui::MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QAction *show = window.action(s("showHistory"));
+    QAction *show = window.action(u"showHistory"_s);
     QVERIFY(show);
     QCOMPARE(show->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H));
     QVERIFY(!show->isEnabled()); // nothing to show the history of
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Ideas")}, {s("body"), s("one\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Ideas"_s}, {u"body"_s, u"one\n"_s}});
     QVERIFY(note);
     window.openItem(note->id);
     QVERIFY(show->isEnabled());
@@ -500,7 +500,7 @@ void TestHistoryDialog::theMainWindowOpensItForTheCurrentItem()
     QVERIFY(dialog);
     QTRY_VERIFY(dialog->isVisible());
     QCOMPARE(dialog->itemId(), note->id);
-    QCOMPARE(headline(rows(*dialog).value(0)), s("Created"));
+    QCOMPARE(headline(rows(*dialog).value(0)), u"Created"_s);
     dialog->close();
 }
 

@@ -49,6 +49,8 @@
 #include <QTimer>
 #include <QTreeView>
 
+using namespace Qt::StringLiterals;
+
 using namespace tidemark;
 using model::ItemFilter;
 using model::Kind;
@@ -56,8 +58,6 @@ using model::Store;
 using ui::MainWindow;
 
 namespace {
-
-QString s(const char *text) { return QString::fromUtf8(text); }
 
 // Runs `action` on the next modal dialog of type D once it is shown.
 template<typename D>
@@ -126,8 +126,8 @@ private:
 
 void TestMainWindow::initTestCase()
 {
-    QCoreApplication::setOrganizationName(s("TidemarkTests"));
-    QCoreApplication::setApplicationName(s("tst_mainwindow"));
+    QCoreApplication::setOrganizationName(u"TidemarkTests"_s);
+    QCoreApplication::setApplicationName(u"tst_mainwindow"_s);
     ui::Appearance::applyLanguage(); // as the app does: English plural forms
 }
 
@@ -137,7 +137,7 @@ void TestMainWindow::init()
     QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
     QSettings().clear();
     m_dir = std::make_unique<QTemporaryDir>();
-    auto store = Store::open(m_dir->filePath(s("store.db")));
+    auto store = Store::open(m_dir->filePath(u"store.db"_s));
     QVERIFY(store);
     m_store = std::move(*store);
 }
@@ -163,51 +163,51 @@ void TestMainWindow::showsThePanesSideBySide()
     QStringList menus;
     for (QAction *menu : window.menuBar()->actions())
         menus << menu->text();
-    QCOMPARE(menus, QStringList({s("&File"), s("&Edit"), s("&View"), s("&Help")}));
+    QCOMPARE(menus, QStringList({u"&File"_s, u"&Edit"_s, u"&View"_s, u"&Help"_s}));
 }
 
 void TestMainWindow::sidebarCountsFollowTheStore()
 {
     MainWindow window(m_store.get());
     // An empty view says so, and how to fill it.
-    QVERIFY(window.itemList()->placeholderText().startsWith(s("Nothing here yet.")));
-    window.selectView(s("view:trash"));
-    QCOMPARE(window.itemList()->placeholderText(), s("The Trash is empty."));
-    window.selectView(s("view:all"));
+    QVERIFY(window.itemList()->placeholderText().startsWith(u"Nothing here yet."_s));
+    window.selectView(u"view:trash"_s);
+    QCOMPARE(window.itemList()->placeholderText(), u"The Trash is empty."_s);
+    window.selectView(u"view:all"_s);
     auto *sidebar = window.sidebarModel();
     for (const char *key : {"view:all", "view:today", "view:upcoming", "view:done", "view:trash", "view:pending",
                             "view:conflicts"})
         QVERIFY2(sidebar->indexOfKey(QLatin1StringView(key)).isValid(), key);
-    const auto groceries = m_store->create(Kind::Collection, {{s("name"), s("Groceries")}});
+    const auto groceries = m_store->create(Kind::Collection, {{u"name"_s, u"Groceries"_s}});
     QVERIFY(groceries);
-    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Milk")}, {s("collection"), groceries->id},
-                                         {s("due"), QDate::currentDate().addDays(-1).toString(Qt::ISODate)},
-                                         {s("tags"), QJsonArray{s("shop")}}}));
+    QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Milk"_s}, {u"collection"_s, groceries->id},
+                                         {u"due"_s, QDate::currentDate().addDays(-1).toString(Qt::ISODate)},
+                                         {u"tags"_s, QJsonArray{u"shop"_s}}}));
     // Counts follow a moment later, all of them at once.
     const auto count = [&](const QString &key) { return sidebar->indexOfKey(key).data(ui::SidebarModel::CountRole).toInt(); };
-    QTRY_COMPARE(count(s("collection:") + groceries->id), 1);
-    QCOMPARE(sidebar->indexOfKey(s("collection:") + groceries->id).data().toString(), s("Groceries"));
-    QCOMPARE(count(s("view:today")), 1);
-    QCOMPARE(sidebar->indexOfKey(s("view:today")).data(ui::SidebarModel::AlertRole).toInt(), 1); // overdue
-    QCOMPARE(count(s("tag:shop")), 1);
-    QCOMPARE(count(s("view:all")), 1);
+    QTRY_COMPARE(count(u"collection:"_s + groceries->id), 1);
+    QCOMPARE(sidebar->indexOfKey(u"collection:"_s + groceries->id).data().toString(), u"Groceries"_s);
+    QCOMPARE(count(u"view:today"_s), 1);
+    QCOMPARE(sidebar->indexOfKey(u"view:today"_s).data(ui::SidebarModel::AlertRole).toInt(), 1); // overdue
+    QCOMPARE(count(u"tag:shop"_s), 1);
+    QCOMPARE(count(u"view:all"_s), 1);
 }
 
 void TestMainWindow::aNoteTypedIsThereWhenReopened()
 {
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Another note")}}));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"Another note"_s}}));
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    window.action(s("newNote"))->trigger();
+    window.action(u"newNote"_s)->trigger();
     auto *editor = window.noteEditor();
     QCOMPARE(window.editorPane()->currentWidget(), editor);
-    QTest::keyClicks(editor->titleField(), s("Shopping list"));
+    QTest::keyClicks(editor->titleField(), u"Shopping list"_s);
     editor->bodyEditor()->setFocus();
-    QTest::keyClicks(editor->bodyEditor(), s("- oat milk"));
+    QTest::keyClicks(editor->bodyEditor(), u"- oat milk"_s);
     QTest::keyClick(editor->bodyEditor(), Qt::Key_Return); // the list goes on: "- " is there
-    QTest::keyClicks(editor->bodyEditor(), s("bread"));
+    QTest::keyClicks(editor->bodyEditor(), u"bread"_s);
     const QString id = editor->noteId();
 
     // Switch away by clicking the other note in the list, then back.
@@ -217,10 +217,10 @@ void TestMainWindow::aNoteTypedIsThereWhenReopened()
     QVERIFY(editor->noteId() != id);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, window.itemModel()->rowOf(id)));
     QCOMPARE(editor->noteId(), id);
-    QCOMPARE(editor->titleField()->text(), s("Shopping list"));
-    QCOMPARE(editor->bodyEditor()->toPlainText(), s("- oat milk\n- bread"));
-    QCOMPARE(m_store->entity(id)->string(s("body")), s("- oat milk\n- bread"));
-    QCOMPARE(window.itemModel()->index(window.itemModel()->rowOf(id)).data().toString(), s("Shopping list"));
+    QCOMPARE(editor->titleField()->text(), u"Shopping list"_s);
+    QCOMPARE(editor->bodyEditor()->toPlainText(), u"- oat milk\n- bread"_s);
+    QCOMPARE(m_store->entity(id)->string(u"body"_s), u"- oat milk\n- bread"_s);
+    QCOMPARE(window.itemModel()->index(window.itemModel()->rowOf(id)).data().toString(), u"Shopping list"_s);
 }
 
 void TestMainWindow::typingSurvivesClosingTheWindow()
@@ -229,15 +229,15 @@ void TestMainWindow::typingSurvivesClosingTheWindow()
     {
         MainWindow window(m_store.get());
         window.show();
-        window.action(s("newNote"))->trigger();
+        window.action(u"newNote"_s)->trigger();
         id = window.noteEditor()->noteId();
         window.noteEditor()->bodyEditor()->setFocus();
-        QTest::keyClicks(window.noteEditor()->bodyEditor(), s("# Typed just before quitting"));
+        QTest::keyClicks(window.noteEditor()->bodyEditor(), u"# Typed just before quitting"_s);
         window.close(); // well inside the pause after which typing is saved
     }
-    QCOMPARE(m_store->entity(id)->string(s("body")), s("# Typed just before quitting"));
+    QCOMPARE(m_store->entity(id)->string(u"body"_s), u"# Typed just before quitting"_s);
     // With no title typed, the note is titled by its first heading.
-    QCOMPARE(m_store->entity(id)->string(s("title")), s("Typed just before quitting"));
+    QCOMPARE(m_store->entity(id)->string(u"title"_s), u"Typed just before quitting"_s);
 }
 
 void TestMainWindow::aNoteNearTheSizeLimitSaysSoAndOneOverItKeepsItsText()
@@ -245,8 +245,8 @@ void TestMainWindow::aNoteNearTheSizeLimitSaysSoAndOneOverItKeepsItsText()
     // 3.3 MB in UTF-8 of Japanese lines: 1.2 million characters, near the 4 MB limit in bytes.
     QString log;
     for (int line = 0; line < 112'000; ++line)
-        log += s("日本語のログ行です。\n");
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Server log")}, {s("body"), log}});
+        log += u"日本語のログ行です。\n"_s;
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Server log"_s}, {u"body"_s, log}});
     QVERIFY2(note, note ? "" : qPrintable(note.error().message));
     const int pending = m_store->pendingCount();
     MainWindow window(m_store.get());
@@ -254,57 +254,57 @@ void TestMainWindow::aNoteNearTheSizeLimitSaysSoAndOneOverItKeepsItsText()
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     window.openItem(note->id);
     auto *editor = window.noteEditor();
-    auto *info = editor->findChild<QLabel *>(s("noteInfo"));
+    auto *info = editor->findChild<QLabel *>(u"noteInfo"_s);
     QVERIFY(info);
-    QVERIFY2(info->text().contains(s("3.3 MB of at most 4 MB")), qPrintable(info->text()));
-    QVERIFY2(info->text().contains(s("shown without highlighting")), qPrintable(info->text()));
+    QVERIFY2(info->text().contains(u"3.3 MB of at most 4 MB"_s), qPrintable(info->text()));
+    QVERIFY2(info->text().contains(u"shown without highlighting"_s), qPrintable(info->text()));
     QVERIFY(info->isEnabled()); // the line stands out
 
     // Pasting 800 KB more at the end (Ctrl+End, Ctrl+V) makes it more than the server takes.
     QString pasted;
     while (pasted.size() < 800'000)
-        pasted += s("2026-12-02 10:00:00 sync pushed 200 operations in 12 ms, pulled 1000 changes\n");
-    pasted += s("the end of the pasted part");
+        pasted += u"2026-12-02 10:00:00 sync pushed 200 operations in 12 ms, pulled 1000 changes\n"_s;
+    pasted += u"the end of the pasted part"_s;
     QGuiApplication::clipboard()->setText(pasted);
     editor->focusBody();
     QTest::keyClick(editor->bodyEditor(), Qt::Key_End, Qt::ControlModifier);
     QTest::keyClick(editor->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
-    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(s("the end of the pasted part")));
+    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(u"the end of the pasted part"_s));
     // After the pause in which the editor saves: refused, with the reason, and the text kept.
-    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(s("Not saved")), 5000);
-    QVERIFY2(info->text().contains(s("the note's text is 4.1 MB")) && info->text().contains(s("at most 4 MB (4194304 bytes)")),
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(u"Not saved"_s), 5000);
+    QVERIFY2(info->text().contains(u"the note's text is 4.1 MB"_s) && info->text().contains(u"at most 4 MB (4194304 bytes)"_s),
              qPrintable(info->text()));
-    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(s("the end of the pasted part")));
+    QVERIFY(editor->bodyEditor()->toPlainText().endsWith(u"the end of the pasted part"_s));
     QVERIFY(editor->hasUnsavedChanges());
-    QCOMPARE(m_store->entity(note->id)->string(s("body")), log);
+    QCOMPARE(m_store->entity(note->id)->string(u"body"_s), log);
     QCOMPARE(m_store->pendingCount(), pending);
 
     // Undo (Ctrl+Z) takes the paste back, and the note saves again with its size.
     QTest::keyClick(editor->bodyEditor(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(editor->bodyEditor()->toPlainText(), log);
-    QTest::keyClicks(editor->bodyEditor(), s("the last line"));
-    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(s("Saved")), 5000);
-    QVERIFY2(info->text().contains(s("3.3 MB of at most 4 MB")), qPrintable(info->text()));
-    QCOMPARE(m_store->entity(note->id)->string(s("body")), log + s("the last line"));
+    QTest::keyClicks(editor->bodyEditor(), u"the last line"_s);
+    QTRY_VERIFY_WITH_TIMEOUT(info->text().startsWith(u"Saved"_s), 5000);
+    QVERIFY2(info->text().contains(u"3.3 MB of at most 4 MB"_s), qPrintable(info->text()));
+    QCOMPARE(m_store->entity(note->id)->string(u"body"_s), log + u"the last line"_s);
 
     // A minified file pasted as one line of 300,000 characters is laid out breaking anywhere
     // (at word boundaries it would take seconds), and saved.
     QCOMPARE(editor->bodyEditor()->wordWrapMode(), QTextOption::WrapAtWordBoundaryOrAnywhere);
-    const QString minified = s("{\"data\":[") + QString(300'000, u'7') + s("]}");
+    const QString minified = u"{\"data\":["_s + QString(300'000, u'7') + u"]}"_s;
     QGuiApplication::clipboard()->setText(minified);
     QTest::keyClick(editor->bodyEditor(), Qt::Key_Return);
     QTest::keyClick(editor->bodyEditor(), Qt::Key_V, Qt::ControlModifier);
     QCOMPARE(editor->bodyEditor()->wordWrapMode(), QTextOption::WrapAnywhere);
     editor->saveNow();
-    QVERIFY(m_store->entity(note->id)->string(s("body")).endsWith(minified));
+    QVERIFY(m_store->entity(note->id)->string(u"body"_s).endsWith(minified));
 }
 
 void TestMainWindow::openingItemsWritesNothing()
 {
     // Highlighting recolours the text when an editor is shown; that must not count as an edit.
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Code")}, {s("body"), s("# Code\n```cpp\nint x;\n```\n")}});
-    const auto task = m_store->create(Kind::Task, {{s("title"), s("Task")}, {s("notes"), s("**bold** and `code`")},
-                                                   {s("due"), s("2026-12-01T09:30[Europe/Berlin]")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Code"_s}, {u"body"_s, u"# Code\n```cpp\nint x;\n```\n"_s}});
+    const auto task = m_store->create(Kind::Task, {{u"title"_s, u"Task"_s}, {u"notes"_s, u"**bold** and `code`"_s},
+                                                   {u"due"_s, u"2026-12-01T09:30[Europe/Berlin]"_s}});
     QVERIFY(note && task);
     const int pending = m_store->pendingCount();
     MainWindow window(m_store.get());
@@ -319,27 +319,27 @@ void TestMainWindow::openingItemsWritesNothing()
     QCOMPARE(m_store->history(note->id)->size(), 1);
     QCOMPARE(m_store->history(task->id)->size(), 1);
     QCOMPARE(m_store->pendingCount(), pending);
-    QCOMPARE(window.statusBar()->findChild<QLabel *>(s("savedLabel"))->text(), QString());
+    QCOMPARE(window.statusBar()->findChild<QLabel *>(u"savedLabel"_s)->text(), QString());
 }
 
 void TestMainWindow::searchFindsANoteAndEnterOpensIt()
 {
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Holiday")}, {s("body"), s("Pack the snorkel and sunscreen")}}));
-    const auto target = m_store->create(Kind::Note, {{s("title"), s("Recipes")}, {s("body"), s("Pancakes with blueberries")}});
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"Holiday"_s}, {u"body"_s, u"Pack the snorkel and sunscreen"_s}}));
+    const auto target = m_store->create(Kind::Note, {{u"title"_s, u"Recipes"_s}, {u"body"_s, u"Pancakes with blueberries"_s}});
     QVERIFY(target);
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    window.action(s("find"))->trigger();
+    window.action(u"find"_s)->trigger();
     QTRY_VERIFY(window.searchField()->hasFocus());
-    QTest::keyClicks(window.searchField(), s("blueber"));
+    QTest::keyClicks(window.searchField(), u"blueber"_s);
     QTRY_VERIFY(window.searchResults()->isVisible());
     QTRY_COMPARE(window.searchResults()->model()->rowCount(), 1);
-    QCOMPARE(window.searchResults()->model()->index(0, 0).data().toString(), s("Recipes"));
+    QCOMPARE(window.searchResults()->model()->index(0, 0).data().toString(), u"Recipes"_s);
     QTest::keyClick(window.searchField(), Qt::Key_Return);
     QCOMPARE(window.openItemId(), target->id);
-    QCOMPARE(window.noteEditor()->bodyEditor()->toPlainText(), s("Pancakes with blueberries"));
+    QCOMPARE(window.noteEditor()->bodyEditor()->toPlainText(), u"Pancakes with blueberries"_s);
 
     // Escape in the search field clears it and brings the list back.
     window.searchField()->setFocus();
@@ -352,20 +352,20 @@ void TestMainWindow::aTaskWithADueDateMovesToDoneWhenCompleted()
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.action(s("newTask"))->trigger();
+    window.action(u"newTask"_s)->trigger();
     QCOMPARE(window.editorPane()->currentWidget(), static_cast<QWidget *>(window.taskEditor()));
-    auto *title = window.taskEditor()->findChild<QLineEdit *>(s("taskTitle"));
-    auto *dueOn = window.taskEditor()->findChild<QCheckBox *>(s("taskDueEnabled"));
-    auto *dueDate = window.taskEditor()->findChild<QDateEdit *>(s("taskDueDate"));
+    auto *title = window.taskEditor()->findChild<QLineEdit *>(u"taskTitle"_s);
+    auto *dueOn = window.taskEditor()->findChild<QCheckBox *>(u"taskDueEnabled"_s);
+    auto *dueDate = window.taskEditor()->findChild<QDateEdit *>(u"taskDueDate"_s);
     QVERIFY(title && dueOn && dueDate);
-    QTest::keyClicks(title, s("File the tax return"));
+    QTest::keyClicks(title, u"File the tax return"_s);
     dueOn->click();
     dueDate->setDate(QDate::currentDate().addDays(3));
     window.taskEditor()->saveNow();
     const QString id = window.openItemId();
-    QCOMPARE(m_store->entity(id)->string(s("due")), QDate::currentDate().addDays(3).toString(Qt::ISODate));
+    QCOMPARE(m_store->entity(id)->string(u"due"_s), QDate::currentDate().addDays(3).toString(Qt::ISODate));
 
-    window.selectView(s("view:upcoming"));
+    window.selectView(u"view:upcoming"_s);
     auto *list = window.itemList();
     const int row = window.itemModel()->rowOf(id);
     QVERIFY(row >= 0);
@@ -375,14 +375,14 @@ void TestMainWindow::aTaskWithADueDateMovesToDoneWhenCompleted()
     option.rect = list->visualRect(window.itemModel()->index(row));
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, ui::ItemDelegate::checkBoxRect(option).center());
     QTRY_COMPARE(window.itemModel()->rowOf(id), -1);
-    window.selectView(s("view:done"));
+    window.selectView(u"view:done"_s);
     QVERIFY(window.itemModel()->rowOf(id) >= 0);
 }
 
 void TestMainWindow::draggingANoteToACollectionMovesIt()
 {
-    const auto work = m_store->create(Kind::Collection, {{s("name"), s("Work")}});
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Minutes")}});
+    const auto work = m_store->create(Kind::Collection, {{u"name"_s, u"Work"_s}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Minutes"_s}});
     QVERIFY(work && note);
     MainWindow window(m_store.get());
     window.show();
@@ -392,7 +392,7 @@ void TestMainWindow::draggingANoteToACollectionMovesIt()
     const QModelIndex row = window.itemModel()->index(window.itemModel()->rowOf(note->id));
     std::unique_ptr<QMimeData> data(window.itemModel()->mimeData({row}));
     auto *sidebar = window.sidebar();
-    const QPoint target = sidebar->visualRect(window.sidebarModel()->indexOfKey(s("collection:") + work->id)).center();
+    const QPoint target = sidebar->visualRect(window.sidebarModel()->indexOfKey(u"collection:"_s + work->id)).center();
     QDragEnterEvent enter(target, Qt::MoveAction, data.get(), Qt::LeftButton, {});
     QApplication::sendEvent(sidebar->viewport(), &enter);
     QDragMoveEvent move(target, Qt::MoveAction, data.get(), Qt::LeftButton, {});
@@ -401,23 +401,23 @@ void TestMainWindow::draggingANoteToACollectionMovesIt()
     QDropEvent drop(target, Qt::MoveAction, data.get(), Qt::LeftButton, {});
     QApplication::sendEvent(sidebar->viewport(), &drop);
 
-    QCOMPARE(m_store->entity(note->id)->string(s("collection")), work->id);
-    window.selectView(s("collection:") + work->id);
+    QCOMPARE(m_store->entity(note->id)->string(u"collection"_s), work->id);
+    window.selectView(u"collection:"_s + work->id);
     QVERIFY(window.itemModel()->rowOf(note->id) >= 0);
-    QTRY_COMPARE(window.sidebarModel()->indexOfKey(s("collection:") + work->id).data(ui::SidebarModel::CountRole).toInt(), 1);
+    QTRY_COMPARE(window.sidebarModel()->indexOfKey(u"collection:"_s + work->id).data(ui::SidebarModel::CountRole).toInt(), 1);
 }
 
 void TestMainWindow::draggingATaskReordersIt()
 {
-    const auto list = m_store->create(Kind::Collection, {{s("name"), s("Errands")}});
+    const auto list = m_store->create(Kind::Collection, {{u"name"_s, u"Errands"_s}});
     QVERIFY(list);
     QStringList ids;
     for (const char *title : {"first", "second", "third"})
-        ids << m_store->create(Kind::Task, {{s("title"), QLatin1StringView(title)}, {s("collection"), list->id}})->id;
+        ids << m_store->create(Kind::Task, {{u"title"_s, QLatin1StringView(title)}, {u"collection"_s, list->id}})->id;
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.selectView(s("collection:") + list->id);
+    window.selectView(u"collection:"_s + list->id);
     auto *view = window.itemList();
     QCOMPARE(window.itemModel()->idAt(0), ids.at(0));
 
@@ -458,7 +458,7 @@ void TestMainWindow::draggingATaskReordersIt()
     QCOMPARE(reordered.size(), 2);
 
     // A drag of something that is not a row of this list (another view's item) is refused.
-    const auto other = m_store->create(Kind::Note, {{s("title"), s("elsewhere")}});
+    const auto other = m_store->create(Kind::Note, {{u"title"_s, u"elsewhere"_s}});
     QVERIFY(other);
     QMimeData foreign;
     foreign.setData(QString(model::ItemListModel::kIdsMimeType), other->id.toUtf8());
@@ -469,7 +469,7 @@ void TestMainWindow::draggingATaskReordersIt()
 
 void TestMainWindow::deleteAndRestore()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Old draft")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Old draft"_s}});
     QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
@@ -481,19 +481,19 @@ void TestMainWindow::deleteAndRestore()
     QCOMPARE(window.itemModel()->rowCount(), 0);
     QVERIFY(m_store->entity(note->id)->isDeleted());
 
-    window.selectView(s("view:trash"));
+    window.selectView(u"view:trash"_s);
     QCOMPARE(window.itemModel()->rowCount(), 1);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
-    QVERIFY(window.action(s("restore"))->isEnabled());
-    window.action(s("restore"))->trigger();
+    QVERIFY(window.action(u"restore"_s)->isEnabled());
+    window.action(u"restore"_s)->trigger();
     QCOMPARE(window.itemModel()->rowCount(), 0);
-    window.selectView(s("view:all"));
+    window.selectView(u"view:all"_s);
     QCOMPARE(window.itemModel()->rowOf(note->id), 0);
 }
 
 void TestMainWindow::aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt()
 {
-    const auto old = m_store->create(Kind::Note, {{s("title"), s("Keep me")}});
+    const auto old = m_store->create(Kind::Note, {{u"title"_s, u"Keep me"_s}});
     QVERIFY(old);
     MainWindow window(m_store.get());
     window.show();
@@ -511,11 +511,11 @@ void TestMainWindow::aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt()
     QCOMPARE(window.selectedItemIds(), QStringList{fresh});
     QCOMPARE(list->selectionModel()->selectedIndexes().size(), 1);
     // …so Ctrl+Delete moves that one note to the Trash, and only it.
-    window.action(s("trash"))->trigger();
+    window.action(u"trash"_s)->trigger();
     QVERIFY(m_store->entity(fresh)->isDeleted());
     QVERIFY(!m_store->entity(old->id)->isDeleted());
     // An item opened that the view does not list leaves nothing selected behind it.
-    window.selectView(s("view:trash"));
+    window.selectView(u"view:trash"_s);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
     QCOMPARE(window.selectedItemIds(), QStringList{fresh});
     window.openItem(old->id);
@@ -524,7 +524,7 @@ void TestMainWindow::aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt()
 
 void TestMainWindow::ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt()
 {
-    const auto old = m_store->create(Kind::Note, {{s("title"), s("Keep me")}});
+    const auto old = m_store->create(Kind::Note, {{u"title"_s, u"Keep me"_s}});
     QVERIFY(old);
     MainWindow window(m_store.get());
     window.show();
@@ -538,8 +538,8 @@ void TestMainWindow::ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt()
     QVERIFY(qobject_cast<QLineEdit *>(QApplication::focusWidget()));
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Delete, Qt::ControlModifier);
     QVERIFY(m_store->entity(fresh)->isDeleted());
-    QVERIFY(window.statusBar()->currentMessage().contains(s("1 item moved to the Trash")));
-    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Move to Trash"));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"1 item moved to the Trash"_s));
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo Move to Trash"_s);
     const int pending = m_store->pendingCount();
 
     // Ctrl+Z where the focus now is (the title field has nothing of its own to undo).
@@ -547,28 +547,28 @@ void TestMainWindow::ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt()
     QVERIFY(!m_store->entity(fresh)->isDeleted());
     QVERIFY(!m_store->entity(old->id)->isDeleted());
     QCOMPARE(window.itemModel()->rowCount(), 2);
-    QVERIFY(window.statusBar()->currentMessage().contains(s("Undone: Move to Trash")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Undone: Move to Trash"_s));
     QCOMPARE(m_store->pendingCount(), pending); // the note's create and its restoring are one operation
     const auto outbox = m_store->outbox();
     QCOMPARE(outbox->last().entityId, fresh);
-    QCOMPARE(outbox->last().fields.value(s("deleted")), QJsonValue(false));
-    QCOMPARE(window.action(s("redo"))->text(), s("&Redo Move to Trash"));
-    QCOMPARE(window.action(s("undo"))->text(), s("&Undo"));
+    QCOMPARE(outbox->last().fields.value(u"deleted"_s), QJsonValue(false));
+    QCOMPARE(window.action(u"redo"_s)->text(), u"&Redo Move to Trash"_s);
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo"_s);
 
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QVERIFY(m_store->entity(fresh)->isDeleted());
     QVERIFY(!m_store->entity(old->id)->isDeleted());
-    QVERIFY(window.statusBar()->currentMessage().contains(s("Redone: Move to Trash")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Redone: Move to Trash"_s));
 
     // Nothing more to redo: the keys say so and change nothing.
     QTest::keyClick(QApplication::focusWidget(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(window.statusBar()->currentMessage().contains(s("Nothing to redo")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"Nothing to redo"_s));
     QVERIFY(m_store->entity(fresh)->isDeleted());
 }
 
 void TestMainWindow::ctrlZInATextFieldUndoesTheTypingFirst()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Pinned one")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Pinned one"_s}});
     QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
@@ -576,43 +576,43 @@ void TestMainWindow::ctrlZInATextFieldUndoesTheTypingFirst()
     auto *list = window.itemList();
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
     QTest::keyClick(list, Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
-    QVERIFY(m_store->entity(note->id)->flag(s("pinned")));
+    QVERIFY(m_store->entity(note->id)->flag(u"pinned"_s));
     auto *body = window.noteEditor()->findChild<ui::MarkdownEdit *>();
     QVERIFY(body);
     body->setFocus();
-    QTest::keyClicks(body, s("abc"));
+    QTest::keyClicks(body, u"abc"_s);
     QMenu *edit = window.menuBar()->actions().at(1)->menu(); // the menu names the step as it opens
     Q_EMIT edit->aboutToShow();
-    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Typing"));
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo Typing"_s);
     QTest::keyClick(body, Qt::Key_Z, Qt::ControlModifier);
-    QVERIFY(!body->toPlainText().contains(s("abc")));
-    QVERIFY(m_store->entity(note->id)->flag(s("pinned"))); // the list's step is still there
+    QVERIFY(!body->toPlainText().contains(u"abc"_s));
+    QVERIFY(m_store->entity(note->id)->flag(u"pinned"_s)); // the list's step is still there
     // With the typing undone, the same keys in the list take back the pin.
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
-    QVERIFY(!m_store->entity(note->id)->flag(s("pinned")));
+    QVERIFY(!m_store->entity(note->id)->flag(u"pinned"_s));
 }
 
 void TestMainWindow::deletingACollectionCanBeUndoneWithItsItems()
 {
-    const auto work = m_store->create(Kind::Collection, {{s("name"), s("Work")}});
+    const auto work = m_store->create(Kind::Collection, {{u"name"_s, u"Work"_s}});
     QVERIFY(work);
-    const auto plan = m_store->create(Kind::Note, {{s("title"), s("Plan")}, {s("collection"), work->id}});
-    const auto call = m_store->create(Kind::Task, {{s("title"), s("Call")}, {s("collection"), work->id}});
+    const auto plan = m_store->create(Kind::Note, {{u"title"_s, u"Plan"_s}, {u"collection"_s, work->id}});
+    const auto call = m_store->create(Kind::Task, {{u"title"_s, u"Call"_s}, {u"collection"_s, work->id}});
     QVERIFY(plan && call);
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    const QString key = s("collection:") + work->id;
+    const QString key = u"collection:"_s + work->id;
     window.selectView(key);
     QCOMPARE(window.itemModel()->rowCount(), 2);
     whenDialogShows<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Yes)->click(); });
-    window.action(s("trashCollection"))->trigger();
+    window.action(u"trashCollection"_s)->trigger();
     QTRY_VERIFY(!window.sidebarModel()->indexOfKey(key).isValid());
-    QCOMPARE(window.currentViewKey(), s("view:all"));
+    QCOMPARE(window.currentViewKey(), u"view:all"_s);
     QVERIFY(window.itemModel()->rowOf(plan->id) >= 0 && window.itemModel()->rowOf(call->id) >= 0);
-    QVERIFY(window.statusBar()->currentMessage().contains(s("“Work” deleted")));
-    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Delete Collection"));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"“Work” deleted"_s));
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo Delete Collection"_s);
 
     window.activateWindow(); // back from the question, as the desktop does
     QVERIFY(QTest::qWaitForWindowActive(&window));
@@ -626,12 +626,12 @@ void TestMainWindow::deletingACollectionCanBeUndoneWithItsItems()
 
 void TestMainWindow::ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem()
 {
-    const auto trip = m_store->create(Kind::Task, {{s("title"), s("Trip")}});
+    const auto trip = m_store->create(Kind::Task, {{u"title"_s, u"Trip"_s}});
     QVERIFY(trip);
-    const auto pack = m_store->create(Kind::Task, {{s("title"), s("Pack")}, {s("parent"), trip->id}});
-    const auto book = m_store->create(Kind::Task, {{s("title"), s("Book")}, {s("parent"), trip->id}});
+    const auto pack = m_store->create(Kind::Task, {{u"title"_s, u"Pack"_s}, {u"parent"_s, trip->id}});
+    const auto book = m_store->create(Kind::Task, {{u"title"_s, u"Book"_s}, {u"parent"_s, trip->id}});
     QVERIFY(pack && book);
-    const auto isDone = [this](const QString &id) { return m_store->entity(id)->fields.value(s("done_at")).isString(); };
+    const auto isDone = [this](const QString &id) { return m_store->entity(id)->fields.value(u"done_at"_s).isString(); };
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
@@ -642,16 +642,16 @@ void TestMainWindow::ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem()
     QCOMPARE(window.selectedItemIds(), QStringList{trip->id});
     QTest::keyClick(list, Qt::Key_D, Qt::ControlModifier);
     QVERIFY(isDone(trip->id) && isDone(pack->id) && isDone(book->id));
-    QVERIFY(window.statusBar()->currentMessage().contains(s("1 task marked done")));
-    QCOMPARE(window.action(s("undo"))->text(), s("&Undo Mark Done"));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"1 task marked done"_s));
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo Mark Done"_s);
     QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(!isDone(trip->id) && !isDone(pack->id) && !isDone(book->id));
 }
 
 void TestMainWindow::ctrlEArchivesANoteIntoTheArchiveView()
 {
-    const auto old = m_store->create(Kind::Note, {{s("title"), s("2025 taxes")}});
-    const auto keep = m_store->create(Kind::Note, {{s("title"), s("This week")}});
+    const auto old = m_store->create(Kind::Note, {{u"title"_s, u"2025 taxes"_s}});
+    const auto keep = m_store->create(Kind::Note, {{u"title"_s, u"This week"_s}});
     QVERIFY(old && keep);
     MainWindow window(m_store.get());
     window.show();
@@ -659,78 +659,78 @@ void TestMainWindow::ctrlEArchivesANoteIntoTheArchiveView()
     auto *list = window.itemList();
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, window.itemModel()->rowOf(old->id)));
     QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(m_store->entity(old->id)->flag(s("archived")));
+    QVERIFY(m_store->entity(old->id)->flag(u"archived"_s));
     QCOMPARE(window.itemModel()->rowOf(old->id), -1); // out of All items
-    QVERIFY(window.statusBar()->currentMessage().contains(s("1 note archived")));
+    QVERIFY(window.statusBar()->currentMessage().contains(u"1 note archived"_s));
     window.sidebarModel()->refresh();
-    QCOMPARE(window.sidebarModel()->indexOfKey(s("view:archive")).data(ui::SidebarModel::CountRole).toInt(), 1);
+    QCOMPARE(window.sidebarModel()->indexOfKey(u"view:archive"_s).data(ui::SidebarModel::CountRole).toInt(), 1);
 
     QTest::keyClick(list, Qt::Key_4, Qt::ControlModifier | Qt::AltModifier);
-    QCOMPARE(window.currentViewKey(), s("view:archive"));
+    QCOMPARE(window.currentViewKey(), u"view:archive"_s);
     QCOMPARE(window.itemModel()->rowCount(), 1);
-    QCOMPARE(window.action(s("archive"))->text(), s("Un&archive"));
+    QCOMPARE(window.action(u"archive"_s)->text(), u"Un&archive"_s);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
     QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
-    QVERIFY(!m_store->entity(old->id)->flag(s("archived")));
+    QVERIFY(!m_store->entity(old->id)->flag(u"archived"_s));
     QCOMPARE(window.itemModel()->rowCount(), 0);
     QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier); // and undo puts it back in the Archive
-    QVERIFY(m_store->entity(old->id)->flag(s("archived")));
+    QVERIFY(m_store->entity(old->id)->flag(u"archived"_s));
 }
 
 void TestMainWindow::emptyingTheTrashAsksFirst()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Scrap")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Scrap"_s}});
     QVERIFY(note && m_store->trash(note->id));
     MainWindow window(m_store.get());
     window.show();
-    window.selectView(s("view:trash"));
-    QVERIFY(window.action(s("emptyTrash"))->isEnabled());
+    window.selectView(u"view:trash"_s);
+    QVERIFY(window.action(u"emptyTrash"_s)->isEnabled());
 
     whenDialogShows<QMessageBox>([](QMessageBox *box) { box->button(QMessageBox::Cancel)->click(); });
-    window.action(s("emptyTrash"))->trigger();
+    window.action(u"emptyTrash"_s)->trigger();
     QVERIFY(m_store->entity(note->id));
 
     whenDialogShows<QMessageBox>([](QMessageBox *box) {
-        QVERIFY(box->text().contains(s("1 item")));
+        QVERIFY(box->text().contains(u"1 item"_s));
         box->button(QMessageBox::Discard)->click();
     });
-    window.action(s("emptyTrash"))->trigger();
+    window.action(u"emptyTrash"_s)->trigger();
     QVERIFY(!m_store->entity(note->id));
     QCOMPARE(window.itemModel()->rowCount(), 0);
 }
 
 void TestMainWindow::quickEntryAddsATaskToTheCurrentCollection()
 {
-    const auto home = m_store->create(Kind::Collection, {{s("name"), s("Home")}});
+    const auto home = m_store->create(Kind::Collection, {{u"name"_s, u"Home"_s}});
     QVERIFY(home);
     MainWindow window(m_store.get());
     window.show();
-    window.selectView(s("collection:") + home->id);
+    window.selectView(u"collection:"_s + home->id);
     whenDialogShows<ui::QuickEntryDialog>([](ui::QuickEntryDialog *dialog) {
-        QTest::keyClicks(dialog->field(), s("Fix the porch light"));
+        QTest::keyClicks(dialog->field(), u"Fix the porch light"_s);
         QTest::keyClick(dialog->field(), Qt::Key_Return);
     });
-    window.action(s("quickEntry"))->trigger();
+    window.action(u"quickEntry"_s)->trigger();
     QCOMPARE(window.itemModel()->rowCount(), 1);
     const auto task = m_store->entity(window.itemModel()->idAt(0));
     QCOMPARE(task->kind, Kind::Task);
-    QCOMPARE(task->string(s("title")), s("Fix the porch light"));
-    QCOMPARE(task->string(s("collection")), home->id);
+    QCOMPARE(task->string(u"title"_s), u"Fix the porch light"_s);
+    QCOMPARE(task->string(u"collection"_s), home->id);
 }
 
 void TestMainWindow::windowRemembersItsViewAndItem()
 {
-    const auto work = m_store->create(Kind::Collection, {{s("name"), s("Work")}});
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Plan")}, {s("collection"), work->id}});
+    const auto work = m_store->create(Kind::Collection, {{u"name"_s, u"Work"_s}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Plan"_s}, {u"collection"_s, work->id}});
     QVERIFY(work && note);
     QList<int> sizes;
     {
         MainWindow window(m_store.get());
         window.show();
         window.resize(700, 500);
-        window.selectView(s("collection:") + work->id);
+        window.selectView(u"collection:"_s + work->id);
         window.openItem(note->id);
-        auto *splitter = window.findChild<QSplitter *>(s("mainSplitter"));
+        auto *splitter = window.findChild<QSplitter *>(u"mainSplitter"_s);
         splitter->setSizes({200, 220, 280});
         sizes = splitter->sizes();
         window.close();
@@ -738,14 +738,14 @@ void TestMainWindow::windowRemembersItsViewAndItem()
     MainWindow again(m_store.get());
     again.show();
     QCOMPARE(again.size(), QSize(700, 500));
-    QCOMPARE(again.currentViewKey(), s("collection:") + work->id);
+    QCOMPARE(again.currentViewKey(), u"collection:"_s + work->id);
     QTRY_COMPARE(again.openItemId(), note->id); // once the list has been drawn
-    QCOMPARE(again.findChild<QSplitter *>(s("mainSplitter"))->sizes(), sizes);
+    QCOMPARE(again.findChild<QSplitter *>(u"mainSplitter"_s)->sizes(), sizes);
 }
 
 void TestMainWindow::remoteChangeKeepsTheUsersTyping()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Draft")}, {s("body"), s("line one\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Draft"_s}, {u"body"_s, u"line one\n"_s}});
     QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
@@ -753,72 +753,72 @@ void TestMainWindow::remoteChangeKeepsTheUsersTyping()
     auto *body = window.noteEditor()->bodyEditor();
     body->setFocus();
     body->moveCursor(QTextCursor::End);
-    QTest::keyClicks(body, s("my unsaved words"));
+    QTest::keyClicks(body, u"my unsaved words"_s);
     const int caret = body->textCursor().position();
 
     // Another writer (the sync, another window) changes the title meanwhile.
-    QVERIFY(m_store->update(note->id, {{s("title"), s("Final")}}));
-    QCOMPARE(window.noteEditor()->titleField()->text(), s("Final"));
-    QCOMPARE(body->toPlainText(), s("line one\nmy unsaved words"));
+    QVERIFY(m_store->update(note->id, {{u"title"_s, u"Final"_s}}));
+    QCOMPARE(window.noteEditor()->titleField()->text(), u"Final"_s);
+    QCOMPARE(body->toPlainText(), u"line one\nmy unsaved words"_s);
     QCOMPARE(body->textCursor().position(), caret);
 
     // And a change to the body the user is not editing lands without moving the caret.
     window.noteEditor()->saveNow();
-    QVERIFY(m_store->update(note->id, {{s("body"), s("line zero\nline one\nmy unsaved words")}}));
-    QCOMPARE(body->toPlainText(), s("line zero\nline one\nmy unsaved words"));
+    QVERIFY(m_store->update(note->id, {{u"body"_s, u"line zero\nline one\nmy unsaved words"_s}}));
+    QCOMPARE(body->toPlainText(), u"line zero\nline one\nmy unsaved words"_s);
     QCOMPARE(body->textCursor().position(), caret + 10);
 }
 
 void TestMainWindow::statusBarCountsUnsentChanges()
 {
     MainWindow window(m_store.get());
-    auto *pending = window.statusBar()->findChild<QLabel *>(s("pendingLabel"));
-    auto *state = window.statusBar()->findChild<QLabel *>(s("syncStateLabel"));
+    auto *pending = window.statusBar()->findChild<QLabel *>(u"pendingLabel"_s);
+    auto *state = window.statusBar()->findChild<QLabel *>(u"syncStateLabel"_s);
     QVERIFY(pending && state);
     // Local only: changes are kept for a sync that may come.
-    QCOMPARE(state->text(), s("Local only"));
+    QCOMPARE(state->text(), u"Local only"_s);
     QCOMPARE(pending->text(), QString());
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("one")}}));
-    QCOMPARE(pending->text(), s("1 change kept for sync"));
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("two")}}));
-    QCOMPARE(pending->text(), s("2 changes kept for sync"));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"one"_s}}));
+    QCOMPARE(pending->text(), u"1 change kept for sync"_s);
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"two"_s}}));
+    QCOMPARE(pending->text(), u"2 changes kept for sync"_s);
     // The sidebar's Pending says the same number, a collection's change included.
-    QVERIFY(m_store->create(Kind::Collection, {{s("name"), s("Work")}}));
-    QCOMPARE(pending->text(), s("3 changes kept for sync"));
+    QVERIFY(m_store->create(Kind::Collection, {{u"name"_s, u"Work"_s}}));
+    QCOMPARE(pending->text(), u"3 changes kept for sync"_s);
     window.sidebarModel()->refresh();
-    QCOMPARE(window.sidebarModel()->indexOfKey(s("view:pending")).data(ui::SidebarModel::CountRole).toInt(), 3);
+    QCOMPARE(window.sidebarModel()->indexOfKey(u"view:pending"_s).data(ui::SidebarModel::CountRole).toInt(), 3);
 
     // With a server, the engine's state shows, with Retry when it failed.
-    auto *retry = window.statusBar()->findChild<QPushButton *>(s("retryButton"));
-    window.showSyncState(tidemark::client::SyncEngine::State::Offline, s("cannot reach the server"),
+    auto *retry = window.statusBar()->findChild<QPushButton *>(u"retryButton"_s);
+    window.showSyncState(tidemark::client::SyncEngine::State::Offline, u"cannot reach the server"_s,
                          QDateTime::currentDateTime().addSecs(30));
-    QCOMPARE(state->text(), s("Offline"));
-    QVERIFY(state->toolTip().contains(s("Next try at")));
+    QCOMPARE(state->text(), u"Offline"_s);
+    QVERIFY(state->toolTip().contains(u"Next try at"_s));
     QVERIFY(!retry->isHidden());
-    QCOMPARE(pending->text(), s("3 changes not sent"));
+    QCOMPARE(pending->text(), u"3 changes not sent"_s);
     QSignalSpy again(&window, &MainWindow::syncNowRequested);
     retry->click();
     QCOMPARE(again.size(), 1);
     window.showSyncState(tidemark::client::SyncEngine::State::Syncing, {}, {});
     window.showSyncProgress(40, 400);
-    QVERIFY(!window.statusBar()->findChild<QProgressBar *>(s("syncProgress"))->isHidden());
-    QCOMPARE(state->text(), s("Syncing…"));
+    QVERIFY(!window.statusBar()->findChild<QProgressBar *>(u"syncProgress"_s)->isHidden());
+    QCOMPARE(state->text(), u"Syncing…"_s);
     window.showSynced(2, 400, 0, 0);
     window.showSyncState(tidemark::client::SyncEngine::State::Idle, {}, {});
-    QVERIFY(state->text().startsWith(s("Synced ")));
+    QVERIFY(state->text().startsWith(u"Synced "_s));
     QVERIFY(retry->isHidden());
-    QVERIFY(window.statusBar()->findChild<QProgressBar *>(s("syncProgress"))->isHidden());
+    QVERIFY(window.statusBar()->findChild<QProgressBar *>(u"syncProgress"_s)->isHidden());
     // A server that speaks only a newer protocol: the sentence stays, and no next try is named.
-    const QString update = s("The server speaks sync protocol 2 and this app speaks 1: update the app.");
+    const QString update = u"The server speaks sync protocol 2 and this app speaks 1: update the app."_s;
     window.showSyncState(tidemark::client::SyncEngine::State::Error, update, {});
-    QCOMPARE(state->text(), s("Sync stopped"));
+    QCOMPARE(state->text(), u"Sync stopped"_s);
     QCOMPARE(state->toolTip(), update);
     QVERIFY(!retry->isHidden());
     QTest::qWait(50);
     QVERIFY2(window.statusBar()->currentMessage().contains(update), qPrintable(window.statusBar()->currentMessage()));
     window.showSyncState(tidemark::client::SyncEngine::State::SignedOut, {}, {});
-    QCOMPARE(state->text(), s("Sign in again"));
-    QVERIFY(!window.action(s("syncNow"))->isEnabled());
+    QCOMPARE(state->text(), u"Sign in again"_s);
+    QVERIFY(!window.action(u"syncNow"_s)->isEnabled());
 }
 
 void TestMainWindow::remindersAnnounceTasksAsTheyFallDue()
@@ -826,12 +826,12 @@ void TestMainWindow::remindersAnnounceTasksAsTheyFallDue()
     // A clock the test moves: now is 08:00 today (local time).
     QDateTime now(QDate::currentDate(), QTime(8, 0));
     const auto dueAt = [](int hour) {
-        return QDate::currentDate().toString(Qt::ISODate) + QStringLiteral("T%1:00").arg(hour, 2, 10, QLatin1Char('0'));
+        return QDate::currentDate().toString(Qt::ISODate) + u"T%1:00"_s.arg(hour, 2, 10, QLatin1Char('0'));
     };
-    const auto soon = m_store->create(Kind::Task, {{s("title"), s("Call the bank")}, {s("due"), dueAt(9)}});
-    const auto later = m_store->create(Kind::Task, {{s("title"), s("Pick up the kids")}, {s("due"), dueAt(15)}});
-    const auto dateOnly = m_store->create(Kind::Task, {{s("title"), s("Sometime today")}, {s("due"), QDate::currentDate().toString(Qt::ISODate)}});
-    const auto early = m_store->create(Kind::Task, {{s("title"), s("Already late")}, {s("due"), dueAt(7)}});
+    const auto soon = m_store->create(Kind::Task, {{u"title"_s, u"Call the bank"_s}, {u"due"_s, dueAt(9)}});
+    const auto later = m_store->create(Kind::Task, {{u"title"_s, u"Pick up the kids"_s}, {u"due"_s, dueAt(15)}});
+    const auto dateOnly = m_store->create(Kind::Task, {{u"title"_s, u"Sometime today"_s}, {u"due"_s, QDate::currentDate().toString(Qt::ISODate)}});
+    const auto early = m_store->create(Kind::Task, {{u"title"_s, u"Already late"_s}, {u"due"_s, dueAt(7)}});
     QVERIFY(soon && later && dateOnly && early);
     ui::Reminders reminders(m_store.get(), nullptr, [&now] { return now; });
     reminders.setNotifyDesktop(false);
@@ -843,7 +843,7 @@ void TestMainWindow::remindersAnnounceTasksAsTheyFallDue()
     reminders.check();
     QCOMPARE(due.size(), 1);
     QCOMPARE(due.at(0).at(0).toString(), soon->id);
-    QCOMPARE(due.at(0).at(1).toString(), s("Call the bank"));
+    QCOMPARE(due.at(0).at(1).toString(), u"Call the bank"_s);
     reminders.check(); // announced once only
     QCOMPARE(due.size(), 1);
     QVERIFY(m_store->setDone(later->id, true)); // done before its time: no reminder
@@ -858,9 +858,9 @@ void TestMainWindow::shortcutsDialogListsTheActions()
     ui::ShortcutsDialog dialog(window.shortcutActions(), &window);
     QStringList rows;
     for (int row = 0; row < dialog.table()->rowCount(); ++row)
-        rows << dialog.table()->item(row, 0)->text() + s(" = ") + dialog.table()->item(row, 1)->text();
-    QVERIFY2(rows.contains(s("New Note = ") + QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
-             qPrintable(rows.join(s("; "))));
+        rows << dialog.table()->item(row, 0)->text() + u" = "_s + dialog.table()->item(row, 1)->text();
+    QVERIFY2(rows.contains(u"New Note = "_s + QKeySequence(QKeySequence::New).toString(QKeySequence::NativeText)),
+             qPrintable(rows.join(u"; "_s)));
     for (const char *name : {"New Task", "Find", "Quick Entry", "Move to Trash", "Go to Sidebar", "Keyboard Shortcuts"}) {
         bool found = false;
         for (const QString &row : std::as_const(rows))
@@ -876,10 +876,10 @@ void TestMainWindow::theGlobalQuickEntrySaysWhereItWorksAndOpensQuickEntry()
     QVERIFY(global);
     // No desktop shortcut service here (offscreen, no session bus): it says so, and what works.
     if (!global->isActive()) {
-        QVERIFY2(global->description().contains(s("not available")), qPrintable(global->description()));
+        QVERIFY2(global->description().contains(u"not available"_s), qPrintable(global->description()));
         QVERIFY(global->description().contains(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_A).toString(QKeySequence::NativeText)));
     } else {
-        QVERIFY(global->description().contains(s("from anywhere on the desktop")));
+        QVERIFY(global->description().contains(u"from anywhere on the desktop"_s));
     }
     whenDialogShows<ui::ShortcutsDialog>([&](ui::ShortcutsDialog *dialog) {
         QVERIFY(dialog->note()->isVisible());
@@ -887,7 +887,7 @@ void TestMainWindow::theGlobalQuickEntrySaysWhereItWorksAndOpensQuickEntry()
         dialog->reject();
     });
     shell.window()->show();
-    shell.window()->action(s("shortcuts"))->trigger();
+    shell.window()->action(u"shortcuts"_s)->trigger();
 
     // The desktop calls it from another program: the window comes forward with Quick Entry.
     shell.window()->hide();
@@ -903,7 +903,7 @@ void TestMainWindow::theGlobalQuickEntrySaysWhereItWorksAndOpensQuickEntry()
 
 void TestMainWindow::keyboardMovesBetweenPanes()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Keys")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Keys"_s}});
     QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
@@ -925,30 +925,30 @@ void TestMainWindow::switchingToGermanShowsGermanLabels()
     shell.window()->show();
     QSignalSpy rebuilt(&shell, &ui::Shell::windowRebuilt);
     whenDialogShows<ui::SettingsDialog>([](ui::SettingsDialog *dialog) {
-        auto *language = dialog->findChild<QComboBox *>(s("languageChoice"));
+        auto *language = dialog->findChild<QComboBox *>(u"languageChoice"_s);
         QVERIFY(language);
-        language->setCurrentIndex(language->findData(s("de")));
+        language->setCurrentIndex(language->findData(u"de"_s));
         dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
     });
-    shell.window()->action(s("settings"))->trigger();
+    shell.window()->action(u"settings"_s)->trigger();
     QVERIFY(rebuilt.wait(5000));
     QStringList menus;
     for (QAction *menu : shell.window()->menuBar()->actions())
         menus << menu->text();
-    QCOMPARE(menus, QStringList({s("&Datei"), s("&Bearbeiten"), s("&Ansicht"), s("&Hilfe")}));
-    QCOMPARE(shell.window()->action(s("newNote"))->text(), s("Neue &Notiz"));
-    QCOMPARE(shell.window()->sidebarModel()->indexOfKey(s("view:today")).data().toString(), s("Heute"));
+    QCOMPARE(menus, QStringList({u"&Datei"_s, u"&Bearbeiten"_s, u"&Ansicht"_s, u"&Hilfe"_s}));
+    QCOMPARE(shell.window()->action(u"newNote"_s)->text(), u"Neue &Notiz"_s);
+    QCOMPARE(shell.window()->sidebarModel()->indexOfKey(u"view:today"_s).data().toString(), u"Heute"_s);
 
     // Back to English for the tests after this one.
-    ui::Appearance::setLanguage(s("en"));
+    ui::Appearance::setLanguage(u"en"_s);
     ui::Appearance::applyLanguage();
     QVERIFY(rebuilt.wait(5000));
-    QCOMPARE(shell.window()->menuBar()->actions().constFirst()->text(), s("&File"));
+    QCOMPARE(shell.window()->menuBar()->actions().constFirst()->text(), u"&File"_s);
 }
 
 void TestMainWindow::darkPaletteReachesTheEditorTheme()
 {
-    const auto note = m_store->create(Kind::Note, {{s("body"), s("# Colours\n```cpp\nint x = 1;\n```\n")}});
+    const auto note = m_store->create(Kind::Note, {{u"body"_s, u"# Colours\n```cpp\nint x = 1;\n```\n"_s}});
     QVERIFY(note);
     MainWindow window(m_store.get());
     window.show();
@@ -973,7 +973,7 @@ void TestMainWindow::workOfflineShowsAClearCheckMark()
     MainWindow window(m_store.get());
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
-    QAction *offline = window.action(s("workOffline"));
+    QAction *offline = window.action(u"workOffline"_s);
     QMenu *file = window.menuBar()->actions().at(0)->menu();
     QVERIFY(!offline->isIconVisibleInMenu()); // the style's own check box, not a sunken icon
     const auto picture = [&] {
@@ -1002,39 +1002,39 @@ void TestMainWindow::enterInAListStartsTheNextItem()
     edit.show();
     QVERIFY(QTest::qWaitForWindowExposed(&edit));
     edit.setFocus();
-    QTest::keyClicks(&edit, s("Shopping"));
+    QTest::keyClicks(&edit, u"Shopping"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("- milk"));
+    QTest::keyClicks(&edit, u"- milk"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("bread"));
+    QTest::keyClicks(&edit, u"bread"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
     QTest::keyClick(&edit, Qt::Key_Return); // an empty item ends the list
-    QTest::keyClicks(&edit, s("Steps"));
+    QTest::keyClicks(&edit, u"Steps"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("  9. preheat"));
+    QTest::keyClicks(&edit, u"  9. preheat"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("bake"));
+    QTest::keyClicks(&edit, u"bake"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("- [x] packed"));
+    QTest::keyClicks(&edit, u"- [x] packed"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("tickets"));
+    QTest::keyClicks(&edit, u"tickets"_s);
     // Enter on an empty item takes its marker away and leaves the line for what comes next.
-    QCOMPARE(edit.toPlainText(), s("Shopping\n- milk\n- bread\nSteps\n  9. preheat\n  10. bake\n- [x] packed\n- [ ] tickets"));
+    QCOMPARE(edit.toPlainText(), u"Shopping\n- milk\n- bread\nSteps\n  9. preheat\n  10. bake\n- [x] packed\n- [ ] tickets"_s);
     // In a code block, Enter is only a new line.
     edit.selectAll();
     QTest::keyClick(&edit, Qt::Key_Delete);
-    QTest::keyClicks(&edit, s("```"));
+    QTest::keyClicks(&edit, u"```"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QTest::keyClicks(&edit, s("- not a list in code"));
+    QTest::keyClicks(&edit, u"- not a list in code"_s);
     QTest::keyClick(&edit, Qt::Key_Return);
-    QCOMPARE(edit.toPlainText(), s("```\n- not a list in code\n"));
+    QCOMPARE(edit.toPlainText(), u"```\n- not a list in code\n"_s);
 }
 
 void TestMainWindow::codeBlocksUseTheFixedWidthFont()
 {
     ui::MarkdownEdit edit;
-    edit.setMarkdown(s("Some prose\n\n```cpp\nint answer = 42;\n```\n\n```\nplain code\n```\n"));
+    edit.setMarkdown(u"Some prose\n\n```cpp\nint answer = 42;\n```\n\n```\nplain code\n```\n"_s);
     edit.show();
     QVERIFY(QTest::qWaitForWindowExposed(&edit));
     const auto fixedAt = [&](int blockNumber) {
@@ -1051,7 +1051,7 @@ void TestMainWindow::codeBlocksUseTheFixedWidthFont()
 
 void TestMainWindow::screenshotWritesAPictureOfTheWindow()
 {
-    const QString path = m_dir->filePath(s("shots/window.png"));
+    const QString path = m_dir->filePath(u"shots/window.png"_s);
     MainWindow window(m_store.get());
     ui::WindowScreenshot shot(&window, path);
     QSignalSpy saved(&shot, &ui::WindowScreenshot::saved);

@@ -20,6 +20,8 @@
 #include <QTextBlock>
 #include <QTest>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::sync::MergeChoice;
 using tidemark::ui::MergeDialog;
 using tidemark::ui::MergeInput;
@@ -29,10 +31,10 @@ namespace {
 MergeInput weekend()
 {
     MergeInput input;
-    input.itemTitle = QStringLiteral("Weekend");
-    input.fieldLabel = QStringLiteral("The text");
-    input.mineLabel = QStringLiteral("this device at 10:02");
-    input.theirsLabel = QStringLiteral("Laptop at 10:05");
+    input.itemTitle = u"Weekend"_s;
+    input.fieldLabel = u"The text"_s;
+    input.mineLabel = u"this device at 10:02"_s;
+    input.theirsLabel = u"Laptop at 10:05"_s;
     input.base = QStringLiteral("# Weekend\n\nBuy milk\nBuy bread\n\nCall the bank before noon\n\n"
                                 "Water the plants\nTake out the bins\n");
     input.mine = QStringLiteral("# Weekend\n\nBuy oat milk\nBuy bread\n\nCall the bank before 11\n\n"
@@ -45,9 +47,9 @@ MergeInput weekend()
 QString expected(const char *bank, const char *milk = "Buy oat milk\n",
                  const char *plants = "Water the plants and the herbs\n")
 {
-    return QStringLiteral("# Weekend\n\n") + QLatin1StringView(milk) + QStringLiteral("Buy bread\n\n")
-           + QLatin1StringView(bank) + QStringLiteral("\n") + QLatin1StringView(plants)
-           + QStringLiteral("Take out the bins\n");
+    return u"# Weekend\n\n"_s + QLatin1StringView(milk) + u"Buy bread\n\n"_s
+           + QLatin1StringView(bank) + u"\n"_s + QLatin1StringView(plants)
+           + u"Take out the bins\n"_s;
 }
 
 QPushButton *button(MergeDialog &dialog, const char *name)
@@ -85,20 +87,20 @@ void TestMergeDialog::opensOnThePartBothChanged()
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.currentHunk(), 1);
-    const auto *position = dialog.findChild<QLabel *>(QStringLiteral("position"));
-    QCOMPARE(position->text(), QStringLiteral("Part 2 of 3 · 1 to decide"));
+    const auto *position = dialog.findChild<QLabel *>(u"position"_s);
+    QCOMPARE(position->text(), u"Part 2 of 3 · 1 to decide"_s);
     QVERIFY(!button(dialog, "resolve")->isEnabled());
     // Until decided, the Result holds my side there, and the parts one side changed are taken.
     QCOMPARE(dialog.resultText(), expected("Call the bank before 11\n"));
     // The side panes line up: the same line number holds the same part.
-    const auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
-    const auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
+    const auto *mine = dialog.findChild<QPlainTextEdit *>(u"minePane"_s);
+    const auto *theirs = dialog.findChild<QPlainTextEdit *>(u"theirsPane"_s);
     QCOMPARE(mine->document()->blockCount(), theirs->document()->blockCount());
-    QCOMPARE(mine->document()->findBlockByNumber(5).text(), QStringLiteral("Call the bank before 11"));
-    QCOMPARE(theirs->document()->findBlockByNumber(5).text(), QStringLiteral("Call the bank after lunch"));
-    QVERIFY(!dialog.findChild<QPlainTextEdit *>(QStringLiteral("basePane"))->isVisible());
-    dialog.findChild<QCheckBox *>(QStringLiteral("showBase"))->click();
-    QVERIFY(dialog.findChild<QPlainTextEdit *>(QStringLiteral("basePane"))->isVisible());
+    QCOMPARE(mine->document()->findBlockByNumber(5).text(), u"Call the bank before 11"_s);
+    QCOMPARE(theirs->document()->findBlockByNumber(5).text(), u"Call the bank after lunch"_s);
+    QVERIFY(!dialog.findChild<QPlainTextEdit *>(u"basePane"_s)->isVisible());
+    dialog.findChild<QCheckBox *>(u"showBase"_s)->click();
+    QVERIFY(dialog.findChild<QPlainTextEdit *>(u"basePane"_s)->isVisible());
 }
 
 void TestMergeDialog::eachHunkChoiceGivesItsResult_data()
@@ -106,17 +108,17 @@ void TestMergeDialog::eachHunkChoiceGivesItsResult_data()
     QTest::addColumn<int>("hunk");
     QTest::addColumn<QString>("buttonName");
     QTest::addColumn<QString>("result");
-    QTest::newRow("mine") << 1 << QStringLiteral("takeMine") << expected("Call the bank before 11\n");
-    QTest::newRow("theirs") << 1 << QStringLiteral("takeTheirs") << expected("Call the bank after lunch\n");
-    QTest::newRow("both, mine first") << 1 << QStringLiteral("bothMineFirst")
+    QTest::newRow("mine") << 1 << u"takeMine"_s << expected("Call the bank before 11\n");
+    QTest::newRow("theirs") << 1 << u"takeTheirs"_s << expected("Call the bank after lunch\n");
+    QTest::newRow("both, mine first") << 1 << u"bothMineFirst"_s
                                       << expected("Call the bank before 11\nCall the bank after lunch\n");
-    QTest::newRow("both, theirs first") << 1 << QStringLiteral("bothTheirsFirst")
+    QTest::newRow("both, theirs first") << 1 << u"bothTheirsFirst"_s
                                         << expected("Call the bank after lunch\nCall the bank before 11\n");
-    QTest::newRow("their milk") << 0 << QStringLiteral("takeTheirs")
+    QTest::newRow("their milk") << 0 << u"takeTheirs"_s
                                 << expected("Call the bank after lunch\n", "Buy milk\n");
-    QTest::newRow("my plants") << 2 << QStringLiteral("takeMine")
+    QTest::newRow("my plants") << 2 << u"takeMine"_s
                                << expected("Call the bank after lunch\n", "Buy oat milk\n", "Water the plants\n");
-    QTest::newRow("both plants") << 2 << QStringLiteral("bothMineFirst")
+    QTest::newRow("both plants") << 2 << u"bothMineFirst"_s
                                  << expected("Call the bank after lunch\n", "Buy oat milk\n",
                                              "Water the plants\nWater the plants and the herbs\n");
 }
@@ -147,7 +149,7 @@ void TestMergeDialog::bothSidesTakenIsNotColouredAsUndecided()
     MergeDialog dialog(weekend());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(u"resultPane"_s);
     QVERIFY(result);
     const auto colours = [&] {
         QList<QRgb> found;
@@ -171,17 +173,17 @@ void TestMergeDialog::bothSidesTakenIsNotColouredAsUndecided()
 void TestMergeDialog::theFormAloneIsASmallDialog()
 {
     MergeInput input;
-    input.itemTitle = QStringLiteral("Dentist");
+    input.itemTitle = u"Dentist"_s;
     input.hasText = false;
     input.hasBase = false;
-    input.mineLabel = QStringLiteral("this device at 10:02");
-    input.theirsLabel = QStringLiteral("Laptop at 10:05");
-    input.scalars = {{QStringLiteral("Due"), QStringLiteral("Tuesday"), QStringLiteral("Wednesday")}};
+    input.mineLabel = u"this device at 10:02"_s;
+    input.theirsLabel = u"Laptop at 10:05"_s;
+    input.scalars = {{u"Due"_s, u"Tuesday"_s, u"Wednesday"_s}};
     MergeDialog dialog(input);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY2(dialog.width() < 800 && dialog.height() < 420,
-             qPrintable(QStringLiteral("%1x%2").arg(dialog.width()).arg(dialog.height())));
+             qPrintable(u"%1x%2"_s.arg(dialog.width()).arg(dialog.height())));
 }
 
 void TestMergeDialog::keysMoveAndChoose()
@@ -211,23 +213,23 @@ void TestMergeDialog::editsInTheResultSurviveALaterChoice()
     MergeDialog dialog(weekend());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(u"resultPane"_s);
     // Typing in the Result's title, then deciding the part both changed.
     result->setFocus();
     QTextCursor cursor(result->document());
     cursor.movePosition(QTextCursor::EndOfBlock);
     result->setTextCursor(cursor);
-    QTest::keyClicks(result, QStringLiteral(" away"));
+    QTest::keyClicks(result, u" away"_s);
     QVERIFY(button(dialog, "resolve")->isEnabled()); // an edited Result may be resolved as it is
     dialog.goToHunk(1);
     QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
     QCOMPARE(dialog.resultText(),
-             expected("Call the bank after lunch\n").replace(QStringLiteral("# Weekend"), QStringLiteral("# Weekend away")));
+             expected("Call the bank after lunch\n").replace(u"# Weekend"_s, u"# Weekend away"_s));
     // A change of mind replaces that part again, and only that part.
     dialog.goToHunk(1);
     QTest::mouseClick(button(dialog, "takeMine"), Qt::LeftButton);
     QCOMPARE(dialog.resultText(),
-             expected("Call the bank before 11\n").replace(QStringLiteral("# Weekend"), QStringLiteral("# Weekend away")));
+             expected("Call the bank before 11\n").replace(u"# Weekend"_s, u"# Weekend away"_s));
 }
 
 void TestMergeDialog::panesScrollTogether()
@@ -236,7 +238,7 @@ void TestMergeDialog::panesScrollTogether()
     // Long enough to scroll: forty shared lines before the parts that differ.
     QString lead;
     for (int i = 0; i < 40; ++i)
-        lead += QStringLiteral("shared line %1\n").arg(i);
+        lead += u"shared line %1\n"_s.arg(i);
     input.base.prepend(lead);
     input.mine.prepend(lead);
     input.theirs.prepend(lead);
@@ -244,9 +246,9 @@ void TestMergeDialog::panesScrollTogether()
     dialog.resize(900, 300);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
-    auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
-    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    auto *mine = dialog.findChild<QPlainTextEdit *>(u"minePane"_s);
+    auto *theirs = dialog.findChild<QPlainTextEdit *>(u"theirsPane"_s);
+    auto *result = dialog.findChild<QPlainTextEdit *>(u"resultPane"_s);
     mine->verticalScrollBar()->setValue(20);
     QCOMPARE(theirs->verticalScrollBar()->value(), 20);
     QCOMPARE(result->verticalScrollBar()->value(), 20);
@@ -264,14 +266,14 @@ void TestMergeDialog::proseWrapsAndThePanesStillLineUp()
                                "far more than one row of a narrow pane can hold.\n").arg(i);
     input.base.prepend(lead);
     input.theirs.prepend(lead);
-    input.mine.prepend(QString(lead).replace(QStringLiteral("Paragraph 1 says"), QStringLiteral("Paragraph 1, reworded, says")));
+    input.mine.prepend(QString(lead).replace(u"Paragraph 1 says"_s, u"Paragraph 1, reworded, says"_s));
     MergeDialog dialog(input);
     dialog.resize(900, 400);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *mine = dialog.findChild<QPlainTextEdit *>(QStringLiteral("minePane"));
-    auto *theirs = dialog.findChild<QPlainTextEdit *>(QStringLiteral("theirsPane"));
-    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    auto *mine = dialog.findChild<QPlainTextEdit *>(u"minePane"_s);
+    auto *theirs = dialog.findChild<QPlainTextEdit *>(u"theirsPane"_s);
+    auto *result = dialog.findChild<QPlainTextEdit *>(u"resultPane"_s);
     // Nothing scrolls sideways: the lines wrap (those shown are laid out: the top of the text).
     mine->verticalScrollBar()->setValue(0);
     QApplication::processEvents();
@@ -285,8 +287,8 @@ void TestMergeDialog::proseWrapsAndThePanesStillLineUp()
     const auto top = [](const QPlainTextEdit *pane) {
         return pane->document()->findBlockByLineNumber(pane->verticalScrollBar()->value()).text();
     };
-    QVERIFY2(top(theirs).startsWith(QStringLiteral("Paragraph 12 says")), qPrintable(top(theirs)));
-    QVERIFY2(top(result).startsWith(QStringLiteral("Paragraph 12 says")), qPrintable(top(result)));
+    QVERIFY2(top(theirs).startsWith(u"Paragraph 12 says"_s), qPrintable(top(theirs)));
+    QVERIFY2(top(result).startsWith(u"Paragraph 12 says"_s), qPrintable(top(result)));
 }
 
 void TestMergeDialog::typingAfterAPartStaysOutOfIt()
@@ -294,11 +296,11 @@ void TestMergeDialog::typingAfterAPartStaysOutOfIt()
     MergeDialog dialog(weekend());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
-    auto *result = dialog.findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+    auto *result = dialog.findChild<QPlainTextEdit *>(u"resultPane"_s);
     // The caret on the empty line right after "Call the bank before 11", typing there.
     QTextCursor cursor(result->document()->findBlockByNumber(6));
     result->setTextCursor(cursor);
-    QTest::keyClicks(result, QStringLiteral("Bring ID"));
+    QTest::keyClicks(result, u"Bring ID"_s);
     QTest::mouseClick(button(dialog, "takeTheirs"), Qt::LeftButton);
     QCOMPARE(dialog.resultText(), expected("Call the bank after lunch\nBring ID"));
 }
@@ -313,14 +315,14 @@ void TestMergeDialog::withoutABaseNothingIsDecidedForYou()
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QCOMPARE(dialog.document().undecidedCount(), 3); // each difference waits for a choice
     QVERIFY(!button(dialog, "resolve")->isEnabled());
-    QVERIFY(!dialog.findChild<QCheckBox *>(QStringLiteral("showBase"))->isVisible());
+    QVERIFY(!dialog.findChild<QCheckBox *>(u"showBase"_s)->isVisible());
 }
 
 void TestMergeDialog::windowsLineBreaksKeepThePartsInPlace()
 {
     MergeInput input = weekend();
-    input.mine.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
-    input.theirs.replace(QStringLiteral("\n"), QStringLiteral("\r\n"));
+    input.mine.replace(u"\n"_s, u"\r\n"_s);
+    input.theirs.replace(u"\n"_s, u"\r\n"_s);
     MergeDialog dialog(input);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
@@ -349,10 +351,10 @@ void TestMergeDialog::keepBothAndCancelAreTheirOwnOutcomes()
 void TestMergeDialog::theNoteEditorResolvesItsConflict_data()
 {
     QTest::addColumn<QString>("outcome");
-    QTest::newRow("resolve") << QStringLiteral("resolve");
-    QTest::newRow("resolve after a later edit") << QStringLiteral("resolve-edited");
-    QTest::newRow("keep both") << QStringLiteral("keepBoth");
-    QTest::newRow("cancel") << QStringLiteral("cancel");
+    QTest::newRow("resolve") << u"resolve"_s;
+    QTest::newRow("resolve after a later edit") << u"resolve-edited"_s;
+    QTest::newRow("keep both") << u"keepBoth"_s;
+    QTest::newRow("cancel") << u"cancel"_s;
 }
 
 void TestMergeDialog::theNoteEditorResolvesItsConflict()
@@ -361,30 +363,30 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     // this device's text and an open conflict record with both sides and their base.
     QFETCH(QString, outcome);
     QTemporaryDir dir;
-    auto store = tidemark::model::Store::open(dir.filePath(QStringLiteral("store.db")));
+    auto store = tidemark::model::Store::open(dir.filePath(u"store.db"_s));
     QVERIFY(store);
     const MergeInput sides = weekend();
-    const auto note = (*store)->create(tidemark::model::Kind::Note, {{QStringLiteral("body"), sides.mine}});
+    const auto note = (*store)->create(tidemark::model::Kind::Note, {{u"body"_s, sides.mine}});
     QVERIFY(note);
-    const QJsonObject record{{QStringLiteral("id"), QStringLiteral("0193c0de-0000-7000-8000-000000000001")},
-                             {QStringLiteral("entity"), note->id},
-                             {QStringLiteral("kind"), QStringLiteral("note")},
-                             {QStringLiteral("field"), QStringLiteral("body")},
-                             {QStringLiteral("rule"), QStringLiteral("text-overlap")},
-                             {QStringLiteral("status"), QStringLiteral("open")},
-                             {QStringLiteral("outcome"), QStringLiteral("open")},
-                             {QStringLiteral("incoming"), sides.theirs},
-                             {QStringLiteral("current"), sides.mine},
-                             {QStringLiteral("base"), sides.base},
-                             {QStringLiteral("device"), QStringLiteral("laptop-device-id")},
-                             {QStringLiteral("at"), QDateTime::currentMSecsSinceEpoch()},
-                             {QStringLiteral("rev"), 3}};
+    const QJsonObject record{{u"id"_s, u"0193c0de-0000-7000-8000-000000000001"_s},
+                             {u"entity"_s, note->id},
+                             {u"kind"_s, u"note"_s},
+                             {u"field"_s, u"body"_s},
+                             {u"rule"_s, u"text-overlap"_s},
+                             {u"status"_s, u"open"_s},
+                             {u"outcome"_s, u"open"_s},
+                             {u"incoming"_s, sides.theirs},
+                             {u"current"_s, sides.mine},
+                             {u"base"_s, sides.base},
+                             {u"device"_s, u"laptop-device-id"_s},
+                             {u"at"_s, QDateTime::currentMSecsSinceEpoch()},
+                             {u"rev"_s, 3}};
     QVERIFY((*store)->applyRemotePage({}, {record}, 3));
     const bool editedAfter = outcome == QLatin1String("resolve-edited");
     if (editedAfter) {
         // Written after the conflict arrived: the merge starts from it, so it is not lost.
-        QVERIFY((*store)->update(note->id, {{QStringLiteral("body"), sides.mine + QStringLiteral("P.S. bring snacks\n")}}));
-        outcome = QStringLiteral("resolve");
+        QVERIFY((*store)->update(note->id, {{u"body"_s, sides.mine + u"P.S. bring snacks\n"_s}}));
+        outcome = u"resolve"_s;
     }
     const int pendingBefore = (*store)->pendingCount();
 
@@ -415,19 +417,19 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
         QCOMPARE(dialog->currentHunk(), 1); // the part both changed
         if (outcome == QLatin1String("resolve")) {
             QTest::mouseClick(button(*dialog, "takeTheirs"), Qt::LeftButton);
-            auto *result = dialog->findChild<QPlainTextEdit *>(QStringLiteral("resultPane"));
+            auto *result = dialog->findChild<QPlainTextEdit *>(u"resultPane"_s);
             QTextCursor end(result->document());
             end.movePosition(QTextCursor::End);
             result->setTextCursor(end);
-            QTest::keyClicks(result, QStringLiteral("Book the train"));
+            QTest::keyClicks(result, u"Book the train"_s);
         }
         QTest::mouseClick(button(*dialog, outcome.toLatin1().constData()), Qt::LeftButton);
         driven = true;
     });
-    QTest::mouseClick(editor.findChild<QPushButton *>(QStringLiteral("resolveConflict")), Qt::LeftButton);
+    QTest::mouseClick(editor.findChild<QPushButton *>(u"resolveConflict"_s), Qt::LeftButton);
     QVERIFY(driven);
 
-    const auto body = (*store)->entity(note->id)->string(QStringLiteral("body"));
+    const auto body = (*store)->entity(note->id)->string(u"body"_s);
     const auto open = (*store)->conflictRecords(true);
     if (outcome == QLatin1String("cancel")) {
         QCOMPARE(body, sides.mine);
@@ -442,11 +444,11 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     if (outcome == QLatin1String("resolve")) {
         // One edit, which carries the text and settles the conflict when it syncs.
         QCOMPARE(body, expected("Call the bank after lunch\n")
-                           + (editedAfter ? QStringLiteral("P.S. bring snacks\n") : QString()) + QStringLiteral("Book the train"));
+                           + (editedAfter ? u"P.S. bring snacks\n"_s : QString()) + u"Book the train"_s);
         // At most one new operation (here the note's own create, not sent yet, takes the edit in).
         QVERIFY((*store)->pendingCount() <= pendingBefore + 1);
         QCOMPARE(outbox->last().entityId, note->id);
-        QCOMPARE(outbox->last().fields.value(QStringLiteral("body")).toString(), body);
+        QCOMPARE(outbox->last().fields.value(u"body"_s).toString(), body);
         QCOMPARE(editor.bodyEditor()->toPlainText(), body);
     } else {
         // This device's text stays; the other one is a new note beside it.
@@ -456,8 +458,8 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
         bool found = false;
         for (const auto &row : *all) {
             if (row.id != note->id) {
-                QCOMPARE((*store)->entity(row.id)->string(QStringLiteral("body")), sides.theirs);
-                QCOMPARE(row.title, QStringLiteral("Weekend (other version)"));
+                QCOMPARE((*store)->entity(row.id)->string(u"body"_s), sides.theirs);
+                QCOMPARE(row.title, u"Weekend (other version)"_s);
                 found = true;
             }
         }

@@ -27,6 +27,8 @@
 
 #include <cmath>
 
+using namespace Qt::StringLiterals;
+
 using tidemark::model::Kind;
 using tidemark::model::Store;
 using tidemark::ui::PendingView;
@@ -35,9 +37,7 @@ using State = tidemark::client::SyncEngine::State;
 
 namespace {
 
-QString s(const char *text) { return QString::fromUtf8(text); }
-
-QListWidget *list(PendingView &view) { return view.findChild<QListWidget *>(s("pendingList")); }
+QListWidget *list(PendingView &view) { return view.findChild<QListWidget *>(u"pendingList"_s); }
 
 QStringList sentences(PendingView &view)
 {
@@ -109,7 +109,7 @@ void TestPendingView::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    auto store = Store::open(m_dir->filePath(s("store.db")));
+    auto store = Store::open(m_dir->filePath(u"store.db"_s));
     QVERIFY2(store, qPrintable(store ? QString() : store.error().message));
     m_store = std::move(*store);
 }
@@ -124,7 +124,7 @@ void TestPendingView::cleanup()
 QString TestPendingView::remoteNote(const QString &title, qint64 rev)
 {
     const QString id = tidemark::model::newId();
-    const auto applied = m_store->applyRemotePage(remotePage(id, rev, {{s("title"), title}}), {}, rev);
+    const auto applied = m_store->applyRemotePage(remotePage(id, rev, {{u"title"_s, title}}), {}, rev);
     if (!applied)
         qWarning("remote note not applied: %s", qPrintable(applied.error().message));
     return id;
@@ -135,12 +135,12 @@ void TestPendingView::emptyOutboxIsCalm()
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *empty = view.findChild<QLabel *>(s("pendingEmptyState"));
+    auto *empty = view.findChild<QLabel *>(u"pendingEmptyState"_s);
     QVERIFY(empty && empty->isVisible());
-    QCOMPARE(empty->text(), s("Everything is sent. Changes made while offline wait here until the server has them."));
+    QCOMPARE(empty->text(), u"Everything is sent. Changes made while offline wait here until the server has them."_s);
     QVERIFY(!list(view)->isVisible());
-    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isVisible()); // no button that does nothing
-    QVERIFY(!view.findChild<QLabel *>(s("syncErrorBanner"))->isVisible());
+    QVERIFY(!view.findChild<QPushButton *>(u"retryButton"_s)->isVisible()); // no button that does nothing
+    QVERIFY(!view.findChild<QLabel *>(u"syncErrorBanner"_s)->isVisible());
 }
 
 void TestPendingView::createsAndEditsAreSentences()
@@ -149,30 +149,30 @@ void TestPendingView::createsAndEditsAreSentences()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
 
-    const auto groceries = m_store->create(Kind::Note, {{s("title"), s("Groceries")}});
+    const auto groceries = m_store->create(Kind::Note, {{u"title"_s, u"Groceries"_s}});
     QVERIFY(groceries);
-    QTRY_COMPARE(sentences(view), QStringList{s("“Groceries” created here")});
-    QVERIFY2(detail(view, 0).startsWith(s("made at ")), qPrintable(detail(view, 0)));
-    QVERIFY2(detail(view, 0).contains(s("not sent yet")), qPrintable(detail(view, 0)));
+    QTRY_COMPARE(sentences(view), QStringList{u"“Groceries” created here"_s});
+    QVERIFY2(detail(view, 0).startsWith(u"made at "_s), qPrintable(detail(view, 0)));
+    QVERIFY2(detail(view, 0).contains(u"not sent yet"_s), qPrintable(detail(view, 0)));
     QVERIFY(list(view)->isVisible());
-    QVERIFY(view.findChild<QPushButton *>(s("retryButton"))->isEnabled());
+    QVERIFY(view.findChild<QPushButton *>(u"retryButton"_s)->isEnabled());
 
     // Once the server has the note, an edit is an edit of its fields.
     const auto sent = m_store->takeForSending(10);
     QVERIFY(sent && sent->size() == 1);
     QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
     QTRY_VERIFY(sentences(view).isEmpty());
-    QVERIFY(m_store->update(groceries->id, {{s("title"), s("Market")}}));
-    QTRY_COMPARE(sentences(view), QStringList{s("Title of “Market” changed here")});
+    QVERIFY(m_store->update(groceries->id, {{u"title"_s, u"Market"_s}}));
+    QTRY_COMPARE(sentences(view), QStringList{u"Title of “Market” changed here"_s});
 
-    const QString trip = remoteNote(s("Trip"), 4);
-    QVERIFY(m_store->update(trip, {{s("body"), s("Pack the tent")}, {s("tags"), QJsonArray{s("summer")}}}));
+    const QString trip = remoteNote(u"Trip"_s, 4);
+    QVERIFY(m_store->update(trip, {{u"body"_s, u"Pack the tent"_s}, {u"tags"_s, QJsonArray{u"summer"_s}}}));
     const auto untitled = m_store->create(Kind::Note, {});
     QVERIFY(untitled);
-    const QString old = remoteNote(s("Old list"), 5);
+    const QString old = remoteNote(u"Old list"_s, 5);
     QVERIFY(m_store->trash(old));
-    QTRY_COMPARE(sentences(view), (QStringList{s("Title of “Market” changed here"), s("Text and tags of “Trip” changed here"),
-                                               s("“Untitled” created here"), s("“Old list” moved to the Trash here")}));
+    QTRY_COMPARE(sentences(view), (QStringList{u"Title of “Market” changed here"_s, u"Text and tags of “Trip” changed here"_s,
+                                               u"“Untitled” created here"_s, u"“Old list” moved to the Trash here"_s}));
     // Nothing collided: no entry speaks of rules.
     for (int row = 0; row < list(view)->count(); ++row)
         QVERIFY(rules(view, row).isEmpty());
@@ -180,7 +180,7 @@ void TestPendingView::createsAndEditsAreSentences()
 
 void TestPendingView::refusedChangeSaysWhy()
 {
-    const auto note = m_store->create(Kind::Note, {{s("title"), s("Secrets")}});
+    const auto note = m_store->create(Kind::Note, {{u"title"_s, u"Secrets"_s}});
     QVERIFY(note);
     const auto sent = m_store->takeForSending(10);
     QVERIFY(sent && sent->size() == 1);
@@ -189,19 +189,19 @@ void TestPendingView::refusedChangeSaysWhy()
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     view.setSyncState(State::Syncing, {}, {});
-    QVERIFY2(detail(view, 0).contains(s("sending…")), qPrintable(detail(view, 0)));
+    QVERIFY2(detail(view, 0).contains(u"sending…"_s), qPrintable(detail(view, 0)));
     // The sync broke off with the change on its way: it waits for the next try, and says so.
-    view.setSyncState(State::Offline, s("cannot reach the server"), QDateTime::currentDateTimeUtc().addSecs(30));
-    QVERIFY2(detail(view, 0).contains(s("not sent yet · 1 try · next try in 30 s")), qPrintable(detail(view, 0)));
+    view.setSyncState(State::Offline, u"cannot reach the server"_s, QDateTime::currentDateTimeUtc().addSecs(30));
+    QVERIFY2(detail(view, 0).contains(u"not sent yet · 1 try · next try in 30 s"_s), qPrintable(detail(view, 0)));
     QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Waiting));
 
-    QVERIFY(m_store->settle({{sent->constFirst().opId, true, s("the title is longer than the server allows")}}));
-    QTRY_VERIFY2(detail(view, 0).contains(s("refused by the server: the title is longer than the server allows — it "
-                                            "goes again, as the item then is, with your next edit of it")),
+    QVERIFY(m_store->settle({{sent->constFirst().opId, true, u"the title is longer than the server allows"_s}}));
+    QTRY_VERIFY2(detail(view, 0).contains(u"refused by the server: the title is longer than the server allows — it "
+                                            "goes again, as the item then is, with your next edit of it"_s),
                  qPrintable(detail(view, 0)));
     QCOMPARE(list(view)->item(0)->data(PendingView::StateRole).toInt(), int(PendingView::EntryState::Refused));
     // A refused change is never sent again: nothing to retry.
-    QVERIFY(!view.findChild<QPushButton *>(s("retryButton"))->isVisible());
+    QVERIFY(!view.findChild<QPushButton *>(u"retryButton"_s)->isVisible());
 }
 
 void TestPendingView::workingOfflineIsCalmAndAnEmptyViewHasNoButton()
@@ -210,26 +210,26 @@ void TestPendingView::workingOfflineIsCalmAndAnEmptyViewHasNoButton()
     view.resize(460, 420);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *banner = view.findChild<QLabel *>(s("syncErrorBanner"));
-    auto *retry = view.findChild<QPushButton *>(s("retryButton"));
+    auto *banner = view.findChild<QLabel *>(u"syncErrorBanner"_s);
+    auto *retry = view.findChild<QPushButton *>(u"retryButton"_s);
     // Nothing waits: the empty state, and no button that could do nothing.
-    QVERIFY(view.findChild<QLabel *>(s("pendingEmptyState"))->isVisible());
+    QVERIFY(view.findChild<QLabel *>(u"pendingEmptyState"_s)->isVisible());
     QVERIFY(!retry->isVisible());
 
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("On the train")}}));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"On the train"_s}}));
     QTRY_VERIFY(retry->isVisible());
     const QColor failed = [&] {
-        view.setSyncState(State::Offline, s("cannot reach the server"), {});
+        view.setSyncState(State::Offline, u"cannot reach the server"_s, {});
         return banner->palette().color(QPalette::Window);
     }();
     // Work Offline is a choice, not a failure: said calmly, in the window's own shade.
-    view.setSyncState(State::Paused, s("working offline"), {});
+    view.setSyncState(State::Paused, u"working offline"_s, {});
     QVERIFY(banner->isVisible());
-    QVERIFY2(banner->text().startsWith(s("Working offline")), qPrintable(banner->text()));
-    QVERIFY(!banner->text().contains(s("failed")));
+    QVERIFY2(banner->text().startsWith(u"Working offline"_s), qPrintable(banner->text()));
+    QVERIFY(!banner->text().contains(u"failed"_s));
     QVERIFY(banner->palette().color(QPalette::Window) != failed);
     QVERIFY(!retry->isVisible());
-    QVERIFY2(!detail(view, 0).contains(s("next try")), qPrintable(detail(view, 0)));
+    QVERIFY2(!detail(view, 0).contains(u"next try"_s), qPrintable(detail(view, 0)));
     view.setSyncState(State::Idle, {}, {});
     QVERIFY(!banner->isVisible());
     QVERIFY(retry->isVisible());
@@ -237,21 +237,21 @@ void TestPendingView::workingOfflineIsCalmAndAnEmptyViewHasNoButton()
 
 void TestPendingView::retryCountdownFollowsTheClock()
 {
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Offline thoughts")}}));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"Offline thoughts"_s}}));
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    auto *banner = view.findChild<QLabel *>(s("syncErrorBanner"));
-    auto *countdown = view.findChild<QTimer *>(s("retryCountdown"));
+    auto *banner = view.findChild<QLabel *>(u"syncErrorBanner"_s);
+    auto *countdown = view.findChild<QTimer *>(u"retryCountdown"_s);
     QVERIFY(banner && countdown);
     QVERIFY(!countdown->isActive());
 
-    view.setSyncState(State::Offline, s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+    view.setSyncState(State::Offline, u"server unreachable"_s, QDateTime::currentDateTimeUtc().addSecs(20));
     QVERIFY(banner->isVisible());
-    QCOMPARE(banner->text(), s("Last attempt failed: server unreachable"));
-    QVERIFY2(detail(view, 0).contains(s("not sent yet · next try in 20 s")), qPrintable(detail(view, 0)));
+    QCOMPARE(banner->text(), u"Last attempt failed: server unreachable"_s);
+    QVERIFY2(detail(view, 0).contains(u"not sent yet · next try in 20 s"_s), qPrintable(detail(view, 0)));
     QVERIFY(countdown->isActive());
-    QTRY_VERIFY2(detail(view, 0).contains(s("next try in 19 s")) || detail(view, 0).contains(s("next try in 18 s")),
+    QTRY_VERIFY2(detail(view, 0).contains(u"next try in 19 s"_s) || detail(view, 0).contains(u"next try in 18 s"_s),
                  qPrintable(detail(view, 0)));
 
     // Hidden, the clock stops; shown again, it goes on.
@@ -264,17 +264,17 @@ void TestPendingView::retryCountdownFollowsTheClock()
     view.setSyncState(State::Idle, {}, {});
     QVERIFY(!banner->isVisible());
     QVERIFY(!countdown->isActive());
-    QVERIFY(!detail(view, 0).contains(s("next try")));
+    QVERIFY(!detail(view, 0).contains(u"next try"_s));
 }
 
 void TestPendingView::retryButtonAsks()
 {
-    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Call the bank")}}));
+    QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Call the bank"_s}}));
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
     QSignalSpy retry(&view, &PendingView::retryRequested);
-    auto *button = view.findChild<QPushButton *>(s("retryButton"));
+    auto *button = view.findChild<QPushButton *>(u"retryButton"_s);
     QVERIFY(button && button->isEnabled());
     QTest::mouseClick(button, Qt::LeftButton);
     QCOMPARE(retry.size(), 1);
@@ -282,31 +282,31 @@ void TestPendingView::retryButtonAsks()
 
 void TestPendingView::serverChangeAfterAnEditMayConflict()
 {
-    const QString trip = remoteNote(s("Trip"), 3);
-    QVERIFY(m_store->update(trip, {{s("title"), s("Trip to the coast")}, {s("body"), s("Tent\nStove\n")}}));
+    const QString trip = remoteNote(u"Trip"_s, 3);
+    QVERIFY(m_store->update(trip, {{u"title"_s, u"Trip to the coast"_s}, {u"body"_s, u"Tent\nStove\n"_s}}));
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
-    QCOMPARE(sentences(view), QStringList{s("Title and text of “Trip to the coast” changed here")});
+    QCOMPARE(sentences(view), QStringList{u"Title and text of “Trip to the coast” changed here"_s});
     QVERIFY(rules(view, 0).isEmpty());
 
     // Another device changed the note after this edit was made.
-    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{s("title"), s("Trip!")}}), {}, 4));
+    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{u"title"_s, u"Trip!"_s}}), {}, 4));
     QTRY_VERIFY(!rules(view, 0).isEmpty());
-    QCOMPARE(rules(view, 0), s("Title: the later edit wins\n"
-                               "Text: the text is merged line by line; changes to the same lines will wait for you"));
+    QCOMPARE(rules(view, 0), u"Title: the later edit wins\n"
+                               "Text: the text is merged line by line; changes to the same lines will wait for you"_s);
     const QString spoken = list(view)->item(0)->data(Qt::AccessibleTextRole).toString();
-    QVERIFY2(spoken.contains(s("may conflict")), qPrintable(spoken));
+    QVERIFY2(spoken.contains(u"may conflict"_s), qPrintable(spoken));
 
     // The account asks for titles: the entry says so.
-    QVERIFY(m_store->setConflictPolicies({{s("title"), s("ask")}}));
-    QTRY_VERIFY2(rules(view, 0).startsWith(s("Title: you will be asked to choose\n")), qPrintable(rules(view, 0)));
+    QVERIFY(m_store->setConflictPolicies({{u"title"_s, u"ask"_s}}));
+    QTRY_VERIFY2(rules(view, 0).startsWith(u"Title: you will be asked to choose\n"_s), qPrintable(rules(view, 0)));
 }
 
 void TestPendingView::activatingAnEntryOpensItsItem()
 {
-    const auto first = m_store->create(Kind::Note, {{s("title"), s("First")}});
-    const auto second = m_store->create(Kind::Task, {{s("title"), s("Second")}});
+    const auto first = m_store->create(Kind::Note, {{u"title"_s, u"First"_s}});
+    const auto second = m_store->create(Kind::Task, {{u"title"_s, u"Second"_s}});
     QVERIFY(first && second);
     PendingView view(*m_store);
     view.show();
@@ -330,10 +330,10 @@ void TestPendingView::activatingAnEntryOpensItsItem()
 
 void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
 {
-    const QString trip = remoteNote(s("Trip"), 2);
-    const auto groceries = m_store->create(Kind::Note, {{s("title"), s("Groceries")}});
+    const QString trip = remoteNote(u"Trip"_s, 2);
+    const auto groceries = m_store->create(Kind::Note, {{u"title"_s, u"Groceries"_s}});
     QVERIFY(groceries);
-    QVERIFY(m_store->update(trip, {{s("title"), s("Coast")}}));
+    QVERIFY(m_store->update(trip, {{u"title"_s, u"Coast"_s}}));
     PendingView view(*m_store);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));
@@ -342,10 +342,10 @@ void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
     QListWidgetItem *current = entries->currentItem();
 
     // More edits of the same note join its entry; a new note gets one of its own at the end.
-    QVERIFY(m_store->update(trip, {{s("body"), s("Tent")}, {s("tags"), QJsonArray{s("summer")}}}));
-    QVERIFY(m_store->create(Kind::Task, {{s("title"), s("Book the ferry")}}));
-    QTRY_COMPARE(sentences(view), (QStringList{s("“Groceries” created here"), s("Title, text and tags of “Coast” changed here"),
-                                               s("“Book the ferry” created here")}));
+    QVERIFY(m_store->update(trip, {{u"body"_s, u"Tent"_s}, {u"tags"_s, QJsonArray{u"summer"_s}}}));
+    QVERIFY(m_store->create(Kind::Task, {{u"title"_s, u"Book the ferry"_s}}));
+    QTRY_COMPARE(sentences(view), (QStringList{u"“Groceries” created here"_s, u"Title, text and tags of “Coast” changed here"_s,
+                                               u"“Book the ferry” created here"_s}));
     QCOMPARE(entries->currentItem(), current);
 
     // The server took the first one: it leaves, the others stay as they were.
@@ -354,30 +354,30 @@ void TestPendingView::entriesStayInPlaceAsTheOutboxChanges()
     QVERIFY(m_store->settle({{sent->constFirst().opId, false, {}}}));
     QTRY_COMPARE(entries->count(), 2);
     QCOMPARE(entries->currentItem(), current);
-    QCOMPARE(current->text(), s("Title, text and tags of “Coast” changed here"));
+    QCOMPARE(current->text(), u"Title, text and tags of “Coast” changed here"_s);
 }
 
 void TestPendingView::bannerAndMarksFollowTheDarkPalette()
 {
-    const QString trip = remoteNote(s("Trip"), 3);
-    QVERIFY(m_store->update(trip, {{s("title"), s("Trip to the coast")}}));
-    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{s("title"), s("Trip!")}}), {}, 4));
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Groceries")}}));
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("A title the server will not take")}}));
+    const QString trip = remoteNote(u"Trip"_s, 3);
+    QVERIFY(m_store->update(trip, {{u"title"_s, u"Trip to the coast"_s}}));
+    QVERIFY(m_store->applyRemotePage(remotePage(trip, 4, {{u"title"_s, u"Trip!"_s}}), {}, 4));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"Groceries"_s}}));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"A title the server will not take"_s}}));
     const auto sent = m_store->takeForSending(10);
     QVERIFY(sent && sent->size() == 3);
-    QVERIFY(m_store->settle({{sent->constLast().opId, true, s("the title is too long")}}));
-    QVERIFY(m_store->create(Kind::Note, {{s("title"), s("Last")}}));
+    QVERIFY(m_store->settle({{sent->constLast().opId, true, u"the title is too long"_s}}));
+    QVERIFY(m_store->create(Kind::Note, {{u"title"_s, u"Last"_s}}));
 
     for (const bool dark : {false, true}) {
         QApplication::setPalette(dark ? tidemark::ui::Appearance::darkPalette() : QApplication::style()->standardPalette());
         PendingView view(*m_store);
         view.resize(460, 420);
-        view.setSyncState(State::Offline, s("server unreachable"), QDateTime::currentDateTimeUtc().addSecs(20));
+        view.setSyncState(State::Offline, u"server unreachable"_s, QDateTime::currentDateTimeUtc().addSecs(20));
         view.show();
         QVERIFY(QTest::qWaitForWindowExposed(&view));
         list(view)->setCurrentRow(3);
-        const QPalette banner = view.findChild<QLabel *>(s("syncErrorBanner"))->palette();
+        const QPalette banner = view.findChild<QLabel *>(u"syncErrorBanner"_s)->palette();
         const double back = luminance(banner.color(QPalette::Window));
         const double text = luminance(banner.color(QPalette::WindowText));
         QCOMPARE(back < 0.5, dark); // a tint of the window, not a fixed light colour
@@ -394,50 +394,50 @@ void TestPendingView::conflictRulesAreSavedWithTheAccount()
         dialog.show();
         QVERIFY(QTest::qWaitForWindowExposed(&dialog));
         QTabWidget *pages = dialog.pages();
-        QWidget *page = dialog.findChild<QWidget *>(s("conflictsPage"));
+        QWidget *page = dialog.findChild<QWidget *>(u"conflictsPage"_s);
         QVERIFY(page);
-        QCOMPARE(pages->tabText(pages->indexOf(page)), s("Conflicts"));
+        QCOMPARE(pages->tabText(pages->indexOf(page)), u"Conflicts"_s);
         pages->setCurrentWidget(page);
-        auto *title = page->findChild<QComboBox *>(s("policy_title"));
+        auto *title = page->findChild<QComboBox *>(u"policy_title"_s);
         QVERIFY(title);
-        QCOMPARE(title->currentText(), s("Later edit wins"));
+        QCOMPARE(title->currentText(), u"Later edit wins"_s);
         // Only fields where one value wins are offered; text, tags and the Trash merge by rule.
-        QVERIFY(page->findChild<QComboBox *>(s("policy_due")));
-        QVERIFY(page->findChild<QComboBox *>(s("policy_priority")));
-        QVERIFY(!page->findChild<QComboBox *>(s("policy_body")));
-        QVERIFY(!page->findChild<QComboBox *>(s("policy_tags")));
-        QVERIFY(!page->findChild<QComboBox *>(s("policy_deleted")));
+        QVERIFY(page->findChild<QComboBox *>(u"policy_due"_s));
+        QVERIFY(page->findChild<QComboBox *>(u"policy_priority"_s));
+        QVERIFY(!page->findChild<QComboBox *>(u"policy_body"_s));
+        QVERIFY(!page->findChild<QComboBox *>(u"policy_tags"_s));
+        QVERIFY(!page->findChild<QComboBox *>(u"policy_deleted"_s));
 
-        auto *name = page->findChild<QLineEdit *>(s("deviceName"));
+        auto *name = page->findChild<QLineEdit *>(u"deviceName"_s);
         QVERIFY(name);
         QCOMPARE(name->text(), m_store->deviceName(m_store->deviceId())); // the host name until named
-        name->setText(s("  Desktop "));
-        title->setCurrentIndex(title->findText(s("Always ask me")));
+        name->setText(u"  Desktop "_s);
+        title->setCurrentIndex(title->findText(u"Always ask me"_s));
         dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
         QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QCOMPARE(accountChanged.size(), 1); // the engine starts again and sends the rules
     }
-    const QJsonObject ask{{s("title"), s("ask")}};
-    QCOMPARE(m_store->deviceName(m_store->deviceId()), s("Desktop"));
+    const QJsonObject ask{{u"title"_s, u"ask"_s}};
+    QCOMPARE(m_store->deviceName(m_store->deviceId()), u"Desktop"_s);
     QCOMPARE(m_store->conflictPolicies(), ask);
     QCOMPARE(m_store->policiesToSend(), std::optional<QJsonObject>(ask));
 
     SettingsDialog again(path, nullptr, m_store.get());
-    auto *title = again.findChild<QComboBox *>(s("policy_title"));
+    auto *title = again.findChild<QComboBox *>(u"policy_title"_s);
     QVERIFY(title);
-    QCOMPARE(title->currentText(), s("Always ask me"));
-    QCOMPARE(again.findChild<QComboBox *>(s("policy_due"))->currentText(), s("Later edit wins"));
+    QCOMPARE(title->currentText(), u"Always ask me"_s);
+    QCOMPARE(again.findChild<QComboBox *>(u"policy_due"_s)->currentText(), u"Later edit wins"_s);
 }
 
 void TestPendingView::conflictsPageNeedsAStoreFile()
 {
     // Without the window's store there is nowhere to keep the rules: no page, and no store is
     // opened or made for it.
-    for (const QString &path : {QString(), s(":memory:"), m_dir->filePath(s("missing.db")), m_store->path()}) {
+    for (const QString &path : {QString(), u":memory:"_s, m_dir->filePath(u"missing.db"_s), m_store->path()}) {
         SettingsDialog dialog(path);
-        QVERIFY2(!dialog.findChild<QWidget *>(s("conflictsPage")), qPrintable(path));
+        QVERIFY2(!dialog.findChild<QWidget *>(u"conflictsPage"_s), qPrintable(path));
     }
-    QVERIFY(!QFile::exists(m_dir->filePath(s("missing.db"))));
+    QVERIFY(!QFile::exists(m_dir->filePath(u"missing.db"_s)));
 }
 
 QTEST_MAIN(TestPendingView)
