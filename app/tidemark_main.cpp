@@ -2,10 +2,10 @@
 #include "model/checkpointer.h"
 #include "model/store.h"
 #include "ui/appearance.h"
-#include "ui/mainwindow.h"
-#include "ui/screenshottour.h"
-#include "ui/shell.h"
-#include "ui/windowscreenshot.h"
+#include "ui/shell/mainwindow.h"
+#include "tools/screenshottour/screenshottour.h"
+#include "ui/shell/shell.h"
+#include "tools/screenshottour/windowscreenshot.h"
 
 #include <tidemark/version.h>
 
@@ -109,16 +109,16 @@ int main(int argc, char *argv[])
             window->createItem(tidemark::model::Kind::Task);
 
         if (parser.isSet(screenshot)) {
-            auto *shot = new tidemark::ui::WindowScreenshot(window, parser.value(screenshot), app.get());
-            QObject::connect(shot, &tidemark::ui::WindowScreenshot::failed, app.get(), [](const QString &reason) {
+            auto *shot = new tidemark::tools::WindowScreenshot(window, parser.value(screenshot), app.get());
+            QObject::connect(shot, &tidemark::tools::WindowScreenshot::failed, app.get(), [](const QString &reason) {
                 QTextStream(stderr) << "tidemark: screenshot failed: " << reason << '\n';
             });
         }
         if (parser.isSet(tour)) {
-            auto *run = new tidemark::ui::ScreenshotTour(&shell, parser.value(tour), app.get());
-            QObject::connect(run, &tidemark::ui::ScreenshotTour::wrote, app.get(),
+            auto *run = new tidemark::tools::ScreenshotTour(&shell, parser.value(tour), app.get());
+            QObject::connect(run, &tidemark::tools::ScreenshotTour::wrote, app.get(),
                              [](const QString &file) { QTextStream(stdout) << file << '\n'; });
-            QObject::connect(run, &tidemark::ui::ScreenshotTour::finished, app.get(), &QCoreApplication::quit);
+            QObject::connect(run, &tidemark::tools::ScreenshotTour::finished, app.get(), &QCoreApplication::quit);
             run->start();
         }
         status = QCoreApplication::exec();

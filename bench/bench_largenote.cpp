@@ -14,8 +14,8 @@
 #include "sync/protocol.h"
 #include "sync/textmerge.h"
 #include "ui/markdownedit.h"
-#include "ui/mergedialog.h"
-#include "ui/noteeditor.h"
+#include "ui/conflicts/mergedialog.h"
+#include "ui/editors/noteeditor.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

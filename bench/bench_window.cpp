@@ -9,8 +9,8 @@
 
 #include "model/itemlistmodel.h"
 #include "model/store.h"
-#include "ui/mainwindow.h"
-#include "ui/itemlistview.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/shell/itemlistview.h"
 #include "ui/markdownedit.h"
 
 #include <QApplication>

@@ -1,7 +1,7 @@
-#include "appearance.h"
+#include "ui/appearance.h"
 
-#include "markdownedit.h"
-#include "style.h"
+#include "ui/markdownedit.h"
+#include "ui/style.h"
 
 #include <QApplication>
 #include <QFontDatabase>

@@ -1,4 +1,4 @@
-#include "logging.h"
+#include "ui/logging.h"
 
 namespace tidemark::ui {
 

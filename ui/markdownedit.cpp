@@ -1,4 +1,4 @@
-#include "markdownedit.h"
+#include "ui/markdownedit.h"
 
 #include <KSyntaxHighlighting/Definition>
 #include <KSyntaxHighlighting/Repository>

@@ -9,14 +9,14 @@
 #include "model/store.h"
 #include "ui/appearance.h"
 #include "ui/markdownedit.h"
-#include "ui/itemlistview.h"
-#include "ui/mainwindow.h"
-#include "ui/pendingview.h"
-#include "ui/noteeditor.h"
-#include "ui/settingsdialog.h"
-#include "ui/shell.h"
-#include "ui/syncdiagnosticsdialog.h"
-#include "ui/syncconnector.h"
+#include "ui/shell/itemlistview.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/sync/pendingview.h"
+#include "ui/editors/noteeditor.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/shell/shell.h"
+#include "ui/sync/syncdiagnosticsdialog.h"
+#include "ui/sync/syncconnector.h"
 
 #include <QAction>
 #include <QClipboard>

@@ -7,11 +7,11 @@
 #include "client/synccycle.h"
 #include "model/store.h"
 #include "ui/appearance.h"
-#include "ui/auditdialog.h"
-#include "ui/conflictcentre.h"
-#include "ui/mainwindow.h"
-#include "ui/mergedialog.h"
-#include "ui/sidebarmodel.h"
+#include "ui/conflicts/auditdialog.h"
+#include "ui/conflicts/conflictcentre.h"
+#include "ui/shell/mainwindow.h"
+#include "ui/conflicts/mergedialog.h"
+#include "ui/shell/sidebarmodel.h"
 
 #include <QApplication>
 #include <QComboBox>

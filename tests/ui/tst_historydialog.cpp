@@ -5,8 +5,8 @@
 #include "model/decisions.h"
 #include "model/store.h"
 #include "ui/appearance.h"
-#include "ui/historydialog.h"
-#include "ui/mainwindow.h"
+#include "ui/conflicts/historydialog.h"
+#include "ui/shell/mainwindow.h"
 
 #include <QAction>
 #include <QApplication>

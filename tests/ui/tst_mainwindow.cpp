@@ -2,20 +2,20 @@
 #include "model/itemlistmodel.h"
 #include "model/store.h"
 #include "ui/appearance.h"
-#include "ui/globalshortcut.h"
-#include "ui/itemdelegate.h"
-#include "ui/itemlistview.h"
-#include "ui/mainwindow.h"
+#include "ui/shell/globalshortcut.h"
+#include "ui/shell/itemdelegate.h"
+#include "ui/shell/itemlistview.h"
+#include "ui/shell/mainwindow.h"
 #include "ui/markdownedit.h"
-#include "ui/noteeditor.h"
-#include "ui/quickentry.h"
-#include "ui/reminders.h"
-#include "ui/settingsdialog.h"
-#include "ui/shell.h"
-#include "ui/shortcutsdialog.h"
-#include "ui/sidebarmodel.h"
-#include "ui/taskeditor.h"
-#include "ui/windowscreenshot.h"
+#include "ui/editors/noteeditor.h"
+#include "ui/editors/quickentry.h"
+#include "ui/shell/reminders.h"
+#include "ui/settings/settingsdialog.h"
+#include "ui/shell/shell.h"
+#include "ui/shell/shortcutsdialog.h"
+#include "ui/shell/sidebarmodel.h"
+#include "ui/editors/taskeditor.h"
+#include "tools/screenshottour/windowscreenshot.h"
 
 #include <QAction>
 #include <QApplication>
@@ -1053,8 +1053,8 @@ void TestMainWindow::screenshotWritesAPictureOfTheWindow()
 {
     const QString path = m_dir->filePath(u"shots/window.png"_s);
     MainWindow window(m_store.get());
-    ui::WindowScreenshot shot(&window, path);
-    QSignalSpy saved(&shot, &ui::WindowScreenshot::saved);
+    tools::WindowScreenshot shot(&window, path);
+    QSignalSpy saved(&shot, &tools::WindowScreenshot::saved);
     window.show();
     QVERIFY(saved.wait(5000));
     const QImage image(path);

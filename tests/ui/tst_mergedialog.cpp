@@ -1,9 +1,9 @@
 // The merge dialog with real widgets, offscreen: a three-hunk conflict of a note, decided hunk by
 // hunk with the dialog's own buttons and keys.
 #include "model/store.h"
-#include "ui/mergedialog.h"
+#include "ui/conflicts/mergedialog.h"
 #include "ui/markdownedit.h"
-#include "ui/noteeditor.h"
+#include "ui/editors/noteeditor.h"
 
 #include <QApplication>
 #include <QCheckBox>

@@ -4,8 +4,8 @@
 #include "model/ids.h"
 #include "model/store.h"
 #include "ui/appearance.h"
-#include "ui/pendingview.h"
-#include "ui/settingsdialog.h"
+#include "ui/sync/pendingview.h"
+#include "ui/settings/settingsdialog.h"
 
 #include <QApplication>
 #include <QComboBox>

@@ -1,10 +1,10 @@
 // The task form as a person uses it: typing, toggles and lists reach the store, and changes made
 // elsewhere reach the form without eating what is being typed.
-#include "ui/taskeditor.h"
+#include "ui/editors/taskeditor.h"
 
 #include "model/due.h"
 #include "model/store.h"
-#include "ui/mergedialog.h"
+#include "ui/conflicts/mergedialog.h"
 
 #include <QApplication>
 #include <QDateTime>
