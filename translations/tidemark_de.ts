@@ -1769,6 +1769,10 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>This conflict was settled on another device meanwhile.</source>
         <translation>Dieser Konflikt wurde inzwischen auf einem anderen Gerät gelöst.</translation>
     </message>
+    <message>
+        <source>Archived · %1</source>
+        <translation>Archiviert · %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::PendingView</name>

@@ -1769,6 +1769,10 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>This conflict was settled on another device meanwhile.</source>
         <translation>Ce conflit a été réglé entre-temps sur un autre appareil.</translation>
     </message>
+    <message>
+        <source>Archived · %1</source>
+        <translation>Archivée · %1</translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::PendingView</name>

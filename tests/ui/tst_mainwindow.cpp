@@ -670,6 +670,8 @@ void TestMainWindow::ctrlEArchivesANoteIntoTheArchiveView()
     QCOMPARE(window.itemModel()->rowCount(), 1);
     QCOMPARE(window.action(u"archive"_s)->text(), u"Un&archive"_s);
     QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, centreOf(list, 0));
+    auto *info = window.noteEditor()->findChild<QLabel *>(u"noteInfo"_s);
+    QVERIFY(info && info->text().startsWith(u"Archived · Changed"_s)); // the editor says so, too
     QTest::keyClick(list, Qt::Key_E, Qt::ControlModifier);
     QVERIFY(!m_store->entity(old->id)->flag(u"archived"_s));
     QCOMPARE(window.itemModel()->rowCount(), 0);

@@ -369,6 +369,15 @@ void TestTaskEditor::checkingDoneOnAParentChecksItsSubtasks()
     QVERIFY(std::ranges::any_of(labels, [](const QLabel *l) { return l->text() == u"&Subtasks (2/2)"_s; }));
     QVERIFY(field<QLineEdit>("newSubtask")->mapTo(m_editor.get(), QPoint()).y()
             < list->mapTo(m_editor.get(), QPoint()).y());
+
+    // The list is as tall as its subtasks, so the notes below keep the room: two rows, then six.
+    const int two = list->height();
+    QVERIFY2(two < 6 * list->sizeHintForRow(0), qPrintable(QString::number(two)));
+    for (int i = 0; i < 4; ++i)
+        task({{u"title"_s, u"Step %1"_s.arg(i)}, {u"parent"_s, parent.id}});
+    QTRY_COMPARE(list->count(), 6);
+    QVERIFY(list->height() > two);
+    QVERIFY(list->height() >= 6 * list->sizeHintForRow(0));
 }
 
 void TestTaskEditor::aConflictOverTheNotesShowsABarThatResolvesIt()

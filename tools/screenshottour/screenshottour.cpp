@@ -48,6 +48,17 @@ QString firstOfKind(MainWindow *window, const char *kind)
     return fallback;
 }
 
+// The first task with subtasks, so the task editor shows its progress and its subtasks.
+QString firstParentTask(MainWindow *window)
+{
+    const auto *items = window->itemModel();
+    for (int row = 0; row < items->rowCount(); ++row) {
+        if (items->index(row).data(model::ItemListModel::SubtasksRole).toPoint().y() > 0)
+            return items->idAt(row);
+    }
+    return firstOfKind(window, "task");
+}
+
 } // namespace
 
 ScreenshotTour::ScreenshotTour(Shell *shell, QString directory, QObject *parent)
@@ -85,9 +96,14 @@ void ScreenshotTour::start()
             window()->selectView(u"view:today"_s);
             if (window()->itemModel()->rowCount() == 0)
                 window()->selectView(u"view:all"_s);
-            window()->openItem(firstOfKind(window(), "task"));
+            window()->openItem(firstParentTask(window()));
         };
         m_steps << [=, this] { grab(window(), u"task"_s + tail); };
+        m_steps << [=] {
+            window()->selectView(u"view:archive"_s);
+            window()->openItem(firstOfKind(window(), "note"));
+        };
+        m_steps << [=, this] { grab(window(), u"archive"_s + tail); };
         m_steps << [=] {
             window()->searchField()->setText(u"recipe"_s);
             window()->searchField()->setFocus();
@@ -97,7 +113,7 @@ void ScreenshotTour::start()
             window()->searchField()->clear();
         };
         m_steps << [=, this] {
-            auto *dialog = new SettingsDialog(QString(), window(), window()->store());
+            auto *dialog = new SettingsDialog(window()->store()->path(), window(), window()->store());
             dialog->setAttribute(Qt::WA_DeleteOnClose);
             dialog->show();
             grab(dialog, u"settings"_s + tail);

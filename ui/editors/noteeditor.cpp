@@ -260,6 +260,8 @@ void NoteEditor::load()
     m_info->setText(withSize(tr("Changed %1").arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(entity->updatedAt),
                                                                    QLocale::ShortFormat)),
                              body));
+    if (entity->fields.value(u"archived"_s).toBool())
+        m_info->setText(tr("Archived · %1").arg(m_info->text()));
     m_body->setReadOnly(entity->isDeleted());
     m_title->setReadOnly(entity->isDeleted());
     m_tags->setReadOnly(entity->isDeleted());

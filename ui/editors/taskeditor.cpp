@@ -186,6 +186,7 @@ struct TaskEditor::Private
     void reloadSubtasks();
     void queueSubtaskReload();
     void updateSubtaskButtons();
+    void fitSubtaskList();
     [[nodiscard]] QString subtaskAt(int row) const;
     void addSubtaskFromField();
     void moveSubtask(int delta);
@@ -286,7 +287,7 @@ void TaskEditor::Private::build()
     subtasks->setDragDropMode(QAbstractItemView::InternalMove);
     subtasks->setDefaultDropAction(Qt::MoveAction);
     subtasks->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    subtasks->setMinimumHeight(80);
+    subtasks->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
     subtasksLabel = buddyLabel(TaskEditor::tr("&Subtasks"), subtasks);
     layout->addRow(subtasksLabel);
     newSubtask = control<QLineEdit>(form, "newSubtask", TaskEditor::tr("New subtask"));
@@ -296,6 +297,7 @@ void TaskEditor::Private::build()
     addSubtask->setToolTip(TaskEditor::tr("Add subtask"));
     layout->addRow(hbox(newSubtask, {addSubtask}));
     layout->addRow(subtasks);
+    fitSubtaskList();
     // Short texts: they show while an icon is missing, and must not widen a narrow pane.
     const auto toolButton = [&](const char *icon, const QString &text, const QString &tip, const char *name) {
         auto *button = control<QToolButton>(form, name, tip);
@@ -458,6 +460,7 @@ void TaskEditor::Private::clear()
     recurrenceNote->hide();
     subtasks->clear();
     subtaskIds.clear();
+    fitSubtaskList();
     newSubtask->clear();
     form->setEnabled(false);
     conflictBar->hide();
@@ -622,7 +625,17 @@ void TaskEditor::Private::reloadSubtasks()
     const qsizetype row = subtaskIds.indexOf(selected);
     if (row >= 0)
         subtasks->setCurrentRow(int(row));
+    fitSubtaskList();
     updateSubtaskButtons();
+}
+
+void TaskEditor::Private::fitSubtaskList()
+{
+    // As tall as its subtasks (two rows at least, so a drop has room; ten at most, then it
+    // scrolls), so the notes below keep the rest of the pane.
+    const int rowHeight = std::max(subtasks->sizeHintForRow(0), subtasks->fontMetrics().height() + 4);
+    const int rows = std::clamp(subtasks->count(), 2, 10);
+    subtasks->setFixedHeight(rows * rowHeight + 2 * subtasks->frameWidth() + 4);
 }
 
 void TaskEditor::Private::queueSubtaskReload()
