@@ -175,7 +175,15 @@ public:
     // Deciding conflicts (a choice, keeping both, undoing a choice): model::Decisions.
     /// Operations not yet accepted by the server, oldest first, with what a person needs to read
     /// them: the item's title, and whether the server changed the item since the edit was made.
-    [[nodiscard]] Result<QList<PendingChange>> pendingChanges() const;
+    /// At most `limit` of them (all with -1): a long offline queue is read a screenful at a time.
+    [[nodiscard]] Result<QList<PendingChange>> pendingChanges(int limit = -1) const;
+    /// How many operations wait for the server and how many it refused (parked), in one count.
+    struct PendingCounts
+    {
+        int waiting = 0;
+        int refused = 0;
+    };
+    [[nodiscard]] Result<PendingCounts> pendingCounts() const;
 
     /// A device's name as the account knows it ("Laptop"); this device's own name for its own id;
     /// empty when not known.

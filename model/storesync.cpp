@@ -206,9 +206,20 @@ Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const
     return records;
 }
 
-Result<QList<PendingChange>> Store::pendingChanges() const
+Result<Store::PendingCounts> Store::pendingCounts() const
 {
-    auto ops = outbox();
+    QSqlQuery &q = prepared(u"SELECT COUNT(*), COALESCE(SUM(in_flight = 2), 0) FROM outbox"_s);
+    if (!q.exec() || !q.next())
+        return std::unexpected(Error::database(q.lastError().text()));
+    const int all = q.value(0).toInt();
+    const int refused = q.value(1).toInt();
+    q.finish();
+    return PendingCounts{all - refused, refused};
+}
+
+Result<QList<PendingChange>> Store::pendingChanges(int limit) const
+{
+    auto ops = outboxRows({}, limit);
     if (!ops)
         return std::unexpected(ops.error());
     QList<PendingChange> changes;

@@ -1909,6 +1909,13 @@ Drücken Sie %1 für eine Notiz oder %2 für eine Aufgabe.</translation>
         <source>Working offline: changes wait here until you turn off File → Work Offline.</source>
         <translation>Offline-Arbeit: Änderungen warten hier, bis Sie Datei → Offline arbeiten ausschalten.</translation>
     </message>
+    <message numerus="yes">
+        <source>the first %n listed, in the order they are sent</source>
+        <translation>
+            <numerusform>die erste hier aufgeführt, in der Reihenfolge des Sendens</numerusform>
+            <numerusform>die ersten %n hier aufgeführt, in der Reihenfolge des Sendens</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::QuickEntryDialog</name>

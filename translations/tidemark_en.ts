@@ -245,6 +245,13 @@
             <numerusform>%n tries</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>the first %n listed, in the order they are sent</source>
+        <translation>
+            <numerusform>the first %n listed, in the order they are sent</numerusform>
+            <numerusform>the first %n listed, in the order they are sent</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::Shell</name>

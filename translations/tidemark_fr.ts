@@ -1909,6 +1909,13 @@ Appuyez sur %1 pour une note ou %2 pour une tâche.</translation>
         <source>Working offline: changes wait here until you turn off File → Work Offline.</source>
         <translation>Travail hors ligne : les modifications attendent ici jusqu’à ce que vous désactiviez Fichier → Travailler hors ligne.</translation>
     </message>
+    <message numerus="yes">
+        <source>the first %n listed, in the order they are sent</source>
+        <translation>
+            <numerusform>la première listée, dans l’ordre d’envoi</numerusform>
+            <numerusform>les %n premières listées, dans l’ordre d’envoi</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>tidemark::ui::QuickEntryDialog</name>

@@ -79,6 +79,7 @@ private Q_SLOTS:
 
     void emptyOutboxIsCalm();
     void createsAndEditsAreSentences();
+    void aLongQueueIsCountedAndListedInPart();
     void refusedChangeSaysWhy();
     void retryCountdownFollowsTheClock();
     void workingOfflineIsCalmAndAnEmptyViewHasNoButton();
@@ -141,6 +142,38 @@ void TestPendingView::emptyOutboxIsCalm()
     QVERIFY(!list(view)->isVisible());
     QVERIFY(!view.findChild<QPushButton *>(u"retryButton"_s)->isVisible()); // no button that does nothing
     QVERIFY(!view.findChild<QLabel *>(u"syncErrorBanner"_s)->isVisible());
+}
+
+void TestPendingView::aLongQueueIsCountedAndListedInPart()
+{
+    // A long offline stretch: 1,200 new notes and one the server refused. The view counts them
+    // all and lists the first 1,000 in the order they will be sent, without reading the rest.
+    QVERIFY(m_store->batch([&]() -> tidemark::model::Result<void> {
+        for (int i = 0; i < 1200; ++i) {
+            if (auto created = m_store->create(Kind::Note, {{u"title"_s, u"Note %1"_s.arg(i)}}); !created)
+                return std::unexpected(created.error());
+        }
+        return {};
+    }));
+    const auto sent = m_store->takeForSending(1);
+    QVERIFY(sent && sent->size() == 1);
+    QVERIFY(m_store->settle({{sent->constFirst().opId, true, u"too large"_s}}));
+    const auto counts = m_store->pendingCounts();
+    QVERIFY(counts);
+    QCOMPARE(counts->waiting, 1199);
+    QCOMPARE(counts->refused, 1);
+
+    PendingView view(*m_store);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QCOMPARE(list(view)->count(), 1000);
+    QCOMPARE(list(view)->item(1)->text(), u"“Note 1” created here"_s);
+    const QString summary = view.findChild<QLabel *>(u"pendingSummary"_s)->text();
+    QVERIFY2(summary.contains(u"1,199 changes waiting for the server"_s) || summary.contains(u"1199 changes waiting"_s),
+             qPrintable(summary));
+    QVERIFY2(summary.contains(u"1 refused"_s), qPrintable(summary));
+    QVERIFY2(summary.contains(u"the first 1,000 listed"_s) || summary.contains(u"the first 1000 listed"_s),
+             qPrintable(summary));
 }
 
 void TestPendingView::createsAndEditsAreSentences()

@@ -30,6 +30,9 @@ namespace tidemark::ui {
 
 namespace {
 
+/// How many waiting changes the view lists; the rest are counted.
+constexpr int kShownChanges = 1000;
+
 using model::Kind;
 using model::PendingChange;
 
@@ -272,7 +275,7 @@ PendingView::PendingView(model::Store &store, QWidget *parent)
 
     retranslate();
     updateColours();
-    reload();
+    m_stale = true; // read when first shown: the window starts without reading the outbox
 }
 
 void PendingView::retranslate()
@@ -311,7 +314,10 @@ void PendingView::reload()
     m_stale = false;
     if (!m_store)
         return;
-    auto changes = m_store->pendingChanges();
+    // A screenful and more, never the whole queue: 100,000 changes made offline are counted,
+    // and the first kShownChanges of them listed (the order they will be sent in).
+    auto changes = m_store->pendingChanges(kShownChanges);
+    const auto counts = m_store->pendingCounts();
     if (!changes) {
         qCWarning(lcUi) << "cannot read the outbox:" << changes.error().message;
         return;
@@ -329,7 +335,6 @@ void PendingView::reload()
         if (!opIds.contains(m_list->item(row)->data(OpIdRole).toString()))
             delete m_list->takeItem(row);
     }
-    int waiting = 0;
     for (int row = 0; row < m_changes.size(); ++row) {
         const PendingChange &change = m_changes.at(row);
         QListWidgetItem *item = m_list->item(row);
@@ -347,13 +352,15 @@ void PendingView::reload()
         item->setData(DetailRole, detail(change));
         item->setData(ConflictRole, conflictRules(change));
         updateAccessibleText(item);
-        waiting += change.op.parked ? 0 : 1;
     }
 
-    const qsizetype refused = m_changes.size() - waiting;
+    const int waiting = counts ? counts->waiting : int(m_changes.size());
+    const int refused = counts ? counts->refused : 0;
     QString summary = waiting > 0 ? tr("%n change(s) waiting for the server", nullptr, waiting) : QString();
     if (refused > 0)
-        summary += (summary.isEmpty() ? QString() : u" · "_s) + tr("%n refused", nullptr, int(refused));
+        summary += (summary.isEmpty() ? QString() : u" · "_s) + tr("%n refused", nullptr, refused);
+    if (waiting + refused > m_changes.size())
+        summary += u" · "_s + tr("the first %n listed, in the order they are sent", nullptr, int(m_changes.size()));
     m_summary->setText(summary);
     m_summary->setVisible(!summary.isEmpty()); // the empty state says it better
     // Nothing waits, or sync is off by choice: no button to press.
