@@ -3,6 +3,7 @@
 #include <QJsonValue>
 
 #include <algorithm>
+#include <chrono>
 #include <ranges>
 
 namespace tidemark::model {
@@ -46,6 +47,7 @@ Result<ListActions::Outcome> ListActions::act(Action action, int items, const st
             step.changes.append(std::move(change));
     }
     if (!step.changes.isEmpty()) {
+        step.doneAt = steadyNow();
         m_undo.append(std::move(step));
         if (m_undo.size() > kMaxSteps)
             m_undo.removeFirst();
@@ -199,6 +201,17 @@ std::optional<ListActions::Action> ListActions::redoable() const
     return m_redo.isEmpty() ? std::nullopt : std::optional(m_redo.last().action);
 }
 
+std::optional<qint64> ListActions::undoableDoneAt() const
+{
+    return m_undo.isEmpty() ? std::nullopt : std::optional(m_undo.last().doneAt);
+}
+
+qint64 ListActions::steadyNow()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now().time_since_epoch())
+        .count();
+}
+
 Result<int> ListActions::replay(const Step &step, bool forward)
 {
     int keptNewer = 0;
@@ -265,6 +278,7 @@ Result<ListActions::Outcome> ListActions::redo()
     if (!kept)
         return std::unexpected(kept.error());
     Step step = m_redo.takeLast();
+    step.doneAt = steadyNow();
     const Outcome outcome{step.action, step.items, *kept};
     m_undo.append(std::move(step));
     return outcome;

@@ -71,6 +71,11 @@ public:
     /// The action the next undo (redo) would take back (do again), if any.
     [[nodiscard]] std::optional<Action> undoable() const;
     [[nodiscard]] std::optional<Action> redoable() const;
+    /// When the step the next undo takes back was done (or last redone), on steadyNow()'s clock:
+    /// a front end that keeps typing history of its own undoes whichever came last.
+    [[nodiscard]] std::optional<qint64> undoableDoneAt() const;
+    /// A monotonic clock in nanoseconds, for comparing with undoableDoneAt().
+    [[nodiscard]] static qint64 steadyNow();
     Result<Outcome> undo();
     Result<Outcome> redo();
     /// Forgets every step (another store, a signed-out account).
@@ -91,6 +96,7 @@ private:
         Action action = Action::Trash;
         int items = 0;
         QList<Change> changes;
+        qint64 doneAt = 0; ///< steadyNow() when done or last redone
     };
 
     /// Sets a note's flag (pinned, archived) on the notes among `ids`.

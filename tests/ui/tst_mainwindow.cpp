@@ -99,6 +99,8 @@ private Q_SLOTS:
     void aNewItemIsTheOneSelectionSoCtrlDeleteTrashesOnlyIt();
     void ctrlZUndoesTheListsLastActionAndCtrlShiftZRedoesIt();
     void ctrlZInATextFieldUndoesTheTypingFirst();
+    void ctrlZAfterAListStepInTheTitleUndoesTheStep();
+    void enterAfterANotesTitleGoesOnToItsText();
     void deletingACollectionCanBeUndoneWithItsItems();
     void ctrlDOnAParentCompletesItsSubtasksAndUndoReopensThem();
     void ctrlEArchivesANoteIntoTheArchiveView();
@@ -591,6 +593,62 @@ void TestMainWindow::ctrlZInATextFieldUndoesTheTypingFirst()
     list->setFocus();
     QTest::keyClick(list, Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(!m_store->entity(note->id)->flag(u"pinned"_s));
+}
+
+void TestMainWindow::ctrlZAfterAListStepInTheTitleUndoesTheStep()
+{
+    // A person's sequence: Ctrl+T, type the title, Ctrl+D, and, as the status bar says, Ctrl+Z,
+    // the focus still in the title. The last thing done was marking it done: that comes back,
+    // the title stays; a second Ctrl+Z then takes back the typing.
+    MainWindow window(m_store.get());
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_T, Qt::ControlModifier);
+    auto *title = window.taskEditor()->findChild<QLineEdit *>(u"taskTitle"_s);
+    QVERIFY(title);
+    QTRY_VERIFY(title->hasFocus());
+    QTest::keyClicks(title, u"Pay the rent"_s);
+    QTest::keyClick(title, Qt::Key_D, Qt::ControlModifier);
+    const QString id = window.taskEditor()->taskId();
+    QTRY_VERIFY(m_store->entity(id)->fields.value(u"done_at"_s).isString());
+    QCOMPARE(m_store->entity(id)->string(u"title"_s), u"Pay the rent"_s);
+    QVERIFY2(window.statusBar()->currentMessage().contains(u"Ctrl+Z undoes it"_s),
+             qPrintable(window.statusBar()->currentMessage()));
+    QMenu *edit = window.menuBar()->actions().at(1)->menu();
+    Q_EMIT edit->aboutToShow();
+    QCOMPARE(window.action(u"undo"_s)->text(), u"&Undo Mark Done"_s);
+
+    QTest::keyClick(title, Qt::Key_Z, Qt::ControlModifier);
+    QTRY_VERIFY(!m_store->entity(id)->fields.value(u"done_at"_s).isString());
+    QCOMPARE(title->text(), u"Pay the rent"_s);
+    QCOMPARE(m_store->entity(id)->string(u"title"_s), u"Pay the rent"_s);
+
+    QTest::keyClick(title, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(title->text().isEmpty()); // now the typing
+}
+
+void TestMainWindow::enterAfterANotesTitleGoesOnToItsText()
+{
+    MainWindow window(m_store.get());
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QTest::keyClick(&window, Qt::Key_N, Qt::ControlModifier);
+    auto *title = window.noteEditor()->findChild<QLineEdit *>(u"noteTitle"_s);
+    auto *body = window.noteEditor()->findChild<ui::MarkdownEdit *>(u"noteBody"_s);
+    QVERIFY(title && body);
+    QTRY_VERIFY(title->hasFocus());
+    QTest::keyClicks(title, u"Shopping list"_s);
+    QTest::keyClick(title, Qt::Key_Return);
+    QTRY_VERIFY(body->hasFocus());
+    QTest::keyClicks(body, u"Buy milk"_s);
+    QCOMPARE(title->text(), u"Shopping list"_s);
+    QCOMPARE(body->toPlainText(), u"Buy milk"_s);
+    window.saveAll();
+    const auto saved = m_store->entity(window.openItemId());
+    QCOMPARE(saved->string(u"title"_s), u"Shopping list"_s);
+    QCOMPARE(saved->string(u"body"_s), u"Buy milk"_s);
 }
 
 void TestMainWindow::deletingACollectionCanBeUndoneWithItsItems()

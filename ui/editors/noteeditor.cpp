@@ -74,6 +74,9 @@ NoteEditor::NoteEditor(model::Store *store, QWidget *parent)
     m_tags->setFrame(false);
 
     m_body = new MarkdownEdit(this);
+    // Enter after the title (or the tags) goes on to the text, as it does on paper.
+    for (QLineEdit *field : {static_cast<QLineEdit *>(m_title), static_cast<QLineEdit *>(m_tags)})
+        connect(field, &QLineEdit::returnPressed, this, [this] { focusBody(); });
     m_body->setObjectName(u"noteBody"_s);
     m_body->setAccessibleName(tr("Note text"));
     m_body->setPlaceholderText(tr("Write in Markdown…"));

@@ -35,17 +35,6 @@
 using namespace Qt::StringLiterals;
 
 namespace tidemark::ui {
-namespace {
-
-/// The focused text field, when it has typing of its own to undo (or redo).
-QWidget *textWithHistory(bool redo)
-{
-    QWidget *focus = QApplication::focusWidget();
-    return focus && textHasHistory(focus, redo) ? focus : nullptr;
-}
-
-} // namespace
-
 bool textHasHistory(const QWidget *widget, bool redo)
 {
     if (const auto *edit = qobject_cast<const QPlainTextEdit *>(widget))
@@ -295,7 +284,7 @@ void MainWindow::reportListAction(const model::Result<model::ListActions::Outcom
 void MainWindow::undoOrRedo(bool redo)
 {
     // A text field with something to undo takes it back itself (the editor's typing).
-    if (QWidget *text = textWithHistory(redo)) {
+    if (QWidget *text = QApplication::focusWidget(); text && typingUndoesFirst(text, redo)) {
         if (auto *edit = qobject_cast<QPlainTextEdit *>(text))
             redo ? edit->redo() : edit->undo();
         else if (auto *line = qobject_cast<QLineEdit *>(text))
@@ -328,7 +317,7 @@ void MainWindow::updateUndoActions()
     const auto undoable = m_listActions ? m_listActions->undoable() : std::nullopt;
     const auto redoable = m_listActions ? m_listActions->redoable() : std::nullopt;
     const auto text = [this](bool redo, const std::optional<model::ListActions::Action> &step) {
-        if (textWithHistory(redo))
+        if (const QWidget *focus = QApplication::focusWidget(); focus && typingUndoesFirst(focus, redo))
             return redo ? tr("&Redo Typing") : tr("&Undo Typing");
         if (step)
             return redo ? tr("&Redo %1").arg(actionName(*step)) : tr("&Undo %1").arg(actionName(*step));

@@ -26,6 +26,7 @@
 #include <QLineEdit>
 #include <QListView>
 #include <QPlainTextEdit>
+#include <QTextDocument>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QLocale>
@@ -683,11 +684,15 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         auto *widget = qobject_cast<QWidget *>(watched);
         const bool undo = key->matches(QKeySequence::Undo);
         const bool redo = !undo && m_actions.value(u"redo"_s)->shortcuts().contains(QKeySequence(key->keyCombination()));
-        if ((undo || redo) && widget && widget->window() == this && !textHasHistory(widget, redo)
+        if ((undo || redo) && widget && widget->window() == this && !typingUndoesFirst(widget, redo)
             && (qobject_cast<QPlainTextEdit *>(widget) || qobject_cast<QLineEdit *>(widget))) {
             event->ignore();
             return true;
         }
+    }
+    if (event->type() == QEvent::FocusIn) {
+        if (auto *widget = qobject_cast<QWidget *>(watched); widget && widget->window() == this)
+            trackTyping(widget);
     }
     if (event->type() == QEvent::Paint && watched == m_itemList->viewport() && !m_afterFirstPaint.isEmpty()) {
         QTimer::singleShot(0, this, [this] {
@@ -696,6 +701,37 @@ bool MainWindow::eventFilter(QObject *watched, QEvent *event)
         });
     }
     return QMainWindow::eventFilter(watched, event);
+}
+
+namespace {
+constexpr char kTypedAt[] = "tidemarkTypedAt"; ///< ListActions::steadyNow() at the field's last edit
+constexpr char kTracked[] = "tidemarkTypingTracked";
+} // namespace
+
+void MainWindow::trackTyping(QWidget *text)
+{
+    if (text->property(kTracked).toBool())
+        return;
+    const auto typed = [text] { text->setProperty(kTypedAt, model::ListActions::steadyNow()); };
+    if (auto *edit = qobject_cast<QPlainTextEdit *>(text)) {
+        connect(edit->document(), &QTextDocument::undoCommandAdded, text, typed);
+    } else if (auto *line = qobject_cast<QLineEdit *>(text)) {
+        connect(line, &QLineEdit::textEdited, text, typed);
+    } else {
+        return;
+    }
+    text->setProperty(kTracked, true);
+}
+
+bool MainWindow::typingUndoesFirst(const QWidget *text, bool redo) const
+{
+    if (!textHasHistory(text, redo))
+        return false;
+    // Redo follows the field's own history while it has one; undo takes back whichever came
+    // last, the typing or the list's step ("1 task marked done. Ctrl+Z undoes it." holds even
+    // with the focus still in the title just typed).
+    const auto listStep = m_listActions ? m_listActions->undoableDoneAt() : std::nullopt;
+    return redo || !listStep || text->property(kTypedAt).toLongLong() > *listStep;
 }
 
 void MainWindow::applySidebarPalette()

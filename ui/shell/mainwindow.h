@@ -114,6 +114,11 @@ protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
     bool eventFilter(QObject *watched, QEvent *event) override;
+    /// Whether Ctrl+Z (Ctrl+Shift+Z) in `text` belongs to its own typing rather than the list:
+    /// it has typing to take back, typed after the list's latest step (one timeline for both).
+    [[nodiscard]] bool typingUndoesFirst(const QWidget *text, bool redo) const;
+    /// Notes when a text field of this window is typed into, for typingUndoesFirst().
+    void trackTyping(QWidget *text);
 
 private:
     void createActions();
