@@ -205,7 +205,9 @@ int Cli::syncCommand()
         return 1;
     }
     writeAccount(*m_store, account);
-    m_out << "pushed " << report->pushed << ", pulled " << report->pulled << ", merged " << report->merged << ", conflicts "
+    // "Pulled" counts what other devices changed; this device's own changes come back with their
+    // revisions and are only acknowledged.
+    m_out << "pushed " << report->pushed << ", pulled " << report->fromOthers << ", merged " << report->merged << ", conflicts "
           << report->conflicts << ", rejected " << report->rejected << "; at revision " << report->cursor << '\n';
     if (const int parked = m_store->parkedCount(); parked > 0) {
         m_err << "tidemarkctl: " << parked << " operation(s) refused by the server stay in the outbox (tidemarkctl outbox)\n";
