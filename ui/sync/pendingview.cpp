@@ -308,6 +308,15 @@ void PendingView::scheduleReload()
         m_stale = true;
 }
 
+void PendingView::reloadWhenShown()
+{
+    // A hidden view reads nothing: it is read when next shown.
+    if (isVisible())
+        reload();
+    else
+        m_stale = true;
+}
+
 void PendingView::reload()
 {
     m_reloadLater->stop();
@@ -378,7 +387,7 @@ void PendingView::setSyncState(client::SyncEngine::State state, const QString &r
     m_nextRetry = state == State::Paused ? QDateTime() : nextRetry;
     updateBanner();
     if (wasPaused != (state == State::Paused))
-        reload(); // the Retry button
+        reloadWhenShown(); // the Retry button
     else
         updateDetails();
     updateCountdown();
@@ -436,7 +445,7 @@ void PendingView::changeEvent(QEvent *event)
         updateColours();
     else if (event->type() == QEvent::LanguageChange) {
         retranslate();
-        reload(); // the entries are sentences too
+        reloadWhenShown(); // the entries are sentences too
     }
 }
 

@@ -52,6 +52,7 @@ public Q_SLOTS:
     /// offline is said calmly, not as a failure; an entry is "sending…" only while a sync runs.
     void setSyncState(tidemark::client::SyncEngine::State state, const QString &reason, const QDateTime &nextRetry);
     /// Reads the outbox again.
+    void reloadWhenShown();
     void reload();
 
 Q_SIGNALS:
