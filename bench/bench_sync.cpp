@@ -24,6 +24,7 @@
 #include "stats.h"
 
 #include "client/httptransport.h"
+#include "client/storerecords.h"
 #include "client/synccycle.h"
 #include "client/syncengine.h"
 #include "model/store.h"
@@ -217,7 +218,8 @@ QJsonObject runQueued(const QUrl &url, QTemporaryDir &dir, int queued, Corpus &c
             auto page = transport.pull(cursor, 1000, std::nullopt);
             if (!page)
                 die(u"pull: "_s + page.error().message);
-            if (auto applied = (*store)->applyRemotePage(page->changes, page->conflicts, page->cursor, page->devices); !applied)
+            const client::StoreRecords records = client::toStoreRecords(*page);
+            if (auto applied = (*store)->applyRemotePage(records.changes, records.conflicts, page->cursor, page->devices); !applied)
                 die(u"apply: "_s + applied.error().message);
             cursor = page->cursor;
             more = page->hasMore;

@@ -202,36 +202,10 @@ std::expected<PullAnswer, TransportError> HttpTransport::pull(qint64 since, int 
         return std::unexpected(reply.error());
     if (reply->status != 200)
         return std::unexpected(errorOf(*reply));
-    PullAnswer page;
-    const QJsonObject &json = reply->json;
-    page.cursor = json.value(u"cursor"_s).toInteger(-1);
-    page.hasMore = json.value(u"has_more"_s).toBool();
-    page.snapshot = json.value(u"snapshot"_s).toBool();
-    if (json.contains(u"next"_s)) {
-        const QJsonObject next = json.value(u"next"_s).toObject();
-        page.next = SnapshotContinuation{next.value(u"snapshot"_s).toInteger(), next.value(u"after"_s).toString()};
-    }
-    for (const QJsonValue &value : json.value(u"changes"_s).toArray()) {
-        const QJsonObject change = value.toObject();
-        const QString kindName = change.value(u"kind"_s).toString();
-        const auto kind = model::kindFromName(kindName);
-        if (kindName.isEmpty() || !change.value(u"fields"_s).isObject())
-            return std::unexpected(TransportError{Kind::Server, u"the server sent a change this version cannot read"_s, 0});
-        // A kind this version does not know (a newer app's) is kept for a later version.
-        page.changes.append({kind.value_or(model::Kind::Note), change.value(u"id"_s).toString(), change.value(u"rev"_s).toInteger(),
-                             change.value(u"fields"_s).toObject(), change.value(u"device"_s).toString(),
-                             change.value(u"at"_s).toInteger(), kind ? QString() : kindName});
-    }
-    const QJsonObject devices = json.value(u"devices"_s).toObject();
-    for (auto it = devices.begin(); it != devices.end(); ++it) {
-        if (it.value().isString())
-            page.devices.insert(it.key(), it.value().toString());
-    }
-    for (const QJsonValue &value : json.value(u"conflicts"_s).toArray())
-        page.conflicts.append(value.toObject());
-    if (page.cursor < 0)
-        return std::unexpected(TransportError{Kind::Server, u"the server's page has no cursor"_s, 0});
-    return page;
+    auto page = sync::decodePage(reply->json);
+    if (!page)
+        return std::unexpected(TransportError{Kind::Server, u"the server sent a page this version cannot read (%1)"_s.arg(page.error()), 0});
+    return std::move(*page);
 }
 
 std::expected<QJsonObject, TransportError> HttpTransport::policies(const std::optional<QJsonObject> &replace)

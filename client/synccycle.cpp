@@ -2,6 +2,7 @@
 #include "logging.h"
 
 #include "model/store.h"
+#include "storerecords.h"
 
 #include <algorithm>
 
@@ -146,10 +147,11 @@ std::expected<void, TransportError> SyncCycle::pullAll(SyncReport &report)
             return std::unexpected(page.error());
         // A snapshot keeps the cursor where it was until its last page (docs/protocol.md).
         const qint64 cursor = page->next ? since : page->cursor;
-        if (auto applied = m_store.applyRemotePage(page->changes, page->conflicts, cursor, page->devices); !applied)
+        const StoreRecords records = toStoreRecords(*page);
+        if (auto applied = m_store.applyRemotePage(records.changes, records.conflicts, cursor, page->devices); !applied)
             return std::unexpected(storeError(applied.error()));
         report.pulled += int(page->changes.size());
-        report.fromOthers += int(std::ranges::count_if(page->changes, [&](const model::Store::RemoteChange &change) {
+        report.fromOthers += int(std::ranges::count_if(page->changes, [&](const sync::Change &change) {
             return change.device != m_store.deviceId();
         }));
         report.conflictRecords += page->conflicts;

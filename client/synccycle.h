@@ -20,7 +20,7 @@ struct SyncReport
     int pulled = 0;   ///< changes applied from the server
     int fromOthers = 0; ///< of those, made on another device (not this one's own, echoed back)
     qint64 cursor = 0;
-    QList<QJsonObject> conflictRecords; ///< conflict events pulled
+    QList<sync::ConflictEvent> conflictRecords; ///< conflict events pulled
 };
 
 /// One full sync of a store with a server: push the outbox in bounded batches (each answer

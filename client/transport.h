@@ -1,6 +1,7 @@
 #pragma once
 
 #include "model/store.h"
+#include "sync/changes.h"
 #include "sync/protocol.h"
 
 #include <QHash>
@@ -38,23 +39,9 @@ struct PushAnswer
 };
 
 /// Where a snapshot continues (see docs/protocol.md, "Snapshots").
-struct SnapshotContinuation
-{
-    qint64 rev = 0;
-    QString after;
-};
-
-/// One page of a pull.
-struct PullAnswer
-{
-    QList<model::Store::RemoteChange> changes;
-    QList<QJsonObject> conflicts;
-    qint64 cursor = 0;
-    bool hasMore = false;
-    bool snapshot = false;
-    std::optional<SnapshotContinuation> next;
-    QHash<QString, QString> devices; ///< the account's device names (id -> name)
-};
+using SnapshotContinuation = sync::SnapshotPosition;
+/// One page of a pull, as the wire has it (client/storerecords.h makes store records of it).
+using PullAnswer = sync::ChangesPage;
 
 /// How the sync engine reaches a server: over HTTP (HttpTransport), or by direct calls into the
 /// server library in the simulation tests. Calls block the calling thread (the engine's own).

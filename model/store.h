@@ -144,6 +144,28 @@ public:
         /// change is kept untouched, shown nowhere and never sent back (docs/local-store.md).
         QString unknownKind;
     };
+    /// A conflict event the server recorded (docs/conflicts.md): sides as the server judged them,
+    /// `incoming` the value of the operation from `device`, `current` the value the server had.
+    struct RemoteConflict
+    {
+        QString id{};
+        QString entityId{};
+        Kind kind = Kind::Note;
+        QString field{};
+        QString rule{};
+        QString status{}; ///< "open", "settled", "resolved" or "undone"
+        QString outcome{};
+        QJsonValue incoming{};
+        QJsonValue current{};
+        QJsonValue base = QJsonValue::Undefined; ///< the value both changed from, where the rule had one
+        qint64 rev = 0;
+        QString device{}; ///< the device whose operation made the event
+        qint64 at = 0;  ///< when the server recorded it (ms since the epoch)
+        QString settles{}; ///< a decision: the event it settled, or the decision it undid
+        QString opId{};    ///< the operation that made it
+        Hlc incomingClock{}; ///< where and when each side was edited (empty when not known)
+        Hlc currentClock{};
+    };
     /// The server's answer to one sent operation.
     struct Answer
     {
@@ -168,7 +190,7 @@ public:
     /// docs/protocol.md) and moves the sync cursor to `cursor`, all in one transaction: after a
     /// crash either the whole page is in and the cursor past it, or neither. `devices` names the
     /// account's devices (id -> name) for sentences such as "changed on Laptop".
-    Result<void> applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor,
+    Result<void> applyRemotePage(const QList<RemoteChange> &changes, const QList<RemoteConflict> &conflicts, qint64 cursor,
                                  const QHash<QString, QString> &devices = {});
     /// The conflict records this device knows of, newest first; only open ones if asked.
     [[nodiscard]] Result<QList<ConflictRecord>> conflictRecords(bool openOnly = false) const;

@@ -65,7 +65,7 @@ Result<void> Store::settle(const QList<Answer> &answers)
     });
 }
 
-Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<QJsonObject> &conflicts, qint64 cursor,
+Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<RemoteConflict> &conflicts, qint64 cursor,
                                     const QHash<QString, QString> &devices)
 {
     return batch([&]() -> Result<void> {
@@ -117,16 +117,11 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending, change.at); !applied)
                 return std::unexpected(applied.error());
         }
-        for (const QJsonObject &record : conflicts) {
-            const QString id = record.value(u"id"_s).toString();
-            const QString entityId = record.value(u"entity"_s).toString();
-            const auto kind = kindFromName(record.value(u"kind"_s).toString());
-            if (!kind && !record.value(u"kind"_s).toString().isEmpty())
-                continue; // of an entity of a kind from a newer version: not this version's to show
-            if (id.isEmpty() || !isValidId(entityId) || !kind)
+        for (const RemoteConflict &record : conflicts) {
+            if (record.id.isEmpty() || !isValidId(record.entityId))
                 return std::unexpected(Error::invalid(u"the server sent a conflict record this version cannot read"_s));
             QSqlQuery &erased = prepared(u"SELECT 1 FROM erased WHERE id = ?"_s);
-            erased.addBindValue(entityId);
+            erased.addBindValue(record.entityId);
             if (!erased.exec())
                 return std::unexpected(Error::database(erased.lastError().text()));
             const bool wasErased = erased.next();
@@ -134,45 +129,34 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             if (wasErased)
                 continue; // emptied from the Trash here: its conflicts are gone with it
             // Sides as this device sees them: its own operation's value is "mine".
-            const bool fromHere = record.value(u"device"_s).toString() == deviceId();
-            const QJsonValue incoming = record.value(u"incoming"_s);
-            const QJsonValue current = record.value(u"current"_s);
-            // Where and when each side was edited, from its clock (a resolution has no current one).
-            const auto clock = [&record](const char *key) {
-                return Hlc::fromString(record.value(QLatin1String(key)).toString()).value_or(Hlc{});
-            };
-            Hlc incomingClock = clock("incoming_hlc");
-            if (incomingClock.device.isEmpty())
-                incomingClock.device = record.value(u"device"_s).toString(u""_s);
-            const Hlc currentClock = clock("current_hlc");
+            const bool fromHere = record.device == deviceId();
             // (An empty one, not a null one: QtSql binds a null string as NULL.)
-            const auto deviceText = [](const Hlc &hlc) { return hlc.device.isEmpty() ? u""_s : hlc.device.left(64); };
-            const Hlc &mineClock = fromHere ? incomingClock : currentClock;
-            const Hlc &theirsClock = fromHere ? currentClock : incomingClock;
+            const auto text = [](const QString &value) { return value.isEmpty() ? u""_s : value.left(64); };
+            const Hlc &mineClock = fromHere ? record.incomingClock : record.currentClock;
+            const Hlc &theirsClock = fromHere ? record.currentClock : record.incomingClock;
             QSqlQuery &q = prepared(u"INSERT INTO conflicts (id, entity_id, kind, field, rule, status, mine, theirs, created_at, "
                                       "resolved_at, rev, outcome, base, device, at, settles, mine_device, mine_at, theirs_device, "
                                       "theirs_at, op_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                                       "ON CONFLICT (id) DO UPDATE SET status = excluded.status, outcome = excluded.outcome, "
                                       "rev = excluded.rev, resolved_at = excluded.resolved_at"_s);
             const qint64 now = QDateTime::currentMSecsSinceEpoch();
-            const QString status = record.value(u"status"_s).toString();
-            for (const QVariant &value : QVariantList{id, entityId, kindName(*kind), record.value(u"field"_s).toString(),
-                                                      record.value(u"rule"_s).toString(), status,
-                                                      valueText(fromHere ? incoming : current), valueText(fromHere ? current : incoming),
-                                                      now, status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now),
-                                                      record.value(u"rev"_s).toInteger(), record.value(u"outcome"_s).toString(),
-                                                      record.contains(u"base"_s) ? QVariant(valueText(record.value(u"base"_s)))
-                                                                                 : QVariant(QMetaType(QMetaType::QString)),
+            for (const QVariant &value : QVariantList{record.id, record.entityId, kindName(record.kind), text(record.field),
+                                                      text(record.rule), text(record.status),
+                                                      valueText(fromHere ? record.incoming : record.current),
+                                                      valueText(fromHere ? record.current : record.incoming), now,
+                                                      record.status == QLatin1String("open") ? QVariant(QMetaType(QMetaType::LongLong)) : QVariant(now),
+                                                      record.rev, text(record.outcome),
+                                                      record.base.isUndefined() ? QVariant(QMetaType(QMetaType::QString))
+                                                                                : QVariant(valueText(record.base)),
                                                       // The other side's device: the one that sent the
                                                       // operation, unless that was this device.
-                                                      fromHere ? u""_s : record.value(u"device"_s).toString(u""_s),
-                                                      record.value(u"at"_s).toInteger(), record.value(u"settles"_s).toString(u""_s),
-                                                      deviceText(mineClock), mineClock.ms, deviceText(theirsClock), theirsClock.ms,
-                                                      record.value(u"op_id"_s).toString(u""_s).left(64)})
+                                                      fromHere ? u""_s : text(record.device), record.at, text(record.settles),
+                                                      text(mineClock.device), mineClock.ms, text(theirsClock.device), theirsClock.ms,
+                                                      text(record.opId)})
                 q.addBindValue(value);
             if (!q.exec())
                 return std::unexpected(Error::database(q.lastError().text()));
-            m_changedInTransaction.append({*kind, entityId});
+            m_changedInTransaction.append({record.kind, record.entityId});
         }
         QSqlQuery &q = prepared(u"INSERT INTO meta (key, value) VALUES ('sync_cursor', ?) "
                                   "ON CONFLICT (key) DO UPDATE SET value = excluded.value"_s);

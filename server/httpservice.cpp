@@ -520,28 +520,7 @@ void HttpService::addRoutes()
         if (!page)
             return problem(Status::InternalServerError, u"Cannot read changes"_s, u"The server could not read its change log."_s);
         m_sync->accounts().recordPull(bearerToken(request), since);
-        QJsonArray changes;
-        for (const auto &change : page->changes) {
-            QJsonObject encoded{{u"id"_s, change.id}, {u"kind"_s, change.kind}, {u"rev"_s, change.rev}, {u"fields"_s, change.fields}};
-            if (!change.device.isEmpty())
-                encoded.insert(u"device"_s, change.device);
-            if (change.at > 0)
-                encoded.insert(u"at"_s, change.at);
-            changes.append(encoded);
-        }
-        QJsonObject devices;
-        for (auto it = page->devices.cbegin(); it != page->devices.cend(); ++it)
-            devices.insert(it.key(), it.value());
-        QJsonArray conflicts;
-        for (const QJsonObject &record : page->conflicts)
-            conflicts.append(record);
-        QJsonObject body{{u"changes"_s, changes}, {u"conflicts"_s, conflicts}, {u"cursor"_s, page->cursor},
-                         {u"has_more"_s, page->hasMore || page->next.has_value()}, {u"devices"_s, devices}};
-        if (page->snapshot)
-            body.insert(u"snapshot"_s, true);
-        if (page->next)
-            body.insert(u"next"_s, QJsonObject{{u"snapshot"_s, page->next->rev}, {u"after"_s, page->next->after}});
-        return jsonResponse(body);
+        return jsonResponse(sync::encodePage(*page));
     });
 
     m_http->route(u"/v1/entities/<arg>/history"_s, Method::Get,
@@ -582,10 +561,10 @@ void HttpService::addRoutes()
         auto account = authenticated(request);
         if (!account)
             return std::move(account.error());
-        QJsonArray records;
-        for (const QJsonObject &record : m_sync->conflicts(*account))
-            records.append(record);
-        return jsonResponse({{u"conflicts"_s, records}});
+        QJsonArray events;
+        for (const sync::ConflictEvent &event : m_sync->conflicts(*account))
+            events.append(sync::encodeConflictEvent(event));
+        return jsonResponse({{u"conflicts"_s, events}});
     });
 }
 

@@ -789,10 +789,11 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
             bytes += fields.size();
             if (++rows > limit || (bytes > kMaxPageBytes && !page.changes.isEmpty())) {
                 page.next = SnapshotPosition{until, page.changes.last().id};
+                page.hasMore = true;
                 break;
             }
             page.changes.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toLongLong(), object(fields),
-                                 q.value(4).toString(), q.value(5).toLongLong()});
+                                 q.value(4).toString(), q.value(5).toLongLong(), {}});
         }
         q.finish();
         if (page.next)
@@ -837,7 +838,7 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
         if (at < 0) {
             at = page.changes.size();
             indexOf.insert(id, at);
-            page.changes.append({id, q.value(2).toString(), rev, {}, {}, 0});
+            page.changes.append({id, q.value(2).toString(), rev, {}, {}, 0, {}});
             changedFields.append(QStringList());
             currentFields.append(object(q.value(4).toString()));
         }
@@ -866,42 +867,52 @@ std::expected<ChangesPage, QString> SyncService::readPage(const QString &account
     return page;
 }
 
-std::expected<QList<QJsonObject>, QString> SyncService::readConflicts(const QString &account, qint64 after, qint64 until)
+std::expected<QList<sync::ConflictEvent>, QString> SyncService::readConflicts(const QString &account, qint64 after,
+                                                                              qint64 until) const
 {
-    QList<QJsonObject> records;
-    QSqlQuery &c = prepared(u"SELECT id, entity_id, field, rule, status, outcome, incoming, current, base, rev, kind, incoming_device, "
-                              "at, settles, incoming_hlc, current_hlc, op_id FROM conflicts WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev"_s);
+    QSqlQuery &c = prepared(until < 0 ? u"SELECT id, entity_id, kind, field, rule, status, outcome, incoming, current, base, rev, "
+                                          "incoming_device, at, settles, incoming_hlc, current_hlc, op_id FROM conflicts "
+                                          "WHERE account_id = ? AND rev > ? ORDER BY rev, at"_s
+                                      : u"SELECT id, entity_id, kind, field, rule, status, outcome, incoming, current, base, rev, "
+                                          "incoming_device, at, settles, incoming_hlc, current_hlc, op_id FROM conflicts "
+                                          "WHERE account_id = ? AND rev > ? AND rev <= ? ORDER BY rev, at"_s);
     c.addBindValue(account);
     c.addBindValue(after);
-    c.addBindValue(until);
+    if (until >= 0)
+        c.addBindValue(until);
     if (!c.exec())
         return std::unexpected(c.lastError().text());
+    // A side's value is stored as a one-element array (a JSON document cannot be a bare value).
+    const auto value = [&c](int column) { return QJsonDocument::fromJson(c.value(column).toString().toUtf8()).array().first(); };
+    QList<sync::ConflictEvent> events;
     while (c.next()) {
-        records.append({{u"id"_s, c.value(0).toString()}, {u"entity"_s, c.value(1).toString()},
-                        {u"field"_s, c.value(2).toString()}, {u"rule"_s, c.value(3).toString()},
-                        {u"status"_s, c.value(4).toString()}, {u"outcome"_s, c.value(5).toString()},
-                        {u"incoming"_s, QJsonDocument::fromJson(c.value(6).toString().toUtf8()).array().first()},
-                        {u"current"_s, QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                        {u"rev"_s, c.value(9).toLongLong()}, {u"kind"_s, c.value(10).toString()},
-                        {u"device"_s, c.value(11).toString()}, {u"at"_s, c.value(12).toLongLong()}});
+        sync::ConflictEvent &event = events.emplace_back();
+        event.id = c.value(0).toString();
+        event.entity = c.value(1).toString();
+        event.kind = c.value(2).toString();
+        event.field = c.value(3).toString();
+        event.rule = c.value(4).toString();
+        event.status = c.value(5).toString();
+        event.outcome = c.value(6).toString();
+        event.incoming = value(7);
+        event.current = value(8);
         // The common ancestor, where the rule had one: the merge dialog shows it and aligns by it.
-        if (!c.value(8).isNull())
-            records.last().insert(u"base"_s, QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first());
+        if (!c.value(9).isNull())
+            event.base = value(9);
+        event.rev = c.value(10).toLongLong();
+        event.device = c.value(11).toString();
+        event.at = c.value(12).toLongLong();
         // A person's choice names the event it settled, so that the audit trail can link the two.
-        if (!c.value(13).isNull())
-            records.last().insert(u"settles"_s, c.value(13).toString());
+        event.settles = c.value(13).toString();
+        // The two sides' clocks: when and on which device each was edited.
+        event.incomingHlc = c.value(14).toString();
+        event.currentHlc = c.value(15).toString();
         // The operation that made it: one decision of several events (a field's older conflicts
         // settled with it) is undone as one.
-        if (const QString opId = c.value(16).toString(); !opId.isEmpty())
-            records.last().insert(u"op_id"_s, opId);
-        // The two sides' clocks: when and on which device each was edited.
-        for (const auto &[column, key] : {std::pair{14, "incoming_hlc"}, std::pair{15, "current_hlc"}}) {
-            if (const QString hlc = c.value(column).toString(); !hlc.isEmpty())
-                records.last().insert(QLatin1String(key), hlc);
-        }
+        event.opId = c.value(16).toString();
     }
     c.finish();
-    return records;
+    return events;
 }
 
 std::expected<MaintenanceReport, QString> SyncService::maintain(qint64 now, const RetentionPolicy &policy)
@@ -1124,28 +1135,12 @@ std::expected<void, QString> SyncService::nameDevice(const QString &account, con
     return {};
 }
 
-QList<QJsonObject> SyncService::conflicts(const QString &account) const
+QList<sync::ConflictEvent> SyncService::conflicts(const QString &account) const
 {
-    QList<QJsonObject> records;
-    QSqlQuery &c = prepared(u"SELECT id, entity_id, field, rule, status, outcome, settles, incoming, current, incoming_device, "
-                              "incoming_hlc, current_hlc FROM conflicts WHERE account_id = ? ORDER BY rev, at"_s);
-    c.addBindValue(account);
-    if (c.exec()) {
-        while (c.next()) {
-            QJsonObject record{{u"id"_s, c.value(0).toString()}, {u"entity"_s, c.value(1).toString()},
-                               {u"field"_s, c.value(2).toString()}, {u"rule"_s, c.value(3).toString()},
-                               {u"status"_s, c.value(4).toString()}, {u"outcome"_s, c.value(5).toString()},
-                               {u"incoming"_s, QJsonDocument::fromJson(c.value(7).toString().toUtf8()).array().first()},
-                               {u"current"_s, QJsonDocument::fromJson(c.value(8).toString().toUtf8()).array().first()},
-                               {u"device"_s, c.value(9).toString()}, {u"incoming_hlc"_s, c.value(10).toString()},
-                               {u"current_hlc"_s, c.value(11).toString()}};
-            if (!c.value(6).isNull())
-                record.insert(u"settles"_s, c.value(6).toString());
-            records.append(record);
-        }
-    }
-    c.finish();
-    return records;
+    auto events = readConflicts(account, -1, -1);
+    if (!events)
+        qCWarning(lcServer) << "cannot read conflict events:" << events.error();
+    return events.value_or(QList<sync::ConflictEvent>());
 }
 
 } // namespace tidemark::server

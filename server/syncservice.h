@@ -2,6 +2,7 @@
 
 #include "accounts.h"
 #include "database.h"
+#include "sync/changes.h"
 #include "sync/protocol.h"
 
 #include <QHash>
@@ -17,36 +18,8 @@
 
 namespace tidemark::server {
 
-/// Where a snapshot page left off: the revision the snapshot shows and the last entity id sent.
-struct SnapshotPosition
-{
-    qint64 rev = 0;
-    QString after;
-};
-
-/// One page of changes for a device.
-struct ChangesPage
-{
-    struct Change
-    {
-        QString id;
-        QString kind;
-        qint64 rev = 0;
-        QJsonObject fields; ///< the fields that changed after the cursor, with their current values
-        QString device;     ///< the device whose change made revision `rev` (empty when no longer known)
-        qint64 at = 0;      ///< when it was accepted (ms since the epoch; 0 when no longer known)
-    };
-    QList<Change> changes;
-    QList<QJsonObject> conflicts; ///< conflict records opened or settled in the page's range
-    QHash<QString, QString> devices; ///< the account's device names (device id -> name)
-    qint64 cursor = 0;            ///< pass as `since` for the next page
-    bool hasMore = false;
-    /// The page is part of a full snapshot (the cursor was older than the compacted log): its
-    /// entities carry all their fields, and once it is complete, an entity the device has that
-    /// is in none of its pages was purged from the server.
-    bool snapshot = false;
-    std::optional<SnapshotPosition> next; ///< more snapshot pages: pass this with the same `since`
-};
+using sync::ChangesPage;
+using sync::SnapshotPosition;
 
 /// How long the server keeps what (DESIGN.md, "Long offline, growth and retention").
 struct RetentionPolicy
@@ -101,7 +74,8 @@ public:
 
     [[nodiscard]] std::optional<QJsonObject> entity(const QString &account, const QString &id) const;
     [[nodiscard]] qint64 revision(const QString &account) const;
-    [[nodiscard]] QList<QJsonObject> conflicts(const QString &account) const;
+    /// Every conflict event of the account, in the order they were recorded.
+    [[nodiscard]] QList<sync::ConflictEvent> conflicts(const QString &account) const;
     /// Remembers the name a device of the account gives itself (sent with its pushes).
     std::expected<void, QString> nameDevice(const QString &account, const QString &device, const QString &name);
     /// The account's conflict policy per field ("ask" or "later-wins"); fields not listed use later-wins.
@@ -127,7 +101,8 @@ private:
     void announce(const QString &account, qint64 rev);
     std::expected<ChangesPage, QString> readPage(const QString &account, qint64 since, int limit,
                                                  std::optional<SnapshotPosition> snapshot);
-    std::expected<QList<QJsonObject>, QString> readConflicts(const QString &account, qint64 after, qint64 until);
+    /// The conflict events recorded after revision `after` up to `until` (all of them: `until` < 0).
+    std::expected<QList<sync::ConflictEvent>, QString> readConflicts(const QString &account, qint64 after, qint64 until) const;
     std::expected<void, QString> maintainAccount(const QString &account, qint64 now, const RetentionPolicy &policy,
                                                  MaintenanceReport &report);
     QSqlQuery &prepared(const QString &sql) const;

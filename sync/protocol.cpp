@@ -68,7 +68,9 @@ std::optional<Type> fieldType(const QString &kind, const QString &field)
     return it.value();
 }
 
-std::optional<QString> typeProblem(const QString &kind, const QString &field, const QJsonValue &value)
+} // namespace
+
+std::optional<QString> fieldTypeProblem(const QString &kind, const QString &field, const QJsonValue &value)
 {
     const auto type = fieldType(kind, field);
     if (!type)
@@ -103,8 +105,6 @@ std::optional<QString> typeProblem(const QString &kind, const QString &field, co
     }
     return std::nullopt;
 }
-
-} // namespace
 
 qsizetype utf8Length(QStringView text)
 {
@@ -229,7 +229,7 @@ std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const
                                        .arg(it.key(), sizeForPeople(bytes), QLocale::c().toString(bytes),
                                             sizeForPeople(limits.maxStringBytes),
                                             QLocale::c().toString(limits.maxStringBytes)));
-        if (auto problem = typeProblem(op.kind, it.key(), it.value()))
+        if (auto problem = fieldTypeProblem(op.kind, it.key(), it.value()))
             return std::unexpected(*problem);
     }
     return op;

@@ -85,6 +85,10 @@ struct Limits
     qsizetype maxIdLength = 64;
 };
 
+/// What is wrong with `value` as field `field` of an entity of `kind`, if anything: a field this
+/// version knows must have its JSON type; one it does not know passes untouched.
+std::optional<QString> fieldTypeProblem(const QString &kind, const QString &field, const QJsonValue &value);
+
 /// Reads one operation from its JSON form, checking every member's type and size. The message
 /// of an error names the member and what was wrong, in words a person understands.
 std::expected<Operation, QString> decodeOperation(const QJsonObject &json, const Limits &limits = {});

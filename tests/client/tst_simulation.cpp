@@ -79,25 +79,16 @@ public:
             meanwhile(); // an edit after the push, before the pull has brought its result
         if (lost())
             return std::unexpected(offline());
-        std::optional<server::SnapshotPosition> position;
-        if (continuation)
-            position = server::SnapshotPosition{continuation->rev, continuation->after};
-        auto page = m_server.pull(m_account, since, limit, position);
+        auto page = m_server.pull(m_account, since, limit, continuation);
         if (!page)
             return std::unexpected(TransportError{TransportError::Kind::Server, page.error(), 0});
-        client::PullAnswer answer;
-        for (const auto &change : page->changes)
-            answer.changes.append({*model::kindFromName(change.kind), change.id, change.rev, change.fields, change.device, change.at, {}});
-        answer.conflicts = page->conflicts;
-        answer.devices = page->devices;
-        answer.cursor = page->cursor;
-        answer.hasMore = page->hasMore;
-        answer.snapshot = page->snapshot;
-        if (page->next)
-            answer.next = client::SnapshotContinuation{page->next->rev, page->next->after};
+        // Through the wire's codec, as over HTTP.
+        auto answer = sync::decodePage(sync::encodePage(*page));
+        if (!answer)
+            return std::unexpected(TransportError{TransportError::Kind::Server, answer.error(), 0});
         if (lost())
             return std::unexpected(offline());
-        return answer;
+        return std::move(*answer);
     }
 
 private:
@@ -283,15 +274,15 @@ QString TestSimulation::runSeed(quint32 seed, bool faulty)
 
     // A device's own edits are ordered: no event weighs a device against itself, and a device
     // alone in its account never meets a conflict at all.
-    for (const QJsonObject &event : (*service)->conflicts(account)) {
-        if (event.value(u"rule"_s).toString() == QLatin1String("resolution"))
+    for (const sync::ConflictEvent &event : (*service)->conflicts(account)) {
+        if (event.rule == QLatin1String("resolution"))
             continue;
         if (devices.size() == 1)
-            return u"a device alone in its account met a conflict: %1"_s.arg(describe(event));
-        const QString incoming = event.value(u"device"_s).toString();
-        const QString current = sync::deviceOfHlc(event.value(u"current_hlc"_s).toString());
+            return u"a device alone in its account met a conflict: %1"_s.arg(describe(sync::encodeConflictEvent(event)));
+        const QString incoming = event.device;
+        const QString current = sync::deviceOfHlc(event.currentHlc);
         if (incoming == current)
-            return u"a conflict event has both sides from device %1: %2"_s.arg(incoming, describe(event));
+            return u"a conflict event has both sides from device %1: %2"_s.arg(incoming, describe(sync::encodeConflictEvent(event)));
     }
 
     const auto records = fresh.store->conflictRecords();

@@ -196,8 +196,8 @@ void TestSyncEndToEnd::overlappingEditsKeepBothSides()
     QCOMPARE(visible(*phone.store, note->id).value(u"body"_s).toString(), u"meet at 11\n"_s);
     QCOMPARE(visible(*laptop.store, note->id), visible(*phone.store, note->id));
     const auto records = laptop.last.conflictRecords + phone.last.conflictRecords;
-    QVERIFY(std::ranges::any_of(records, [](const QJsonObject &r) {
-        return r.value(u"status"_s).toString() == u"open"_s && r.value(u"incoming"_s).toString() == u"meet at 9\n"_s;
+    QVERIFY(std::ranges::any_of(records, [](const sync::ConflictEvent &r) {
+        return r.status == u"open"_s && r.incoming.toString() == u"meet at 9\n"_s;
     }));
 }
 

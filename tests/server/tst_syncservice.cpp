@@ -20,6 +20,15 @@ using sync::Operation;
 
 namespace {
 
+/// Conflict events as the wire has them, to read by their documented member names.
+QList<QJsonObject> wire(const QList<sync::ConflictEvent> &events)
+{
+    QList<QJsonObject> json;
+    for (const sync::ConflictEvent &event : events)
+        json.append(sync::encodeConflictEvent(event));
+    return json;
+}
+
 QString uuid() { return QUuid::createUuid().toString(QUuid::WithoutBraces); }
 QString hlc(qint64 ms, const char *device) { return u"%1-000000-%2"_s.arg(ms, 15, 10, QLatin1Char('0')).arg(QLatin1StringView(device)); }
 
@@ -74,7 +83,7 @@ private:
 
 QList<QJsonObject> TestSyncService::events()
 {
-    const QList<QJsonObject> all = m_service->conflicts(m_account);
+    const QList<QJsonObject> all = wire(m_service->conflicts(m_account));
     for (const QJsonObject &event : all) {
         if (event.value(u"rule"_s).toString() == QLatin1String("resolution") || event.value(u"rule"_s).toString() == QLatin1String("undo"))
             continue; // a person's decision: one device, by its nature
@@ -259,7 +268,7 @@ void TestSyncService::concurrentTitleEditsLaterWinsAndIsRecorded()
     QCOMPARE(desktop.first().status, OpResult::Status::Merged);
     QCOMPARE(desktop.first().conflicts.size(), 1);
     QCOMPARE(m_service->entity(m_account, id)->value(u"title"_s).toString(), u"Call Ben"_s);
-    const auto records = m_service->conflicts(m_account);
+    const auto records = wire(m_service->conflicts(m_account));
     QCOMPARE(records.size(), 1);
     QCOMPARE(records.first().value(u"rule"_s).toString(), u"scalar-later-wins"_s);
     QCOMPARE(records.first().value(u"status"_s).toString(), u"settled"_s);
@@ -290,7 +299,7 @@ void TestSyncService::overlappingBodyEditsOpenAConflict()
     QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
     const auto page = m_service->pull(m_account, 2, 100);
     QCOMPARE(page->conflicts.size(), 1);
-    const QJsonObject record = page->conflicts.first();
+    const QJsonObject record = sync::encodeConflictEvent(page->conflicts.first());
     QCOMPARE(record.value(u"status"_s).toString(), u"open"_s);
     QCOMPARE(record.value(u"incoming"_s).toString(), u"soy milk\n"_s);
     QCOMPARE(record.value(u"current"_s).toString(), u"oat milk\n"_s);
@@ -361,7 +370,7 @@ void TestSyncService::deleteMeetsEditOfAMinimalEntity()
     const auto result = m_service->push(m_account, {op(id, u"note"_s, {{u"deleted"_s, true}}, 1, hlc(3000, "desktop"), "desktop")});
     QCOMPARE(result.first().status, OpResult::Status::Merged);
     QVERIFY(!m_service->entity(m_account, id)->value(u"deleted"_s).toBool());
-    QCOMPARE(m_service->conflicts(m_account).last().value(u"rule"_s).toString(), u"edit-beats-delete"_s);
+    QCOMPARE(wire(m_service->conflicts(m_account)).last().value(u"rule"_s).toString(), u"edit-beats-delete"_s);
     // The deleting device hears that its delete did not take: the next pull carries 'deleted'
     // (null: the server has never had the field, which a device reads as its default, false).
     const auto page = m_service->pull(m_account, 2, 100);
@@ -386,7 +395,7 @@ void TestSyncService::resolvingAndUndoingAreOperations()
     QCOMPARE(resolved.first().status, OpResult::Status::Applied);
     QVERIFY(resolved.first().conflicts.contains(conflict));
     QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat and soy milk\n"_s);
-    auto records = m_service->conflicts(m_account);
+    auto records = wire(m_service->conflicts(m_account));
     const auto find = [&records](const QString &conflictId) {
         for (const QJsonObject &r : std::as_const(records))
             if (r.value(u"id"_s).toString() == conflictId)
@@ -400,7 +409,7 @@ void TestSyncService::resolvingAndUndoingAreOperations()
     // The next pull tells other devices that it is settled.
     const auto page = m_service->pull(m_account, 3, 100);
     bool told = false;
-    for (const QJsonObject &record : page->conflicts)
+    for (const QJsonObject &record : wire(page->conflicts))
         told = told || (record.value(u"id"_s).toString() == conflict && record.value(u"status"_s).toString() == u"resolved"_s);
     QVERIFY(told);
 
@@ -414,7 +423,7 @@ void TestSyncService::resolvingAndUndoingAreOperations()
     undo.resolves = {choice};
     QCOMPARE(m_service->push(m_account, {undo}).first().status, OpResult::Status::Applied);
     QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
-    records = m_service->conflicts(m_account);
+    records = wire(m_service->conflicts(m_account));
     QCOMPARE(find(conflict).value(u"status"_s).toString(), u"open"_s);
     QCOMPARE(find(conflict).value(u"incoming"_s).toString(), u"soy milk\n"_s);
     QCOMPARE(find(conflict).value(u"current"_s).toString(), u"oat milk\n"_s);
@@ -425,7 +434,7 @@ void TestSyncService::resolvingAndUndoingAreOperations()
     // Every device hears it with its next pull: the conflict open, the choice undone.
     const auto after = m_service->pull(m_account, 4, 100);
     QStringList heard;
-    for (const QJsonObject &record : after->conflicts)
+    for (const QJsonObject &record : wire(after->conflicts))
         heard << record.value(u"id"_s).toString() + QLatin1Char('=') + record.value(u"status"_s).toString();
     QVERIFY(heard.contains(conflict + u"=open"_s));
     QVERIFY(heard.contains(choice + u"=undone"_s));
@@ -442,7 +451,7 @@ void TestSyncService::resolvingAndUndoingAreOperations()
     again.resolves = {conflict};
     QCOMPARE(m_service->push(m_account, {again}).first().status, OpResult::Status::Applied);
     QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"oat milk\n"_s);
-    records = m_service->conflicts(m_account);
+    records = wire(m_service->conflicts(m_account));
     QCOMPARE(find(conflict).value(u"status"_s).toString(), u"resolved"_s);
     int resolutions = 0;
     for (const QJsonObject &r : std::as_const(records))
@@ -545,7 +554,7 @@ void TestSyncService::thinnedHistoryTurnsALostBaseIntoAConflict()
     // both values are kept as an open conflict.
     const auto stale = m_service->push(m_account, {op(id, u"note"_s, {{u"body"_s, u"one\ntwo\nthree\nfour\n"_s}}, 1, hlc(4000, "tablet"), "tablet")});
     QCOMPARE(stale.first().status, OpResult::Status::Conflict);
-    QCOMPARE(m_service->conflicts(m_account).last().value(u"rule"_s).toString(), u"text-no-base"_s);
+    QCOMPARE(wire(m_service->conflicts(m_account)).last().value(u"rule"_s).toString(), u"text-no-base"_s);
     QCOMPARE(m_service->entity(m_account, id)->value(u"body"_s).toString(), u"ONE\nTWO\nthree\n"_s);
     // An edit of the version that is still there merges as usual.
     const auto fresh = m_service->push(m_account, {op(id, u"note"_s, {{u"title"_s, u"Numbers"_s}}, 3, hlc(5000, "laptop"))});

@@ -1,7 +1,11 @@
-// The operation decoder: every member checked for type and size, known fields for their type.
+// The operation decoder: every member checked for type and size, known fields for their type; and
+// the pull codec (sync/changes.h) the same way, with its round trip.
+#include "sync/changes.h"
 #include "sync/protocol.h"
 
 #include <QJsonArray>
+
+#include <functional>
 #include <QTest>
 
 using namespace Qt::StringLiterals;
@@ -15,6 +19,74 @@ QJsonObject validOp(const QString &kind = u"task"_s)
     return {{u"op_id"_s, u"01930000-0000-7000-8000-000000000001"_s}, {u"device"_s, u"laptop"_s}, {u"kind"_s, kind},
             {u"entity"_s, u"01930000-0000-7000-8000-000000000002"_s}, {u"fields"_s, QJsonObject{{u"title"_s, u"x"_s}}},
             {u"base_rev"_s, 3}, {u"hlc"_s, u"000001700000000-000000-laptop"_s}};
+}
+
+ConflictEvent validEvent()
+{
+    ConflictEvent event;
+    event.id = u"01930000-0000-7000-8000-0000000000e1"_s;
+    event.entity = u"01930000-0000-7000-8000-000000000002"_s;
+    event.kind = u"task"_s;
+    event.field = u"title"_s;
+    event.rule = u"three_way_merge"_s;
+    event.status = u"settled"_s;
+    event.outcome = u"merged"_s;
+    event.incoming = u"milk and eggs"_s;
+    event.current = u"milk and bread"_s;
+    event.base = QJsonValue(u"milk"_s);
+    event.device = u"phone"_s;
+    event.at = 1700000000123;
+    event.rev = 41;
+    event.opId = u"01930000-0000-7000-8000-0000000000f1"_s;
+    event.incomingHlc = u"000001700000000-000000-phone"_s;
+    event.currentHlc = u"000001699999000-000003-laptop"_s;
+    return event;
+}
+
+ChangesPage validPage()
+{
+    ChangesPage page;
+    Change note;
+    note.id = u"01930000-0000-7000-8000-000000000003"_s;
+    note.kind = u"note"_s;
+    note.rev = 40;
+    note.fields = QJsonObject{{u"title"_s, u"Groceries"_s}, {u"body"_s, u"milk"_s}, {u"pinned"_s, QJsonValue::Null}};
+    note.device = u"laptop"_s;
+    note.at = 1700000000000;
+    Change thinned;
+    thinned.id = u"01930000-0000-7000-8000-000000000004"_s;
+    thinned.kind = u"task"_s;
+    thinned.rev = 41;
+    thinned.fields = QJsonObject{{u"done"_s, true}};
+    page.changes = {note, thinned};
+    page.conflicts = {validEvent()};
+    page.devices = {{u"laptop"_s, u"Work laptop"_s}, {u"phone"_s, u"Phone"_s}};
+    page.cursor = 41;
+    page.hasMore = true;
+    page.snapshot = true;
+    page.next = SnapshotPosition{.rev = 41, .after = note.id};
+    return page;
+}
+
+/// `page`'s JSON with `mutate` applied, decoded.
+std::expected<ChangesPage, QString> decodeMutated(const std::function<void(QJsonObject &)> &mutate)
+{
+    QJsonObject json = encodePage(validPage());
+    mutate(json);
+    return decodePage(json);
+}
+
+/// `json[list][index]` with `member` set to `value` (removed when undefined).
+void setIn(QJsonObject &json, const QString &list, qsizetype index, const QString &member, const QJsonValue &value)
+{
+    QJsonArray array = json.value(list).toArray();
+    QJsonObject entry = array.at(index).toObject();
+    if (value.isUndefined())
+        entry.remove(member);
+    else
+        entry.insert(member, value);
+    array.replace(index, entry);
+    json.insert(list, array);
 }
 } // namespace
 
@@ -33,6 +105,15 @@ private Q_SLOTS:
     void versionsAreNegotiated();
     void aServerAnswersWithAVersionTheAppChecks();
     void anOperationWithAnOpIdCanBeAnsweredOnItsOwn();
+
+    void aPageRoundTrips();
+    void aPageWithoutOptionalMembersRoundTrips();
+    void everyPageMemberHasItsType_data();
+    void everyPageMemberHasItsType();
+    void unknownPullMembersAreKept();
+    void aNewerKindsFieldsPassUnjudged();
+    void hostilePagesAreRefusedWithAReason_data();
+    void hostilePagesAreRefusedWithAReason();
 };
 
 void TestProtocol::decodesAValidOperation()
@@ -170,6 +251,202 @@ void TestProtocol::anOperationWithAnOpIdCanBeAnsweredOnItsOwn()
     QVERIFY(!answerableOpId(memo));
     memo.remove(u"op_id"_s);
     QVERIFY(!answerableOpId(memo));
+}
+
+void TestProtocol::aPageRoundTrips()
+{
+    const ChangesPage page = validPage();
+    const QJsonObject json = encodePage(page);
+    // The wire form is the documented one (docs/protocol.md, "Pull").
+    QCOMPARE(json.value(u"has_more"_s), QJsonValue(true));
+    QCOMPARE(json.value(u"next"_s).toObject().value(u"snapshot"_s), QJsonValue(41));
+    const QJsonObject event = json.value(u"conflicts"_s).toArray().at(0).toObject();
+    QCOMPARE(event.value(u"incoming_hlc"_s), QJsonValue(u"000001700000000-000000-phone"_s));
+    QCOMPARE(event.value(u"base"_s), QJsonValue(u"milk"_s));
+    const QJsonObject thinned = json.value(u"changes"_s).toArray().at(1).toObject();
+    QVERIFY(!thinned.contains(u"device"_s) && !thinned.contains(u"at"_s));
+
+    const auto decoded = decodePage(json);
+    QVERIFY2(decoded, qPrintable(decoded.error()));
+    QCOMPARE(*decoded, page);
+    QCOMPARE(encodePage(*decoded), json);
+}
+
+void TestProtocol::aPageWithoutOptionalMembersRoundTrips()
+{
+    ChangesPage page;
+    page.cursor = 7;
+    ConflictEvent decision = validEvent();
+    decision.base.reset();
+    decision.rule = u"resolution"_s;
+    decision.status = u"resolved"_s;
+    decision.settles = u"01930000-0000-7000-8000-0000000000e0"_s;
+    decision.currentHlc.clear();
+    decision.opId.clear();
+    decision.incoming = QJsonValue::Null; // a choice of "no value" is a value
+    page.conflicts = {decision};
+    const auto decoded = decodePage(encodePage(page));
+    QVERIFY2(decoded, qPrintable(decoded.error()));
+    QCOMPARE(*decoded, page);
+    QVERIFY(!decoded->conflicts.at(0).base.has_value());
+    QVERIFY(!encodePage(page).contains(u"next"_s));
+
+    // The smallest page a server can send: a cursor alone.
+    const auto bare = decodePage(QJsonObject{{u"cursor"_s, 0}});
+    QVERIFY2(bare, qPrintable(bare.error()));
+    QVERIFY(bare->changes.isEmpty() && !bare->hasMore && !bare->snapshot && !bare->next);
+}
+
+void TestProtocol::everyPageMemberHasItsType_data()
+{
+    QTest::addColumn<QString>("list"); // "" for the page itself, "next" for its continuation
+    QTest::addColumn<QString>("member");
+    QTest::addColumn<QJsonValue>("value");
+    QTest::addColumn<QString>("expected"); // a part of the error
+
+    const QJsonValue text(u"x"_s);
+    const QJsonValue number(3);
+    const QJsonValue list{QJsonArray{}};
+    const QJsonValue object{QJsonObject{}};
+    QTest::newRow("cursor as text") << QString() << u"cursor"_s << text << u"'cursor' must be a whole number"_s;
+    QTest::newRow("cursor missing") << QString() << u"cursor"_s << QJsonValue(QJsonValue::Undefined) << u"'cursor'"_s;
+    QTest::newRow("has_more as number") << QString() << u"has_more"_s << number << u"'has_more' must be true or false"_s;
+    QTest::newRow("snapshot as text") << QString() << u"snapshot"_s << text << u"'snapshot' must be true or false"_s;
+    QTest::newRow("changes as object") << QString() << u"changes"_s << object << u"'changes' must be a list"_s;
+    QTest::newRow("conflicts as text") << QString() << u"conflicts"_s << text << u"'conflicts' must be a list"_s;
+    QTest::newRow("devices as list") << QString() << u"devices"_s << list << u"'devices' must be an object"_s;
+    QTest::newRow("next as list") << QString() << u"next"_s << list << u"'next': it must be an object"_s;
+
+    QTest::newRow("change id as number") << u"changes"_s << u"id"_s << number << u"change 1: 'id' must be text"_s;
+    QTest::newRow("change id empty") << u"changes"_s << u"id"_s << QJsonValue(QString()) << u"change 1: 'id'"_s;
+    QTest::newRow("change kind missing") << u"changes"_s << u"kind"_s << QJsonValue(QJsonValue::Undefined) << u"change 1: 'kind'"_s;
+    QTest::newRow("change rev as text") << u"changes"_s << u"rev"_s << text << u"change 1: 'rev' must be a whole number"_s;
+    QTest::newRow("change fields as list") << u"changes"_s << u"fields"_s << list << u"change 1: 'fields' must be an object"_s;
+    QTest::newRow("change device as number") << u"changes"_s << u"device"_s << number << u"change 1: 'device'"_s;
+    QTest::newRow("change at as text") << u"changes"_s << u"at"_s << text << u"change 1: 'at' must be a whole number"_s;
+    QTest::newRow("change field of wrong type") << u"changes"_s << u"fields"_s
+                                                << QJsonValue(QJsonObject{{u"title"_s, 5}}) << u"title"_s;
+
+    for (const char *member : {"id", "entity", "kind", "field", "rule", "status", "outcome", "device", "settles",
+                               "op_id", "incoming_hlc", "current_hlc"}) {
+        QTest::addRow("event %s as number", member) << u"conflicts"_s << QString::fromLatin1(member) << number
+                                                    << u"conflict event 1: '%1'"_s.arg(QLatin1StringView(member));
+    }
+    QTest::newRow("event at as text") << u"conflicts"_s << u"at"_s << text << u"conflict event 1: 'at' must be a whole number"_s;
+    QTest::newRow("event rev negative") << u"conflicts"_s << u"rev"_s << QJsonValue(-1) << u"conflict event 1: 'rev'"_s;
+    QTest::newRow("event incoming missing") << u"conflicts"_s << u"incoming"_s << QJsonValue(QJsonValue::Undefined)
+                                            << u"conflict event 1: 'incoming' is missing"_s;
+    QTest::newRow("event current missing") << u"conflicts"_s << u"current"_s << QJsonValue(QJsonValue::Undefined)
+                                           << u"conflict event 1: 'current' is missing"_s;
+
+    QTest::newRow("next snapshot as text") << u"next"_s << u"snapshot"_s << text << u"'next': 'snapshot' must be a whole number"_s;
+    QTest::newRow("next without after") << u"next"_s << u"after"_s << QJsonValue(QJsonValue::Undefined) << u"'next': 'after'"_s;
+}
+
+void TestProtocol::everyPageMemberHasItsType()
+{
+    QFETCH(QString, list);
+    QFETCH(QString, member);
+    QFETCH(QJsonValue, value);
+    QFETCH(QString, expected);
+    const auto decoded = decodeMutated([&](QJsonObject &json) {
+        if (list.isEmpty()) {
+            if (value.isUndefined())
+                json.remove(member);
+            else
+                json.insert(member, value);
+        } else if (list == "next"_L1) {
+            QJsonObject next = json.value(list).toObject();
+            if (value.isUndefined())
+                next.remove(member);
+            else
+                next.insert(member, value);
+            json.insert(list, next);
+        } else {
+            setIn(json, list, 0, member, value);
+        }
+    });
+    QVERIFY2(!decoded, "a page with a member of the wrong type was taken");
+    QVERIFY2(decoded.error().contains(expected), qPrintable(decoded.error()));
+}
+
+void TestProtocol::unknownPullMembersAreKept()
+{
+    QJsonObject json = encodePage(validPage());
+    json.insert(u"scope"_s, QJsonObject{{u"collections"_s, QJsonArray{u"c1"_s}}});
+    setIn(json, u"changes"_s, 0, u"stream"_s, u"shared-1"_s);
+    setIn(json, u"conflicts"_s, 0, u"person"_s, u"anna"_s);
+    const auto decoded = decodePage(json);
+    QVERIFY2(decoded, qPrintable(decoded.error()));
+    QCOMPARE(decoded->unknown.value(u"scope"_s).toObject().value(u"collections"_s).toArray().at(0), QJsonValue(u"c1"_s));
+    QCOMPARE(decoded->changes.at(0).unknown, QJsonObject({{u"stream"_s, u"shared-1"_s}}));
+    QCOMPARE(decoded->conflicts.at(0).unknown, QJsonObject({{u"person"_s, u"anna"_s}}));
+    // and written back as they came
+    QCOMPARE(encodePage(*decoded), json);
+
+    // An unknown member never overrides a known one.
+    ChangesPage page = validPage();
+    page.changes[0].unknown.insert(u"rev"_s, 999);
+    QCOMPARE(encodePage(page).value(u"changes"_s).toArray().at(0).toObject().value(u"rev"_s), QJsonValue(40));
+}
+
+void TestProtocol::aNewerKindsFieldsPassUnjudged()
+{
+    const auto decoded = decodeMutated([](QJsonObject &json) {
+        setIn(json, u"changes"_s, 0, u"kind"_s, u"memo"_s);
+        setIn(json, u"changes"_s, 0, u"fields"_s, QJsonObject{{u"title"_s, 5}, {u"audio"_s, QJsonArray{1, 2}}});
+    });
+    QVERIFY2(decoded, qPrintable(decoded.error()));
+    QCOMPARE(decoded->changes.at(0).kind, u"memo"_s);
+    QCOMPARE(decoded->changes.at(0).fields.value(u"title"_s), QJsonValue(5));
+}
+
+void TestProtocol::hostilePagesAreRefusedWithAReason_data()
+{
+    QTest::addColumn<QJsonObject>("json");
+    QTest::addColumn<QString>("expected");
+
+    const QJsonObject valid = encodePage(validPage());
+    auto with = [&](const std::function<void(QJsonObject &)> &mutate) {
+        QJsonObject json = valid;
+        mutate(json);
+        return json;
+    };
+    QTest::newRow("a change that is not an object")
+        << with([](QJsonObject &j) { j.insert(u"changes"_s, QJsonArray{QJsonObject{}, 5}); }) << u"change 1:"_s;
+    QTest::newRow("a second change that is text")
+        << with([&](QJsonObject &j) {
+               j.insert(u"changes"_s, QJsonArray{valid.value(u"changes"_s).toArray().at(0), u"x"_s});
+           })
+        << u"change 2: it must be an object"_s;
+    QTest::newRow("an event that is null")
+        << with([](QJsonObject &j) { j.insert(u"conflicts"_s, QJsonArray{QJsonValue::Null}); })
+        << u"conflict event 1: it must be an object"_s;
+    QTest::newRow("a fractional rev")
+        << with([](QJsonObject &j) { setIn(j, u"changes"_s, 0, u"rev"_s, 1.5); }) << u"'rev' must be a whole number"_s;
+    QTest::newRow("a negative cursor") << with([](QJsonObject &j) { j.insert(u"cursor"_s, -4); }) << u"'cursor'"_s;
+    QTest::newRow("a cursor beyond 2^53")
+        << with([](QJsonObject &j) { j.insert(u"cursor"_s, 1e300); }) << u"'cursor' must be a whole number"_s;
+    QTest::newRow("a huge id")
+        << with([](QJsonObject &j) { setIn(j, u"changes"_s, 0, u"id"_s, QString(100000, u'a')); })
+        << u"change 1: 'id' must be text of 1 to 64 characters"_s;
+    QTest::newRow("a device name that is a number")
+        << with([](QJsonObject &j) { j.insert(u"devices"_s, QJsonObject{{u"phone"_s, 3}}); }) << u"'devices'"_s;
+    QTest::newRow("a device name of a megabyte")
+        << with([](QJsonObject &j) { j.insert(u"devices"_s, QJsonObject{{u"phone"_s, QString(1 << 20, u'x')}}); })
+        << u"'devices'"_s;
+    QTest::newRow("a huge rule name")
+        << with([](QJsonObject &j) { setIn(j, u"conflicts"_s, 0, u"rule"_s, QString(5000, u'r')); })
+        << u"conflict event 1: 'rule'"_s;
+}
+
+void TestProtocol::hostilePagesAreRefusedWithAReason()
+{
+    QFETCH(QJsonObject, json);
+    QFETCH(QString, expected);
+    const auto decoded = decodePage(json);
+    QVERIFY2(!decoded, "a hostile page was taken");
+    QVERIFY2(decoded.error().contains(expected), qPrintable(decoded.error()));
 }
 
 QTEST_APPLESS_MAIN(TestProtocol)

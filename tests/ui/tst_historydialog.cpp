@@ -360,10 +360,10 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QVERIFY(clickVersion(dialog, 1));
     // A sync brings the server's record of a merge while the dialog is open: it appears in time
     // order, between the two versions, and the selection stays.
-    const QJsonObject merged{{u"id"_s, u"c1"_s},         {u"entity"_s, note->id},  {u"kind"_s, u"note"_s},
-                             {u"field"_s, u"body"_s},    {u"rule"_s, u"text-merged"_s}, {u"status"_s, u"settled"_s},
-                             {u"outcome"_s, u"merged"_s}, {u"incoming"_s, u"a\n"_s}, {u"current"_s, u"b\n"_s},
-                             {u"rev"_s, 5},               {u"device"_s, u"dev2"_s}, {u"at"_s, conflictAt}};
+    const tidemark::model::Store::RemoteConflict merged{.id = u"c1"_s, .entityId = note->id, .kind = tidemark::model::Kind::Note,
+                                                         .field = u"body"_s, .rule = u"text-merged"_s, .status = u"settled"_s,
+                                                         .outcome = u"merged"_s, .incoming = u"a\n"_s, .current = u"b\n"_s,
+                                                         .rev = 5, .device = u"dev2"_s, .at = conflictAt};
     const auto applied = m_store->applyRemotePage({}, {merged}, 5, {{u"dev2"_s, u"Laptop"_s}});
     QVERIFY2(applied, applied ? "" : qPrintable(applied.error().message));
     QStringList texts = rows(dialog);
@@ -388,14 +388,14 @@ void TestHistoryDialog::conflictEventsAppearInline()
 
     // An open overlap from a device not named, and this device's resolution of it.
     const qint64 later = QDateTime::currentMSecsSinceEpoch() + 1000;
-    QJsonObject overlap = merged;
-    overlap[u"id"_s] = u"c2"_s;
-    overlap[u"rule"_s] = u"text-overlap"_s;
-    overlap[u"status"_s] = u"open"_s;
-    overlap[u"outcome"_s] = u"open"_s;
-    overlap[u"device"_s] = m_store->deviceId();
-    overlap[u"at"_s] = later;
-    overlap[u"rev"_s] = 6;
+    auto overlap = merged;
+    overlap.id = u"c2"_s;
+    overlap.rule = u"text-overlap"_s;
+    overlap.status = u"open"_s;
+    overlap.outcome = u"open"_s;
+    overlap.device = m_store->deviceId();
+    overlap.at = later;
+    overlap.rev = 6;
     QVERIFY(m_store->applyRemotePage({}, {overlap}, 6));
     texts = rows(dialog);
     QCOMPARE(headline(texts[0]),
@@ -405,16 +405,16 @@ void TestHistoryDialog::conflictEventsAppearInline()
     QCOMPARE(dialog.selectedVersion(), 0); // still the first event
     QCOMPARE(timeline(dialog)->currentRow(), 2);
     QVERIFY(tidemark::model::Decisions(*m_store).decide({{u"c2"_s, u"a\nb\n"_s}}));
-    QJsonObject resolution = merged;
-    resolution[u"id"_s] = u"c3"_s;
-    resolution[u"rule"_s] = u"resolution"_s;
-    resolution[u"status"_s] = u"settled"_s;
-    resolution[u"device"_s] = m_store->deviceId();
-    resolution[u"settles"_s] = u"c2"_s;
-    resolution[u"incoming"_s] = u"a\nb\nc\n"_s; // the choice, made here
-    resolution[u"current"_s] = u"a\nx\n"_s;
-    resolution[u"at"_s] = later + 1000;
-    resolution[u"rev"_s] = 7;
+    auto resolution = merged;
+    resolution.id = u"c3"_s;
+    resolution.rule = u"resolution"_s;
+    resolution.status = u"settled"_s;
+    resolution.device = m_store->deviceId();
+    resolution.settles = u"c2"_s;
+    resolution.incoming = u"a\nb\nc\n"_s; // the choice, made here
+    resolution.current = u"a\nx\n"_s;
+    resolution.at = later + 1000;
+    resolution.rev = 7;
     QVERIFY(m_store->applyRemotePage({}, {resolution}, 7));
     texts = rows(dialog);
     // A text decision is told by the version kept, not its first line alone.

@@ -368,19 +368,11 @@ void TestMergeDialog::theNoteEditorResolvesItsConflict()
     const MergeInput sides = weekend();
     const auto note = (*store)->create(tidemark::model::Kind::Note, {{u"body"_s, sides.mine}});
     QVERIFY(note);
-    const QJsonObject record{{u"id"_s, u"0193c0de-0000-7000-8000-000000000001"_s},
-                             {u"entity"_s, note->id},
-                             {u"kind"_s, u"note"_s},
-                             {u"field"_s, u"body"_s},
-                             {u"rule"_s, u"text-overlap"_s},
-                             {u"status"_s, u"open"_s},
-                             {u"outcome"_s, u"open"_s},
-                             {u"incoming"_s, sides.theirs},
-                             {u"current"_s, sides.mine},
-                             {u"base"_s, sides.base},
-                             {u"device"_s, u"laptop-device-id"_s},
-                             {u"at"_s, QDateTime::currentMSecsSinceEpoch()},
-                             {u"rev"_s, 3}};
+    const tidemark::model::Store::RemoteConflict record{
+        .id = u"0193c0de-0000-7000-8000-000000000001"_s, .entityId = note->id, .kind = tidemark::model::Kind::Note,
+        .field = u"body"_s, .rule = u"text-overlap"_s, .status = u"open"_s, .outcome = u"open"_s, .incoming = sides.theirs,
+        .current = sides.mine, .base = sides.base, .rev = 3, .device = u"laptop-device-id"_s,
+        .at = QDateTime::currentMSecsSinceEpoch()};
     QVERIFY((*store)->applyRemotePage({}, {record}, 3));
     const bool editedAfter = outcome == QLatin1String("resolve-edited");
     if (editedAfter) {

@@ -387,12 +387,11 @@ void TestTaskEditor::aConflictOverTheNotesShowsABarThatResolvesIt()
     const QString mine = u"Bring the passport\nPack light\n"_s;
     const QString theirs = u"Bring the passport\nPack the big case\n"_s;
     const auto t = task({{u"title"_s, u"Trip"_s}, {u"notes"_s, mine}});
-    const QJsonObject record{{u"id"_s, u"0193c0de-0000-7000-8000-000000000002"_s}, {u"entity"_s, t.id},
-                             {u"kind"_s, u"task"_s}, {u"field"_s, u"notes"_s}, {u"rule"_s, u"text-overlap"_s},
-                             {u"status"_s, u"open"_s}, {u"outcome"_s, u"open"_s}, {u"incoming"_s, theirs},
-                             {u"current"_s, mine}, {u"base"_s, u"Bring the passport\nPack\n"_s},
-                             {u"device"_s, u"laptop-device-id"_s}, {u"at"_s, QDateTime::currentMSecsSinceEpoch()},
-                             {u"rev"_s, 3}};
+    const tidemark::model::Store::RemoteConflict record{
+        .id = u"0193c0de-0000-7000-8000-000000000002"_s, .entityId = t.id, .kind = tidemark::model::Kind::Task,
+        .field = u"notes"_s, .rule = u"text-overlap"_s, .status = u"open"_s, .outcome = u"open"_s, .incoming = theirs,
+        .current = mine, .base = u"Bring the passport\nPack\n"_s, .rev = 3, .device = u"laptop-device-id"_s,
+        .at = QDateTime::currentMSecsSinceEpoch()};
     QVERIFY(m_store->applyRemotePage({}, {record}, 3));
     m_editor->setTask(t.id);
     QVERIFY(m_editor->conflictBar()->isVisible());
