@@ -201,6 +201,35 @@ const QList<QStringList> &migrations()
         {
             u"ALTER TABLE conflicts ADD COLUMN op_id TEXT NOT NULL DEFAULT ''"_s,
         },
+        // 14: the full-text index filled in bulk (Store::bulk): inside a bulk transaction, marked
+        //     by 'text_index_deferred' in meta, the triggers stand aside and the store indexes
+        //     the whole transaction's rows in one statement at its end. (A trigger's every row is
+        //     a statement of its own, after which FTS5 writes what it holds as a new segment: a
+        //     first sync of 10,000 notes made 10,000 segments to merge.) The mark never outlives
+        //     its transaction. The in-memory buffer may hold a page's text (32 MB) before it is
+        //     written.
+        {
+            u"DROP TRIGGER items_fts_insert"_s,
+            u"DROP TRIGGER items_fts_delete"_s,
+            u"DROP TRIGGER items_fts_update"_s,
+            QStringLiteral(R"(CREATE TRIGGER items_fts_insert AFTER INSERT ON items
+                WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'text_index_deferred') BEGIN
+                INSERT INTO items_fts (rowid, title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags);
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER items_fts_delete AFTER DELETE ON items
+                WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'text_index_deferred') BEGIN
+                INSERT INTO items_fts (items_fts, rowid, title, body, tags)
+                    VALUES ('delete', old.rowid, old.title, old.body, old.tags);
+            END)"),
+            QStringLiteral(R"(CREATE TRIGGER items_fts_update AFTER UPDATE OF title, body, tags ON items
+                WHEN (old.title IS NOT new.title OR old.body IS NOT new.body OR old.tags IS NOT new.tags)
+                    AND NOT EXISTS (SELECT 1 FROM meta WHERE key = 'text_index_deferred') BEGIN
+                INSERT INTO items_fts (items_fts, rowid, title, body, tags)
+                    VALUES ('delete', old.rowid, old.title, old.body, old.tags);
+                INSERT INTO items_fts (rowid, title, body, tags) VALUES (new.rowid, new.title, new.body, new.tags);
+            END)"),
+            u"INSERT INTO items_fts (items_fts, rank) VALUES ('hashsize', 33554432)"_s,
+        },
     };
     return steps;
 }

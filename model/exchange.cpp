@@ -319,7 +319,7 @@ Result<Summary> importMarkdown(Store &store, const QString &directory)
 
     Summary summary;
     // One transaction: an import that fails half-way (a full disk, say) leaves nothing behind.
-    const auto imported = store.batch([&]() -> Result<void> {
+    const auto imported = store.bulk([&]() -> Result<void> {
         for (ParsedFile &file : files) {
             if (!file.collectionName.isEmpty()) {
                 if (!collectionByName.contains(file.collectionName)) {

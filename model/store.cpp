@@ -91,11 +91,40 @@ Result<std::unique_ptr<Store>> Store::open(const QString &path, HybridClock::Wal
     std::unique_ptr<Store> store(new Store(path, connection, std::move(wallClock)));
     if (auto opened = Database::open(path, connection); !opened)
         return std::unexpected(opened.error()); // the destructor removes the connection
+    if (auto prepared = store->prepareTextIndex(); !prepared)
+        return std::unexpected(prepared.error());
     if (auto device = store->loadDevice(); !device)
         return std::unexpected(device.error());
     if (auto adopted = store->adoptKnownKinds(); !adopted)
         return std::unexpected(adopted.error());
     return store;
+}
+
+Result<void> Store::prepareTextIndex()
+{
+    QSqlQuery &table = prepared(u"CREATE TEMP TABLE IF NOT EXISTS text_index_old (rowid INTEGER PRIMARY KEY, title TEXT, "
+                                  "body TEXT, tags TEXT)"_s);
+    if (!table.exec())
+        return std::unexpected(Error::database(table.lastError().text()));
+    // The mark of a bulk transaction is never committed; if a store has one all the same, its
+    // index may lack rows: it is built again from the rows.
+    QSqlQuery &mark = prepared(u"SELECT 1 FROM meta WHERE key = 'text_index_deferred'"_s);
+    if (!mark.exec())
+        return std::unexpected(Error::database(mark.lastError().text()));
+    const bool stale = mark.next();
+    mark.finish();
+    if (!stale)
+        return {};
+    qCWarning(lcModel) << "the full-text index was left deferred; building it again";
+    return transact([&]() -> Result<void> {
+        for (const QString &sql : {u"DELETE FROM meta WHERE key = 'text_index_deferred'"_s,
+                                   u"INSERT INTO items_fts (items_fts) VALUES ('rebuild')"_s}) {
+            QSqlQuery &q = prepared(sql);
+            if (!q.exec())
+                return std::unexpected(Error::database(q.lastError().text()));
+        }
+        return {};
+    });
 }
 
 Result<void> Store::adoptKnownKinds()
@@ -181,7 +210,7 @@ Result<void> Store::begin()
         QSqlQuery &q = prepared(u"SAVEPOINT action"_s);
         if (!q.exec())
             return std::unexpected(Error::database(u"cannot start a savepoint: "_s + q.lastError().text()));
-        m_savepointMarks.append({m_changedInTransaction.size(), m_journal ? m_journal->size() : 0});
+        m_savepointMarks.append({m_changedInTransaction.size(), m_journal ? m_journal->size() : 0, m_textIndexPending.size()});
         ++m_depth;
         return {};
     }
@@ -249,10 +278,14 @@ void Store::rollback()
         QSqlQuery &release = prepared(u"RELEASE action"_s);
         if (!release.exec())
             qCWarning(lcModel) << "release of savepoint failed:" << release.lastError().text();
-        const auto [changed, journaled] = m_savepointMarks.takeLast();
-        m_changedInTransaction.resize(changed);
+        const SavepointMark mark = m_savepointMarks.takeLast();
+        m_changedInTransaction.resize(mark.changed);
         if (m_journal)
-            m_journal->resize(journaled);
+            m_journal->resize(mark.journaled);
+        // (The rows the savepoint kept for the index went with it.)
+        for (qsizetype i = mark.textIndexPending; i < m_textIndexPending.size(); ++i)
+            m_textIndexPendingSet.remove(m_textIndexPending.at(i));
+        m_textIndexPending.resize(mark.textIndexPending);
         --m_depth;
         return;
     }
@@ -264,6 +297,9 @@ void Store::rollback()
     m_savepointMarks.clear();
     m_changedInTransaction.clear();
     m_outboxChangedInTransaction = false;
+    m_textIndexDeferred = false;
+    m_textIndexPending.clear();
+    m_textIndexPendingSet.clear();
     // The in-memory clock may have ticked for the failed action; that is harmless (it only
     // ever moves forward), and the persisted value stays consistent with what was committed.
 }
@@ -289,6 +325,79 @@ Result<void> Store::checkpoint()
 Result<void> Store::batch(const std::function<Result<void>()> &actions)
 {
     return transact(actions);
+}
+
+Result<void> Store::bulk(const std::function<Result<void>()> &actions)
+{
+    if (m_depth > 0)
+        return transact(actions);
+    return transact([&]() -> Result<void> {
+        // The triggers stand aside while this mark exists; it never outlives the transaction.
+        QSqlQuery &mark = prepared(u"INSERT INTO meta (key, value) VALUES ('text_index_deferred', '1')"_s);
+        if (!mark.exec())
+            return std::unexpected(Error::database(mark.lastError().text()));
+        m_textIndexDeferred = true;
+        auto done = actions();
+        if (done)
+            done = flushTextIndex();
+        m_textIndexDeferred = false;
+        if (!done)
+            return done;
+        QSqlQuery &unmark = prepared(u"DELETE FROM meta WHERE key = 'text_index_deferred'"_s);
+        if (!unmark.exec())
+            return std::unexpected(Error::database(unmark.lastError().text()));
+        return {};
+    });
+}
+
+Result<void> Store::deferTextIndex(const QString &id, bool isNew, bool removed, const QString &title, const QString &body,
+                                   const QString &tags)
+{
+    if (!m_textIndexDeferred || m_textIndexPendingSet.contains(id))
+        return {}; // indexed as it changes, or already noted (the index has its text from before)
+    if (!isNew) {
+        // The text the index has, kept for taking out; an update that leaves it alone needs nothing.
+        QSqlQuery &keep = prepared(removed ? u"INSERT INTO temp.text_index_old (rowid, title, body, tags) "
+                                             "SELECT rowid, title, body, tags FROM items WHERE id = ?"_s
+                                           : u"INSERT INTO temp.text_index_old (rowid, title, body, tags) "
+                                             "SELECT rowid, title, body, tags FROM items "
+                                             "WHERE id = ? AND (title IS NOT ? OR body IS NOT ? OR tags IS NOT ?)"_s);
+        keep.addBindValue(id);
+        if (!removed) {
+            keep.addBindValue(title);
+            keep.addBindValue(body);
+            keep.addBindValue(tags);
+        }
+        if (!keep.exec())
+            return std::unexpected(Error::database(keep.lastError().text()));
+        if (keep.numRowsAffected() < 1)
+            return {};
+    }
+    m_textIndexPending.append(id);
+    m_textIndexPendingSet.insert(id);
+    return {};
+}
+
+Result<void> Store::flushTextIndex()
+{
+    if (m_textIndexPending.isEmpty())
+        return {};
+    // Each in one statement, in rowid order: FTS5 then builds one segment, not one per row.
+    for (const QString &sql : {u"INSERT INTO items_fts (items_fts, rowid, title, body, tags) "
+                                "SELECT 'delete', rowid, title, body, tags FROM temp.text_index_old ORDER BY rowid"_s,
+                               u"DELETE FROM temp.text_index_old"_s}) {
+        QSqlQuery &q = prepared(sql);
+        if (!q.exec())
+            return std::unexpected(Error::database(q.lastError().text()));
+    }
+    QSqlQuery &add = prepared(u"INSERT INTO items_fts (rowid, title, body, tags) SELECT rowid, title, body, tags FROM items "
+                                "WHERE id IN (SELECT value FROM json_each(?)) ORDER BY rowid"_s);
+    add.addBindValue(toJsonText(QJsonArray::fromStringList(m_textIndexPending)));
+    if (!add.exec())
+        return std::unexpected(Error::database(add.lastError().text()));
+    m_textIndexPending.clear();
+    m_textIndexPendingSet.clear();
+    return {};
 }
 
 Result<QList<Store::Touched>> Store::recorded(const std::function<Result<void>()> &actions)
@@ -439,13 +548,17 @@ Result<void> Store::writeEntity(const Entity &e, bool isNew)
                                 "pinned = ?, archived = ?, deleted = ?, due = ?, due_at = ?, priority = ?, "
                                 "done_at = ?, parent_id = ?, sort_key = ?, recurrence = ?, extra = ?, rev = ?, "
                                 "created_at = ?, updated_at = ? WHERE id = ?"_s);
+        const QString title = text(f.value(u"title"_s));
+        const QString body = text(f.value(task ? u"notes"_s : u"body"_s));
+        const QString tags = toJsonText(f.value(u"tags"_s).toArray());
+        if (auto deferred = deferTextIndex(e.id, isNew, false, title, body, tags); !deferred)
+            return deferred;
         q->addBindValue(kindName(e.kind));
         q->addBindValue(nullableText(f.value(u"collection"_s)));
-        q->addBindValue(text(f.value(u"title"_s)));
-        const QString body = text(f.value(task ? u"notes"_s : u"body"_s));
+        q->addBindValue(title);
         q->addBindValue(body);
         q->addBindValue(plainSnippet(body));
-        q->addBindValue(toJsonText(f.value(u"tags"_s).toArray()));
+        q->addBindValue(tags);
         q->addBindValue(!task && f.value(u"pinned"_s).toBool() ? 1 : 0);
         q->addBindValue(!task && f.value(u"archived"_s).toBool() ? 1 : 0);
         q->addBindValue(f.value(u"deleted"_s).toBool() ? 1 : 0);
@@ -911,6 +1024,8 @@ Result<int> Store::emptyTrash()
         trashed.finish();
         const qint64 now = QDateTime::currentMSecsSinceEpoch();
         for (const auto &[kind, id] : std::as_const(erased)) {
+            if (auto deferred = deferTextIndex(id, false, true); !deferred)
+                return std::unexpected(deferred.error());
             for (const char *sql : {"INSERT OR REPLACE INTO erased (id, erased_at) VALUES (?, ?)",
                                     "DELETE FROM history WHERE entity_id = ?", "DELETE FROM history_text WHERE entity_id = ?",
                                     "DELETE FROM conflicts WHERE entity_id = ?",
@@ -1024,12 +1139,12 @@ Result<QSet<QString>> Store::pendingFields(const QList<QString> &ids) const
 // The core of applying a remote change, inside the caller's transaction. `pending` names the
 // fields with unsent local edits (bare, or "ID/field" when it covers a whole page).
 Result<Entity> Store::applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields,
-                                        const Hlc &hlc, const QSet<QString> &pending, qint64 at)
+                                        const Hlc &hlc, const QSet<QString> &pending, qint64 at, bool mayExist)
 {
     {
         m_clock.observe(hlc);
-        auto existing = loadEntity(id);
-        if (!existing) {
+        auto existing = mayExist ? loadEntity(id) : std::nullopt;
+        if (!existing && mayExist) {
             QSqlQuery &erased = prepared(u"SELECT 1 FROM erased WHERE id = ?"_s);
             erased.addBindValue(id);
             if (!erased.exec())

@@ -186,6 +186,11 @@ public:
     /// a rejected one stays, parked with its reason, for a person to see (never sent again as it
     /// is: the item's next edit takes its place, carrying its fields as the item then is).
     Result<void> settle(const QList<Answer> &answers);
+    /// Like batch(), for many items at once (a pulled page, an import): the full-text index takes
+    /// the transaction's rows in one statement at its end instead of one row at a time, which is
+    /// several times faster (docs/performance.md). Inside another transaction it is that one's
+    /// step. Searches see the rows once the transaction commits, as always.
+    Result<void> bulk(const std::function<Result<void>()> &actions);
     /// Applies a page of remote changes and conflict records (as the server sends them, see
     /// docs/protocol.md) and moves the sync cursor to `cursor`, all in one transaction: after a
     /// crash either the whole page is in and the cursor past it, or neither. `devices` names the
@@ -255,6 +260,8 @@ private:
     Store(QString path, QString connection, HybridClock::WallClock wallClock);
 
     Result<void> loadDevice();
+    /// The connection's table for bulk(), and a repair of an index left deferred.
+    Result<void> prepareTextIndex();
     /// Takes in entities kept by an older version for a kind it did not know, now known.
     Result<void> adoptKnownKinds();
     QSqlQuery &prepared(const QString &sql) const;
@@ -294,8 +301,18 @@ private:
     Result<QSet<QString>> pendingFields(const QList<QString> &ids) const;
     /// `at`: when the server took the change (ms since the epoch), the time its history shows;
     /// 0: now.
+    /// `mayExist` false: the caller knows the store has never had `id` (saves its reads).
     Result<Entity> applyRemoteChange(Kind kind, const QString &id, qint64 rev, const QJsonObject &fields, const Hlc &hlc,
-                                     const QSet<QString> &pending, qint64 at = 0);
+                                     const QSet<QString> &pending, qint64 at = 0, bool mayExist = true);
+    /// Of `ids`, those the store has or had (an item, a collection, or one erased here).
+    Result<QSet<QString>> knownIds(const QList<QString> &ids) const;
+    /// In a bulk transaction: notes that the item `id`'s indexed text is about to change (a new
+    /// row, an update to `title`, `body` and `tags`, or the row's removal when `removed`), keeping
+    /// the text the index has for it so that flushTextIndex() can take it out.
+    Result<void> deferTextIndex(const QString &id, bool isNew, bool removed, const QString &title = {},
+                                const QString &body = {}, const QString &tags = {});
+    /// Brings the full-text index up to date with the rows deferTextIndex() noted: two statements.
+    Result<void> flushTextIndex();
     QString lastSortKey(Kind kind, const QString &collectionId, const QString &parentId) const;
     QString filterClause(const ItemFilter &filter, QVariantList &bindings) const;
 
@@ -307,8 +324,19 @@ private:
     // valid while other statements are added.
     mutable std::unordered_map<QString, std::unique_ptr<QSqlQuery>> m_statements;
     QList<QPair<Kind, QString>> m_changedInTransaction;
-    /// Per open savepoint: how long m_changedInTransaction and the journal were when it began.
-    QList<QPair<qsizetype, qsizetype>> m_savepointMarks;
+    /// Per open savepoint: how long m_changedInTransaction, the journal and the list of rows to
+    /// index were when it began.
+    struct SavepointMark
+    {
+        qsizetype changed = 0;
+        qsizetype journaled = 0;
+        qsizetype textIndexPending = 0;
+    };
+    QList<SavepointMark> m_savepointMarks;
+    /// In bulk(): the items whose full-text entries flushTextIndex() writes, in the order noted.
+    bool m_textIndexDeferred = false;
+    QList<QString> m_textIndexPending;
+    QSet<QString> m_textIndexPendingSet;
     /// While recorded() runs: each local change's entity before (empty: created) and after.
     QList<Touched> *m_journal = nullptr;
     int m_depth = 0; ///< 0: no transaction; 1: an action or batch; more: actions inside a batch

@@ -68,7 +68,7 @@ Result<void> Store::settle(const QList<Answer> &answers)
 Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QList<RemoteConflict> &conflicts, qint64 cursor,
                                     const QHash<QString, QString> &devices)
 {
-    return batch([&]() -> Result<void> {
+    return bulk([&]() -> Result<void> {
         for (auto it = devices.cbegin(); it != devices.cend(); ++it) {
             if (it.key().isEmpty() || it.key() == deviceId())
                 continue;
@@ -87,6 +87,10 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
         auto pending = pendingFields(ids);
         if (!pending)
             return std::unexpected(pending.error());
+        // Which of them this device has or had, in one look: a first sync reads nothing per item.
+        auto known = knownIds(ids);
+        if (!known)
+            return std::unexpected(known.error());
         for (const RemoteChange &change : changes) {
             if (!isValidId(change.id))
                 return std::unexpected(Error::invalid(u"the server sent a change for '%1', which is not an id"_s.arg(change.id)));
@@ -114,7 +118,9 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             // A pulled change carries no clock; its history names the device that made it (or
             // "server" when the server did not say).
             const Hlc origin{0, 0, change.device.isEmpty() ? u"server"_s : change.device.left(64)};
-            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending, change.at); !applied)
+            if (auto applied = applyRemoteChange(change.kind, change.id, change.rev, change.fields, origin, *pending, change.at,
+                                                 known->contains(change.id));
+                !applied)
                 return std::unexpected(applied.error());
         }
         for (const RemoteConflict &record : conflicts) {
@@ -165,6 +171,25 @@ Result<void> Store::applyRemotePage(const QList<RemoteChange> &changes, const QL
             return std::unexpected(Error::database(q.lastError().text()));
         return {};
     });
+}
+
+Result<QSet<QString>> Store::knownIds(const QList<QString> &ids) const
+{
+    QSet<QString> known;
+    if (ids.isEmpty())
+        return known;
+    QSqlQuery &q = prepared(u"SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?)) "
+                              "UNION ALL SELECT id FROM collections WHERE id IN (SELECT value FROM json_each(?)) "
+                              "UNION ALL SELECT id FROM erased WHERE id IN (SELECT value FROM json_each(?))"_s);
+    const QString list = QString::fromUtf8(QJsonDocument(QJsonArray::fromStringList(ids)).toJson(QJsonDocument::Compact));
+    for (int i = 0; i < 3; ++i)
+        q.addBindValue(list);
+    if (!q.exec())
+        return std::unexpected(Error::database(q.lastError().text()));
+    while (q.next())
+        known.insert(q.value(0).toString());
+    q.finish();
+    return known;
 }
 
 Result<QList<ConflictRecord>> Store::conflictRecords(bool openOnly) const

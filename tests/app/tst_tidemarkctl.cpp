@@ -9,6 +9,9 @@
 #include <QJsonObject>
 #include <QProcess>
 #include <QScopeGuard>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
@@ -42,6 +45,7 @@ private Q_SLOTS:
     void theAuditTrailListsEventsAndAnUndoReachesTheOtherDevice();
     void aDeviceNeverConflictsWithItselfAcrossFailedSyncs();
     void theSizeLimitIsTheSameOnTheDeviceAndTheServer();
+    void aFirstSyncKilledAtAnyMomentCompletesWithNothingLostOrDoubled();
 
 private:
     struct Result
@@ -802,6 +806,86 @@ void TestTidemarkctl::theSizeLimitIsTheSameOnTheDeviceAndTheServer()
         ctl({u"show"_s, atJapanese.out.trimmed(), u"--json"_s}).json().toObject().value(u"fields"_s).toObject();
     QCOMPARE(pulledJapanese.value(u"body"_s).toString(), japanese);
     m_db = first;
+}
+
+void TestTidemarkctl::aFirstSyncKilledAtAnyMomentCompletesWithNothingLostOrDoubled()
+{
+    // A new device's first sync is killed (SIGKILL, as by a crash or a pulled plug) again and
+    // again, each time a little later; the next run goes on from where the last one stopped,
+    // and in the end the device has every note once, searchable, with nothing to send.
+    QProcess server;
+    const int port = tidemark::test::startServer(server, m_dir->filePath(u"server.db"_s));
+    QVERIFY(port > 0);
+    const QString url = u"http://127.0.0.1:%1"_s.arg(port);
+    const auto stop = qScopeGuard([&server] { server.kill(); server.waitForFinished(); });
+    QCOMPARE(ctl({u"account"_s, u"register"_s, u"--server"_s, url, u"--user"_s, u"ines"_s}, "correct horse\n").code, 0);
+    constexpr int kNotes = 6000;
+    const QString folder = m_dir->filePath(u"notes"_s);
+    QVERIFY(QDir().mkpath(folder));
+    for (int i = 0; i < kNotes; ++i) {
+        QFile file(QDir(folder).filePath(u"note-%1.md"_s.arg(i)));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(QStringLiteral("# Logbook %1\n\nWind north-west, a tern over the bow, log entry q%1z.\n").arg(i).toUtf8());
+    }
+    QCOMPARE(ctl({u"import"_s, u"markdown"_s, folder}).code, 0);
+    QCOMPARE(ctl({u"sync"_s}).code, 0);
+    const int cursor = ctl({u"status"_s, u"--json"_s}).json().toObject().value(u"cursor"_s).toInt();
+    QVERIFY(cursor >= kNotes);
+
+    m_db = m_dir->filePath(u"new-device.db"_s);
+    QCOMPARE(ctl({u"account"_s, u"login"_s, u"--server"_s, url, u"--user"_s, u"ines"_s}, "correct horse\n").code, 0);
+    int killed = 0;
+    int midway = 0; // kills that left the device part of the way through
+    for (int delay = 20; killed < 60; delay = delay * 9 / 8 + 2) {
+        QProcess sync;
+        sync.start(QString::fromUtf8(TIDEMARKCTL_PATH), {u"--db"_s, m_db, u"sync"_s});
+        QVERIFY(sync.waitForStarted());
+        if (sync.waitForFinished(delay))
+            break; // it finished before the kill: the rest is checked below
+        sync.kill();
+        QVERIFY(sync.waitForFinished());
+        ++killed;
+        const int reached = ctl({u"status"_s, u"--json"_s}).json().toObject().value(u"cursor"_s).toInt();
+        if (reached > 0 && reached < cursor)
+            ++midway;
+    }
+    qInfo("%d kills, %d of them part of the way through the pull", killed, midway);
+    QVERIFY2(midway > 0, qPrintable(u"%1 kills, none in the middle of the pull"_s.arg(killed)));
+    const Result finished = ctl({u"sync"_s});
+    QVERIFY2(finished.code == 0, qPrintable(finished.err));
+    const QJsonObject status = ctl({u"status"_s, u"--json"_s}).json().toObject();
+    QCOMPARE(status.value(u"cursor"_s).toInt(), cursor);
+    QCOMPARE(status.value(u"pending"_s).toInt(), 0);
+    QCOMPARE(ctl({u"conflicts"_s, u"--all"_s, u"--json"_s}).json().toArray().size(), 0);
+    const QJsonArray listed = ctl({u"list"_s, u"--json"_s}).json().toArray();
+    QCOMPARE(listed.size(), kNotes);
+    QVERIFY(ctl({u"search"_s, u"q1234z"_s}).out.contains(u"Logbook 1234"_s));
+
+    // Underneath: each note once, its history from the pull alone, and a sound full-text index
+    // with every note in it.
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"check"_s);
+        db.setDatabaseName(m_db);
+        QVERIFY(db.open());
+        QSqlQuery q(db);
+        const auto number = [&q](const QString &sql) {
+            if (!q.exec(sql) || !q.next()) {
+                qWarning() << sql << q.lastError().text();
+                return -1;
+            }
+            return q.value(0).toInt();
+        };
+        QCOMPARE(number(u"SELECT COUNT(*) FROM items"_s), kNotes);
+        QCOMPARE(number(u"SELECT COUNT(DISTINCT title) FROM items"_s), kNotes);
+        QCOMPARE(number(u"SELECT COUNT(*) FROM items_fts WHERE items_fts MATCH 'tern'"_s), kNotes);
+        QCOMPARE(number(u"SELECT COUNT(*) FROM history"_s), kNotes); // one version each: no page applied twice
+        QCOMPARE(number(u"SELECT COUNT(*) FROM outbox"_s), 0);
+        QCOMPARE(number(u"SELECT COUNT(*) FROM meta WHERE key = 'text_index_deferred'"_s), 0);
+        QVERIFY2(q.exec(u"INSERT INTO items_fts (items_fts, rank) VALUES ('integrity-check', 1)"_s), qPrintable(q.lastError().text()));
+        q = QSqlQuery();
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"check"_s);
 }
 
 QTEST_GUILESS_MAIN(TestTidemarkctl)
